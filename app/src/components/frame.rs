@@ -1,0 +1,90 @@
+//! The page frame: skip link, header with language switch and login place,
+//! main navigation, and footer. Rendered on the server only.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_location};
+
+use crate::components::menu::MenuToggle;
+use crate::i18n::use_lang;
+use crate::shell::paths;
+
+/// Wraps every page in the header, navigation and footer.
+#[component]
+pub fn Frame(children: Children) -> impl IntoView {
+    let t = use_lang().texts();
+    view! {
+        <a href="#indhold" class="skip-link">{t.skip_to_content}</a>
+        <header class="border-b-4 border-primary bg-white">
+            <div class="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+                <a href=paths::HOME class="flex min-h-11 items-center text-2xl font-bold text-ink no-underline">
+                    {t.app_name}
+                </a>
+                <div class="flex items-center gap-2">
+                    <LangSwitch/>
+                    <a href=paths::LOGIN class="btn-secondary">{t.login}</a>
+                </div>
+            </div>
+            <MainNav/>
+        </header>
+        <main id="indhold" tabindex="-1" class="mx-auto max-w-3xl px-4 py-6 focus:outline-none">
+            {children()}
+        </main>
+        <footer class="mt-12 border-t border-line bg-surface">
+            <div class="mx-auto flex max-w-3xl flex-col gap-2 px-4 py-6 text-base">
+                <a href=paths::ACCESSIBILITY class="link min-h-11 self-start py-2">{t.footer_a11y}</a>
+                <p class="text-muted">{t.footer_source}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// A plain form post that sets the language cookie and comes back to this page.
+/// Works with and without JavaScript.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let other = lang.other();
+    let here = use_location().pathname.get_untracked();
+    view! {
+        <form method="post" action=paths::SET_LANG aria-label=lang.texts().lang_switch_label>
+            <input type="hidden" name="lang" value=other.code()/>
+            <input type="hidden" name="next" value=here/>
+            <button type="submit" class="btn-secondary" lang=other.code()>
+                {other.texts().lang_name}
+            </button>
+        </form>
+    }
+}
+
+/// The citizen's main navigation. On a phone it folds behind a menu button
+/// once the page has hydrated; before that (or without JavaScript) it is open.
+#[component]
+fn MainNav() -> impl IntoView {
+    let t = use_lang().texts();
+    let links = [
+        (paths::PLAN, t.nav_plan),
+        (paths::CASEWORKER, t.nav_caseworker),
+        (paths::BUDGET, t.nav_budget),
+        (paths::NETWORK, t.nav_network),
+    ];
+    view! {
+        <nav aria-label=t.nav_label class="bg-surface">
+            <div class="mx-auto max-w-3xl px-4">
+                <MenuToggle open_label=t.menu_open.to_string() close_label=t.menu_close.to_string()>
+                    <ul class="flex flex-col py-1 sm:flex-row sm:flex-wrap sm:gap-x-2">
+                        {links
+                            .into_iter()
+                            .map(|(href, label)| {
+                                view! {
+                                    <li>
+                                        <A href=href attr:class="nav-link">{label}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </MenuToggle>
+            </div>
+        </nav>
+    }
+}

@@ -1,0 +1,5 @@
+//! Reusable UI parts.
+
+pub mod frame;
+pub mod menu;
+pub mod page;

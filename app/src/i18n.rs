@@ -1,0 +1,329 @@
+//! The translation catalogue: every UI string in Danish and English.
+//!
+//! A small typed catalogue rather than an i18n crate: [`Texts`] is a struct
+//! with one field per string, and [`DA`] and [`EN`] are struct literals, so a
+//! string missing in either language is a *compile error*, not a runtime
+//! fallback. It costs no build step, no macro-generated code and nothing in
+//! the WASM bundle beyond the strings an island actually uses (islands get
+//! their strings as props). Two languages with plain, reviewed wording do
+//! not need plural rules or a runtime loader; if a third language comes, a
+//! Fluent-based crate is the next step.
+
+use serde::{Deserialize, Serialize};
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "lang";
+
+/// A language the portal speaks. Danish is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code used in `<html lang>` and in the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language code; anything unknown is `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language chosen in a `Cookie:` header value, or the default.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(name, _)| name.trim() == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::from_code(value))
+            .unwrap_or_default()
+    }
+
+    /// The other language: what the language switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+
+    /// All strings in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Da => &DA,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The language of the page being rendered (provided by the shell).
+/// Islands do not see this context: they get their strings as props.
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+/// Every user-facing string of the portal, in one language.
+pub struct Texts {
+    /// The language's own name, in that language ("Dansk", "English").
+    pub lang_name: &'static str,
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_home: &'static str,
+    pub nav_plan: &'static str,
+    pub nav_caseworker: &'static str,
+    pub nav_budget: &'static str,
+    pub nav_network: &'static str,
+    pub menu_open: &'static str,
+    pub menu_close: &'static str,
+    /// Label of the language switch, read by screen readers ("Sprog").
+    pub lang_switch_label: &'static str,
+    pub login: &'static str,
+
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_what_heading: &'static str,
+    pub home_what_items: &'static [&'static str],
+    pub home_network_heading: &'static str,
+    pub home_network_body: &'static str,
+    pub home_network_link: &'static str,
+
+    pub login_title: &'static str,
+    pub login_body: &'static [&'static str],
+
+    pub plan_title: &'static str,
+    pub plan_body: &'static str,
+    pub caseworker_title: &'static str,
+    pub caseworker_body: &'static str,
+    pub budget_title: &'static str,
+    pub budget_body: &'static str,
+    pub network_title: &'static str,
+    pub network_body: &'static str,
+    /// Shown on pages whose content needs login, until login exists.
+    pub login_needed: &'static str,
+
+    pub footer_a11y: &'static str,
+    pub footer_source: &'static str,
+    pub a11y_title: &'static str,
+    pub a11y_body: &'static [&'static str],
+    pub a11y_known_heading: &'static str,
+    pub a11y_known_items: &'static [&'static str],
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_home: &'static str,
+}
+
+/// Danish: the default language.
+pub static DA: Texts = Texts {
+    lang_name: "Dansk",
+    app_name: "Én Plan",
+    tagline: "Én plan. Én sagsbehandler.",
+    skip_to_content: "Gå til indholdet",
+    nav_label: "Hovedmenu",
+    nav_home: "Forside",
+    nav_plan: "Min plan",
+    nav_caseworker: "Min sagsbehandler",
+    nav_budget: "Budget",
+    nav_network: "Netværk",
+    menu_open: "Menu",
+    menu_close: "Luk menu",
+    lang_switch_label: "Sprog",
+    login: "Log ind",
+
+    home_title: "Din plan samlet ét sted",
+    home_intro: "Her kan du se din plan og din faste sagsbehandler. \
+        Du skal ikke fortælle din historie igen og igen. \
+        Jobcenter, socialforvaltning, sundhed, bolig og uddannelse arbejder i den samme plan – sammen med dig.",
+    home_what_heading: "Det kan du her",
+    home_what_items: &[
+        "Se dine mål og hvad der skal ske",
+        "Se hvem din sagsbehandler er, og hvor du kan møde hende eller ham",
+        "Foreslå et nyt mål med dine egne ord",
+        "Søge om penge fra dit personlige budget",
+    ],
+    home_network_heading: "Netværksgrupper – alle kan komme",
+    home_network_body: "Mød andre i en café eller et kulturhus nær dig. Du behøver ikke logge ind for at se, hvornår der er møder.",
+    home_network_link: "Se netværksgrupper",
+
+    login_title: "Log ind",
+    login_body: &[
+        "Du kommer til at logge ind med MitID.",
+        "Log ind er ikke sat op i denne udgave af Én Plan endnu. Indtil da kan du læse om Én Plan og om netværksgrupperne.",
+    ],
+
+    plan_title: "Min plan",
+    plan_body: "Her ser du dine mål, hvad der skal ske, hvem der har ansvaret, og dine næste aftaler.",
+    caseworker_title: "Min sagsbehandler",
+    caseworker_body: "Her ser du, hvem din faste sagsbehandler er, hvordan du når hende eller ham, og hvor I kan mødes.",
+    budget_title: "Budget",
+    budget_body: "Her ser du dit personlige budget: hvad du har fået bevilget, hvad du har brugt, og hvad der er tilbage. Du kan også søge om penge.",
+    network_title: "Netværk",
+    network_body: "Netværksgrupper mødes i caféer og kulturhuse. Alle kan komme, og du behøver ikke logge ind for at se møderne.",
+    login_needed: "Du skal logge ind for at se dette. Log ind er ikke sat op i denne udgave endnu.",
+
+    footer_a11y: "Tilgængelighedserklæring",
+    footer_source: "Én Plan er open source.",
+    a11y_title: "Tilgængelighedserklæring",
+    a11y_body: &[
+        "Én Plan skal kunne bruges af alle – også på en lille telefon, med en langsom forbindelse, med skærmlæser og uden mus.",
+        "Målet er, at Én Plan overholder WCAG 2.1 niveau AA. Hver side testes automatisk med værktøjet axe på en lille og en stor skærm, og siderne virker, før JavaScript er hentet.",
+        "Automatiske test finder ikke alle problemer, og Én Plan er endnu ikke testet af mennesker, der bruger hjælpemidler. Derfor kan vi ikke sige, at løsningen fuldt ud overholder kravene.",
+        "Den kommune, der bruger Én Plan, skal offentliggøre sin egen tilgængelighedserklæring via Digitaliseringsstyrelsens værktøj, med kontaktoplysninger til at melde fejl.",
+    ],
+    a11y_known_heading: "Det ved vi mangler",
+    a11y_known_items: &[
+        "Ingen test med brugere af skærmlæser eller forstørrelse endnu.",
+        "Mange sider er stadig under udvikling.",
+    ],
+
+    not_found_title: "Siden findes ikke",
+    not_found_body: "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.",
+    back_home: "Gå til forsiden",
+};
+
+/// English.
+pub static EN: Texts = Texts {
+    lang_name: "English",
+    app_name: "Én Plan",
+    tagline: "One plan. One caseworker.",
+    skip_to_content: "Skip to content",
+    nav_label: "Main menu",
+    nav_home: "Home",
+    nav_plan: "My plan",
+    nav_caseworker: "My caseworker",
+    nav_budget: "Budget",
+    nav_network: "Network",
+    menu_open: "Menu",
+    menu_close: "Close menu",
+    lang_switch_label: "Language",
+    login: "Log in",
+
+    home_title: "Your plan in one place",
+    home_intro: "Here you can see your plan and your own caseworker. \
+        You do not have to tell your story again and again. \
+        The job centre, social services, health, housing and education work in the same plan – together with you.",
+    home_what_heading: "What you can do here",
+    home_what_items: &[
+        "See your goals and what happens next",
+        "See who your caseworker is and where you can meet",
+        "Suggest a new goal in your own words",
+        "Ask for money from your personal budget",
+    ],
+    home_network_heading: "Network groups – everyone is welcome",
+    home_network_body: "Meet other people in a café or a culture house near you. You do not need to log in to see when groups meet.",
+    home_network_link: "See network groups",
+
+    login_title: "Log in",
+    login_body: &[
+        "You will log in with MitID.",
+        "Logging in is not set up in this version of Én Plan yet. Until then you can read about Én Plan and the network groups.",
+    ],
+
+    plan_title: "My plan",
+    plan_body: "Here you see your goals, what happens next, who is responsible, and your next appointments.",
+    caseworker_title: "My caseworker",
+    caseworker_body: "Here you see who your caseworker is, how to reach them, and where you can meet.",
+    budget_title: "Budget",
+    budget_body: "Here you see your personal budget: what you have been granted, what you have spent and what is left. You can also ask for money.",
+    network_title: "Network",
+    network_body: "Network groups meet in cafés and culture houses. Everyone is welcome, and you do not need to log in to see the meetups.",
+    login_needed: "You need to log in to see this. Logging in is not set up in this version yet.",
+
+    footer_a11y: "Accessibility statement",
+    footer_source: "Én Plan is open source.",
+    a11y_title: "Accessibility statement",
+    a11y_body: &[
+        "Én Plan should work for everyone – on a small phone, on a slow connection, with a screen reader and without a mouse.",
+        "The aim is that Én Plan meets WCAG 2.1 level AA. Every page is tested automatically with the axe tool on a small and a large screen, and the pages work before JavaScript has loaded.",
+        "Automatic tests do not find every problem, and Én Plan has not yet been tested by people who use assistive technology. So we cannot say that it fully meets the requirements.",
+        "The municipality that uses Én Plan must publish its own accessibility statement through the Danish Agency for Digital Government's tool, with contact details for reporting problems.",
+    ],
+    a11y_known_heading: "What we know is missing",
+    a11y_known_items: &[
+        "No tests with users of screen readers or magnification yet.",
+        "Many pages are still being built.",
+    ],
+
+    not_found_title: "Page not found",
+    not_found_body: "We cannot find the page you are looking for. The address may be wrong, or the page may have moved.",
+    back_home: "Go to the home page",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn danish_is_the_default_language() {
+        assert_eq!(Lang::default(), Lang::Da);
+        assert_eq!(Lang::from_cookie_header(""), Lang::Da);
+    }
+
+    #[test]
+    fn the_language_cookie_is_found_among_other_cookies() {
+        assert_eq!(Lang::from_cookie_header("a=1; lang=en; b=2"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("lang=da"), Lang::Da);
+    }
+
+    #[test]
+    fn an_unknown_language_or_a_lookalike_cookie_name_falls_back_to_danish() {
+        assert_eq!(Lang::from_cookie_header("lang=de"), Lang::Da);
+        assert_eq!(Lang::from_cookie_header("xlang=en"), Lang::Da);
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in [Lang::Da, Lang::En] {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+            assert_ne!(lang.other(), lang);
+        }
+    }
+
+    #[test]
+    fn no_string_is_empty_in_either_language() {
+        for lang in [Lang::Da, Lang::En] {
+            let t = lang.texts();
+            let singles = [
+                t.lang_name, t.app_name, t.tagline, t.skip_to_content, t.nav_label,
+                t.nav_home, t.nav_plan, t.nav_caseworker, t.nav_budget, t.nav_network,
+                t.menu_open, t.menu_close, t.lang_switch_label, t.login, t.home_title,
+                t.home_intro, t.home_what_heading, t.home_network_heading,
+                t.home_network_body, t.home_network_link, t.login_title, t.plan_title,
+                t.plan_body, t.caseworker_title, t.caseworker_body, t.budget_title,
+                t.budget_body, t.network_title, t.network_body, t.login_needed,
+                t.footer_a11y, t.footer_source, t.a11y_title, t.a11y_known_heading,
+                t.not_found_title, t.not_found_body, t.back_home,
+            ];
+            let lists = [t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items];
+            for s in singles.iter().chain(lists.iter().flat_map(|l| l.iter())) {
+                assert!(!s.trim().is_empty(), "empty string in {lang:?}");
+            }
+            for list in lists {
+                assert!(!list.is_empty(), "empty list in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lists_have_the_same_length_in_both_languages() {
+        let (da, en) = (Lang::Da.texts(), Lang::En.texts());
+        assert_eq!(da.home_what_items.len(), en.home_what_items.len());
+        assert_eq!(da.login_body.len(), en.login_body.len());
+        assert_eq!(da.a11y_body.len(), en.a11y_body.len());
+        assert_eq!(da.a11y_known_items.len(), en.a11y_known_items.len());
+    }
+}

@@ -1,0 +1,24 @@
+//! Én Plan — the isomorphic crate: pages, components and domain types.
+//!
+//! Rendered on the server (`ssr`); only the `#[island]` components are
+//! hydrated in the browser (`hydrate`), so every page works before — and
+//! without — the WebAssembly bundle.
+#![forbid(unsafe_code)]
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use shell::{shell, App};
+
+/// Browser entry point: hydrates the islands on the page, nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

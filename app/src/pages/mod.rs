@@ -1,0 +1,10 @@
+//! One routed page per file.
+
+pub mod accessibility;
+pub mod budget;
+pub mod caseworker;
+pub mod home;
+pub mod login;
+pub mod network;
+pub mod not_found;
+pub mod plan;

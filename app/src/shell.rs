@@ -1,0 +1,90 @@
+//! The HTML document, the router and the page frame every page lives in.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    StaticSegment,
+};
+
+use crate::components::frame::Frame;
+use crate::i18n::{use_lang, Lang};
+use crate::pages;
+
+/// URL paths of the routed pages: one place, so links and routes agree.
+pub mod paths {
+    pub const HOME: &str = "/";
+    pub const PLAN: &str = "/min-plan";
+    pub const CASEWORKER: &str = "/min-sagsbehandler";
+    pub const BUDGET: &str = "/budget";
+    pub const NETWORK: &str = "/netvaerk";
+    pub const ACCESSIBILITY: &str = "/tilgaengelighed";
+    pub const LOGIN: &str = "/log-ind";
+    /// Plain form post that sets the language cookie (a server route, not a page).
+    pub const SET_LANG: &str = "/sprog";
+}
+
+/// The whole HTML document, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    provide_context(lang);
+    #[cfg(feature = "ssr")]
+    crate::ssr::security::send_page_csp();
+    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <meta name="theme-color" content="#002e5f"/>
+                <link rel="stylesheet" href=css/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-white text-ink antialiased">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The language of the current request: from the `lang` cookie, Danish by default.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::request_lang()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        use_lang()
+    }
+}
+
+/// The router with every page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let t = use_lang().texts();
+    view! {
+        <Title formatter=move |page: String| {
+            if page.is_empty() { t.app_name.to_string() } else { format!("{page} – {}", t.app_name) }
+        }/>
+        <Router>
+            <Frame>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=StaticSegment("") view=pages::home::Home/>
+                    <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan/>
+                    <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker/>
+                    <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget/>
+                    <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>
+                    <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
+                    <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>
+                </Routes>
+            </Frame>
+        </Router>
+    }
+}

@@ -1,0 +1,45 @@
+import { expect, Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+/** Every routed page of the portal (and one that does not exist). */
+export const ROUTES = [
+  "/",
+  "/min-plan",
+  "/min-sagsbehandler",
+  "/budget",
+  "/netvaerk",
+  "/tilgaengelighed",
+  "/log-ind",
+  "/denne-side-findes-ikke",
+];
+
+export const PHONE = { width: 360, height: 640 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Collects console errors and uncaught exceptions (CSP refusals show up here). */
+export function watchForErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
+/** Waits until the islands have hydrated (the menu island marks itself). */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
+}
+
+/** Runs axe for WCAG 2.0/2.1 level A and AA and expects no violation. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+  // A run that checked nothing would also have no violations.
+  expect(result.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(10);
+}

@@ -1,0 +1,25 @@
+//! Én Plan's server: settings, telemetry, router and security layers.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod routes;
+pub mod security;
+pub mod startup;
+pub mod telemetry;
+
+use leptos::prelude::LeptosOptions;
+
+/// The name cargo-leptos gives the JS/WASM/CSS bundle (`output-name` in Cargo.toml).
+pub const OUTPUT_NAME: &str = "enplan";
+
+/// Leptos' options from the `LEPTOS_*` variables cargo-leptos sets, with the
+/// bundle name filled in when the binary runs without cargo-leptos.
+pub fn leptos_options() -> LeptosOptions {
+    let mut options = leptos::config::get_configuration(None)
+        .map(|c| c.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name(OUTPUT_NAME).build());
+    if options.output_name.is_empty() {
+        options.output_name = OUTPUT_NAME.into();
+    }
+    options
+}

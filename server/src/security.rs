@@ -1,0 +1,121 @@
+//! Security headers on every response, and refusal of cross-site writes.
+
+use axum::{
+    extract::{Request, State},
+    http::{header, HeaderMap, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use app::ssr::security::default_policy;
+
+/// What the middleware needs to know about the deployment.
+#[derive(Clone, Debug)]
+pub struct SecurityConfig {
+    /// Scheme, host and port that the portal is served from.
+    pub public_origin: String,
+    /// Served over https: add HSTS.
+    pub https: bool,
+}
+
+/// Adds the headers every response carries. Rendered pages have already set
+/// a CSP with their nonce; everything else gets the script-free default.
+pub async fn security_headers(State(cfg): State<SecurityConfig>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&default_policy()) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // `same-origin`, not `no-referrer`: the latter makes browsers send
+    // `Origin: null` on form posts, which the CSRF check below relies on.
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if cfg.https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    res
+}
+
+/// Refuses a state-changing request that a browser says comes from another
+/// site. Leptos server functions have no CSRF protection of their own.
+pub async fn refuse_cross_site_writes(State(cfg): State<SecurityConfig>, req: Request, next: Next) -> Response {
+    if is_cross_site_write(req.method(), req.headers(), &cfg.public_origin) {
+        tracing::warn!(
+            http.method = %req.method(),
+            http.path = req.uri().path(),
+            "refused cross-site write"
+        );
+        return (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Forespørgslen kom fra en anden hjemmeside og blev afvist.\n\
+             The request came from another website and was refused.\n",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
+/// The rule behind [`refuse_cross_site_writes`]: safe methods always pass;
+/// otherwise `Sec-Fetch-Site` decides when the browser sends it, and
+/// `Origin` when it does not. A request with neither (curl, a server) is not
+/// a browser being tricked, and passes.
+pub fn is_cross_site_write(method: &Method, headers: &HeaderMap, public_origin: &str) -> bool {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        Some(origin) => origin != public_origin,
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGIN: &str = "http://localhost:3000";
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, HeaderValue::from_static(v));
+        }
+        h
+    }
+
+    #[test]
+    fn a_post_from_another_site_is_refused() {
+        assert!(is_cross_site_write(&Method::POST, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
+        assert!(is_cross_site_write(&Method::POST, &headers(&[("sec-fetch-site", "same-site")]), ORIGIN));
+        assert!(is_cross_site_write(&Method::DELETE, &headers(&[("origin", "https://evil.example")]), ORIGIN));
+        assert!(is_cross_site_write(&Method::POST, &headers(&[("origin", "null")]), ORIGIN));
+    }
+
+    #[test]
+    fn a_post_from_the_portal_itself_passes() {
+        assert!(!is_cross_site_write(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")]), ORIGIN));
+        assert!(!is_cross_site_write(&Method::POST, &headers(&[("origin", "http://localhost:3000")]), ORIGIN));
+        assert!(!is_cross_site_write(&Method::POST, &headers(&[("sec-fetch-site", "none")]), ORIGIN));
+    }
+
+    #[test]
+    fn reads_are_never_refused() {
+        assert!(!is_cross_site_write(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
+        assert!(!is_cross_site_write(&Method::HEAD, &headers(&[("origin", "https://evil.example")]), ORIGIN));
+    }
+}
