@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod components;
+pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod shell;

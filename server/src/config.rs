@@ -36,6 +36,9 @@ pub struct Settings {
     pub log_filter: String,
     /// `APP_LOG_FORMAT`: `text` or `json`.
     pub log_format: LogFormat,
+    /// `APP_DEMO_DATA`: create demo data in an empty database at start.
+    /// Defaults to on in development, off in production.
+    pub demo_data: bool,
 }
 
 /// A value that must not appear in logs (a database URL may hold a password).
@@ -66,6 +69,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_ENV", "development"),
     ("APP_LOG", "info"),
     ("APP_LOG_FORMAT", "text"),
+    ("APP_DEMO_DATA", "on in development, off in production"),
 ];
 
 /// A setting that could not be read.
@@ -122,7 +126,14 @@ impl Settings {
             "json" => LogFormat::Json,
             other => return Err(ConfigError(format!("APP_LOG_FORMAT must be text or json, not {other}"))),
         };
+        let demo_data = match given.get("APP_DEMO_DATA").map(String::as_str) {
+            None => environment == Environment::Development,
+            Some("true" | "1" | "on") => true,
+            Some("false" | "0" | "off") => false,
+            Some(other) => return Err(ConfigError(format!("APP_DEMO_DATA must be true or false, not {other}"))),
+        };
         Ok(Settings {
+            demo_data,
             listen_addr,
             public_url,
             database_url: Secret::new(get("APP_DATABASE_URL")),
@@ -163,6 +174,7 @@ mod tests {
         assert_eq!(s.database_url.expose(), "sqlite://data/enplan.db");
         assert_eq!(s.environment, Environment::Development);
         assert!(!s.is_https());
+        assert!(s.demo_data, "demo data is on for the embedded run");
     }
 
     #[test]
@@ -187,6 +199,7 @@ mod tests {
             .unwrap();
         assert!(ok.is_https());
         assert_eq!(ok.public_url, "https://enplan.example.dk");
+        assert!(!ok.demo_data, "no demo data in production unless asked for");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Én Plan's server: settings, telemetry, router and security layers.
 #![forbid(unsafe_code)]
 
+pub mod admin;
 pub mod config;
 pub mod routes;
 pub mod security;
@@ -22,4 +23,12 @@ pub fn leptos_options() -> LeptosOptions {
         options.output_name = OUTPUT_NAME.into();
     }
     options
+}
+
+/// Now, in UTC milliseconds since the epoch (how the store keeps time).
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }

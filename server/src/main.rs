@@ -1,9 +1,12 @@
 #![forbid(unsafe_code)]
 
+use clap::Parser;
+use server::admin::{Cli, Command};
 use server::{config::Settings, startup::Application, telemetry};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
     let settings = match Settings::from_env() {
         Ok(s) => s,
         Err(e) => {
@@ -12,6 +15,15 @@ async fn main() -> std::process::ExitCode {
         }
     };
     telemetry::init(&settings.log_filter, settings.log_format);
+    if let Some(Command::Admin(cmd)) = cli.command {
+        return match server::admin::run(cmd, settings.database_url.expose(), &mut std::io::stdout()).await {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("{message}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
     let app = match Application::build(settings, server::leptos_options()).await {
         Ok(app) => app,
         Err(e) => {

@@ -21,10 +21,10 @@ pub struct Health {
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
+    match state.store.ping().await {
         Ok(()) => (StatusCode::OK, Json(Health { status: "ok", database: "ok" })).into_response(),
         Err(e) => {
-            tracing::error!(db.backend = state.db.backend(), error = %e, "health check: database unreachable");
+            tracing::error!(db.backend = state.store.backend(), error = %e, "health check: database unreachable");
             (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "unavailable", database: "unreachable" }))
                 .into_response()
         }

@@ -10,7 +10,7 @@ use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use app::shell::paths;
-use app::ssr::db::Db;
+use app::ssr::db::{self, Store};
 use app::{shell, App};
 
 use crate::config::Settings;
@@ -22,7 +22,7 @@ use crate::security::{self, SecurityConfig};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
-    pub db: Db,
+    pub store: Arc<dyn Store>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -63,12 +63,16 @@ impl std::error::Error for StartError {}
 impl Application {
     /// Connects to the database and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings, leptos_options: LeptosOptions) -> Result<Application, StartError> {
-        let db = Db::connect(settings.database_url.expose())
+        let store = db::connect(settings.database_url.expose())
             .await
             .map_err(|e| StartError::Database(Box::new(e)))?;
+        store.migrate().await.map_err(|e| StartError::Database(Box::new(e)))?;
         let listener = TcpListener::bind(settings.listen_addr).await.map_err(StartError::Bind)?;
-        tracing::info!(db.backend = db.backend(), "database connected");
-        let state = AppState { leptos_options, settings: Arc::new(settings), db };
+        tracing::info!(db.backend = store.backend(), "database connected and migrated");
+        if settings.demo_data && app::ssr::demo::seed_if_empty(store.as_ref(), crate::now_ms()).await.map_err(|e| StartError::Database(Box::new(e)))? {
+            tracing::info!("demo data created in the empty database");
+        }
+        let state = AppState { leptos_options, settings: Arc::new(settings), store };
         Ok(Application { listener, router: router(state) })
     }
 

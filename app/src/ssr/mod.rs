@@ -1,6 +1,7 @@
 //! Server-only parts of the app crate (never compiled into the WASM bundle).
 
 pub mod db;
+pub mod demo;
 pub mod security;
 
 use crate::i18n::Lang;

@@ -1,0 +1,10 @@
+//! Domain types: they parse rather than validate, and compile for the browser
+//! too, so forms check input with the same rules the server enforces.
+
+pub mod amount;
+pub mod ids;
+pub mod plan;
+pub mod text;
+
+pub use amount::{Amount, AmountError};
+pub use text::{Description, GoalTitle, LongText, Reason, ShortText, TextError};

@@ -1,0 +1,416 @@
+//! One conformance story for [`Store`], run on SQLite always and on
+//! PostgreSQL whenever `TEST_DATABASE_URL` is set (under `CI=true` a missing
+//! PostgreSQL is a failure, not a skip). Every test gets a fresh database.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::domain::plan::{ActivityStatus, Department, GoalStatus, Role};
+use crate::domain::{GoalTitle, LongText, Reason, ShortText};
+
+const NOW: i64 = 1_790_000_000_000; // 2026-09-21, UTC milliseconds
+const DAY: i64 = 86_400_000;
+
+fn text(s: &str) -> ShortText {
+    ShortText::parse(s).expect("valid text")
+}
+
+fn kr(k: i64) -> Amount {
+    Amount::kroner(k).expect("in range")
+}
+
+async fn person<S: Store + ?Sized>(s: &S, name: &str, cpr: Option<&str>) -> PersonId {
+    let p = NewPerson { full_name: text(name), cpr: cpr.map(str::to_string), subject: None, display_name: None };
+    s.create_person(&p, NOW).await.expect("person created")
+}
+
+/// A citizen with a caseworker and a 10,000 kr. budget.
+async fn citizen_with_budget<S: Store + ?Sized>(s: &S) -> (PersonId, PersonId, BudgetId) {
+    let cw = person(s, "Karin Sagsbehandler", None).await;
+    s.grant_role(cw, Role::Caseworker, NOW).await.unwrap();
+    let c = person(s, "Jonas Borger", Some("011370-0001")).await;
+    s.assign_caseworker(c, cw, AssignmentKind::Primary, NOW).await.unwrap();
+    let b = s
+        .grant_budget(
+            &NewBudget { citizen: c, granted_by: cw, amount: kr(10_000), period_start: NOW, period_end: NOW + 450 * DAY, note: None },
+            NOW,
+        )
+        .await
+        .unwrap();
+    (c, cw, b)
+}
+
+fn spend(b: BudgetId, c: PersonId, amount: Amount, key: &str) -> NewSpendingRequest {
+    NewSpendingRequest {
+        budget: b,
+        citizen: c,
+        amount,
+        purpose: LongText::parse("Cykel til at komme i praktik").unwrap(),
+        goal: None,
+        idempotency_key: key.to_string(),
+    }
+}
+
+async fn assert_ledger_balances<S: Store + ?Sized>(s: &S, b: BudgetId) -> Budget {
+    let budget = s.budget(b).await.unwrap();
+    let (granted, reserved, spent) = ledger_totals(&s.ledger(b).await.unwrap());
+    assert_eq!((granted, reserved, spent), (budget.granted.ore(), budget.reserved.ore(), budget.spent.ore()), "ledger = totals");
+    assert!(budget.reserved.ore() + budget.spent.ore() <= budget.granted.ore(), "never overspent");
+    budget
+}
+
+fn decision(by: PersonId, reason: Option<&str>) -> NewDecision {
+    NewDecision { decided_by: by, reasons: reason.map(|r| Reason::parse(r).unwrap()), appeal_guidance: "Klag til kommunen inden 4 uger.".into() }
+}
+
+// ---- the story ----------------------------------------------------------
+
+async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
+    assert!(s.is_empty().await.unwrap());
+    let id = person(&*s, "Mette Hansen", Some("011370-0002")).await;
+    assert!(!s.is_empty().await.unwrap());
+    assert_eq!(s.person_by_cpr("011370-0002").await.unwrap().map(|p| p.id), Some(id));
+    assert_eq!(s.person_by_subject("sub-1").await.unwrap(), None);
+    s.link_subject(id, "sub-1").await.unwrap();
+    assert_eq!(s.person_by_subject("sub-1").await.unwrap().map(|p| p.full_name), Some("Mette Hansen".into()));
+    assert!(matches!(s.link_subject(id, "sub-2").await, Err(DbError::Conflict(_))), "a person is linked once");
+    assert!(matches!(s.person(PersonId(9_999)).await, Err(DbError::NotFound)));
+    let twin = NewPerson { full_name: text("Twin"), cpr: Some("011370-0002".into()), subject: None, display_name: None };
+    assert!(matches!(s.create_person(&twin, NOW).await, Err(DbError::Conflict(_))), "a CPR number is unique");
+}
+
+async fn roles_come_from_grants_and_can_be_revoked(s: Arc<dyn Store>) {
+    let id = person(&*s, "Ali Host", None).await;
+    assert_eq!(s.roles(id).await.unwrap(), vec![]);
+    s.grant_role(id, Role::Host, NOW).await.unwrap();
+    s.grant_role(id, Role::Host, NOW).await.unwrap();
+    s.grant_role(id, Role::Admin, NOW).await.unwrap();
+    assert_eq!(s.roles(id).await.unwrap(), vec![Role::Admin, Role::Host]);
+    s.revoke_role(id, Role::Host).await.unwrap();
+    assert_eq!(s.roles(id).await.unwrap(), vec![Role::Admin]);
+}
+
+async fn a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted(s: Arc<dyn Store>) {
+    let (a, b) = (person(&*s, "A Sagsbehandler", None).await, person(&*s, "B Sagsbehandler", None).await);
+    let c = person(&*s, "Camilla", Some("011370-0003")).await;
+    s.assign_caseworker(c, a, AssignmentKind::Primary, NOW - 100 * DAY).await.unwrap();
+    s.assign_caseworker(c, a, AssignmentKind::Primary, NOW - 90 * DAY).await.unwrap();
+    assert_eq!(s.caseworker_count_since(c, NOW - 365 * DAY).await.unwrap(), 1, "re-assigning the same person changes nothing");
+    s.assign_caseworker(c, b, AssignmentKind::Primary, NOW - 10 * DAY).await.unwrap();
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary).await.unwrap(), Some(b));
+    assert_eq!(s.caseworker_count_since(c, NOW - 365 * DAY).await.unwrap(), 2);
+    assert_eq!(s.caseworker_count_since(c, NOW - 5 * DAY).await.unwrap(), 1);
+    assert_eq!(s.caseload(a).await.unwrap(), vec![]);
+    assert_eq!(s.caseload(b).await.unwrap(), vec![c]);
+
+    s.assign_caseworker(c, a, AssignmentKind::Standin, NOW).await.unwrap();
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin).await.unwrap(), Some(a));
+    assert_eq!(s.caseload(a).await.unwrap(), vec![c], "a stand-in covers the citizen");
+    s.end_standin(c, NOW + DAY).await.unwrap();
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin).await.unwrap(), None);
+}
+
+async fn staff_profiles_and_outreach_hours_are_kept(s: Arc<dyn Store>) {
+    let cw = person(&*s, "Karin", None).await;
+    assert_eq!(s.staff_profile(cw).await.unwrap(), None);
+    let mut p = StaffProfile {
+        job_title: "Tovholder".into(),
+        phone: "+45 44 44 44 44".into(),
+        email: "karin@kommune.example".into(),
+        reach_hours: "Hverdage 9–12".into(),
+        office: "Rådhuset".into(),
+    };
+    s.set_staff_profile(cw, &p).await.unwrap();
+    p.phone = "+45 55 55 55 55".into();
+    s.set_staff_profile(cw, &p).await.unwrap();
+    assert_eq!(s.staff_profile(cw).await.unwrap(), Some(p));
+    let h = OutreachHours { weekday: 2, from_minute: 600, to_minute: 720, place: "Café Nørrebro".into(), address: "Mjølnerparken 1".into() };
+    s.add_outreach_hours(cw, &h).await.unwrap();
+    assert_eq!(s.outreach_hours(cw).await.unwrap(), vec![h]);
+    let bad = OutreachHours { weekday: 8, from_minute: 600, to_minute: 500, place: "x".into(), address: "y".into() };
+    assert!(matches!(s.add_outreach_hours(cw, &bad).await, Err(DbError::Conflict(_))));
+}
+
+async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn Store>) {
+    let c = person(&*s, "Sofie", Some("011370-0004")).await;
+    let cw = person(&*s, "Karin", None).await;
+    assert_eq!(s.plan_of(c).await.unwrap(), None);
+    let plan = s.ensure_plan(c, NOW).await.unwrap();
+    assert_eq!(s.ensure_plan(c, NOW + 1).await.unwrap(), plan, "still one plan");
+    let goal = NewGoal { title: GoalTitle::parse("Få et fritidsjob").unwrap(), why: None, first_step: None, status: GoalStatus::Proposed };
+    s.add_goal(plan, &goal, Actor::citizen(c), NOW + 2).await.unwrap();
+    let act = NewActivity { department: Department::Job, title: text("Praktik"), responsible: text("Jobcentret"), status: ActivityStatus::Active };
+    s.add_activity(plan, &act, Actor::staff(cw), NOW + 3).await.unwrap();
+    let appt = NewAppointment {
+        starts_at: NOW + 7 * DAY,
+        duration_minutes: 45,
+        place: text("Café Nørrebro"),
+        address: text("Mjølnerparken 1"),
+        outreach: true,
+        note: None,
+    };
+    s.add_appointment(plan, &appt, Actor::staff(cw), NOW + 4).await.unwrap();
+
+    let goals = s.goals(plan).await.unwrap();
+    assert_eq!((goals.len(), goals[0].title.as_str(), goals[0].status), (1, "Få et fritidsjob", GoalStatus::Proposed));
+    assert_eq!(s.activities(plan).await.unwrap()[0].department, Department::Job);
+    assert!(s.appointments(plan).await.unwrap()[0].outreach);
+    let history: Vec<(String, ActorKind)> = s.history(plan).await.unwrap().into_iter().map(|e| (e.kind, e.actor_kind)).collect();
+    assert_eq!(
+        history,
+        vec![
+            ("plan_created".into(), ActorKind::System),
+            ("goal_added".into(), ActorKind::Citizen),
+            ("activity_added".into(), ActorKind::Staff),
+            ("appointment_added".into(), ActorKind::Staff),
+        ]
+    );
+}
+
+async fn a_budget_above_the_cap_is_refused(s: Arc<dyn Store>) {
+    assert_eq!(s.budget_cap().await.unwrap(), kr(50_000), "default cap");
+    let (c, cw, _) = citizen_with_budget(&*s).await;
+    let over = NewBudget { citizen: c, granted_by: cw, amount: kr(50_001), period_start: NOW, period_end: NOW + DAY, note: None };
+    assert!(matches!(s.grant_budget(&over, NOW).await, Err(DbError::Conflict(_))));
+    s.set_budget_cap(kr(60_000)).await.unwrap();
+    assert!(s.grant_budget(&over, NOW).await.is_ok());
+}
+
+async fn a_request_reserves_and_a_decision_spends_with_the_ledger_balanced(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let r = s.request_spending(&spend(b, c, kr(3_000), "k1"), NOW).await.unwrap().id();
+    let budget = assert_ledger_balances(&*s, b).await;
+    assert_eq!((budget.reserved, budget.available()), (kr(3_000), kr(7_000)));
+
+    s.decide_spending(r, Some(kr(2_500)), &decision(cw, Some("Prisen på en brugt cykel")), NOW + 1).await.unwrap();
+    let budget = assert_ledger_balances(&*s, b).await;
+    assert_eq!((budget.reserved, budget.spent, budget.available()), (Amount::ZERO, kr(2_500), kr(7_500)));
+    let req = s.spending_request(r).await.unwrap();
+    assert_eq!((req.status, req.approved), (RequestStatus::Approved, Some(kr(2_500))));
+    let d = s.decisions_of(c).await.unwrap();
+    assert_eq!((d.len(), d[0].outcome.as_str()), (1, "approved_lower"));
+    assert!(matches!(
+        s.decide_spending(r, None, &decision(cw, Some("igen")), NOW + 2).await,
+        Err(DbError::Conflict(_))
+    ), "a decision is final");
+}
+
+async fn a_request_larger_than_what_is_available_writes_nothing(s: Arc<dyn Store>) {
+    let (c, _, b) = citizen_with_budget(&*s).await;
+    let before = s.ledger(b).await.unwrap();
+    assert!(matches!(s.request_spending(&spend(b, c, kr(10_001), "big"), NOW).await, Err(DbError::Conflict(_))));
+    assert_eq!(s.ledger(b).await.unwrap(), before);
+    // The refused key is not burnt: the same key can be used once there is room.
+    assert!(s.request_spending(&spend(b, c, kr(10_000), "big"), NOW).await.is_ok());
+    assert_eq!(assert_ledger_balances(&*s, b).await.available(), Amount::ZERO);
+}
+
+async fn a_repeated_submit_returns_the_first_request(s: Arc<dyn Store>) {
+    let (c, _, b) = citizen_with_budget(&*s).await;
+    let first = s.request_spending(&spend(b, c, kr(100), "same"), NOW).await.unwrap();
+    let again = s.request_spending(&spend(b, c, kr(100), "same"), NOW + 1).await.unwrap();
+    assert!(matches!(first, SubmitOutcome::Created(_)));
+    assert_eq!(again, SubmitOutcome::Repeated(first.id()));
+    assert_eq!(s.budget(b).await.unwrap().reserved, kr(100), "reserved once");
+}
+
+async fn cancelling_and_declining_release_the_reservation(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let r1 = s.request_spending(&spend(b, c, kr(1_000), "a"), NOW).await.unwrap().id();
+    let r2 = s.request_spending(&spend(b, c, kr(2_000), "b"), NOW).await.unwrap().id();
+    s.cancel_spending(r1, NOW + 1).await.unwrap();
+    assert!(matches!(s.cancel_spending(r1, NOW + 2).await, Err(DbError::Conflict(_))));
+    assert!(matches!(
+        s.decide_spending(r2, None, &decision(cw, None), NOW + 3).await,
+        Err(DbError::Conflict(_))
+    ), "declining needs a reason");
+    s.decide_spending(r2, None, &decision(cw, Some("Ikke en del af planen")), NOW + 3).await.unwrap();
+    let budget = assert_ledger_balances(&*s, b).await;
+    assert_eq!((budget.reserved, budget.spent, budget.available()), (Amount::ZERO, Amount::ZERO, kr(10_000)));
+}
+
+async fn simultaneous_requests_never_overspend(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let mut tasks = Vec::new();
+    for i in 0..40i64 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            let amount = kr(300 + (i * 137) % 700);
+            match s.request_spending(&spend(b, c, amount, &format!("race-{i}")), NOW + i).await {
+                Ok(out) => {
+                    if i % 3 == 0 {
+                        s.decide_spending(out.id(), Some(amount), &decision(cw, None), NOW + 100 + i).await.map(|_| ())
+                    } else {
+                        Ok(())
+                    }
+                }
+                Err(DbError::Conflict(_)) => Ok(()),
+                Err(e) => Err(e),
+            }
+        }));
+    }
+    for t in futures::future::join_all(tasks).await {
+        t.expect("task").expect("no error other than a refusal");
+    }
+    let budget = assert_ledger_balances(&*s, b).await;
+    assert!(budget.available() < kr(1_000), "the budget filled up: {:?}", budget.available());
+}
+
+async fn ten_simultaneous_submits_with_one_key_make_one_request(s: Arc<dyn Store>) {
+    let (c, _, b) = citizen_with_budget(&*s).await;
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let s = s.clone();
+            tokio::spawn(async move { s.request_spending(&spend(b, c, kr(50), "double-tap"), NOW).await })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for t in futures::future::join_all(tasks).await {
+        ids.push(t.expect("task").expect("every submit answers").id());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let ledger = s.ledger(b).await.unwrap();
+    assert_eq!(ledger.iter().filter(|e| e.kind == LedgerKind::Reserve).count(), 1);
+}
+
+async fn a_meetup_is_never_overfilled_and_the_rest_wait(s: Arc<dyn Store>) {
+    let g = s
+        .create_group(
+            &NewGroup { name: text("Strikkecafé"), description: "Vi strikker".into(), topic: text("Hygge"), area: text("Nord"), usual_place: text("Biblioteket") },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let m = s
+        .create_meetup(
+            &NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 120, place: text("Biblioteket"), address: text("Torvet 1"), capacity: 2, description: "Tag garn med".into() },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for i in 0..6 {
+        people.push(person(&*s, &format!("Deltager {i}"), None).await);
+    }
+    let tasks: Vec<_> = people
+        .iter()
+        .map(|p| {
+            let (s, p) = (s.clone(), *p);
+            tokio::spawn(async move { s.sign_up(m, p, NOW).await })
+        })
+        .collect();
+    let mut going = 0;
+    for t in futures::future::join_all(tasks).await {
+        if t.unwrap().unwrap() == SignupStatus::Going {
+            going += 1;
+        }
+    }
+    assert_eq!(going, 2);
+    assert_eq!(s.upcoming_meetups(NOW, 10).await.unwrap()[0].going, 2);
+    assert!(matches!(s.sign_up(m, people[0], NOW).await, Err(DbError::Conflict(_))), "one sign-up per person");
+    assert_eq!(s.groups().await.unwrap()[0].name, "Strikkecafé");
+    assert_eq!(s.upcoming_meetups(NOW + 2 * DAY, 10).await.unwrap(), vec![], "past meetups are not upcoming");
+}
+
+async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
+    let (c, cw, _) = citizen_with_budget(&*s).await;
+    let other = person(&*s, "Anden Borger", Some("011370-0009")).await;
+    s.notify(c, "goal_decided", "/min-plan", NOW).await.unwrap();
+    assert_eq!(s.notifications(c).await.unwrap().len(), 1);
+    assert_eq!(s.notifications(other).await.unwrap(), vec![]);
+    s.log_access(c, cw, Role::Caseworker, "Forberede samtale", NOW).await.unwrap();
+    let log = s.access_log(c).await.unwrap();
+    assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, cw, "Forberede samtale"));
+    assert_eq!(s.access_log(other).await.unwrap(), vec![]);
+}
+
+async fn synthetic_citizens_are_seeded_with_plans_and_caseworkers(s: Arc<dyn Store>) {
+    let cws = [person(&*s, "A", None).await, person(&*s, "B", None).await];
+    s.seed_synthetic_citizens(1_200, &cws, NOW).await.unwrap();
+    s.seed_synthetic_citizens(10, &cws, NOW).await.unwrap();
+    assert_eq!(s.count_people().await.unwrap(), 1_212);
+    assert_eq!(s.caseload(cws[0]).await.unwrap().len() + s.caseload(cws[1]).await.unwrap().len(), 1_210);
+    let first = s.caseload(cws[0]).await.unwrap()[0];
+    let plan = s.plan_of(first).await.unwrap().expect("a plan");
+    assert_eq!(s.goals(plan).await.unwrap().len(), 2);
+    assert!(s.person(first).await.unwrap().cpr.unwrap().starts_with("9913"));
+}
+
+// ---- fixtures -----------------------------------------------------------
+
+/// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
+/// concurrency tests use several connections and WAL as in production).
+async fn sqlite_store() -> (Arc<dyn Store>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::connect(&format!("sqlite://{}/test.db", dir.path().display())).await.expect("sqlite");
+    store.migrate().await.expect("migrations");
+    (Arc::new(store), dir)
+}
+
+/// A fresh PostgreSQL database, or `None` when no test server is configured
+/// (outside CI only: under `CI=true` that is a failure).
+async fn postgres_store() -> Option<Arc<dyn Store>> {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "TEST_DATABASE_URL must be set in CI: PostgreSQL tests may not be skipped");
+        eprintln!("TEST_DATABASE_URL not set: skipping the PostgreSQL run of this test");
+        return None;
+    };
+    let admin = PgStore::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+    let name = format!("enplan_test_{}_{}", std::process::id(), next_db_number());
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create test database");
+    admin.pool.close().await;
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    let store = PgStore::connect(&format!("{base}/{name}")).await.expect("connect to test database");
+    store.migrate().await.expect("migrations");
+    Some(Arc::new(store))
+}
+
+fn next_db_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    N.fetch_add(1, Ordering::Relaxed) * 1_000_000_000 + u64::from(nanos)
+}
+
+macro_rules! on_both_backends {
+    ($($story:ident),* $(,)?) => {
+        mod on_sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $story() {
+                    let (store, _dir) = super::sqlite_store().await;
+                    super::$story(store).await;
+                }
+            )*
+        }
+        mod on_postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $story() {
+                    if let Some(store) = super::postgres_store().await {
+                        super::$story(store).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    people_are_found_by_subject_and_cpr_and_linked_once,
+    roles_come_from_grants_and_can_be_revoked,
+    a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted,
+    staff_profiles_and_outreach_hours_are_kept,
+    a_citizen_has_one_plan_and_every_change_lands_in_its_history,
+    a_budget_above_the_cap_is_refused,
+    a_request_reserves_and_a_decision_spends_with_the_ledger_balanced,
+    a_request_larger_than_what_is_available_writes_nothing,
+    a_repeated_submit_returns_the_first_request,
+    cancelling_and_declining_release_the_reservation,
+    simultaneous_requests_never_overspend,
+    ten_simultaneous_submits_with_one_key_make_one_request,
+    a_meetup_is_never_overfilled_and_the_rest_wait,
+    notifications_and_the_access_log_are_per_citizen,
+    synthetic_citizens_are_seeded_with_plans_and_caseworkers,
+);

@@ -1,0 +1,977 @@
+//! The SQL behind [`Store`], written once and instantiated for each backend.
+//!
+//! Rules the database itself guards (so no code path can break them):
+//! a budget's `reserved + spent <= granted` (CHECK), a meetup's
+//! `going_count <= capacity` (CHECK), one active caseworker of each kind per
+//! citizen (partial unique index), one plan per citizen (UNIQUE).
+//! Money moves with a single conditional `UPDATE … WHERE available >= amount`,
+//! which is atomic on both backends under their default isolation: the
+//! check-then-insert race measured in DESIGN.md cannot happen.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use super::*;
+use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
+
+fn decode(what: &'static str) -> DbError {
+    DbError::Other(sqlx::Error::Decode(format!("unexpected value in {what}").into()))
+}
+
+fn amount(ore: i64) -> DbResult<Amount> {
+    Amount::from_ore(ore).ok_or_else(|| decode("amount"))
+}
+
+/// Appends a line to the plan's history inside the caller's transaction.
+macro_rules! record_event {
+    ($tx:expr, $plan:expr, $actor:expr, $kind:expr, $summary:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind($plan.0)
+        .bind($now)
+        .bind($actor.kind.as_str())
+        .bind($actor.id.map(|p: PersonId| p.0))
+        .bind($kind)
+        .bind($summary)
+        .execute(&mut *$tx)
+        .await?;
+        sqlx::query("UPDATE plan SET updated_at = $1 WHERE id = $2").bind($now).bind($plan.0).execute(&mut *$tx).await?;
+    };
+}
+
+macro_rules! store_impl {
+    ($store:ty, $row:ty, $backend:literal, $migrator:expr) => {
+        impl $store {
+            fn person_row(r: &$row) -> DbResult<Person> {
+                Ok(Person {
+                    id: PersonId(r.try_get("id")?),
+                    subject: r.try_get("subject")?,
+                    cpr: r.try_get("cpr")?,
+                    full_name: r.try_get("full_name")?,
+                    display_name: r.try_get("display_name")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
+            fn budget_row(r: &$row) -> DbResult<Budget> {
+                Ok(Budget {
+                    id: BudgetId(r.try_get("id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    granted: amount(r.try_get("granted_ore")?)?,
+                    reserved: amount(r.try_get("reserved_ore")?)?,
+                    spent: amount(r.try_get("spent_ore")?)?,
+                    period_start: r.try_get("period_start")?,
+                    period_end: r.try_get("period_end")?,
+                    note: r.try_get("note")?,
+                    ended_at: r.try_get("ended_at")?,
+                })
+            }
+
+            fn meetup_row(r: &$row) -> DbResult<Meetup> {
+                Ok(Meetup {
+                    id: MeetupId(r.try_get("id")?),
+                    group_id: GroupId(r.try_get("group_id")?),
+                    starts_at: r.try_get("starts_at")?,
+                    duration_minutes: r.try_get("duration_minutes")?,
+                    place: r.try_get("place")?,
+                    address: r.try_get("address")?,
+                    capacity: r.try_get("capacity")?,
+                    going: r.try_get("going_count")?,
+                    description: r.try_get("description")?,
+                })
+            }
+        }
+
+        #[async_trait]
+        impl Store for $store {
+            fn backend(&self) -> &'static str {
+                $backend
+            }
+
+            async fn ping(&self) -> DbResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn migrate(&self) -> DbResult<()> {
+                $migrator.run(&self.pool).await.map_err(|e| DbError::Other(e.into()))
+            }
+
+            async fn is_empty(&self) -> DbResult<bool> {
+                Ok(self.count_people().await? == 0)
+            }
+
+            async fn create_person(&self, p: &NewPerson, now: i64) -> DbResult<PersonId> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO person (subject, cpr, full_name, display_name, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(&p.subject)
+                .bind(&p.cpr)
+                .bind(p.full_name.as_str())
+                .bind(p.display_name.as_ref().map(|d| d.as_str()))
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(PersonId(id))
+            }
+
+            async fn person(&self, id: PersonId) -> DbResult<Person> {
+                let row = sqlx::query("SELECT * FROM person WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::person_row(&row)
+            }
+
+            async fn person_by_subject(&self, subject: &str) -> DbResult<Option<Person>> {
+                let row = sqlx::query("SELECT * FROM person WHERE subject = $1").bind(subject).fetch_optional(&self.pool).await?;
+                row.as_ref().map(Self::person_row).transpose()
+            }
+
+            async fn person_by_cpr(&self, cpr: &str) -> DbResult<Option<Person>> {
+                let row = sqlx::query("SELECT * FROM person WHERE cpr = $1").bind(cpr).fetch_optional(&self.pool).await?;
+                row.as_ref().map(Self::person_row).transpose()
+            }
+
+            async fn link_subject(&self, id: PersonId, subject: &str) -> DbResult<()> {
+                let done = sqlx::query("UPDATE person SET subject = $1 WHERE id = $2 AND subject IS NULL")
+                    .bind(subject)
+                    .bind(id.0)
+                    .execute(&self.pool)
+                    .await?;
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::Conflict("person already linked")) }
+            }
+
+            async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()> {
+                sqlx::query("INSERT INTO role_grant (person_id, role, granted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(id.0)
+                    .bind(role.as_str())
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn revoke_role(&self, id: PersonId, role: Role) -> DbResult<()> {
+                sqlx::query("DELETE FROM role_grant WHERE person_id = $1 AND role = $2")
+                    .bind(id.0)
+                    .bind(role.as_str())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn roles(&self, id: PersonId) -> DbResult<Vec<Role>> {
+                let words: Vec<String> = sqlx::query_scalar("SELECT role FROM role_grant WHERE person_id = $1 ORDER BY role")
+                    .bind(id.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                words.iter().map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role"))).collect()
+            }
+
+            async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>> {
+                let ids: Vec<i64> = sqlx::query_scalar("SELECT person_id FROM role_grant WHERE role = $1 ORDER BY person_id")
+                    .bind(role.as_str())
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(ids.into_iter().map(PersonId).collect())
+            }
+
+            async fn set_staff_profile(&self, id: PersonId, p: &StaffProfile) -> DbResult<()> {
+                sqlx::query(
+                    "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6) \
+                     ON CONFLICT (person_id) DO UPDATE SET job_title = excluded.job_title, phone = excluded.phone, \
+                     email = excluded.email, reach_hours = excluded.reach_hours, office = excluded.office",
+                )
+                .bind(id.0)
+                .bind(&p.job_title)
+                .bind(&p.phone)
+                .bind(&p.email)
+                .bind(&p.reach_hours)
+                .bind(&p.office)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>> {
+                let row = sqlx::query("SELECT * FROM staff_profile WHERE person_id = $1").bind(id.0).fetch_optional(&self.pool).await?;
+                row.map(|r| {
+                    Ok(StaffProfile {
+                        job_title: r.try_get("job_title")?,
+                        phone: r.try_get("phone")?,
+                        email: r.try_get("email")?,
+                        reach_hours: r.try_get("reach_hours")?,
+                        office: r.try_get("office")?,
+                    })
+                })
+                .transpose()
+            }
+
+            async fn add_outreach_hours(&self, staff: PersonId, h: &OutreachHours) -> DbResult<()> {
+                sqlx::query(
+                    "INSERT INTO outreach_hours (staff_id, weekday, from_minute, to_minute, place, address) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(staff.0)
+                .bind(h.weekday)
+                .bind(h.from_minute)
+                .bind(h.to_minute)
+                .bind(&h.place)
+                .bind(&h.address)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn outreach_hours(&self, staff: PersonId) -> DbResult<Vec<OutreachHours>> {
+                let rows = sqlx::query("SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY weekday, from_minute")
+                    .bind(staff.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(OutreachHours {
+                            weekday: r.try_get("weekday")?,
+                            from_minute: r.try_get("from_minute")?,
+                            to_minute: r.try_get("to_minute")?,
+                            place: r.try_get("place")?,
+                            address: r.try_get("address")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let current: Option<i64> = sqlx::query_scalar(
+                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
+                )
+                .bind(citizen.0)
+                .bind(kind.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if current == Some(staff.0) {
+                    return Ok(());
+                }
+                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = $3 AND to_at IS NULL")
+                    .bind(now)
+                    .bind(citizen.0)
+                    .bind(kind.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, $3, $4)")
+                    .bind(citizen.0)
+                    .bind(staff.0)
+                    .bind(kind.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = 'standin' AND to_at IS NULL")
+                    .bind(now)
+                    .bind(citizen.0)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>> {
+                let id: Option<i64> = sqlx::query_scalar(
+                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
+                )
+                .bind(citizen.0)
+                .bind(kind.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(id.map(PersonId))
+            }
+
+            async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64> {
+                Ok(sqlx::query_scalar(
+                    "SELECT COUNT(DISTINCT staff_id) FROM caseworker_assignment \
+                     WHERE citizen_id = $1 AND kind = 'primary' AND (to_at IS NULL OR to_at >= $2)",
+                )
+                .bind(citizen.0)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
+            async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>> {
+                let ids: Vec<i64> = sqlx::query_scalar(
+                    "SELECT DISTINCT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL ORDER BY citizen_id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(ids.into_iter().map(PersonId).collect())
+            }
+
+            async fn ensure_plan(&self, citizen: PersonId, now: i64) -> DbResult<PlanId> {
+                let mut tx = self.begin_write().await?;
+                let created = sqlx::query("INSERT INTO plan (citizen_id, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (citizen_id) DO NOTHING")
+                    .bind(citizen.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                let plan = PlanId(sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_one(&mut *tx).await?);
+                if created {
+                    record_event!(tx, plan, Actor::SYSTEM, "plan_created", "", now);
+                }
+                tx.commit().await?;
+                Ok(plan)
+            }
+
+            async fn plan_of(&self, citizen: PersonId) -> DbResult<Option<PlanId>> {
+                let id: Option<i64> = sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_optional(&self.pool).await?;
+                Ok(id.map(PlanId))
+            }
+
+            async fn add_goal(&self, plan: PlanId, g: &NewGoal, actor: Actor, now: i64) -> DbResult<GoalId> {
+                let mut tx = self.begin_write().await?;
+                let proposed_by = if actor.kind == ActorKind::Citizen { "citizen" } else { "staff" };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO goal (plan_id, title, why, first_step, status, proposed_by, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                )
+                .bind(plan.0)
+                .bind(g.title.as_str())
+                .bind(g.why.as_ref().map(|t| t.as_str()))
+                .bind(g.first_step.as_ref().map(|t| t.as_str()))
+                .bind(g.status.as_str())
+                .bind(proposed_by)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, plan, actor, "goal_added", g.title.as_str(), now);
+                tx.commit().await?;
+                Ok(GoalId(id))
+            }
+
+            async fn goals(&self, plan: PlanId) -> DbResult<Vec<Goal>> {
+                let rows = sqlx::query("SELECT * FROM goal WHERE plan_id = $1 ORDER BY created_at, id").bind(plan.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let status: String = r.try_get("status")?;
+                        let by: String = r.try_get("proposed_by")?;
+                        Ok(Goal {
+                            id: GoalId(r.try_get("id")?),
+                            plan_id: PlanId(r.try_get("plan_id")?),
+                            title: r.try_get("title")?,
+                            why: r.try_get("why")?,
+                            first_step: r.try_get("first_step")?,
+                            status: GoalStatus::parse(&status).ok_or_else(|| decode("goal.status"))?,
+                            suggested_title: r.try_get("suggested_title")?,
+                            proposed_by: if by == "citizen" { ActorKind::Citizen } else { ActorKind::Staff },
+                            created_at: r.try_get("created_at")?,
+                            updated_at: r.try_get("updated_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO activity (plan_id, department, title, responsible, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(plan.0)
+                .bind(a.department.as_str())
+                .bind(a.title.as_str())
+                .bind(a.responsible.as_str())
+                .bind(a.status.as_str())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, plan, actor, "activity_added", a.title.as_str(), now);
+                tx.commit().await?;
+                Ok(ActivityId(id))
+            }
+
+            async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>> {
+                let rows = sqlx::query("SELECT * FROM activity WHERE plan_id = $1 ORDER BY id").bind(plan.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let dept: String = r.try_get("department")?;
+                        let status: String = r.try_get("status")?;
+                        Ok(Activity {
+                            id: ActivityId(r.try_get("id")?),
+                            department: Department::parse(&dept).ok_or_else(|| decode("activity.department"))?,
+                            title: r.try_get("title")?,
+                            responsible: r.try_get("responsible")?,
+                            status: ActivityStatus::parse(&status).ok_or_else(|| decode("activity.status"))?,
+                            updated_at: r.try_get("updated_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO appointment (plan_id, starts_at, duration_minutes, place, address, outreach, note) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(plan.0)
+                .bind(a.starts_at)
+                .bind(a.duration_minutes)
+                .bind(a.place.as_str())
+                .bind(a.address.as_str())
+                .bind(i64::from(a.outreach))
+                .bind(a.note.as_ref().map(|n| n.as_str()))
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, plan, actor, "appointment_added", a.place.as_str(), now);
+                tx.commit().await?;
+                Ok(AppointmentId(id))
+            }
+
+            async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>> {
+                let rows = sqlx::query("SELECT * FROM appointment WHERE plan_id = $1 AND cancelled_at IS NULL ORDER BY starts_at")
+                    .bind(plan.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Appointment {
+                            id: AppointmentId(r.try_get("id")?),
+                            starts_at: r.try_get("starts_at")?,
+                            duration_minutes: r.try_get("duration_minutes")?,
+                            place: r.try_get("place")?,
+                            address: r.try_get("address")?,
+                            outreach: r.try_get::<i64, _>("outreach")? != 0,
+                            note: r.try_get("note")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>> {
+                let rows = sqlx::query("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("actor_kind")?;
+                        Ok(PlanEvent {
+                            at: r.try_get("at")?,
+                            actor_kind: ActorKind::parse(&kind).ok_or_else(|| decode("plan_event.actor_kind"))?,
+                            actor_id: r.try_get::<Option<i64>, _>("actor_id")?.map(PersonId),
+                            kind: r.try_get("kind")?,
+                            summary: r.try_get("summary")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn budget_cap(&self) -> DbResult<Amount> {
+                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&self.pool).await?;
+                amount(v.parse().map_err(|_| decode("setting.budget_cap_ore"))?)
+            }
+
+            async fn set_budget_cap(&self, cap: Amount) -> DbResult<()> {
+                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'budget_cap_ore'").bind(cap.ore().to_string()).execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId> {
+                let mut tx = self.begin_write().await?;
+                let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
+                if b.amount.ore() > cap.parse::<i64>().map_err(|_| decode("setting.budget_cap_ore"))? {
+                    return Err(DbError::Conflict("over the budget cap"));
+                }
+                if b.amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a budget needs an amount"));
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO budget (citizen_id, granted_by, period_start, period_end, note, granted_ore, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(b.citizen.0)
+                .bind(b.granted_by.0)
+                .bind(b.period_start)
+                .bind(b.period_end)
+                .bind(b.note.as_ref().map(|n| n.as_str()))
+                .bind(b.amount.ore())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'grant', $3, $4)")
+                    .bind(id)
+                    .bind(now)
+                    .bind(b.amount.ore())
+                    .bind(b.granted_by.0)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(BudgetId(id))
+            }
+
+            async fn budget(&self, id: BudgetId) -> DbResult<Budget> {
+                let row = sqlx::query("SELECT * FROM budget WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::budget_row(&row)
+            }
+
+            async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>> {
+                let rows = sqlx::query("SELECT * FROM budget WHERE citizen_id = $1 ORDER BY id").bind(citizen.0).fetch_all(&self.pool).await?;
+                rows.iter().map(Self::budget_row).collect()
+            }
+
+            async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>> {
+                let rows = sqlx::query("SELECT * FROM budget_entry WHERE budget_id = $1 ORDER BY at, id").bind(id.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("kind")?;
+                        Ok(LedgerEntry {
+                            at: r.try_get("at")?,
+                            kind: LedgerKind::parse(&kind).ok_or_else(|| decode("budget_entry.kind"))?,
+                            amount: amount(r.try_get("amount_ore")?)?,
+                            request_id: r.try_get::<Option<i64>, _>("request_id")?.map(RequestId),
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>> {
+                if r.amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a request needs an amount"));
+                }
+                let mut tx = self.begin_write().await?;
+                // Claim the key first. On PostgreSQL a concurrent claim of the
+                // same key waits here until the other transaction ends.
+                let claimed = sqlx::query(
+                    "INSERT INTO idempotency_key (person_id, key, created_at, result_kind, result_id) \
+                     VALUES ($1, $2, $3, 'spending_request', NULL) ON CONFLICT DO NOTHING",
+                )
+                .bind(r.citizen.0)
+                .bind(&r.idempotency_key)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if !claimed {
+                    let first: Option<i64> = sqlx::query_scalar(
+                        "SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = 'spending_request'",
+                    )
+                    .bind(r.citizen.0)
+                    .bind(&r.idempotency_key)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    return first.map(|id| SubmitOutcome::Repeated(RequestId(id))).ok_or(DbError::Conflict("submission in progress"));
+                }
+                let reserved = sqlx::query(
+                    "UPDATE budget SET reserved_ore = reserved_ore + $1 \
+                     WHERE id = $2 AND citizen_id = $3 AND ended_at IS NULL AND granted_ore - reserved_ore - spent_ore >= $1",
+                )
+                .bind(r.amount.ore())
+                .bind(r.budget.0)
+                .bind(r.citizen.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if reserved != 1 {
+                    return Err(DbError::Conflict("more than is available"));
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO spending_request (budget_id, citizen_id, amount_ore, purpose, goal_id, status, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
+                )
+                .bind(r.budget.0)
+                .bind(r.citizen.0)
+                .bind(r.amount.ore())
+                .bind(r.purpose.as_str())
+                .bind(r.goal.map(|g| g.0))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'reserve', $3, $4, $5)")
+                    .bind(r.budget.0)
+                    .bind(now)
+                    .bind(r.amount.ore())
+                    .bind(id)
+                    .bind(r.citizen.0)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE idempotency_key SET result_id = $1 WHERE person_id = $2 AND key = $3")
+                    .bind(id)
+                    .bind(r.citizen.0)
+                    .bind(&r.idempotency_key)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(RequestId(id)))
+            }
+
+            async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest> {
+                let r = sqlx::query("SELECT * FROM spending_request WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                let status: String = r.try_get("status")?;
+                Ok(SpendingRequest {
+                    id: RequestId(r.try_get("id")?),
+                    budget_id: BudgetId(r.try_get("budget_id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    amount: amount(r.try_get("amount_ore")?)?,
+                    purpose: r.try_get("purpose")?,
+                    goal_id: r.try_get::<Option<i64>, _>("goal_id")?.map(GoalId),
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode("spending_request.status"))?,
+                    approved: r.try_get::<Option<i64>, _>("approved_ore")?.map(amount).transpose()?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
+            async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "UPDATE spending_request SET status = 'cancelled', decided_at = $1 WHERE id = $2 AND status = 'pending' \
+                     RETURNING budget_id, amount_ore, citizen_id",
+                )
+                .bind(now)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::Conflict("not pending"))?;
+                let (budget, ore, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1 WHERE id = $2").bind(ore).bind(budget).execute(&mut *tx).await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'release', $3, $4, $5)")
+                    .bind(budget)
+                    .bind(now)
+                    .bind(ore)
+                    .bind(id.0)
+                    .bind(citizen)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn decide_spending(&self, id: RequestId, approved: Option<Amount>, d: &NewDecision, now: i64) -> DbResult<DecisionId> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "UPDATE spending_request SET status = $1, approved_ore = $2, decided_at = $3 WHERE id = $4 AND status = 'pending' \
+                     RETURNING budget_id, amount_ore, citizen_id",
+                )
+                .bind(if approved.is_some() { "approved" } else { "declined" })
+                .bind(approved.map(|a| a.ore()))
+                .bind(now)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::Conflict("already decided"))?;
+                let (budget, requested, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                let spend = approved.map(|a| a.ore()).unwrap_or(0);
+                if spend > requested || approved == Some(Amount::ZERO) {
+                    return Err(DbError::Conflict("approved amount out of range"));
+                }
+                let outcome = match approved {
+                    None => "declined",
+                    Some(a) if a.ore() == requested => "approved",
+                    Some(_) => "approved_lower",
+                };
+                sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1, spent_ore = spent_ore + $2 WHERE id = $3")
+                    .bind(requested)
+                    .bind(spend)
+                    .bind(budget)
+                    .execute(&mut *tx)
+                    .await?;
+                for (kind, ore) in [("spend", spend), ("release", requested - spend)] {
+                    if ore > 0 {
+                        sqlx::query(
+                            "INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(budget)
+                        .bind(now)
+                        .bind(kind)
+                        .bind(ore)
+                        .bind(id.0)
+                        .bind(d.decided_by.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                let decision: i64 = sqlx::query_scalar(
+                    "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at) \
+                     VALUES ($1, 'spending_request', $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(citizen)
+                .bind(id.0)
+                .bind(outcome)
+                .bind(d.reasons.as_ref().map(|r| r.as_str()))
+                .bind(&d.appeal_guidance)
+                .bind(d.decided_by.0)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok(DecisionId(decision))
+            }
+
+            async fn decisions_of(&self, citizen: PersonId) -> DbResult<Vec<Decision>> {
+                let rows = sqlx::query("SELECT * FROM decision WHERE citizen_id = $1 ORDER BY decided_at, id").bind(citizen.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Decision {
+                            id: DecisionId(r.try_get("id")?),
+                            subject_kind: r.try_get("subject_kind")?,
+                            subject_id: r.try_get("subject_id")?,
+                            outcome: r.try_get("outcome")?,
+                            reasons: r.try_get("reasons")?,
+                            appeal_guidance: r.try_get("appeal_guidance")?,
+                            decided_by: PersonId(r.try_get("decided_by")?),
+                            decided_at: r.try_get("decided_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn create_group(&self, g: &NewGroup, now: i64) -> DbResult<GroupId> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO network_group (name, description, topic, area, usual_place, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(g.name.as_str())
+                .bind(&g.description)
+                .bind(g.topic.as_str())
+                .bind(g.area.as_str())
+                .bind(g.usual_place.as_str())
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(GroupId(id))
+            }
+
+            async fn add_group_host(&self, group: GroupId, host: PersonId) -> DbResult<()> {
+                sqlx::query("INSERT INTO group_host (group_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                    .bind(group.0)
+                    .bind(host.0)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn groups(&self) -> DbResult<Vec<Group>> {
+                let rows = sqlx::query("SELECT * FROM network_group WHERE archived_at IS NULL ORDER BY name, id").fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Group {
+                            id: GroupId(r.try_get("id")?),
+                            name: r.try_get("name")?,
+                            description: r.try_get("description")?,
+                            topic: r.try_get("topic")?,
+                            area: r.try_get("area")?,
+                            usual_place: r.try_get("usual_place")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO meetup (group_id, starts_at, duration_minutes, place, address, capacity, description, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                )
+                .bind(m.group.0)
+                .bind(m.starts_at)
+                .bind(m.duration_minutes)
+                .bind(m.place.as_str())
+                .bind(m.address.as_str())
+                .bind(m.capacity)
+                .bind(&m.description)
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(MeetupId(id))
+            }
+
+            async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>> {
+                let rows = sqlx::query("SELECT * FROM meetup WHERE starts_at >= $1 AND cancelled_at IS NULL ORDER BY starts_at, id LIMIT $2")
+                    .bind(from)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::meetup_row).collect()
+            }
+
+            async fn sign_up(&self, meetup: MeetupId, person: PersonId, now: i64) -> DbResult<SignupStatus> {
+                let mut tx = self.begin_write().await?;
+                let got_place = sqlx::query(
+                    "UPDATE meetup SET going_count = going_count + 1 WHERE id = $1 AND cancelled_at IS NULL AND going_count < capacity",
+                )
+                .bind(meetup.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                let status = if got_place { SignupStatus::Going } else { SignupStatus::Waiting };
+                sqlx::query("INSERT INTO meetup_signup (meetup_id, person_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
+                    .bind(meetup.0)
+                    .bind(person.0)
+                    .bind(if got_place { "going" } else { "waiting" })
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(status)
+            }
+
+            async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId> {
+                let id: i64 = sqlx::query_scalar("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4) RETURNING id")
+                    .bind(person.0)
+                    .bind(now)
+                    .bind(kind)
+                    .bind(link)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(NotificationId(id))
+            }
+
+            async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>> {
+                let rows = sqlx::query("SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at DESC, id DESC")
+                    .bind(person.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Notification {
+                            id: NotificationId(r.try_get("id")?),
+                            kind: r.try_get("kind")?,
+                            link: r.try_get("link")?,
+                            created_at: r.try_get("created_at")?,
+                            read_at: r.try_get("read_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
+                sqlx::query("INSERT INTO access_log (citizen_id, staff_id, at, staff_role, purpose) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(citizen.0)
+                    .bind(staff.0)
+                    .bind(now)
+                    .bind(role.as_str())
+                    .bind(purpose)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>> {
+                let rows = sqlx::query("SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC").bind(citizen.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let role: String = r.try_get("staff_role")?;
+                        Ok(AccessLogEntry {
+                            at: r.try_get("at")?,
+                            staff_id: PersonId(r.try_get("staff_id")?),
+                            staff_role: Role::parse(&role).ok_or_else(|| decode("access_log.staff_role"))?,
+                            purpose: r.try_get("purpose")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn count_people(&self) -> DbResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM person").fetch_one(&self.pool).await?)
+            }
+
+            async fn backup_to(&self, path: &str) -> DbResult<()> {
+                self.backup_impl(path).await
+            }
+
+            async fn seed_synthetic_citizens(&self, n: u32, caseworkers: &[PersonId], now: i64) -> DbResult<()> {
+                const CHUNK: u32 = 5_000;
+                let offset: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person WHERE cpr LIKE '9913%'").fetch_one(&self.pool).await?;
+                let mut done = 0u32;
+                while done < n {
+                    let mut tx = self.begin_write().await?;
+                    for i in done..(done + CHUNK).min(n) {
+                        let seq = offset + i64::from(i);
+                        let s = super::synthetic::citizen(seq);
+                        let person: i64 = sqlx::query_scalar(
+                            "INSERT INTO person (cpr, full_name, created_at) VALUES ($1, $2, $3) RETURNING id",
+                        )
+                        .bind(&s.cpr)
+                        .bind(&s.name)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        let plan: i64 = sqlx::query_scalar("INSERT INTO plan (citizen_id, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id")
+                            .bind(person)
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        for (title, status) in s.goals {
+                            sqlx::query(
+                                "INSERT INTO goal (plan_id, title, status, proposed_by, created_at, updated_at) VALUES ($1, $2, $3, 'citizen', $4, $4)",
+                            )
+                            .bind(plan)
+                            .bind(title)
+                            .bind(status)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
+                        }
+                        for (dept, title, responsible) in s.activities {
+                            sqlx::query(
+                                "INSERT INTO activity (plan_id, department, title, responsible, status, updated_at) VALUES ($1, $2, $3, $4, 'active', $5)",
+                            )
+                            .bind(plan)
+                            .bind(dept)
+                            .bind(title)
+                            .bind(responsible)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
+                        }
+                        if !caseworkers.is_empty() {
+                            let cw = caseworkers[(seq as usize) % caseworkers.len()];
+                            sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, 'primary', $3)")
+                                .bind(person)
+                                .bind(cw.0)
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await?;
+                        }
+                    }
+                    tx.commit().await?;
+                    done = (done + CHUNK).min(n);
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+impl SqliteStore {
+    /// SQLite takes the write lock at the start (`BEGIN IMMEDIATE`): a
+    /// deferred transaction that reads first and writes later fails with
+    /// "database is locked" under concurrency (DESIGN.md).
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl SqliteStore {
+    async fn backup_impl(&self, path: &str) -> DbResult<()> {
+        if std::path::Path::new(path).exists() {
+            return Err(DbError::Conflict("the backup file exists already"));
+        }
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+impl PgStore {
+    async fn backup_impl(&self, _path: &str) -> DbResult<()> {
+        Err(DbError::Conflict("back up PostgreSQL with pg_dump"))
+    }
+
+    /// READ COMMITTED is enough: every check that guards money or places is
+    /// a single conditional UPDATE, which locks the row it changes.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.pool.begin().await
+    }
+}
+
+store_impl!(SqliteStore, sqlx::sqlite::SqliteRow, "sqlite", sqlx::migrate!("../migrations/sqlite"));
+store_impl!(PgStore, sqlx::postgres::PgRow, "postgres", sqlx::migrate!("../migrations/postgres"));

@@ -1,0 +1,363 @@
+//! Rows going into and coming out of the [`Store`](super::Store).
+
+use crate::domain::ids::*;
+use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
+use crate::domain::{Amount, GoalTitle, LongText, Reason, ShortText};
+
+#[derive(Clone, Debug)]
+pub struct NewPerson {
+    pub full_name: ShortText,
+    pub cpr: Option<String>,
+    pub subject: Option<String>,
+    pub display_name: Option<ShortText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: PersonId,
+    pub subject: Option<String>,
+    pub cpr: Option<String>,
+    pub full_name: String,
+    pub display_name: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffProfile {
+    pub job_title: String,
+    pub phone: String,
+    pub email: String,
+    pub reach_hours: String,
+    pub office: String,
+}
+
+/// When and where a caseworker can be met outside the office.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutreachHours {
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: i64,
+    pub from_minute: i64,
+    pub to_minute: i64,
+    pub place: String,
+    pub address: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssignmentKind {
+    Primary,
+    Standin,
+}
+
+impl AssignmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssignmentKind::Primary => "primary",
+            AssignmentKind::Standin => "standin",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct NewGoal {
+    pub title: GoalTitle,
+    pub why: Option<LongText>,
+    pub first_step: Option<LongText>,
+    pub status: GoalStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Goal {
+    pub id: GoalId,
+    pub plan_id: PlanId,
+    pub title: String,
+    pub why: Option<String>,
+    pub first_step: Option<String>,
+    pub status: GoalStatus,
+    pub suggested_title: Option<String>,
+    pub proposed_by: ActorKind,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewActivity {
+    pub department: Department,
+    pub title: ShortText,
+    pub responsible: ShortText,
+    pub status: ActivityStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    pub id: ActivityId,
+    pub department: Department,
+    pub title: String,
+    pub responsible: String,
+    pub status: ActivityStatus,
+    pub updated_at: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewAppointment {
+    pub starts_at: i64,
+    pub duration_minutes: i64,
+    pub place: ShortText,
+    pub address: ShortText,
+    pub outreach: bool,
+    pub note: Option<LongText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Appointment {
+    pub id: AppointmentId,
+    pub starts_at: i64,
+    pub duration_minutes: i64,
+    pub place: String,
+    pub address: String,
+    pub outreach: bool,
+    pub note: Option<String>,
+}
+
+/// One line of the plan's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanEvent {
+    pub at: i64,
+    pub actor_kind: ActorKind,
+    pub actor_id: Option<PersonId>,
+    pub kind: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewBudget {
+    pub citizen: PersonId,
+    pub granted_by: PersonId,
+    pub amount: Amount,
+    pub period_start: i64,
+    pub period_end: i64,
+    pub note: Option<LongText>,
+}
+
+/// A budget with its running totals; `available = granted - reserved - spent`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub id: BudgetId,
+    pub citizen_id: PersonId,
+    pub granted: Amount,
+    pub reserved: Amount,
+    pub spent: Amount,
+    pub period_start: i64,
+    pub period_end: i64,
+    pub note: Option<String>,
+    pub ended_at: Option<i64>,
+}
+
+impl Budget {
+    /// What can still be requested.
+    pub fn available(&self) -> Amount {
+        Amount::from_ore(self.granted.ore() - self.reserved.ore() - self.spent.ore()).unwrap_or(Amount::ZERO)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LedgerKind {
+    Grant,
+    Topup,
+    Reduce,
+    Reserve,
+    Release,
+    Spend,
+}
+
+impl LedgerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LedgerKind::Grant => "grant",
+            LedgerKind::Topup => "topup",
+            LedgerKind::Reduce => "reduce",
+            LedgerKind::Reserve => "reserve",
+            LedgerKind::Release => "release",
+            LedgerKind::Spend => "spend",
+        }
+    }
+    pub fn parse(s: &str) -> Option<LedgerKind> {
+        [Self::Grant, Self::Topup, Self::Reduce, Self::Reserve, Self::Release, Self::Spend]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LedgerEntry {
+    pub at: i64,
+    pub kind: LedgerKind,
+    pub amount: Amount,
+    pub request_id: Option<RequestId>,
+}
+
+/// Sums a ledger into (granted, reserved, spent): must equal the budget's totals.
+pub fn ledger_totals(entries: &[LedgerEntry]) -> (i64, i64, i64) {
+    let (mut granted, mut reserved, mut spent) = (0i64, 0i64, 0i64);
+    for e in entries {
+        let a = e.amount.ore();
+        match e.kind {
+            LedgerKind::Grant | LedgerKind::Topup => granted += a,
+            LedgerKind::Reduce => granted -= a,
+            LedgerKind::Reserve => reserved += a,
+            LedgerKind::Release => reserved -= a,
+            LedgerKind::Spend => {
+                reserved -= a;
+                spent += a;
+            }
+        }
+    }
+    (granted, reserved, spent)
+}
+
+#[derive(Clone, Debug)]
+pub struct NewSpendingRequest {
+    pub budget: BudgetId,
+    pub citizen: PersonId,
+    pub amount: Amount,
+    pub purpose: LongText,
+    pub goal: Option<GoalId>,
+    /// The key rendered into the form; a repeat returns the first request.
+    pub idempotency_key: String,
+}
+
+/// The result of an idempotent submit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubmitOutcome<T> {
+    Created(T),
+    /// This key was used before: here is what it created.
+    Repeated(T),
+}
+
+impl<T: Copy> SubmitOutcome<T> {
+    pub fn id(&self) -> T {
+        match self {
+            SubmitOutcome::Created(id) | SubmitOutcome::Repeated(id) => *id,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestStatus {
+    Pending,
+    Approved,
+    Declined,
+    Cancelled,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Pending => "pending",
+            RequestStatus::Approved => "approved",
+            RequestStatus::Declined => "declined",
+            RequestStatus::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<RequestStatus> {
+        [Self::Pending, Self::Approved, Self::Declined, Self::Cancelled].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpendingRequest {
+    pub id: RequestId,
+    pub budget_id: BudgetId,
+    pub citizen_id: PersonId,
+    pub amount: Amount,
+    pub purpose: String,
+    pub goal_id: Option<GoalId>,
+    pub status: RequestStatus,
+    pub approved: Option<Amount>,
+    pub created_at: i64,
+}
+
+/// The decision's record: who, why, and how to appeal.
+#[derive(Clone, Debug)]
+pub struct NewDecision {
+    pub decided_by: PersonId,
+    pub reasons: Option<Reason>,
+    pub appeal_guidance: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    pub id: DecisionId,
+    pub subject_kind: String,
+    pub subject_id: i64,
+    pub outcome: String,
+    pub reasons: Option<String>,
+    pub appeal_guidance: String,
+    pub decided_by: PersonId,
+    pub decided_at: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewGroup {
+    pub name: ShortText,
+    pub description: String,
+    pub topic: ShortText,
+    pub area: ShortText,
+    pub usual_place: ShortText,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+    pub description: String,
+    pub topic: String,
+    pub area: String,
+    pub usual_place: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewMeetup {
+    pub group: GroupId,
+    pub starts_at: i64,
+    pub duration_minutes: i64,
+    pub place: ShortText,
+    pub address: ShortText,
+    pub capacity: i64,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meetup {
+    pub id: MeetupId,
+    pub group_id: GroupId,
+    pub starts_at: i64,
+    pub duration_minutes: i64,
+    pub place: String,
+    pub address: String,
+    pub capacity: i64,
+    pub going: i64,
+    pub description: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignupStatus {
+    Going,
+    Waiting,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notification {
+    pub id: NotificationId,
+    pub kind: String,
+    pub link: String,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessLogEntry {
+    pub at: i64,
+    pub staff_id: PersonId,
+    pub staff_role: Role,
+    pub purpose: String,
+}

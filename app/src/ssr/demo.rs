@@ -1,0 +1,265 @@
+//! Demo data for the embedded default: created on the first start of an
+//! empty database when demo mode is on (never in production by default).
+//!
+//! Every CPR number here has month 13, which no real person has. The built-in
+//! test identity provider offers exactly these people.
+
+use crate::domain::plan::{ActivityStatus, Department, GoalStatus, Role};
+use crate::domain::{Amount, GoalTitle, LongText, ShortText};
+use crate::ssr::db::*;
+
+const DAY: i64 = 86_400_000;
+const HOUR: i64 = 3_600_000;
+
+/// A demo caseworker: name, outreach place and hours.
+struct DemoCaseworker {
+    name: &'static str,
+    phone: &'static str,
+    email: &'static str,
+    reach: &'static str,
+    outreach: (i64, i64, i64, &'static str, &'static str),
+}
+
+const CASEWORKERS: &[DemoCaseworker] = &[
+    DemoCaseworker {
+        name: "Karin Holm",
+        phone: "+45 00 00 10 01",
+        email: "karin.holm@demo.enplan.invalid",
+        reach: "Ring eller skriv på hverdage kl. 9–12. Svar samme dag.",
+        outreach: (2, 600, 720, "Beboercaféen i Nordparken", "Nordparken 12, st."),
+    },
+    DemoCaseworker {
+        name: "Jonas Lund",
+        phone: "+45 00 00 10 02",
+        email: "jonas.lund@demo.enplan.invalid",
+        reach: "Ring mandag–torsdag kl. 8.30–11. Skriv når som helst.",
+        outreach: (4, 780, 900, "Biblioteket på Torvet", "Torvet 3"),
+    },
+    DemoCaseworker {
+        name: "Amira Haddad",
+        phone: "+45 00 00 10 03",
+        email: "amira.haddad@demo.enplan.invalid",
+        reach: "Ring på hverdage kl. 10–14.",
+        outreach: (3, 540, 660, "Kulturhuset Vesterå", "Vesterå 21"),
+    },
+];
+
+/// Name, synthetic CPR, index of the primary caseworker, goals (own words, status).
+const CITIZENS: &[(&str, &str, usize, &[(&str, GoalStatus)])] = &[
+    ("Mette Hansen", "011385-1001", 0, &[("Komme i praktik i en børnehave", GoalStatus::Accepted), ("Få styr på min økonomi", GoalStatus::Proposed)]),
+    ("Ahmed Yilmaz", "021390-1002", 0, &[("Tage kørekort, så jeg kan tage arbejde uden for byen", GoalStatus::Accepted)]),
+    ("Sofie Nielsen", "031399-1003", 0, &[("Starte på HF igen", GoalStatus::Accepted), ("Sove bedre om natten", GoalStatus::Accepted)]),
+    ("Lars Pedersen", "041372-1004", 0, &[("Finde en bolig tæt på mine børn", GoalStatus::Proposed)]),
+    ("Camilla Jensen", "051388-1005", 1, &[("Komme ud af huset hver dag", GoalStatus::Accepted)]),
+    ("Mikkel Andersen", "061395-1006", 1, &[("Få et fritidsjob", GoalStatus::Accepted)]),
+    ("Fatima Ali", "071380-1007", 1, &[("Lære mere dansk, så jeg kan tale med lærerne", GoalStatus::Accepted)]),
+    ("Peter Christensen", "081366-1008", 1, &[("Få hjælp til min gæld", GoalStatus::Accepted)]),
+    ("Line Larsen", "091392-1009", 2, &[("Mødes med andre en gang om ugen", GoalStatus::Accepted)]),
+    ("Rasmus Sørensen", "101387-1010", 2, &[("Komme tilbage på arbejde efter sygdom", GoalStatus::Accepted)]),
+    ("Ida Madsen", "111397-1011", 2, &[("Blive færdig med 9. klasse", GoalStatus::Proposed)]),
+    ("Kasper Olsen", "121379-1012", 2, &[("Holde fast i min lejlighed", GoalStatus::Accepted)]),
+];
+
+const ACTIVITIES: &[(Department, &str, &str)] = &[
+    (Department::Job, "Virksomhedspraktik 15 timer om ugen", "Jobcentret, virksomhedskonsulent"),
+    (Department::Social, "Bostøtte to gange om ugen", "Socialforvaltningen"),
+    (Department::Health, "Forløb hos psykolog", "Sundhedscentret"),
+    (Department::Housing, "Hjælp til at søge bolig", "Boligsocial medarbejder"),
+    (Department::Education, "Forberedende voksenundervisning", "VUC"),
+    (Department::Economy, "Gældsrådgivning", "Borgerservice"),
+    (Department::Family, "Familiesamtaler", "Familieafdelingen"),
+];
+
+const GROUPS: &[(&str, &str, &str, &str, &str)] = &[
+    ("Strikkecafé i Nordparken", "Vi strikker, drikker kaffe og snakker. Du behøver ikke kunne strikke – vi lærer dig det.", "Hygge og håndarbejde", "Nord", "Beboercaféen i Nordparken"),
+    ("Gåtur ved stranden", "En rolig gåtur på en time. Vi går i det tempo, den langsomste går.", "Motion", "Øst", "P-pladsen ved Strandvejen"),
+    ("Mødrenetværket", "For mødre med små børn. Børnene er velkomne. Vi taler om hverdagen og hjælper hinanden.", "Familie", "Centrum", "Biblioteket på Torvet"),
+    ("Jobklubben", "Vi hjælper hinanden med ansøgninger og CV. Tag gerne din telefon eller computer med.", "Arbejde", "Vest", "Kulturhuset Vesterå"),
+];
+
+/// Demo texts are constants, every one checked by the test below.
+fn t(s: &str) -> ShortText {
+    ShortText::parse(s).expect("demo text is valid (see the test)")
+}
+
+/// Creates the demo data if the database has nobody in it yet.
+/// Returns whether anything was created.
+pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
+    if !store.is_empty().await? {
+        return Ok(false);
+    }
+    let midnight = now - now.rem_euclid(DAY);
+
+    let admin = store
+        .create_person(&NewPerson { full_name: t("Ulla Administrator"), cpr: None, subject: None, display_name: None }, now)
+        .await?;
+    store.grant_role(admin, Role::Admin, now).await?;
+
+    let mut caseworkers = Vec::new();
+    for cw in CASEWORKERS {
+        let id = store.create_person(&NewPerson { full_name: t(cw.name), cpr: None, subject: None, display_name: None }, now).await?;
+        store.grant_role(id, Role::Caseworker, now).await?;
+        store
+            .set_staff_profile(
+                id,
+                &StaffProfile {
+                    job_title: "Tovholder".into(),
+                    phone: cw.phone.into(),
+                    email: cw.email.into(),
+                    reach_hours: cw.reach.into(),
+                    office: "Rådhuset, Borgerservice, 1. sal".into(),
+                },
+            )
+            .await?;
+        let (weekday, from, to, place, address) = cw.outreach;
+        store
+            .add_outreach_hours(id, &OutreachHours { weekday, from_minute: from, to_minute: to, place: place.into(), address: address.into() })
+            .await?;
+        caseworkers.push(id);
+    }
+
+    for (i, (name, cpr, cw, goals)) in CITIZENS.iter().enumerate() {
+        let id = store
+            .create_person(&NewPerson { full_name: t(name), cpr: Some((*cpr).into()), subject: None, display_name: None }, now - 200 * DAY)
+            .await?;
+        // Some citizens changed caseworker this year: the count shows on "Min sagsbehandler".
+        if i % 4 == 0 {
+            store.assign_caseworker(id, caseworkers[(cw + 1) % caseworkers.len()], AssignmentKind::Primary, now - 150 * DAY).await?;
+        }
+        store.assign_caseworker(id, caseworkers[*cw], AssignmentKind::Primary, now - 100 * DAY).await?;
+        store.assign_caseworker(id, caseworkers[(cw + 2) % caseworkers.len()], AssignmentKind::Standin, now - 100 * DAY).await?;
+
+        let plan = store.ensure_plan(id, now - 100 * DAY).await?;
+        for (title, status) in goals.iter() {
+            let goal = NewGoal {
+                title: GoalTitle::parse(title).map_err(|_| DbError::Conflict("demo goal text"))?,
+                why: None,
+                first_step: None,
+                status: *status,
+            };
+            store.add_goal(plan, &goal, Actor::citizen(id), now - 90 * DAY).await?;
+        }
+        for k in 0..2 {
+            let (department, title, responsible) = ACTIVITIES[(i + 3 * k) % ACTIVITIES.len()];
+            let a = NewActivity { department, title: t(title), responsible: t(responsible), status: ActivityStatus::Active };
+            store.add_activity(plan, &a, Actor::staff(caseworkers[*cw]), now - 80 * DAY).await?;
+        }
+        let (_, from, _, place, address) = CASEWORKERS[*cw].outreach;
+        let appt = NewAppointment {
+            starts_at: midnight + (3 + (i as i64) % 5) * DAY + from * 60_000 - 2 * HOUR, // local time in summer ≈ UTC+2
+            duration_minutes: 45,
+            place: t(place),
+            address: t(address),
+            outreach: true,
+            note: None,
+        };
+        store.add_appointment(plan, &appt, Actor::staff(caseworkers[*cw]), now - 10 * DAY).await?;
+
+        if i % 2 == 0 {
+            let granted = Amount::kroner(if i % 4 == 0 { 50_000 } else { 20_000 }).unwrap_or(Amount::ZERO);
+            let budget = store
+                .grant_budget(
+                    &NewBudget {
+                        citizen: id,
+                        granted_by: caseworkers[*cw],
+                        amount: granted,
+                        period_start: now - 60 * DAY,
+                        period_end: now + 390 * DAY,
+                        note: LongText::parse("Personligt budget efter aftale med tovholder").ok(),
+                    },
+                    now - 60 * DAY,
+                )
+                .await?;
+            let purposes = ["Brugt cykel til at komme til praktik", "Vinterjakke og sko", "Kursus i regnskab"];
+            let request = NewSpendingRequest {
+                budget,
+                citizen: id,
+                amount: Amount::kroner(1_500 + 500 * (i as i64 % 3)).unwrap_or(Amount::ZERO),
+                purpose: LongText::parse(purposes[i % purposes.len()]).map_err(|_| DbError::Conflict("demo purpose"))?,
+                goal: None,
+                idempotency_key: format!("demo-{i}"),
+            };
+            store.request_spending(&request, now - (i as i64 + 1) * DAY).await?;
+        }
+    }
+
+    let hosts = [("Bent Frivillig", "Bent"), ("Hanne Aziz", "Hanne")];
+    let mut host_ids = Vec::new();
+    for (name, display) in hosts {
+        let id = store
+            .create_person(&NewPerson { full_name: t(name), cpr: None, subject: None, display_name: Some(t(display)) }, now)
+            .await?;
+        store.grant_role(id, Role::Host, now).await?;
+        host_ids.push(id);
+    }
+    for (i, (name, description, topic, area, place)) in GROUPS.iter().enumerate() {
+        let group = store
+            .create_group(&NewGroup { name: t(name), description: (*description).into(), topic: t(topic), area: t(area), usual_place: t(place) }, now)
+            .await?;
+        store.add_group_host(group, host_ids[i % host_ids.len()]).await?;
+        for week in 0..3 {
+            let m = NewMeetup {
+                group,
+                starts_at: midnight + (2 + i as i64 + 7 * week) * DAY + 15 * HOUR,
+                duration_minutes: 90,
+                place: t(place),
+                address: t(CASEWORKERS[i % CASEWORKERS.len()].outreach.4),
+                capacity: 8 + 4 * i as i64,
+                description: (*description).into(),
+            };
+            store.create_meetup(&m, now).await?;
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_text_is_valid_and_every_cpr_is_impossible() {
+        for (name, cpr, _, goals) in CITIZENS {
+            assert!(ShortText::parse(name).is_ok());
+            assert_eq!(&cpr[2..4], "13", "month 13 marks a demo CPR: {cpr}");
+            for (g, _) in goals.iter() {
+                assert!(GoalTitle::parse(g).is_ok(), "{g}");
+            }
+        }
+        for (_, title, resp) in ACTIVITIES {
+            assert!(ShortText::parse(title).is_ok() && ShortText::parse(resp).is_ok());
+        }
+        for cw in CASEWORKERS {
+            assert!(ShortText::parse(cw.outreach.3).is_ok() && ShortText::parse(cw.outreach.4).is_ok());
+        }
+        for (name, _, topic, area, place) in GROUPS {
+            for s in [name, topic, area, place] {
+                assert!(ShortText::parse(s).is_ok(), "{s}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn demo_data_is_created_once_on_an_empty_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::connect(&format!("sqlite://{}/demo.db", dir.path().display())).await.unwrap();
+        store.migrate().await.unwrap();
+        let now = 1_790_000_000_000;
+        assert!(seed_if_empty(&store, now).await.unwrap());
+        let people = store.count_people().await.unwrap();
+        assert_eq!(people, 1 + 3 + 12 + 2);
+        assert!(!seed_if_empty(&store, now).await.unwrap(), "a second start adds nothing");
+        assert_eq!(store.count_people().await.unwrap(), people);
+
+        let mette = store.person_by_cpr("011385-1001").await.unwrap().expect("Mette");
+        let plan = store.plan_of(mette.id).await.unwrap().expect("a plan");
+        assert!(!store.goals(plan).await.unwrap().is_empty());
+        assert_eq!(store.activities(plan).await.unwrap().len(), 2);
+        assert_eq!(store.caseworker_count_since(mette.id, now - 365 * DAY).await.unwrap(), 2);
+        let budgets = store.budgets_of(mette.id).await.unwrap();
+        assert_eq!(budgets[0].granted, Amount::kroner(50_000).unwrap());
+        assert!(budgets[0].reserved > Amount::ZERO, "a pending request");
+        assert_eq!(store.groups().await.unwrap().len(), GROUPS.len());
+        assert_eq!(store.upcoming_meetups(now, 100).await.unwrap().len(), GROUPS.len() * 3);
+    }
+}

@@ -1,0 +1,181 @@
+//! The municipality's admin command line: `server admin <command>`.
+//! Works on the database in `APP_DATABASE_URL`, like the server itself.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+
+use app::domain::plan::Role;
+use app::domain::{Amount, ShortText};
+use app::ssr::db::{self, AssignmentKind, NewPerson, StaffProfile, Store};
+use app::domain::ids::PersonId;
+
+/// Én Plan's server. Without a command it serves the portal.
+#[derive(Parser, Debug)]
+#[command(name = "server", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Administer the municipality's data.
+    #[command(subcommand)]
+    Admin(Admin),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Admin {
+    /// Create a caseworker; prints the new person's id.
+    CreateCaseworker {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "Tovholder")]
+        title: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        /// How and when citizens can reach them, in plain words.
+        #[arg(long, default_value = "")]
+        reach: String,
+        #[arg(long, default_value = "")]
+        office: String,
+    },
+    /// Make a caseworker a citizen's primary caseworker (and optionally set a stand-in).
+    Assign {
+        /// The citizen's person id.
+        #[arg(long)]
+        citizen: i64,
+        /// The new primary caseworker's person id.
+        #[arg(long)]
+        caseworker: Option<i64>,
+        /// The stand-in's person id.
+        #[arg(long)]
+        standin: Option<i64>,
+        /// End the current stand-in arrangement.
+        #[arg(long, conflicts_with = "standin")]
+        no_standin: bool,
+    },
+    /// Give a person the host role (network groups).
+    GrantHost {
+        #[arg(long)]
+        person: i64,
+    },
+    /// Take the host role away.
+    RevokeHost {
+        #[arg(long)]
+        person: i64,
+    },
+    /// Set the personal budget cap, in kroner the Danish way (e.g. 50.000).
+    SetBudgetCap {
+        #[arg(long)]
+        kroner: String,
+    },
+    /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
+    /// spread over the existing caseworkers. Prints each committed batch.
+    Seed {
+        #[arg(long, default_value_t = 10_000)]
+        citizens: u32,
+    },
+    /// Copy the SQLite database to a file while the server runs (VACUUM INTO).
+    Backup {
+        #[arg(long)]
+        to: String,
+    },
+    /// Replace the SQLite database with a backup (stop the server first).
+    Restore {
+        #[arg(long)]
+        from: String,
+    },
+}
+
+/// Runs one admin command; the error is the message to print.
+pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result<(), String> {
+    let say = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
+    if let Admin::Restore { from } = cmd {
+        // Offline: the database may be unusable, so no store is opened first.
+        db::restore_sqlite(&from, database_url).await.map_err(|e| format!("restore failed: {e}"))?;
+        return say(out, format!("restored {from}"));
+    }
+    let store = db::connect(database_url).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    store.migrate().await.map_err(|e| format!("cannot migrate the database: {e}"))?;
+    let now = crate::now_ms();
+    match cmd {
+        Admin::CreateCaseworker { name, title, phone, email, reach, office } => {
+            let full_name = ShortText::parse(&name).map_err(|e| format!("--name: {e}"))?;
+            let id = store
+                .create_person(&NewPerson { full_name, cpr: None, subject: None, display_name: None }, now)
+                .await
+                .map_err(|e| e.to_string())?;
+            store.grant_role(id, Role::Caseworker, now).await.map_err(|e| e.to_string())?;
+            store
+                .set_staff_profile(id, &StaffProfile { job_title: title, phone, email, reach_hours: reach, office })
+                .await
+                .map_err(|e| e.to_string())?;
+            say(out, format!("created caseworker {id}"))
+        }
+        Admin::Assign { citizen, caseworker, standin, no_standin } => {
+            let citizen = PersonId(citizen);
+            store.person(citizen).await.map_err(|e| format!("citizen {citizen}: {e}"))?;
+            for (staff, kind) in [(caseworker, AssignmentKind::Primary), (standin, AssignmentKind::Standin)] {
+                if let Some(staff) = staff.map(PersonId) {
+                    require_role(store.as_ref(), staff, Role::Caseworker).await?;
+                    store.assign_caseworker(citizen, staff, kind, now).await.map_err(|e| e.to_string())?;
+                    say(out, format!("{} of citizen {citizen}: {staff}", kind.as_str()))?;
+                }
+            }
+            if no_standin {
+                store.end_standin(citizen, now).await.map_err(|e| e.to_string())?;
+                say(out, format!("stand-in of citizen {citizen} ended"))?;
+            }
+            Ok(())
+        }
+        Admin::GrantHost { person } => {
+            let person = PersonId(person);
+            store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
+            store.grant_role(person, Role::Host, now).await.map_err(|e| e.to_string())?;
+            say(out, format!("person {person} is a host"))
+        }
+        Admin::RevokeHost { person } => {
+            store.revoke_role(PersonId(person), Role::Host).await.map_err(|e| e.to_string())?;
+            say(out, format!("person {person} is no longer a host"))
+        }
+        Admin::SetBudgetCap { kroner } => {
+            let cap = Amount::parse(&kroner).map_err(|e| format!("--kroner: {}", e.message(app::i18n::Lang::En)))?;
+            store.set_budget_cap(cap).await.map_err(|e| e.to_string())?;
+            say(out, format!("budget cap: {cap}"))
+        }
+        Admin::Seed { citizens } => {
+            let caseworkers = store.people_with_role(Role::Caseworker).await.map_err(|e| e.to_string())?;
+            let start = std::time::Instant::now();
+            let mut done = 0u32;
+            while done < citizens {
+                let batch = (citizens - done).min(5_000);
+                store.seed_synthetic_citizens(batch, &caseworkers, now).await.map_err(|e| e.to_string())?;
+                done += batch;
+                say(out, format!("committed {done}"))?;
+                out.flush().map_err(|e| e.to_string())?;
+            }
+            say(out, format!("seeded {citizens} citizens over {} caseworkers in {:.1} s", caseworkers.len(), start.elapsed().as_secs_f64()))
+        }
+        Admin::Backup { to } => {
+            store.backup_to(&to).await.map_err(|e| format!("backup failed: {e}"))?;
+            say(out, format!("backed up to {to}"))
+        }
+        // Handled above, before the store is opened.
+        Admin::Restore { .. } => Ok(()),
+    }
+}
+
+async fn require_role(store: &dyn Store, id: PersonId, role: Role) -> Result<(), String> {
+    let roles = store.roles(id).await.map_err(|e| e.to_string())?;
+    if roles.contains(&role) {
+        Ok(())
+    } else {
+        Err(format!("person {id} does not have the {} role", role.as_str()))
+    }
+}

@@ -1,0 +1,139 @@
+//! The admin command line, and what survives a killed process.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use app::domain::plan::Role;
+use app::ssr::db::{self, SqliteStore, Store};
+use server::admin::{run, Admin};
+
+fn sqlite_url(dir: &tempfile::TempDir) -> String {
+    format!("sqlite://{}/enplan.db", dir.path().display())
+}
+
+async fn admin(cmd: Admin, url: &str) -> Result<String, String> {
+    let mut out = Vec::new();
+    run(cmd, url, &mut out).await?;
+    Ok(String::from_utf8(out).expect("utf-8"))
+}
+
+async fn count_people(url: &str) -> i64 {
+    let store = SqliteStore::connect(url).await.expect("open");
+    let n = store.count_people().await.expect("count");
+    store.pool.close().await;
+    n
+}
+
+#[tokio::test]
+async fn a_caseworker_is_created_assigned_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    let out = admin(Admin::CreateCaseworker { name: "Karin Holm".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    assert_eq!(out.trim(), "created caseworker 1");
+    admin(Admin::CreateCaseworker { name: "Jonas Lund".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 1 }, &url).await.unwrap();
+
+    admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
+    let store = SqliteStore::connect(&url).await.unwrap();
+    use app::domain::ids::PersonId;
+    use app::ssr::db::AssignmentKind;
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(2)));
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Standin).await.unwrap(), Some(PersonId(1)));
+
+    let refused = admin(Admin::Assign { citizen: 3, caseworker: Some(3), standin: None, no_standin: false }, &url).await;
+    assert_eq!(refused, Err("person 3 does not have the caseworker role".into()));
+}
+
+#[tokio::test]
+async fn the_host_role_is_granted_and_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 1 }, &url).await.unwrap();
+    admin(Admin::GrantHost { person: 1 }, &url).await.unwrap();
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 1);
+    admin(Admin::RevokeHost { person: 1 }, &url).await.unwrap();
+    assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 0);
+    assert!(admin(Admin::GrantHost { person: 99 }, &url).await.is_err(), "no such person");
+}
+
+#[tokio::test]
+async fn the_budget_cap_is_typed_the_danish_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    assert_eq!(admin(Admin::SetBudgetCap { kroner: "40.000".into() }, &url).await.unwrap().trim(), "budget cap: 40.000,00 kr.");
+    let err = admin(Admin::SetBudgetCap { kroner: "40,000.00".into() }, &url).await.unwrap_err();
+    assert!(err.starts_with("--kroner:"), "{err}");
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 50 }, &url).await.unwrap();
+    let backup = dir.path().join("backup.db").display().to_string();
+
+    // Online: a connection stays open (as a running server's would) during the backup.
+    let live = SqliteStore::connect(&url).await.unwrap();
+    admin(Admin::Backup { to: backup.clone() }, &url).await.unwrap();
+    assert!(admin(Admin::Backup { to: backup.clone() }, &url).await.is_err(), "an existing backup is never overwritten");
+    live.seed_synthetic_citizens(25, &[], 0).await.unwrap();
+    assert_eq!(live.count_people().await.unwrap(), 75);
+    live.pool.close().await;
+
+    admin(Admin::Restore { from: backup }, &url).await.unwrap();
+    assert_eq!(count_people(&url).await, 50);
+}
+
+#[tokio::test]
+async fn a_damaged_or_foreign_file_is_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 5 }, &url).await.unwrap();
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"this is not a database").unwrap();
+    assert!(admin(Admin::Restore { from: junk.display().to_string() }, &url).await.is_err());
+    assert!(admin(Admin::Restore { from: "/nonexistent/backup.db".into() }, &url).await.is_err());
+    assert_eq!(count_people(&url).await, 5, "the database is untouched");
+}
+
+#[tokio::test]
+async fn a_killed_process_loses_no_acknowledged_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    let mut acknowledged = 0i64;
+    for (cycle, acks_before_kill) in [1usize, 3, 2, 4].into_iter().enumerate() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(["admin", "seed", "--citizens", "1000000"])
+            .env("APP_DATABASE_URL", &url)
+            .env("APP_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("server binary starts");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let mut seen = 0;
+        while seen < acks_before_kill {
+            let line = lines.next().expect("the seeder acknowledges a batch").expect("readable");
+            if line.starts_with("committed ") {
+                seen += 1;
+            }
+        }
+        acknowledged += 5_000 * seen as i64;
+        child.kill().expect("SIGKILL"); // kill -9: no chance to clean up
+        child.wait().expect("reaped");
+
+        let people = count_people(&url).await;
+        assert!(people >= acknowledged, "cycle {cycle}: {people} people, {acknowledged} acknowledged");
+        assert_eq!(people % 5_000, 0, "cycle {cycle}: a batch is all or nothing");
+        acknowledged = people;
+        let store = SqliteStore::connect(&url).await.unwrap();
+        let check: String = sqlx_integrity(&store).await;
+        assert_eq!(check, "ok", "cycle {cycle}");
+        store.pool.close().await;
+    }
+}
+
+async fn sqlx_integrity(store: &SqliteStore) -> String {
+    db::integrity_check(store).await.expect("integrity check runs")
+}
