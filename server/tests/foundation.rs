@@ -40,6 +40,21 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Posts the language form with extra request headers.
+    async fn post_lang(&self, body: &'static str, headers: &[(&'static str, &'static str)]) -> reqwest::Response {
+        let mut req = self
+            .client
+            .post(format!("{}/sprog", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.send().await.expect("request")
+    }
+}
+
 fn header<'a>(res: &'a reqwest::Response, name: &str) -> &'a str {
     res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_else(|| panic!("no {name} header"))
 }
@@ -123,15 +138,7 @@ async fn an_unknown_address_gets_a_404_page_in_the_frame() {
 #[tokio::test]
 async fn the_language_switch_sets_a_cookie_and_returns_to_the_page() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(format!("{}/sprog", app.base))
-        .header("origin", "http://localhost:3000")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("lang=en&next=%2Fnetvaerk")
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_lang("lang=en&next=%2Fnetvaerk", &[("origin", "http://localhost:3000")]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(header(&res, "location"), "/netvaerk");
     let cookie = header(&res, "set-cookie");
@@ -142,14 +149,7 @@ async fn the_language_switch_sets_a_cookie_and_returns_to_the_page() {
 #[tokio::test]
 async fn the_language_switch_never_redirects_off_the_site() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(format!("{}/sprog", app.base))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("lang=en&next=%2F%2Fevil.example")
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_lang("lang=en&next=%2F%2Fevil.example", &[]).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(header(&res, "location"), "/");
 }
@@ -157,15 +157,7 @@ async fn the_language_switch_never_redirects_off_the_site() {
 #[tokio::test]
 async fn a_cross_site_post_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(format!("{}/sprog", app.base))
-        .header("sec-fetch-site", "cross-site")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("lang=en&next=%2F")
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_lang("lang=en&next=%2F", &[("sec-fetch-site", "cross-site")]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(res.headers().get("set-cookie").is_none());
 }

@@ -7,9 +7,9 @@
 use crate::domain::plan::{ActivityStatus, Department, GoalStatus, Role};
 use crate::domain::{Amount, GoalTitle, LongText, ShortText};
 use crate::ssr::db::*;
+use crate::ssr::time::copenhagen_day_at;
 
 const DAY: i64 = 86_400_000;
-const HOUR: i64 = 3_600_000;
 
 /// A demo caseworker: name, outreach place and hours.
 struct DemoCaseworker {
@@ -88,7 +88,6 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
     if !store.is_empty().await? {
         return Ok(false);
     }
-    let midnight = now - now.rem_euclid(DAY);
 
     let admin = store
         .create_person(&NewPerson { full_name: t("Ulla Administrator"), cpr: None, subject: None, display_name: None }, now)
@@ -146,7 +145,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         }
         let (_, from, _, place, address) = CASEWORKERS[*cw].outreach;
         let appt = NewAppointment {
-            starts_at: midnight + (3 + (i as i64) % 5) * DAY + from * 60_000 - 2 * HOUR, // local time in summer ≈ UTC+2
+            starts_at: copenhagen_day_at(now, 3 + (i as i64) % 5, from),
             duration_minutes: 45,
             place: t(place),
             address: t(address),
@@ -200,7 +199,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         for week in 0..3 {
             let m = NewMeetup {
                 group,
-                starts_at: midnight + (2 + i as i64 + 7 * week) * DAY + 15 * HOUR,
+                starts_at: copenhagen_day_at(now, 2 + i as i64 + 7 * week, 17 * 60),
                 duration_minutes: 90,
                 place: t(place),
                 address: t(CASEWORKERS[i % CASEWORKERS.len()].outreach.4),

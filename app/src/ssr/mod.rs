@@ -3,6 +3,7 @@
 pub mod db;
 pub mod demo;
 pub mod security;
+pub mod time;
 
 use crate::i18n::Lang;
 use leptos::prelude::use_context;

@@ -1,0 +1,85 @@
+//! Time as people read it: stored in UTC, shown in Europe/Copenhagen.
+
+use jiff::{tz::TimeZone, Timestamp};
+
+use crate::i18n::Lang;
+
+/// The municipality's time zone.
+fn copenhagen() -> TimeZone {
+    TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC)
+}
+
+const WEEKDAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_DA: [&str; 12] = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// "tirsdag 3. marts 2026 kl. 10.00" / "Tuesday 3 March 2026 at 10:00", in Copenhagen time.
+pub fn date_time(utc_ms: i64, lang: Lang) -> String {
+    let Ok(ts) = Timestamp::from_millisecond(utc_ms) else {
+        return String::new();
+    };
+    let local = ts.to_zoned(copenhagen());
+    let weekday = usize::from(local.weekday().to_monday_zero_offset().unsigned_abs());
+    let month = usize::from((local.month() - 1).unsigned_abs());
+    match lang {
+        Lang::Da => format!(
+            "{} {}. {} {} kl. {:02}.{:02}",
+            WEEKDAYS_DA[weekday], local.day(), MONTHS_DA[month], local.year(), local.hour(), local.minute()
+        ),
+        Lang::En => format!(
+            "{} {} {} {} at {:02}:{:02}",
+            WEEKDAYS_EN[weekday], local.day(), MONTHS_EN[month], local.year(), local.hour(), local.minute()
+        ),
+    }
+}
+
+/// UTC milliseconds of `minute` past midnight, Copenhagen time, `days`
+/// after the Copenhagen date of `now_ms` (daylight saving handled).
+pub fn copenhagen_day_at(now_ms: i64, days: i64, minute: i64) -> i64 {
+    let tz = copenhagen();
+    let local = |ts: Timestamp| -> Option<i64> {
+        let date = ts.to_zoned(tz.clone()).date().checked_add(jiff::Span::new().days(days)).ok()?;
+        let hour = i8::try_from(minute.div_euclid(60).clamp(0, 23)).ok()?;
+        let min = i8::try_from(minute.rem_euclid(60)).ok()?;
+        Some(date.at(hour, min, 0, 0).to_zoned(tz.clone()).ok()?.timestamp().as_millisecond())
+    };
+    Timestamp::from_millisecond(now_ms).ok().and_then(local).unwrap_or(now_ms + days * 86_400_000)
+}
+
+/// The ISO 8601 form with offset, for `<time datetime="…">`.
+pub fn iso(utc_ms: i64) -> String {
+    Timestamp::from_millisecond(utc_ms)
+        .map(|ts| ts.to_zoned(copenhagen()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2026-03-03T09:00:00Z: winter, Copenhagen is UTC+1.
+    const WINTER: i64 = 1_772_528_400_000;
+    // 2026-07-07T08:00:00Z: summer, Copenhagen is UTC+2.
+    const SUMMER: i64 = 1_783_411_200_000;
+
+    #[test]
+    fn utc_is_shown_in_copenhagen_time_in_winter_and_summer() {
+        assert_eq!(date_time(WINTER, Lang::Da), "tirsdag 3. marts 2026 kl. 10.00");
+        assert_eq!(date_time(SUMMER, Lang::Da), "tirsdag 7. juli 2026 kl. 10.00");
+        assert_eq!(date_time(WINTER, Lang::En), "Tuesday 3 March 2026 at 10:00");
+    }
+
+    #[test]
+    fn a_local_time_days_ahead_follows_daylight_saving() {
+        // From a winter Tuesday to 10:00 local 126 days later (a summer Tuesday).
+        assert_eq!(iso(copenhagen_day_at(WINTER, 126, 600)), "2026-07-07T10:00:00+02:00");
+        assert_eq!(copenhagen_day_at(WINTER, 0, 600), WINTER);
+    }
+
+    #[test]
+    fn the_machine_readable_form_carries_the_offset() {
+        assert_eq!(iso(WINTER), "2026-03-03T10:00:00+01:00");
+        assert_eq!(iso(SUMMER), "2026-07-07T10:00:00+02:00");
+    }
+}
