@@ -6,6 +6,10 @@ import * as path from "node:path";
 // and its own SQLite file, so a portal running on :3000 is left alone.
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 const ROOT = path.resolve(__dirname, "..");
+/** The oidc-provider peer, and the portal instance that trusts it. */
+export const PEER_PORT = Number(process.env.E2E_PEER_PORT ?? 3109);
+export const PEER_APP_PORT = Number(process.env.E2E_PEER_APP_PORT ?? 3108);
+const PEER_SECRET = "enplan-peer-secret";
 const DB_DIR = process.env.E2E_DB_DIR ?? path.join(os.tmpdir(), `enplan-e2e-${process.pid}`);
 
 export default defineConfig({
@@ -34,22 +38,55 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+    portal(PORT, "e2e", {}),
+    // A real third-party OpenID provider (npm oidc-provider) on 127.0.0.1,
+    // and a second portal on localhost that trusts it instead of the
+    // built-in test login: see tests/peer-login.spec.ts.
+    {
+      command: "node oidc-peer/provider.mjs",
+      cwd: __dirname,
+      url: `http://127.0.0.1:${PEER_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PEER_PORT: String(PEER_PORT),
+        PEER_CLIENT_ID: "enplan",
+        PEER_CLIENT_SECRET: PEER_SECRET,
+        PEER_REDIRECT_URI: `http://localhost:${PEER_APP_PORT}/auth/callback`,
+        PEER_POST_LOGOUT_REDIRECT_URI: `http://localhost:${PEER_APP_PORT}/`,
+      },
+    },
+    portal(PEER_APP_PORT, "e2e-peer", {
+      APP_OIDC_ISSUER: `http://127.0.0.1:${PEER_PORT}`,
+      APP_OIDC_CLIENT_ID: "enplan",
+      APP_OIDC_CLIENT_SECRET: PEER_SECRET,
+      APP_OIDC_SCOPES: "openid profile",
+    }),
+  ],
+});
+
+/** The debug server cargo-leptos built, on `port`, with its own SQLite file. */
+function portal(port: number, db: string, extra: Record<string, string>) {
+  return {
     command: `mkdir -p ${DB_DIR} && ${ROOT}/target/debug/server`,
     cwd: ROOT,
-    url: `http://localhost:${PORT}/healthz`,
+    url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
-      APP_LISTEN_ADDR: `127.0.0.1:${PORT}`,
-      APP_PUBLIC_URL: `http://localhost:${PORT}`,
-      APP_DATABASE_URL: `sqlite://${DB_DIR}/e2e.db`,
+      APP_LISTEN_ADDR: `127.0.0.1:${port}`,
+      APP_PUBLIC_URL: `http://localhost:${port}`,
+      APP_DATABASE_URL: `sqlite://${DB_DIR}/${db}.db`,
       APP_LOG: "warn",
       LEPTOS_OUTPUT_NAME: "enplan",
       LEPTOS_SITE_ROOT: path.join(ROOT, "target/site"),
       LEPTOS_SITE_PKG_DIR: "pkg",
+      ...extra,
     },
-  },
-});
+  };
+}

@@ -91,6 +91,11 @@ pub struct Texts {
     /// Label of the language switch, read by screen readers ("Sprog").
     pub lang_switch_label: &'static str,
     pub login: &'static str,
+    pub logout: &'static str,
+    /// Before the signed-in person's name in the header (for screen readers).
+    pub signed_in_as: &'static str,
+    pub session_idle: &'static str,
+    pub session_too_old: &'static str,
 
     pub home_title: &'static str,
     pub home_intro: &'static str,
@@ -102,16 +107,29 @@ pub struct Texts {
 
     pub login_title: &'static str,
     pub login_body: &'static [&'static str],
+    pub login_button: &'static str,
+    pub login_test_notice: &'static str,
+    pub login_test_button: &'static str,
+    pub login_staff_button: &'static str,
+    pub login_already: &'static str,
+    pub login_error_unavailable: &'static str,
+    pub login_error_cancelled: &'static str,
+    pub login_error_failed: &'static str,
+    pub login_error_unknown_staff: &'static str,
+    pub login_error_linked: &'static str,
 
     pub plan_title: &'static str,
     pub plan_body: &'static str,
+    pub plan_hello: &'static str,
+    pub plan_none_heading: &'static str,
+    pub plan_none_body: &'static [&'static str],
     pub caseworker_title: &'static str,
     pub caseworker_body: &'static str,
     pub budget_title: &'static str,
     pub budget_body: &'static str,
     pub network_title: &'static str,
     pub network_body: &'static str,
-    /// Shown on pages whose content needs login, until login exists.
+    /// Shown on pages whose content needs login, to someone not logged in.
     pub login_needed: &'static str,
 
     pub footer_a11y: &'static str,
@@ -142,6 +160,10 @@ pub static DA: Texts = Texts {
     menu_close: "Luk menu",
     lang_switch_label: "Sprog",
     login: "Log ind",
+    logout: "Log ud",
+    signed_in_as: "Logget ind som",
+    session_idle: "Du er blevet logget ud, fordi du ikke har brugt Én Plan i et stykke tid. Log ind igen for at fortsætte.",
+    session_too_old: "Du er blevet logget ud, fordi du har været logget ind i mange timer. Log ind igen for at fortsætte.",
 
     home_title: "Din plan samlet ét sted",
     home_intro: "Her kan du se din plan og din faste sagsbehandler. \
@@ -160,19 +182,36 @@ pub static DA: Texts = Texts {
 
     login_title: "Log ind",
     login_body: &[
-        "Du kommer til at logge ind med MitID.",
-        "Log ind er ikke sat op i denne udgave af Én Plan endnu. Indtil da kan du læse om Én Plan og om netværksgrupperne.",
+        "Du logger ind med MitID. Så kan du se din plan, din sagsbehandler og dit budget.",
+        "Vi bruger dit login til at finde dig hos kommunen. Dit CPR-nummer bliver aldrig vist på siden.",
     ],
+    login_button: "Log ind med MitID",
+    login_test_notice: "Testlogin – ikke MitID. Denne udgave af Én Plan bruger et indbygget testlogin med opdigtede personer. Skriv aldrig rigtige oplysninger her.",
+    login_test_button: "Gå til testlogin",
+    login_staff_button: "Log ind som medarbejder",
+    login_already: "Du er logget ind som",
+    login_error_unavailable: "Vi kan ikke nå login-tjenesten lige nu. Prøv igen om lidt.",
+    login_error_cancelled: "Du afbrød login, eller det lykkedes ikke. Du kan prøve igen.",
+    login_error_failed: "Vi kunne ikke logge dig ind. Det kan ske, hvis det tog for lang tid. Prøv igen.",
+    login_error_unknown_staff: "Dit login er ikke oprettet som medarbejder i Én Plan. Kontakt din leder eller kommunens it-afdeling.",
+    login_error_linked: "Vi kunne ikke logge dig ind, fordi dit CPR-nummer allerede hører til et andet login. Kontakt kommunen, så hjælper de dig.",
 
     plan_title: "Min plan",
     plan_body: "Her ser du dine mål, hvad der skal ske, hvem der har ansvaret, og dine næste aftaler.",
+    plan_hello: "Hej",
+    plan_none_heading: "Du har ikke en plan i Én Plan endnu",
+    plan_none_body: &[
+        "Én Plan er for borgere, der har kontakt med flere dele af kommunen på samme tid. Du får én samlet plan og én fast sagsbehandler, så du ikke skal fortælle din historie igen og igen.",
+        "Vil du gerne have en plan? Ring eller skriv til din kommune, og sig, at du gerne vil tale om Én Plan. Du kan også spørge din sagsbehandler, hvis du allerede har en.",
+        "Du kan altid komme til netværksgrupperne og møde andre.",
+    ],
     caseworker_title: "Min sagsbehandler",
     caseworker_body: "Her ser du, hvem din faste sagsbehandler er, hvordan du når hende eller ham, og hvor I kan mødes.",
     budget_title: "Budget",
     budget_body: "Her ser du dit personlige budget: hvad du har fået bevilget, hvad du har brugt, og hvad der er tilbage. Du kan også søge om penge.",
     network_title: "Netværk",
     network_body: "Netværksgrupper mødes i caféer og kulturhuse. Alle kan komme, og du behøver ikke logge ind for at se møderne.",
-    login_needed: "Du skal logge ind for at se dette. Log ind er ikke sat op i denne udgave endnu.",
+    login_needed: "Du skal logge ind for at se dette.",
 
     footer_a11y: "Tilgængelighedserklæring",
     footer_source: "Én Plan er open source.",
@@ -210,6 +249,10 @@ pub static EN: Texts = Texts {
     menu_close: "Close menu",
     lang_switch_label: "Language",
     login: "Log in",
+    logout: "Log out",
+    signed_in_as: "Logged in as",
+    session_idle: "You have been logged out because you have not used Én Plan for a while. Log in again to continue.",
+    session_too_old: "You have been logged out because you have been logged in for many hours. Log in again to continue.",
 
     home_title: "Your plan in one place",
     home_intro: "Here you can see your plan and your own caseworker. \
@@ -228,19 +271,36 @@ pub static EN: Texts = Texts {
 
     login_title: "Log in",
     login_body: &[
-        "You will log in with MitID.",
-        "Logging in is not set up in this version of Én Plan yet. Until then you can read about Én Plan and the network groups.",
+        "You log in with MitID. Then you can see your plan, your caseworker and your budget.",
+        "We use your login to find you in the municipality's records. Your CPR number is never shown on the page.",
     ],
+    login_button: "Log in with MitID",
+    login_test_notice: "Test login – not MitID. This copy of Én Plan uses a built-in test login with made-up people. Never enter real information here.",
+    login_test_button: "Go to the test login",
+    login_staff_button: "Log in as staff",
+    login_already: "You are logged in as",
+    login_error_unavailable: "We cannot reach the login service right now. Please try again in a little while.",
+    login_error_cancelled: "You cancelled the login, or it did not work. You can try again.",
+    login_error_failed: "We could not log you in. This can happen if it took too long. Please try again.",
+    login_error_unknown_staff: "Your login is not registered as staff in Én Plan. Contact your manager or the municipality's IT department.",
+    login_error_linked: "We could not log you in because your CPR number already belongs to another login. Contact the municipality and they will help you.",
 
     plan_title: "My plan",
     plan_body: "Here you see your goals, what happens next, who is responsible, and your next appointments.",
+    plan_hello: "Hello",
+    plan_none_heading: "You do not have a plan in Én Plan yet",
+    plan_none_body: &[
+        "Én Plan is for citizens who are in touch with several parts of the municipality at the same time. You get one plan and one caseworker, so you do not have to tell your story again and again.",
+        "Would you like a plan? Call or write to your municipality and say that you would like to talk about Én Plan. You can also ask your caseworker, if you already have one.",
+        "You are always welcome at the network groups to meet other people.",
+    ],
     caseworker_title: "My caseworker",
     caseworker_body: "Here you see who your caseworker is, how to reach them, and where you can meet.",
     budget_title: "Budget",
     budget_body: "Here you see your personal budget: what you have been granted, what you have spent and what is left. You can also ask for money.",
     network_title: "Network",
     network_body: "Network groups meet in cafés and culture houses. Everyone is welcome, and you do not need to log in to see the meetups.",
-    login_needed: "You need to log in to see this. Logging in is not set up in this version yet.",
+    login_needed: "You need to log in to see this.",
 
     footer_a11y: "Accessibility statement",
     footer_source: "Én Plan is open source.",
@@ -306,9 +366,13 @@ mod tests {
                 t.plan_body, t.caseworker_title, t.caseworker_body, t.budget_title,
                 t.budget_body, t.network_title, t.network_body, t.login_needed,
                 t.footer_a11y, t.footer_source, t.a11y_title, t.a11y_known_heading,
+                t.logout, t.signed_in_as, t.session_idle, t.session_too_old, t.login_button,
+                t.login_test_notice, t.login_test_button, t.login_staff_button, t.login_already,
+                t.login_error_unavailable, t.login_error_cancelled, t.login_error_failed,
+                t.login_error_unknown_staff, t.login_error_linked, t.plan_hello, t.plan_none_heading,
                 t.not_found_title, t.not_found_body, t.back_home,
             ];
-            let lists = [t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items];
+            let lists = [t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body];
             for s in singles.iter().chain(lists.iter().flat_map(|l| l.iter())) {
                 assert!(!s.trim().is_empty(), "empty string in {lang:?}");
             }
@@ -325,5 +389,6 @@ mod tests {
         assert_eq!(da.login_body.len(), en.login_body.len());
         assert_eq!(da.a11y_body.len(), en.a11y_body.len());
         assert_eq!(da.a11y_known_items.len(), en.a11y_known_items.len());
+        assert_eq!(da.plan_none_body.len(), en.plan_none_body.len());
     }
 }

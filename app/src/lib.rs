@@ -10,6 +10,7 @@ pub mod domain;
 pub mod i18n;
 pub mod pages;
 pub mod shell;
+pub mod viewer;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;

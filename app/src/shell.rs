@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    SsrMode, StaticSegment,
 };
 
 use crate::components::frame::Frame;
@@ -20,6 +20,9 @@ pub mod paths {
     pub const NETWORK: &str = "/netvaerk";
     pub const ACCESSIBILITY: &str = "/tilgaengelighed";
     pub const LOGIN: &str = "/log-ind";
+    /// Server routes of the login flow (`server::auth`).
+    pub const AUTH_LOGIN: &str = "/auth/login";
+    pub const AUTH_LOGOUT: &str = "/auth/logout";
     /// Plain form post that sets the language cookie (a server route, not a page).
     pub const SET_LANG: &str = "/sprog";
 }
@@ -77,7 +80,7 @@ pub fn App() -> impl IntoView {
             <Frame>
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=StaticSegment("") view=pages::home::Home/>
-                    <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan/>
+                    <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker/>
                     <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget/>
                     <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>

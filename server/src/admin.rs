@@ -65,6 +65,19 @@ pub enum Admin {
         #[arg(long)]
         person: i64,
     },
+    /// Link a person (e.g. a caseworker) to their login at the identity
+    /// provider: the `sub` the provider sends for them. Citizens need no
+    /// link; their first login finds them by CPR number.
+    LinkLogin {
+        #[arg(long)]
+        person: i64,
+        /// The provider's `sub` for this person.
+        #[arg(long)]
+        subject: String,
+        /// The subject is from the staff issuer (`APP_STAFF_OIDC_ISSUER`).
+        #[arg(long)]
+        staff: bool,
+    },
     /// Take the host role away.
     RevokeHost {
         #[arg(long)]
@@ -139,6 +152,22 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
             store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
             store.grant_role(person, Role::Host, now).await.map_err(|e| e.to_string())?;
             say(out, format!("person {person} is a host"))
+        }
+        Admin::LinkLogin { person, subject, staff } => {
+            let person = PersonId(person);
+            let subject = subject.trim();
+            if subject.is_empty() {
+                return Err("--subject must not be empty".into());
+            }
+            store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
+            let subject = if staff { format!("staff:{subject}") } else { subject.to_string() };
+            store.link_subject(person, &subject).await.map_err(|e| match e {
+                db::DbError::Conflict(_) | db::DbError::NotFound => {
+                    format!("person {person} already has a login, or this login belongs to someone else")
+                }
+                other => other.to_string(),
+            })?;
+            say(out, format!("person {person} now logs in as {subject}"))
         }
         Admin::RevokeHost { person } => {
             store.revoke_role(PersonId(person), Role::Host).await.map_err(|e| e.to_string())?;

@@ -39,6 +39,59 @@ pub struct Settings {
     /// `APP_DEMO_DATA`: create demo data in an empty database at start.
     /// Defaults to on in development, off in production.
     pub demo_data: bool,
+    /// `APP_OIDC_*`: the identity provider citizens (and, unless a staff
+    /// issuer is set, staff) log in through. `None`: the built-in test
+    /// provider, which production refuses.
+    pub oidc: Option<OidcSettings>,
+    /// `APP_STAFF_OIDC_*`: an optional second issuer for staff only.
+    pub staff_oidc: Option<OidcSettings>,
+    /// `APP_SESSION_IDLE_MINUTES`: a session ends after this long without a request.
+    pub session_idle_minutes: i64,
+    /// `APP_SESSION_MAX_HOURS`: a session ends this long after login, however busy.
+    pub session_max_hours: i64,
+}
+
+/// One OpenID Connect issuer we trust, and how to read its claims.
+#[derive(Clone, Debug)]
+pub struct OidcSettings {
+    /// The issuer URL exactly as in its discovery document.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// Scopes asked for; `openid` is always included.
+    pub scopes: Vec<String>,
+    /// Sent as `acr_values` when not empty (e.g. Criipto's
+    /// `urn:grn:authn:dk:mitid:substantial`).
+    pub acr_values: Option<String>,
+    /// The lowest NSIS assurance level accepted from `acr`/`loa`.
+    pub min_level: AssuranceLevel,
+    /// Claim names that may carry the CPR number, tried in order.
+    pub cpr_claims: Vec<String>,
+    /// Claim names that may carry the person's name, tried in order.
+    pub name_claims: Vec<String>,
+}
+
+/// NSIS assurance levels, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AssuranceLevel {
+    Low,
+    Substantial,
+    High,
+}
+
+impl AssuranceLevel {
+    /// Reads a level from its last word, whatever the broker's prefix:
+    /// `https://data.gov.dk/concept/core/nsis/Substantial`,
+    /// `urn:grn:authn:dk:mitid:substantial`, `substantial`.
+    pub fn parse(value: &str) -> Option<AssuranceLevel> {
+        let last = value.rsplit(['/', ':']).next().unwrap_or(value).to_ascii_lowercase();
+        match last.as_str() {
+            "low" => Some(AssuranceLevel::Low),
+            "substantial" | "betydelig" => Some(AssuranceLevel::Substantial),
+            "high" | "hoej" | "høj" => Some(AssuranceLevel::High),
+            _ => None,
+        }
+    }
 }
 
 /// A value that must not appear in logs (a database URL may hold a password).
@@ -70,6 +123,24 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_LOG", "info"),
     ("APP_LOG_FORMAT", "text"),
     ("APP_DEMO_DATA", "on in development, off in production"),
+    ("APP_OIDC_ISSUER", ""),
+    ("APP_OIDC_CLIENT_ID", ""),
+    ("APP_OIDC_CLIENT_SECRET", ""),
+    ("APP_OIDC_SCOPES", "openid profile ssn mitid"),
+    ("APP_OIDC_ACR_VALUES", ""),
+    ("APP_OIDC_MIN_LEVEL", "substantial"),
+    ("APP_OIDC_CPR_CLAIMS", "dk.cpr,cprNumberIdentifier,nin"),
+    ("APP_OIDC_NAME_CLAIMS", "name,mitid.identity_name"),
+    ("APP_STAFF_OIDC_ISSUER", ""),
+    ("APP_STAFF_OIDC_CLIENT_ID", ""),
+    ("APP_STAFF_OIDC_CLIENT_SECRET", ""),
+    ("APP_STAFF_OIDC_SCOPES", "openid profile"),
+    ("APP_STAFF_OIDC_ACR_VALUES", ""),
+    ("APP_STAFF_OIDC_MIN_LEVEL", "substantial"),
+    ("APP_STAFF_OIDC_CPR_CLAIMS", ""),
+    ("APP_STAFF_OIDC_NAME_CLAIMS", "name,mitid.identity_name"),
+    ("APP_SESSION_IDLE_MINUTES", "30"),
+    ("APP_SESSION_MAX_HOURS", "12"),
 ];
 
 /// A setting that could not be read.
@@ -132,7 +203,30 @@ impl Settings {
             Some("false" | "0" | "off") => false,
             Some(other) => return Err(ConfigError(format!("APP_DEMO_DATA must be true or false, not {other}"))),
         };
+        let oidc = oidc_settings(&get, "APP_OIDC_", environment)?;
+        let staff_oidc = oidc_settings(&get, "APP_STAFF_OIDC_", environment)?;
+        if oidc.is_none() && environment == Environment::Production {
+            return Err(ConfigError(
+                "APP_OIDC_ISSUER must be set in production: the built-in test login is for development only".into(),
+            ));
+        }
+        if oidc.is_none() && staff_oidc.is_some() {
+            return Err(ConfigError("APP_STAFF_OIDC_ISSUER needs APP_OIDC_ISSUER set too".into()));
+        }
+        let minutes = |name: &str, max: i64| -> Result<i64, ConfigError> {
+            get(name)
+                .parse::<i64>()
+                .ok()
+                .filter(|v| (1..=max).contains(v))
+                .ok_or_else(|| ConfigError(format!("{name} must be a whole number from 1 to {max}")))
+        };
+        let session_idle_minutes = minutes("APP_SESSION_IDLE_MINUTES", 24 * 60)?;
+        let session_max_hours = minutes("APP_SESSION_MAX_HOURS", 7 * 24)?;
         Ok(Settings {
+            oidc,
+            staff_oidc,
+            session_idle_minutes,
+            session_max_hours,
             demo_data,
             listen_addr,
             public_url,
@@ -145,17 +239,62 @@ impl Settings {
 
     /// Scheme, host and port of the public URL, as browsers send it in `Origin`.
     pub fn public_origin(&self) -> &str {
-        let after_scheme = self.public_url.find("://").map(|i| i + 3).unwrap_or(0);
-        match self.public_url[after_scheme..].find('/') {
-            Some(i) => &self.public_url[..after_scheme + i],
-            None => &self.public_url,
-        }
+        origin_of(&self.public_url)
     }
 
     /// Served over https: cookies get `Secure` and responses HSTS.
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// Scheme, host and port of a URL.
+pub fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+    match url[after_scheme..].find('/') {
+        Some(i) => &url[..after_scheme + i],
+        None => url,
+    }
+}
+
+/// Reads one issuer's settings under `prefix`; `None` when its issuer is empty.
+fn oidc_settings(
+    get: &dyn Fn(&str) -> String,
+    prefix: &str,
+    environment: Environment,
+) -> Result<Option<OidcSettings>, ConfigError> {
+    let var = |name: &str| get(&format!("{prefix}{name}"));
+    let issuer = var("ISSUER").trim().to_string();
+    if issuer.is_empty() {
+        return Ok(None);
+    }
+    if !(issuer.starts_with("https://") || (environment == Environment::Development && issuer.starts_with("http://"))) {
+        return Err(ConfigError(format!("{prefix}ISSUER must be an https URL")));
+    }
+    let client_id = var("CLIENT_ID").trim().to_string();
+    if client_id.is_empty() {
+        return Err(ConfigError(format!("{prefix}CLIENT_ID must be set when {prefix}ISSUER is")));
+    }
+    let list = |name: &str, sep: char| -> Vec<String> {
+        var(name).split(sep).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    };
+    let mut scopes = list("SCOPES", ' ');
+    if !scopes.iter().any(|s| s == "openid") {
+        scopes.insert(0, "openid".into());
+    }
+    let min_level = AssuranceLevel::parse(&var("MIN_LEVEL"))
+        .ok_or_else(|| ConfigError(format!("{prefix}MIN_LEVEL must be low, substantial or high")))?;
+    let acr_values = Some(var("ACR_VALUES").trim().to_string()).filter(|s| !s.is_empty());
+    Ok(Some(OidcSettings {
+        issuer: issuer.trim_end_matches('/').to_string(),
+        client_id,
+        client_secret: Secret::new(var("CLIENT_SECRET")),
+        scopes,
+        acr_values,
+        min_level,
+        cpr_claims: list("CPR_CLAIMS", ','),
+        name_claims: list("NAME_CLAIMS", ','),
+    }))
 }
 
 #[cfg(test)]
@@ -195,11 +334,68 @@ mod tests {
     fn production_requires_https() {
         let err = Settings::from_vars(vars(&[("APP_ENV", "production")])).unwrap_err();
         assert!(err.0.contains("https"));
-        let ok = Settings::from_vars(vars(&[("APP_ENV", "production"), ("APP_PUBLIC_URL", "https://enplan.example.dk/")]))
-            .unwrap();
+        let ok = Settings::from_vars(vars(&[
+            ("APP_ENV", "production"),
+            ("APP_PUBLIC_URL", "https://enplan.example.dk/"),
+            ("APP_OIDC_ISSUER", "https://broker.example.dk"),
+            ("APP_OIDC_CLIENT_ID", "enplan"),
+        ]))
+        .unwrap();
         assert!(ok.is_https());
         assert_eq!(ok.public_url, "https://enplan.example.dk");
         assert!(!ok.demo_data, "no demo data in production unless asked for");
+    }
+
+    #[test]
+    fn production_refuses_the_built_in_test_login() {
+        let err = Settings::from_vars(vars(&[("APP_ENV", "production"), ("APP_PUBLIC_URL", "https://enplan.example.dk")]))
+            .unwrap_err();
+        assert!(err.0.contains("APP_OIDC_ISSUER"), "{err}");
+        let err = Settings::from_vars(vars(&[
+            ("APP_ENV", "production"),
+            ("APP_PUBLIC_URL", "https://enplan.example.dk"),
+            ("APP_OIDC_ISSUER", "http://broker.example.dk"),
+            ("APP_OIDC_CLIENT_ID", "enplan"),
+        ]))
+        .unwrap_err();
+        assert!(err.0.contains("https"), "{err}");
+    }
+
+    #[test]
+    fn an_issuer_needs_a_client_id_and_gets_the_openid_scope() {
+        let err = Settings::from_vars(vars(&[("APP_OIDC_ISSUER", "https://idp.example")])).unwrap_err();
+        assert!(err.0.contains("APP_OIDC_CLIENT_ID"), "{err}");
+        let s = Settings::from_vars(vars(&[
+            ("APP_OIDC_ISSUER", "https://idp.example/"),
+            ("APP_OIDC_CLIENT_ID", "c"),
+            ("APP_OIDC_CLIENT_SECRET", "hemmelig"),
+            ("APP_OIDC_SCOPES", "profile ssn"),
+        ]))
+        .unwrap();
+        let o = s.oidc.as_ref().unwrap();
+        assert_eq!(o.issuer, "https://idp.example");
+        assert_eq!(o.scopes, ["openid", "profile", "ssn"]);
+        assert_eq!(o.cpr_claims, ["dk.cpr", "cprNumberIdentifier", "nin"]);
+        assert_eq!(o.min_level, AssuranceLevel::Substantial);
+        assert!(!format!("{s:?}").contains("hemmelig"), "the client secret is redacted");
+        assert!(Settings::from_vars(vars(&[])).unwrap().oidc.is_none(), "built-in test login by default");
+    }
+
+    #[test]
+    fn assurance_levels_are_read_from_any_broker_shape() {
+        assert_eq!(AssuranceLevel::parse("https://data.gov.dk/concept/core/nsis/Substantial"), Some(AssuranceLevel::Substantial));
+        assert_eq!(AssuranceLevel::parse("urn:grn:authn:dk:mitid:high"), Some(AssuranceLevel::High));
+        assert_eq!(AssuranceLevel::parse("https://data.gov.dk/concept/core/nsis/Low"), Some(AssuranceLevel::Low));
+        assert_eq!(AssuranceLevel::parse("urn:mace:incommon:iap:silver"), None);
+        assert!(AssuranceLevel::Low < AssuranceLevel::Substantial && AssuranceLevel::Substantial < AssuranceLevel::High);
+    }
+
+    #[test]
+    fn session_lifetimes_are_bounded_numbers() {
+        let s = Settings::from_vars(vars(&[])).unwrap();
+        assert_eq!((s.session_idle_minutes, s.session_max_hours), (30, 12));
+        assert!(Settings::from_vars(vars(&[("APP_SESSION_IDLE_MINUTES", "0")])).is_err());
+        assert!(Settings::from_vars(vars(&[("APP_SESSION_MAX_HOURS", "tolv")])).is_err());
     }
 
     #[test]

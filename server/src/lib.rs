@@ -2,11 +2,15 @@
 #![forbid(unsafe_code)]
 
 pub mod admin;
+pub mod auth;
 pub mod config;
+pub mod oidc;
 pub mod routes;
 pub mod security;
+pub mod sessions;
 pub mod startup;
 pub mod telemetry;
+pub mod test_idp;
 
 use leptos::prelude::LeptosOptions;
 

@@ -10,12 +10,21 @@ use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use app::shell::paths;
+use app::ssr::auth::FormTargets;
+use app::ssr::clock::{Clock, SystemClock};
 use app::ssr::db::{self, Store};
+use app::ssr::services::identity::IssuerKind;
+use app::ssr::AppStore;
+use app::viewer::LoginOptions;
 use app::{shell, App};
 
+use crate::auth::{self, Auth};
 use crate::config::Settings;
+use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
+use crate::sessions::{self, DbSessionStore};
+use crate::test_idp::{self, TestIdp};
 
 /// Shared state of every request.
 #[derive(Clone)]
@@ -23,6 +32,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
     pub store: Arc<dyn Store>,
+    pub auth: Auth,
+    pub sessions: DbSessionStore,
+    /// The built-in test identity provider, when no issuer is configured.
+    pub test_idp: Option<Arc<TestIdp>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -35,6 +48,7 @@ impl FromRef<AppState> for LeptosOptions {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
 }
 
 /// Why the server could not start.
@@ -42,6 +56,7 @@ pub struct Application {
 pub enum StartError {
     Database(sqlx_error::Error),
     Bind(std::io::Error),
+    Http(sqlx_error::Error),
 }
 
 mod sqlx_error {
@@ -54,6 +69,7 @@ impl std::fmt::Display for StartError {
         match self {
             StartError::Database(e) => write!(f, "cannot open the database: {e}"),
             StartError::Bind(e) => write!(f, "cannot listen: {e}"),
+            StartError::Http(e) => write!(f, "cannot make the HTTP client: {e}"),
         }
     }
 }
@@ -63,17 +79,83 @@ impl std::error::Error for StartError {}
 impl Application {
     /// Connects to the database and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings, leptos_options: LeptosOptions) -> Result<Application, StartError> {
+        Application::build_with_clock(settings, leptos_options, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Application::build`], with the clock that sessions and logins
+    /// are timed by (tests pass a `ManualClock`). A public URL ending in
+    /// `:0` gets the port actually bound, so tests can use free ports.
+    pub async fn build_with_clock(
+        mut settings: Settings,
+        leptos_options: LeptosOptions,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Application, StartError> {
         let store = db::connect(settings.database_url.expose())
             .await
             .map_err(|e| StartError::Database(Box::new(e)))?;
         store.migrate().await.map_err(|e| StartError::Database(Box::new(e)))?;
+        let sessions = DbSessionStore::new(store.pool()).await.map_err(StartError::Database)?;
         let listener = TcpListener::bind(settings.listen_addr).await.map_err(StartError::Bind)?;
+        if let Some(base) = settings.public_url.strip_suffix(":0") {
+            let port = listener.local_addr().map_err(StartError::Bind)?.port();
+            settings.public_url = format!("{base}:{port}");
+        }
         tracing::info!(db.backend = store.backend(), "database connected and migrated");
-        if settings.demo_data && app::ssr::demo::seed_if_empty(store.as_ref(), crate::now_ms()).await.map_err(|e| StartError::Database(Box::new(e)))? {
+        if settings.demo_data
+            && app::ssr::demo::seed_if_empty(store.as_ref(), clock.now_ms())
+                .await
+                .map_err(|e| StartError::Database(Box::new(e)))?
+        {
             tracing::info!("demo data created in the empty database");
         }
-        let state = AppState { leptos_options, settings: Arc::new(settings), store };
-        Ok(Application { listener, router: router(state) })
+
+        let public_url = settings.public_url.trim_end_matches('/').to_string();
+        let redirect_url = format!("{public_url}{}", auth::CALLBACK);
+        let test_idp = settings.oidc.is_none().then(|| TestIdp::new(&public_url, store.clone(), clock.clone()));
+        let citizen_settings = match (&settings.oidc, &test_idp) {
+            (Some(s), _) => s.clone(),
+            (None, Some(idp)) => idp.client_settings(),
+            (None, None) => unreachable!("the test provider exists when no issuer is set"),
+        };
+        if test_idp.is_some() {
+            tracing::warn!("no identity provider configured: built-in TEST login at {}", test_idp::MOUNT);
+        }
+        let http_error = |e: reqwest::Error| StartError::Http(Box::new(e));
+        let mut providers = vec![Arc::new(
+            RelyingParty::new("citizen", IssuerKind::Citizen, citizen_settings, redirect_url.clone(), clock.clone())
+                .map_err(http_error)?,
+        )];
+        if let Some(staff) = &settings.staff_oidc {
+            providers.push(Arc::new(
+                RelyingParty::new("staff", IssuerKind::Staff, staff.clone(), redirect_url, clock.clone())
+                    .map_err(http_error)?,
+            ));
+        }
+        let auth = Auth {
+            providers,
+            store: store.clone(),
+            clock,
+            idle_ms: settings.session_idle_minutes * 60_000,
+            max_ms: settings.session_max_hours * 3_600_000,
+            public_url,
+        };
+        let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp };
+        Ok(Application { listener, router: router(state.clone()), state })
+    }
+
+    /// The built-in test identity provider, if mounted (tests make it misbehave).
+    pub fn test_idp(&self) -> Option<Arc<TestIdp>> {
+        self.state.test_idp.clone()
+    }
+
+    /// The store the server uses (tests look at what a login did).
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.state.store.clone()
+    }
+
+    /// The public URL, with the bound port filled in.
+    pub fn public_url(&self) -> &str {
+        &self.state.auth.public_url
     }
 
     /// The port actually bound.
@@ -83,7 +165,8 @@ impl Application {
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        tracing::info!(addr = %self.listener.local_addr()?, "listening");
+        tracing::info!(addr = %self.listener.local_addr()?, public_url = %self.state.auth.public_url, "listening");
+        tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
     }
 }
@@ -94,16 +177,54 @@ pub fn router(state: AppState) -> Router {
         public_origin: state.settings.public_origin().to_string(),
         https: state.settings.is_https(),
     };
+    // Forms may end up at the providers' end-session endpoints (logout).
+    let form_targets: Vec<String> = state
+        .auth
+        .providers
+        .iter()
+        .map(|p| p.issuer_origin())
+        .filter(|o| o != &security.public_origin)
+        .collect();
+    let session_layer =
+        sessions::layer(state.sessions.clone(), state.settings.is_https(), state.settings.session_idle_minutes);
+    let auth_routes = Router::new()
+        .route(auth::LOGIN, get(auth::login))
+        .route(auth::CALLBACK, get(auth::callback))
+        .route(auth::LOGOUT, post(auth::logout))
+        .with_state(state.auth.clone());
     let routes = generate_route_list(App);
-    Router::new()
+    let mut router = Router::new()
         .route("/healthz", get(routes::healthz))
         .route(paths::SET_LANG, post(routes::set_lang))
-        .leptos_routes(&state, routes, {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let store = AppStore(state.store.clone());
+                let options = LoginOptions {
+                    test_login: state.test_idp.is_some(),
+                    staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
+                };
+                move || {
+                    provide_context(FormTargets(form_targets.clone()));
+                    provide_context(store.clone());
+                    provide_context(options);
+                }
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .with_state(state)
+        .with_state(state.clone())
+        .merge(auth_routes);
+    if let Some(idp) = &state.test_idp {
+        router = router.nest(test_idp::MOUNT, idp.router());
+    }
+    router
+        .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
+        .layer(session_layer)
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(security, security::security_headers))

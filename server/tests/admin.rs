@@ -137,3 +137,22 @@ async fn a_killed_process_loses_no_acknowledged_write() {
 async fn sqlx_integrity(store: &SqliteStore) -> String {
     db::integrity_check(store).await.expect("integrity check runs")
 }
+
+#[tokio::test]
+async fn a_staff_login_is_linked_once_and_never_stolen() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::CreateCaseworker { name: "Karin Holm".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    admin(Admin::CreateCaseworker { name: "Jonas Lund".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    let out = admin(Admin::LinkLogin { person: 1, subject: "kh-123".into(), staff: true }, &url).await.unwrap();
+    assert_eq!(out.trim(), "person 1 now logs in as staff:kh-123");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.person_by_subject("staff:kh-123").await.unwrap().map(|p| p.id.0), Some(1));
+
+    let taken = admin(Admin::LinkLogin { person: 2, subject: "kh-123".into(), staff: true }, &url).await;
+    assert!(taken.is_err(), "a login links to one person only");
+    let relinked = admin(Admin::LinkLogin { person: 1, subject: "other".into(), staff: false }, &url).await;
+    assert!(relinked.is_err(), "a linked person keeps their login");
+    assert!(admin(Admin::LinkLogin { person: 2, subject: " ".into(), staff: false }, &url).await.is_err());
+    assert!(admin(Admin::LinkLogin { person: 99, subject: "x".into(), staff: false }, &url).await.is_err());
+}

@@ -7,6 +7,7 @@ use leptos_router::{components::A, hooks::use_location};
 use crate::components::menu::MenuToggle;
 use crate::i18n::use_lang;
 use crate::shell::paths;
+use crate::viewer::{session_ended, viewer, SessionEnded};
 
 /// Wraps every page in the header, navigation and footer.
 #[component]
@@ -19,14 +20,21 @@ pub fn Frame(children: Children) -> impl IntoView {
                 <a href=paths::HOME class="flex min-h-11 items-center text-2xl font-bold text-ink no-underline">
                     {t.app_name}
                 </a>
-                <div class="flex items-center gap-2">
+                <div class="flex flex-wrap items-center gap-2">
                     <LangSwitch/>
-                    <a href=paths::LOGIN class="btn-secondary">{t.login}</a>
+                    <Account/>
                 </div>
             </div>
             <MainNav/>
         </header>
         <main id="indhold" tabindex="-1" class="mx-auto max-w-3xl px-4 py-6 focus:outline-none">
+            {session_ended().map(|why| {
+                let text = match why {
+                    SessionEnded::Idle => t.session_idle,
+                    SessionEnded::TooOld => t.session_too_old,
+                };
+                view! { <p class="notice" role="status">{text}</p> }
+            })}
             {children()}
         </main>
         <footer class="mt-12 border-t border-line bg-surface">
@@ -35,6 +43,26 @@ pub fn Frame(children: Children) -> impl IntoView {
                 <p class="text-muted">{t.footer_source}</p>
             </div>
         </footer>
+    }
+}
+
+/// The login link, or who is logged in and a logout button (a plain form
+/// post: logging out must work without JavaScript and cannot be a link).
+#[component]
+fn Account() -> impl IntoView {
+    let t = use_lang().texts();
+    match viewer() {
+        None => view! { <a href=paths::LOGIN class="btn-secondary">{t.login}</a> }.into_any(),
+        Some(me) => view! {
+            <p class="max-w-48 truncate text-base" title=me.name.clone()>
+                <span class="sr-only">{t.signed_in_as}" "</span>
+                {me.name.clone()}
+            </p>
+            <form method="post" action=paths::AUTH_LOGOUT>
+                <button type="submit" class="btn-secondary">{t.logout}</button>
+            </form>
+        }
+        .into_any(),
     }
 }
 

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::use_lang;
+use crate::shell::paths;
+
 /// The page's `<title>` and its one `<h1>`.
 #[component]
 pub fn PageHeading(title: &'static str) -> impl IntoView {
@@ -31,5 +34,17 @@ pub fn Bullets(items: &'static [&'static str]) -> impl IntoView {
         <ul class="mb-4 list-disc space-y-1 pl-6">
             {items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}
         </ul>
+    }
+}
+
+/// "You need to log in to see this", with a login button that comes back to `next`.
+#[component]
+pub fn LoginPrompt(next: &'static str) -> impl IntoView {
+    let t = use_lang().texts();
+    view! {
+        <div class="notice" role="note">
+            <p class="mb-3">{t.login_needed}</p>
+            <a href=format!("{}?next={next}", paths::LOGIN) class="btn-primary">{t.login}</a>
+        </div>
     }
 }

@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 
-use crate::components::page::{Notice, PageHeading};
+use crate::components::page::{LoginPrompt, PageHeading};
 use crate::i18n::use_lang;
+use crate::shell::paths;
+use crate::viewer::viewer;
 
-/// Needs a logged-in citizen; until login exists it says what will be here.
+/// Needs a logged-in citizen. (The content itself comes with its own issue.)
 #[component]
 pub fn Budget() -> impl IntoView {
     let t = use_lang().texts();
     view! {
         <PageHeading title=t.budget_title/>
         <p class="mb-4">{t.budget_body}</p>
-        <Notice text=t.login_needed/>
+        {viewer().is_none().then(|| view! { <LoginPrompt next=paths::BUDGET/> })}
     }
 }

@@ -1,12 +1,29 @@
 //! Server-only parts of the app crate (never compiled into the WASM bundle).
 
+pub mod auth;
+pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod security;
+pub mod services;
 pub mod time;
+
+use std::sync::Arc;
 
 use crate::i18n::Lang;
 use leptos::prelude::use_context;
+
+/// The store, provided to pages and server functions as a context.
+#[derive(Clone)]
+pub struct AppStore(pub Arc<dyn db::Store>);
+
+/// The store of this request (a server-function error if the server forgot
+/// to provide it, which a test would catch at once).
+pub fn store() -> Result<Arc<dyn db::Store>, leptos::prelude::ServerFnError> {
+    use_context::<AppStore>()
+        .map(|s| s.0)
+        .ok_or_else(|| leptos::prelude::ServerFnError::new("store missing from the request context"))
+}
 
 /// The language the current request asks for, from its `lang` cookie.
 pub fn request_lang() -> Lang {

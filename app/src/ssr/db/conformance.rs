@@ -63,6 +63,42 @@ fn decision(by: PersonId, reason: Option<&str>) -> NewDecision {
     NewDecision { decided_by: by, reasons: reason.map(|r| Reason::parse(r).unwrap()), appeal_guidance: "Klag til kommunen inden 4 uger.".into() }
 }
 
+
+// ---- identity (the sign-in rule over the store) ----------------------------
+
+fn login(sub: &str, cpr: Option<&str>) -> crate::ssr::services::identity::VerifiedIdentity {
+    crate::ssr::services::identity::VerifiedIdentity {
+        subject: sub.into(),
+        cpr: cpr.map(str::to_string),
+        name: Some("Mette Hansen".into()),
+    }
+}
+
+async fn a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only(s: Arc<dyn Store>) {
+    use crate::ssr::services::identity::{sign_in, IssuerKind, SignInError};
+    let known = person(s.as_ref(), "Mette Hansen", Some("011385-1001")).await;
+    let first = sign_in(s.as_ref(), &login("sub-1", Some("011385-1001")), IssuerKind::Citizen, NOW).await.unwrap();
+    assert_eq!(first, known, "linked to the municipality's record");
+    let again = sign_in(s.as_ref(), &login("sub-1", None), IssuerKind::Citizen, NOW).await.unwrap();
+    assert_eq!(again, known, "keyed on sub afterwards");
+    // Another login presenting the same CPR is not linked to her record.
+    let other = sign_in(s.as_ref(), &login("sub-2", Some("011385-1001")), IssuerKind::Citizen, NOW).await;
+    assert!(matches!(other, Err(SignInError::CprLinkedElsewhere)), "{other:?}");
+    assert!(s.person_by_subject("sub-2").await.unwrap().is_none(), "nothing written for the refused login");
+}
+
+async fn an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused(s: Arc<dyn Store>) {
+    use crate::ssr::services::identity::{sign_in, IssuerKind, SignInError};
+    let before = s.count_people().await.unwrap();
+    let new = sign_in(s.as_ref(), &login("sub-new", Some("020290-1234")), IssuerKind::Citizen, NOW).await.unwrap();
+    let p = s.person(new).await.unwrap();
+    assert_eq!((p.subject.as_deref(), p.cpr.as_deref()), (Some("sub-new"), Some("020290-1234")));
+    assert!(s.roles(new).await.unwrap().is_empty(), "no role from a login");
+    let staff = sign_in(s.as_ref(), &login("staff:nobody", None), IssuerKind::Staff, NOW).await;
+    assert!(matches!(staff, Err(SignInError::UnknownStaff)), "{staff:?}");
+    assert_eq!(s.count_people().await.unwrap(), before + 1);
+}
+
 // ---- the story ----------------------------------------------------------
 
 async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
@@ -398,6 +434,8 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only,
+    an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused,
     people_are_found_by_subject_and_cpr_and_linked_once,
     roles_come_from_grants_and_can_be_revoked,
     a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted,

@@ -67,6 +67,9 @@ pub type DbResult<T> = Result<T, DbError>;
 pub trait Store: Send + Sync + 'static {
     /// Which backend this is, for logs and health output.
     fn backend(&self) -> &'static str;
+    /// The connection pool, for libraries that keep their own tables in the
+    /// same database (the session store).
+    fn pool(&self) -> Pool;
     /// A round trip, for health checks.
     async fn ping(&self) -> DbResult<()>;
     /// Applies the migrations of this backend.
@@ -175,6 +178,25 @@ impl Actor {
     }
     pub fn staff(id: PersonId) -> Actor {
         Actor { kind: ActorKind::Staff, id: Some(id) }
+    }
+}
+
+/// A backend's connection pool.
+#[derive(Clone, Debug)]
+pub enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl From<SqlitePool> for Pool {
+    fn from(p: SqlitePool) -> Pool {
+        Pool::Sqlite(p)
+    }
+}
+
+impl From<PgPool> for Pool {
+    fn from(p: PgPool) -> Pool {
+        Pool::Postgres(p)
     }
 }
 

@@ -89,6 +89,10 @@ macro_rules! store_impl {
                 $backend
             }
 
+            fn pool(&self) -> Pool {
+                Pool::from(self.pool.clone())
+            }
+
             async fn ping(&self) -> DbResult<()> {
                 sqlx::query("SELECT 1").execute(&self.pool).await?;
                 Ok(())

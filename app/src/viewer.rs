@@ -1,0 +1,64 @@
+//! Who is looking at the page, as the (server-rendered) pages see it. The
+//! server's session middleware decides; in the browser there is no viewer,
+//! since pages are rendered only on the server and islands get props.
+
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, reduced to what a page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub name: String,
+    pub is_citizen: bool,
+    pub is_staff: bool,
+}
+
+/// Why a session ended on this very request, so the page can say so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionEnded {
+    /// No activity for longer than the idle timeout.
+    Idle,
+    /// Logged in for longer than the absolute lifetime.
+    TooOld,
+}
+
+/// Which ways to log in this deployment offers (provided by the server).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoginOptions {
+    /// The built-in test identity provider is in use ("Testlogin – ikke MitID").
+    pub test_login: bool,
+    /// A separate issuer for staff is configured.
+    pub staff_login: bool,
+}
+
+/// The signed-in person of this request, if any.
+pub fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::auth::current_user().map(|u| Viewer {
+            is_staff: u.is_staff(),
+            name: u.name,
+            is_citizen: u.is_citizen,
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// Set when this request found an expired session (and ended it).
+pub fn session_ended() -> Option<SessionEnded> {
+    #[cfg(feature = "ssr")]
+    {
+        crate::ssr::auth::session_ended()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// The deployment's login options.
+pub fn login_options() -> LoginOptions {
+    leptos::prelude::use_context::<LoginOptions>().unwrap_or_default()
+}

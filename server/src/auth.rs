@@ -1,0 +1,270 @@
+//! Login, logout and who is asking: the routes around the relying party and
+//! the middleware that turns a session cookie into a [`CurrentUser`].
+//!
+//! The session keeps only the person's id, which issuer they came through,
+//! when they logged in, when they were last seen, and the ID token (sent back
+//! as `id_token_hint` at logout). Names and roles are read from our database
+//! on every request, so a revoked role takes effect at once.
+
+use std::sync::Arc;
+
+use axum::{
+    extract::{Query, Request, State},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use app::domain::ids::PersonId;
+use app::shell::paths;
+use app::ssr::auth::{CurrentUser, SessionEnded};
+use app::ssr::clock::Clock;
+use app::ssr::db::Store;
+use app::ssr::services::identity::{sign_in, SignInError};
+
+use crate::oidc::{state_matches, LoginTransaction, RelyingParty};
+use crate::routes::safe_local_path;
+
+pub const LOGIN: &str = "/auth/login";
+pub const CALLBACK: &str = "/auth/callback";
+pub const LOGOUT: &str = "/auth/logout";
+
+const TXN_KEY: &str = "login";
+const USER_KEY: &str = "user";
+/// A login started longer ago than this is not finished.
+const TXN_MAX_AGE_MS: i64 = 10 * 60_000;
+/// `last_seen` is written back at most this often (one session write per
+/// minute per user, not one per request).
+const TOUCH_EVERY_MS: i64 = 60_000;
+
+/// Why the login page is shown again: the `fejl` query parameter. The page
+/// explains each in plain words; none of them reveals which check failed.
+pub mod reason {
+    /// The identity provider could not be reached or refused us.
+    pub const UNAVAILABLE: &str = "utilgaengelig";
+    /// The login was cancelled or failed at the provider.
+    pub const CANCELLED: &str = "afbrudt";
+    /// The answer from the provider did not pass our checks, or came too late.
+    pub const FAILED: &str = "mislykket";
+    /// A staff login that nobody has registered.
+    pub const UNKNOWN_STAFF: &str = "ukendt-medarbejder";
+    /// The CPR number is already linked to another login.
+    pub const ALREADY_LINKED: &str = "cpr-tilknyttet";
+}
+
+/// The logged-in person, as kept in the session.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+pub struct SessionUser {
+    pub person_id: i64,
+    pub provider: String,
+    pub login_at: i64,
+    pub last_seen: i64,
+    pub id_token: String,
+}
+
+/// What the auth routes and middleware share.
+#[derive(Clone)]
+pub struct Auth {
+    pub providers: Vec<Arc<RelyingParty>>,
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub idle_ms: i64,
+    pub max_ms: i64,
+    /// The portal's public URL, without a trailing slash.
+    pub public_url: String,
+}
+
+impl Auth {
+    fn provider(&self, name: &str) -> Option<&Arc<RelyingParty>> {
+        self.providers.iter().find(|p| p.name == name)
+    }
+}
+
+fn login_page(reason: &str) -> Response {
+    Redirect::to(&format!("{}?fejl={reason}", paths::LOGIN)).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    provider: Option<String>,
+    next: Option<String>,
+}
+
+/// `GET /auth/login`: starts a login at the chosen issuer (the citizens'
+/// one unless `?provider=staff`) and sends the browser there.
+pub async fn login(State(auth): State<Auth>, session: Session, Query(q): Query<LoginQuery>) -> Response {
+    let name = q.provider.as_deref().unwrap_or("citizen");
+    let Some(provider) = auth.provider(name).or_else(|| auth.providers.first()) else {
+        return login_page(reason::UNAVAILABLE);
+    };
+    let next = safe_local_path(q.next.as_deref()).to_string();
+    match provider.begin(next).await {
+        Ok((url, txn)) => {
+            if let Err(e) = session.insert(TXN_KEY, &txn).await {
+                tracing::error!(error = %e, "could not keep the login transaction");
+                return login_page(reason::UNAVAILABLE);
+            }
+            Redirect::to(&url).into_response()
+        }
+        Err(e) => {
+            tracing::error!(auth.provider = provider.name, error = %e, "login could not start");
+            login_page(reason::UNAVAILABLE)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /auth/callback`: the provider sends the browser back here. The
+/// transaction is taken out of the session first, so a replayed callback
+/// finds nothing to finish.
+pub async fn callback(State(auth): State<Auth>, session: Session, Query(q): Query<CallbackQuery>) -> Response {
+    let txn: Option<LoginTransaction> = session.remove(TXN_KEY).await.ok().flatten();
+    let Some(txn) = txn else {
+        tracing::warn!("login refused: no login in progress in this session");
+        return login_page(reason::FAILED);
+    };
+    if let Some(error) = q.error.as_deref() {
+        // The provider's error code is a fixed vocabulary (no personal data).
+        tracing::info!(auth.provider = %txn.provider, error = %error.chars().take(40).collect::<String>(), "login cancelled at the provider");
+        return login_page(reason::CANCELLED);
+    }
+    if !q.state.as_deref().is_some_and(|s| state_matches(&txn.state, s)) {
+        tracing::warn!(auth.provider = %txn.provider, "login refused: state does not match");
+        return login_page(reason::FAILED);
+    }
+    let now = auth.clock.now_ms();
+    if now - txn.started_at > TXN_MAX_AGE_MS {
+        tracing::warn!(auth.provider = %txn.provider, "login refused: started too long ago");
+        return login_page(reason::FAILED);
+    }
+    let (Some(code), Some(provider)) = (q.code, auth.provider(&txn.provider)) else {
+        tracing::warn!(auth.provider = %txn.provider, "login refused: no code");
+        return login_page(reason::FAILED);
+    };
+    let result = match provider.finish(&txn, code).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::warn!(auth.provider = provider.name, error = %e, "login refused");
+            return login_page(reason::FAILED);
+        }
+    };
+    let person = match sign_in(auth.store.as_ref(), &result.identity, provider.kind, now).await {
+        Ok(p) => p,
+        Err(SignInError::UnknownStaff) => {
+            tracing::warn!(auth.provider = provider.name, "login refused: not registered as staff");
+            return login_page(reason::UNKNOWN_STAFF);
+        }
+        Err(SignInError::CprLinkedElsewhere) => {
+            tracing::warn!(auth.provider = provider.name, "login refused: CPR record linked to another login");
+            return login_page(reason::ALREADY_LINKED);
+        }
+        Err(SignInError::Store(e)) => {
+            tracing::error!(error = %e, "login failed: database");
+            return login_page(reason::UNAVAILABLE);
+        }
+    };
+    // A new session id at login: a cookie planted before login is worthless after.
+    if let Err(e) = session.cycle_id().await {
+        tracing::error!(error = %e, "could not renew the session id");
+        return login_page(reason::UNAVAILABLE);
+    }
+    let user = SessionUser {
+        person_id: person.0,
+        provider: provider.name.to_string(),
+        login_at: now,
+        last_seen: now,
+        id_token: result.id_token,
+    };
+    if let Err(e) = session.insert(USER_KEY, &user).await {
+        tracing::error!(error = %e, "could not save the session");
+        return login_page(reason::UNAVAILABLE);
+    }
+    tracing::info!(person.id = person.0, auth.provider = provider.name, "logged in");
+    let next = if txn.next == "/" { paths::PLAN } else { txn.next.as_str() };
+    Redirect::to(safe_local_path(Some(next))).into_response()
+}
+
+/// `POST /auth/logout`: ends our session, then the provider's when it has an
+/// end-session endpoint.
+pub async fn logout(State(auth): State<Auth>, session: Session) -> Response {
+    let user: Option<SessionUser> = session.get(USER_KEY).await.ok().flatten();
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "could not delete the session");
+    }
+    let Some(user) = user else {
+        return Redirect::to(paths::HOME).into_response();
+    };
+    tracing::info!(person.id = user.person_id, auth.provider = %user.provider, "logged out");
+    let post_logout = format!("{}/", auth.public_url);
+    match auth.provider(&user.provider) {
+        Some(p) => match p.end_session_url(&user.id_token, &post_logout).await {
+            Some(url) => Redirect::to(&url).into_response(),
+            None => Redirect::to(paths::HOME).into_response(),
+        },
+        None => Redirect::to(paths::HOME).into_response(),
+    }
+}
+
+/// Middleware: ends sessions that are idle or too old, and puts the
+/// signed-in person (with roles from the database) into the request.
+pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Request, next: Next) -> Response {
+    let user: Option<SessionUser> = match session.get(USER_KEY).await {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::warn!(error = %e, "unreadable session ignored");
+            None
+        }
+    };
+    if let Some(mut user) = user {
+        let now = auth.clock.now_ms();
+        let ended = if now - user.login_at > auth.max_ms {
+            Some(SessionEnded::TooOld)
+        } else if now - user.last_seen > auth.idle_ms {
+            Some(SessionEnded::Idle)
+        } else {
+            None
+        };
+        if let Some(why) = ended {
+            tracing::info!(person.id = user.person_id, reason = ?why, "session expired");
+            let _ = session.flush().await;
+            req.extensions_mut().insert(why);
+        } else {
+            match current_user(auth.store.as_ref(), PersonId(user.person_id)).await {
+                Some(current) => {
+                    if now - user.last_seen >= TOUCH_EVERY_MS {
+                        user.last_seen = now;
+                        if let Err(e) = session.insert(USER_KEY, &user).await {
+                            tracing::warn!(error = %e, "could not refresh the session");
+                        }
+                    }
+                    req.extensions_mut().insert(current);
+                }
+                None => {
+                    tracing::warn!(person.id = user.person_id, "session of an unknown person ended");
+                    let _ = session.flush().await;
+                }
+            }
+        }
+    }
+    next.run(req).await
+}
+
+async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {
+    let person = match store.person(id).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, "could not load the signed-in person");
+            return None;
+        }
+    };
+    let roles = store.roles(id).await.unwrap_or_default();
+    let name = person.display_name.clone().unwrap_or_else(|| person.full_name.clone());
+    Some(CurrentUser { person_id: id, name, roles, is_citizen: person.cpr.is_some() })
+}

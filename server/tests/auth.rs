@@ -1,0 +1,442 @@
+//! Login against the built-in test identity provider, over real HTTP: the
+//! relying party's checks (each refused token ends with nobody logged in),
+//! session fixation, idle and absolute timeouts on a controllable clock,
+//! logout, cookie replay, cross-site posts, and logs free of CPR numbers and
+//! tokens. (The same flow against a third-party provider, `oidc-provider`,
+//! runs in the browser tests.)
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use leptos::prelude::LeptosOptions;
+use reqwest::{redirect::Policy, Client, StatusCode, Url};
+
+use app::ssr::clock::ManualClock;
+use app::ssr::db::Store;
+use server::config::Settings;
+use server::startup::Application;
+use server::test_idp::{Fault, TestIdp};
+
+/// Every log line of this test process, to check what is never logged.
+fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let sink = buffer.clone();
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("debug")
+            .with_ansi(false)
+            .with_writer(move || LogWriter(sink.clone()))
+            .try_init();
+        buffer
+    })
+}
+
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+struct TestApp {
+    base: String,
+    http: Client,
+    clock: ManualClock,
+    idp: Arc<TestIdp>,
+    store: Arc<dyn Store>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _dir: tempfile::TempDir,
+}
+
+/// The browser's side: one cookie (the session), kept by hand so tests can
+/// replay and compare cookies.
+#[derive(Clone, Debug, Default)]
+struct Browser {
+    cookie: Option<String>,
+}
+
+const COOKIE: &str = "enplan";
+/// Mette Hansen in the demo data.
+const METTE_CPR: &str = "011385-1001";
+
+async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/test.db", dir.path().display());
+    spawn_app_on(url, dir).await
+}
+
+/// A fresh PostgreSQL database on `TEST_DATABASE_URL`'s server (`None`
+/// outside CI when it is not set; in CI a missing server is a failure).
+async fn postgres_database() -> Option<String> {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "TEST_DATABASE_URL must be set in CI");
+        eprintln!("TEST_DATABASE_URL not set: skipping the PostgreSQL run");
+        return None;
+    };
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let name = format!("enplan_test_{}_{nanos}", std::process::id());
+    let admin = app::ssr::db::PgStore::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create a test database");
+    admin.pool.close().await;
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    Some(format!("{base}/{name}"))
+}
+
+async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestApp {
+    log_buffer();
+    let settings = Settings::from_vars([
+        ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("APP_PUBLIC_URL".to_string(), "http://127.0.0.1:0".to_string()),
+        ("APP_DATABASE_URL".to_string(), database_url),
+    ])
+    .expect("settings");
+    let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();
+    let clock = ManualClock::starting_now();
+    let app = Application::build_with_clock(settings, options, Arc::new(clock.clone())).await.expect("app starts");
+    let base = app.public_url().to_string();
+    let idp = app.test_idp().expect("the test provider is mounted when no issuer is configured");
+    let store = app.store();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    let http = Client::builder().redirect(Policy::none()).build().expect("client");
+    TestApp { base, http, clock, idp, store, _stop: stop, _dir: dir }
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).expect("a redirect").to_string()
+}
+
+impl TestApp {
+    fn url(&self, path_or_url: &str) -> String {
+        if path_or_url.starts_with("http") {
+            path_or_url.to_string()
+        } else {
+            format!("{}{path_or_url}", self.base)
+        }
+    }
+
+    async fn send(&self, browser: &mut Browser, req: reqwest::RequestBuilder) -> reqwest::Response {
+        let req = match &browser.cookie {
+            Some(c) => req.header("cookie", format!("{COOKIE}={c}")),
+            None => req,
+        };
+        let res = req.send().await.expect("request");
+        for set in res.headers().get_all("set-cookie") {
+            let set = set.to_str().unwrap();
+            if let Some(rest) = set.strip_prefix(&format!("{COOKIE}=")) {
+                let value = rest.split(';').next().unwrap().to_string();
+                browser.cookie = (!value.is_empty() && !set.contains("Max-Age=0")).then_some(value);
+            }
+        }
+        res
+    }
+
+    async fn get(&self, browser: &mut Browser, path: &str) -> reqwest::Response {
+        let req = self.http.get(self.url(path));
+        self.send(browser, req).await
+    }
+
+    async fn post(&self, browser: &mut Browser, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = self.http.post(self.url(path)).header("content-type", "application/x-www-form-urlencoded").body("");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(browser, req).await
+    }
+
+    /// Starts a login and picks `who` (a person id, or `cpr:<number>`) at the
+    /// test provider; returns the callback URL the provider redirects to.
+    async fn login_at_provider(&self, browser: &mut Browser, who: &str) -> String {
+        let res = self.get(browser, "/auth/login").await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let authorize = Url::parse(&location(&res)).expect("an absolute provider URL");
+        let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
+        match who.strip_prefix("cpr:") {
+            Some(cpr) => form.extend([("who".into(), "cpr".into()), ("cpr".into(), cpr.into())]),
+            None => form.push(("who".into(), who.into())),
+        }
+        let mut endpoint = authorize.clone();
+        endpoint.set_query(None);
+        let res = self.http.post(endpoint).form(&form).send().await.expect("provider answers");
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "the provider accepts the login");
+        location(&res)
+    }
+
+    /// The whole login; returns where the portal sent the browser.
+    async fn login(&self, browser: &mut Browser, who: &str) -> String {
+        let callback = self.login_at_provider(browser, who).await;
+        let res = self.get(browser, &callback).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        location(&res)
+    }
+
+    async fn mette(&self) -> String {
+        let p = self.store.person_by_cpr(METTE_CPR).await.unwrap().expect("Mette in the demo data");
+        p.id.0.to_string()
+    }
+
+    /// The name in the header when logged in, `None` when not.
+    async fn who_am_i(&self, browser: &mut Browser) -> Option<String> {
+        let body = self.get(browser, "/min-plan").await.text().await.unwrap();
+        logged_in_name(&body)
+    }
+}
+
+/// The header's logout form is there exactly when someone is logged in.
+fn logged_in_name(page: &str) -> Option<String> {
+    if !page.contains(r#"action="/auth/logout""#) {
+        return None;
+    }
+    let start = page.find("Logget ind som")?;
+    let after = &page[start..];
+    let name_start = after.find("</span>")? + "</span>".len();
+    let name_end = after[name_start..].find('<')?;
+    Some(after[name_start..name_start + name_end].trim().to_string())
+}
+
+#[tokio::test]
+async fn a_citizen_logs_in_sees_their_name_and_logs_out() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    assert_eq!(app.who_am_i(&mut browser).await, None);
+
+    let mette = app.mette().await;
+    assert_eq!(app.login(&mut browser, &mette).await, "/min-plan", "a citizen lands on their plan");
+    assert_eq!(app.who_am_i(&mut browser).await.as_deref(), Some("Mette Hansen"));
+
+    let res = app.post(&mut browser, "/auth/logout", &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let end_session = location(&res);
+    assert!(end_session.starts_with(&format!("{}/test-idp/logout?id_token_hint=", app.base)), "{end_session}");
+    assert_eq!(app.who_am_i(&mut browser).await, None);
+}
+
+#[tokio::test]
+async fn sessions_and_first_logins_work_on_postgresql_too() {
+    let Some(url) = postgres_database().await else { return };
+    let app = spawn_app_on(url, tempfile::tempdir().unwrap()).await;
+    let mut browser = Browser::default();
+    assert_eq!(app.login(&mut browser, &app.mette().await).await, "/min-plan");
+    assert_eq!(app.who_am_i(&mut browser).await.as_deref(), Some("Mette Hansen"));
+    let mut newcomer = Browser::default();
+    assert_eq!(app.login(&mut newcomer, "cpr:2408790000").await, "/min-plan");
+    assert_eq!(app.who_am_i(&mut newcomer).await.as_deref(), Some("Testperson"));
+    app.clock.advance_minutes(31);
+    assert_eq!(app.who_am_i(&mut browser).await, None, "idle timeout on PostgreSQL");
+    let stolen = newcomer.clone();
+    app.clock.advance_minutes(-31);
+    app.post(&mut newcomer, "/auth/logout", &[]).await;
+    assert_eq!(app.who_am_i(&mut stolen.clone()).await, None);
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_http_only_lax_and_renewed_at_login() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    let res = app.get(&mut browser, "/auth/login").await;
+    let set_cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    assert!(set_cookie.starts_with("enplan="), "{set_cookie}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(set_cookie.contains(attribute), "{attribute} missing in {set_cookie}");
+    }
+
+    // Session fixation: a cookie an attacker planted before login is worth nothing after it.
+    let mut attacker = Browser::default();
+    let callback = app.login_at_provider(&mut attacker, &app.mette().await).await;
+    let planted = attacker.clone();
+    let res = app.get(&mut attacker, &callback).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_ne!(attacker.cookie, planted.cookie, "the session id changes at login");
+    assert_eq!(app.who_am_i(&mut planted.clone()).await, None, "the pre-login id is not logged in");
+    assert_eq!(app.who_am_i(&mut attacker).await.as_deref(), Some("Mette Hansen"));
+}
+
+#[tokio::test]
+async fn every_refused_id_token_ends_with_nobody_logged_in() {
+    let app = spawn_app().await;
+    let mette = app.mette().await;
+    // Each fault, and the check that must be the one refusing it (from the log).
+    for (fault, because) in [
+        (Fault::WrongIssuer, "Invalid issuer"),
+        (Fault::WrongAudience, "Invalid audiences"),
+        (Fault::MissingSub, "missing field `sub`"),
+        (Fault::MissingIat, "missing field `iat`"),
+        (Fault::AlgNone, "Signature verification failed"),
+        (Fault::BadSignature, "Signature verification failed"),
+        (Fault::WrongNonce, "nonce mismatch"),
+        (Fault::Expired, "ID token expired"),
+        (Fault::UnknownKey, "signed with an unknown key"),
+        (Fault::StaleIat, "iat outside the accepted window"),
+        (Fault::WrongAtHash, "at_hash does not match"),
+        (Fault::LowAssurance, "assurance level missing or too low"),
+    ] {
+        app.idp.set_fault(Some(fault));
+        let mut browser = Browser::default();
+        let landed = app.login(&mut browser, &mette).await;
+        assert_eq!(landed, "/log-ind?fejl=mislykket", "{fault:?} must be refused");
+        assert_eq!(app.who_am_i(&mut browser).await, None, "{fault:?} left a session");
+        let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
+        let last = logs.lines().filter(|l| l.contains("login refused")).last().unwrap_or_default().to_string();
+        assert!(last.contains(because), "{fault:?} refused for another reason: {last}");
+    }
+    app.idp.set_fault(None);
+    let mut browser = Browser::default();
+    assert_eq!(app.login(&mut browser, &mette).await, "/min-plan", "a good token still works");
+}
+
+#[tokio::test]
+async fn a_rotated_provider_key_is_fetched_once_and_accepted() {
+    let app = spawn_app().await;
+    let mette = app.mette().await;
+    let mut first = Browser::default();
+    assert_eq!(app.login(&mut first, &mette).await, "/min-plan");
+    app.idp.rotate_key();
+    let mut second = Browser::default();
+    assert_eq!(app.login(&mut second, &mette).await, "/min-plan", "the new key is fetched from the JWKS");
+}
+
+#[tokio::test]
+async fn a_state_mismatch_or_a_replayed_code_logs_nobody_in() {
+    let app = spawn_app().await;
+    let mette = app.mette().await;
+
+    let mut browser = Browser::default();
+    let callback = app.login_at_provider(&mut browser, &mette).await;
+    let mut forged = Url::parse(&callback).unwrap();
+    let code = forged.query_pairs().find(|(k, _)| k == "code").unwrap().1.to_string();
+    forged.set_query(Some(&format!("code={code}&state=forged")));
+    let res = app.get(&mut browser, forged.as_str()).await;
+    assert_eq!(location(&res), "/log-ind?fejl=mislykket");
+    assert_eq!(app.who_am_i(&mut browser).await, None);
+
+    // A good login, then its code replayed into another login's callback.
+    let mut victim = Browser::default();
+    let callback = app.login_at_provider(&mut victim, &mette).await;
+    assert_eq!(location(&app.get(&mut victim, &callback).await), "/min-plan");
+    let used_code = Url::parse(&callback).unwrap().query_pairs().find(|(k, _)| k == "code").unwrap().1.to_string();
+
+    let mut attacker = Browser::default();
+    let own = app.login_at_provider(&mut attacker, &mette).await;
+    let own_state = Url::parse(&own).unwrap().query_pairs().find(|(k, _)| k == "state").unwrap().1.to_string();
+    let replay = format!("/auth/callback?code={used_code}&state={own_state}");
+    assert_eq!(location(&app.get(&mut attacker, &replay).await), "/log-ind?fejl=mislykket");
+    assert_eq!(app.who_am_i(&mut attacker).await, None);
+
+    // The same callback URL twice: the second finds no login in progress.
+    let mut again = victim.clone();
+    assert_eq!(location(&app.get(&mut again, &callback).await), "/log-ind?fejl=mislykket");
+}
+
+#[tokio::test]
+async fn a_cancelled_login_says_so_and_logs_nobody_in() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    let res = app.get(&mut browser, "/auth/login").await;
+    let authorize = Url::parse(&location(&res)).unwrap();
+    let state = authorize.query_pairs().find(|(k, _)| k == "state").unwrap().1.to_string();
+    let res = app.get(&mut browser, &format!("/auth/callback?error=access_denied&state={state}")).await;
+    assert_eq!(location(&res), "/log-ind?fejl=afbrudt");
+    assert_eq!(app.who_am_i(&mut browser).await, None);
+}
+
+#[tokio::test]
+async fn an_idle_session_ends_after_30_minutes_but_activity_keeps_it() {
+    let app = spawn_app().await;
+    let mette = app.mette().await;
+    let mut browser = Browser::default();
+    app.login(&mut browser, &mette).await;
+
+    for _ in 0..3 {
+        app.clock.advance_minutes(20);
+        assert!(app.who_am_i(&mut browser).await.is_some(), "20 minutes after the last request: still in");
+    }
+    app.clock.advance_minutes(31);
+    let page = app.get(&mut browser, "/min-plan").await.text().await.unwrap();
+    assert_eq!(logged_in_name(&page), None);
+    assert!(page.contains("ikke har brugt Én Plan i et stykke tid"), "the page says why");
+    app.clock.advance_minutes(-60);
+    assert_eq!(app.who_am_i(&mut browser).await, None, "the ended session stays ended");
+}
+
+#[tokio::test]
+async fn a_session_ends_after_12_hours_however_active() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    app.login(&mut browser, &app.mette().await).await;
+    for _ in 0..(12 * 60 / 25) {
+        app.clock.advance_minutes(25);
+        assert!(app.who_am_i(&mut browser).await.is_some());
+    }
+    app.clock.advance_minutes(25);
+    let page = app.get(&mut browser, "/min-plan").await.text().await.unwrap();
+    assert_eq!(logged_in_name(&page), None);
+    assert!(page.contains("logget ind i mange timer"), "the page says why");
+}
+
+#[tokio::test]
+async fn a_logged_out_cookie_replayed_gets_nothing() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    app.login(&mut browser, &app.mette().await).await;
+    let stolen = browser.clone();
+    app.post(&mut browser, "/auth/logout", &[]).await;
+    assert_eq!(app.who_am_i(&mut stolen.clone()).await, None);
+}
+
+#[tokio::test]
+async fn a_cross_site_logout_post_is_refused_and_the_session_survives() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    app.login(&mut browser, &app.mette().await).await;
+    let res = app.post(&mut browser, "/auth/logout", &[("sec-fetch-site", "cross-site")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app.post(&mut browser, "/auth/logout", &[("origin", "https://evil.example")]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.who_am_i(&mut browser).await.as_deref(), Some("Mette Hansen"));
+}
+
+#[tokio::test]
+async fn a_new_citizen_is_created_and_sees_the_no_plan_page() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    assert_eq!(app.login(&mut browser, "cpr:2408790000").await, "/min-plan");
+    let page = app.get(&mut browser, "/min-plan").await.text().await.unwrap();
+    assert_eq!(logged_in_name(&page).as_deref(), Some("Testperson"));
+    assert!(page.contains("Du har ikke en plan i Én Plan endnu"), "{page}");
+    let person = app.store.person_by_cpr("240879-0000").await.unwrap().expect("a record was made");
+    assert!(app.store.plan_of(person.id).await.unwrap().is_none(), "logging in never makes a plan");
+
+    let mut mettes = Browser::default();
+    app.login(&mut mettes, &app.mette().await).await;
+    let page = app.get(&mut mettes, "/min-plan").await.text().await.unwrap();
+    assert!(!page.contains("Du har ikke en plan"), "Mette has a plan");
+}
+
+#[tokio::test]
+async fn logs_never_hold_a_cpr_number_a_token_or_a_cookie() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    let callback = app.login_at_provider(&mut browser, "cpr:0113851001").await;
+    let code = Url::parse(&callback).unwrap().query_pairs().find(|(k, _)| k == "code").unwrap().1.to_string();
+    app.get(&mut browser, &callback).await;
+    let cookie = browser.cookie.clone().expect("logged in");
+    let res = app.post(&mut browser, "/auth/logout", &[]).await;
+    let end_session = Url::parse(&location(&res)).unwrap();
+    let id_token = end_session.query_pairs().find(|(k, _)| k == "id_token_hint").unwrap().1.to_string();
+    app.idp.set_fault(Some(Fault::BadSignature));
+    app.login(&mut Browser::default(), "cpr:0113851001").await;
+    app.idp.set_fault(None);
+
+    let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("logged in"), "the login itself is logged");
+    for secret in ["0113851001", "011385-1001", &code, &cookie, &id_token[..40.min(id_token.len())]] {
+        assert!(!logs.contains(secret), "the logs contain {secret:?}");
+    }
+}
