@@ -62,3 +62,21 @@ pub fn session_ended() -> Option<SessionEnded> {
 pub fn login_options() -> LoginOptions {
     leptos::prelude::use_context::<LoginOptions>().unwrap_or_default()
 }
+
+/// Why the login page is shown again: its `fejl` query parameter, set by the
+/// server's login routes. The page explains each in plain words; none of
+/// them reveals which check failed.
+pub mod login_error {
+    /// The identity provider could not be reached or refused us.
+    pub const UNAVAILABLE: &str = "utilgaengelig";
+    /// The login was cancelled or failed at the provider.
+    pub const CANCELLED: &str = "afbrudt";
+    /// The answer from the provider did not pass our checks, or came too late.
+    pub const FAILED: &str = "mislykket";
+    /// A staff login that nobody has registered.
+    pub const UNKNOWN_STAFF: &str = "ukendt-medarbejder";
+    /// The CPR number is already linked to another login.
+    pub const ALREADY_LINKED: &str = "cpr-tilknyttet";
+    /// Every code, for tests.
+    pub const ALL: [&str; 5] = [UNAVAILABLE, CANCELLED, FAILED, UNKNOWN_STAFF, ALREADY_LINKED];
+}

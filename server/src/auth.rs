@@ -38,20 +38,7 @@ const TXN_MAX_AGE_MS: i64 = 10 * 60_000;
 /// minute per user, not one per request).
 const TOUCH_EVERY_MS: i64 = 60_000;
 
-/// Why the login page is shown again: the `fejl` query parameter. The page
-/// explains each in plain words; none of them reveals which check failed.
-pub mod reason {
-    /// The identity provider could not be reached or refused us.
-    pub const UNAVAILABLE: &str = "utilgaengelig";
-    /// The login was cancelled or failed at the provider.
-    pub const CANCELLED: &str = "afbrudt";
-    /// The answer from the provider did not pass our checks, or came too late.
-    pub const FAILED: &str = "mislykket";
-    /// A staff login that nobody has registered.
-    pub const UNKNOWN_STAFF: &str = "ukendt-medarbejder";
-    /// The CPR number is already linked to another login.
-    pub const ALREADY_LINKED: &str = "cpr-tilknyttet";
-}
+pub use app::viewer::login_error as reason;
 
 /// The logged-in person, as kept in the session.
 #[derive(Clone, Debug, Deserialize, Serialize)]

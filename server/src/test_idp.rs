@@ -278,7 +278,8 @@ fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
         r#"<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} — Testlogin, ikke MitID</title><link rel="stylesheet" href="/pkg/enplan.css"></head>
+<title>{title} — Testlogin, ikke MitID</title><link rel="stylesheet" href="/pkg/enplan.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
 <body><main class="mx-auto max-w-3xl px-4 py-6">
 <p class="notice" role="note"><strong>Testlogin — ikke MitID.</strong> Kun til afprøvning med demodata. <span lang="en">(Test login — not MitID.)</span></p>
 <h1 class="text-3xl font-bold my-4">{title}</h1>{body}</main></body></html>"#

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::page::{PageHeading, Paragraphs};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
-use crate::viewer::{login_options, viewer};
+use crate::viewer::{login_error, login_options, viewer};
 
 /// The login page: why to log in, and a button that starts the login at the
 /// identity provider (`/auth/login`). Failed logins come back here with
@@ -55,14 +55,14 @@ pub fn Login() -> impl IntoView {
     }
 }
 
-/// The message for a `fejl` code from the server (`server::auth::reason`).
+/// The message for a `fejl` code from the server.
 fn error_text(t: &'static Texts, code: &str) -> Option<&'static str> {
     Some(match code {
-        "utilgaengelig" => t.login_error_unavailable,
-        "afbrudt" => t.login_error_cancelled,
-        "mislykket" => t.login_error_failed,
-        "ukendt-medarbejder" => t.login_error_unknown_staff,
-        "cpr-tilknyttet" => t.login_error_linked,
+        login_error::UNAVAILABLE => t.login_error_unavailable,
+        login_error::CANCELLED => t.login_error_cancelled,
+        login_error::FAILED => t.login_error_failed,
+        login_error::UNKNOWN_STAFF => t.login_error_unknown_staff,
+        login_error::ALREADY_LINKED => t.login_error_linked,
         _ => return None,
     })
 }
@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn every_reason_the_server_sends_has_a_message_in_both_languages() {
         for lang in [Lang::Da, Lang::En] {
-            for code in ["utilgaengelig", "afbrudt", "mislykket", "ukendt-medarbejder", "cpr-tilknyttet"] {
+            for code in login_error::ALL {
                 assert!(error_text(lang.texts(), code).is_some(), "{code} in {lang:?}");
             }
             assert_eq!(error_text(lang.texts(), "<script>"), None);
