@@ -123,6 +123,32 @@ pub struct Texts {
     pub plan_hello: &'static str,
     pub plan_none_heading: &'static str,
     pub plan_none_body: &'static [&'static str],
+    pub plan_goals_heading: &'static str,
+    pub plan_goals_empty: &'static str,
+    pub plan_goal_why: &'static str,
+    pub plan_goal_first_step: &'static str,
+    /// In the order of `GoalStatus::ALL`.
+    pub goal_status_names: &'static [&'static str],
+    pub plan_activities_heading: &'static str,
+    pub plan_activities_empty: &'static str,
+    pub plan_activity_responsible: &'static str,
+    /// In the order of `Department::ALL`.
+    pub department_names: &'static [&'static str],
+    /// In the order of `ActivityStatus::ALL`.
+    pub activity_status_names: &'static [&'static str],
+    pub plan_appointments_heading: &'static str,
+    pub plan_appointments_empty: &'static str,
+    pub plan_appointment_outreach: &'static str,
+    pub plan_minutes: &'static str,
+    pub plan_history_heading: &'static str,
+    pub plan_history_empty: &'static str,
+    pub history_you: &'static str,
+    pub history_system: &'static str,
+    pub history_plan_created: &'static str,
+    pub history_goal_added: &'static str,
+    pub history_activity_added: &'static str,
+    pub history_appointment_added: &'static str,
+    pub history_other: &'static str,
     pub caseworker_title: &'static str,
     pub caseworker_body: &'static str,
     pub budget_title: &'static str,
@@ -142,6 +168,31 @@ pub struct Texts {
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub back_home: &'static str,
+}
+
+impl Texts {
+    fn nth(names: &'static [&'static str], i: Option<usize>) -> &'static str {
+        i.and_then(|i| names.get(i).copied()).unwrap_or("")
+    }
+    pub fn goal_status(&self, s: crate::domain::plan::GoalStatus) -> &'static str {
+        Self::nth(self.goal_status_names, crate::domain::plan::GoalStatus::ALL.iter().position(|x| *x == s))
+    }
+    pub fn department(&self, d: crate::domain::plan::Department) -> &'static str {
+        Self::nth(self.department_names, crate::domain::plan::Department::ALL.iter().position(|x| *x == d))
+    }
+    pub fn activity_status(&self, s: crate::domain::plan::ActivityStatus) -> &'static str {
+        Self::nth(self.activity_status_names, crate::domain::plan::ActivityStatus::ALL.iter().position(|x| *x == s))
+    }
+    /// What a history line's kind is called.
+    pub fn history_kind(&self, kind: &str) -> &'static str {
+        match kind {
+            "plan_created" => self.history_plan_created,
+            "goal_added" => self.history_goal_added,
+            "activity_added" => self.history_activity_added,
+            "appointment_added" => self.history_appointment_added,
+            _ => self.history_other,
+        }
+    }
 }
 
 /// Danish: the default language.
@@ -205,6 +256,29 @@ pub static DA: Texts = Texts {
         "Vil du gerne have en plan? Ring eller skriv til din kommune, og sig, at du gerne vil tale om Én Plan. Du kan også spørge din sagsbehandler, hvis du allerede har en.",
         "Du kan altid komme til netværksgrupperne og møde andre.",
     ],
+    plan_goals_heading: "Dine mål",
+    plan_goals_empty: "Du har ingen mål endnu. Når du og din sagsbehandler aftaler et mål, står det her – med dine egne ord.",
+    plan_goal_why: "Derfor er det vigtigt for mig",
+    plan_goal_first_step: "Første skridt",
+    goal_status_names: &["Foreslået – venter på svar", "Ændringsforslag fra sagsbehandler", "Aftalt", "Afslået", "Trukket tilbage", "Nået"],
+    plan_activities_heading: "Det sker nu",
+    plan_activities_empty: "Der er ingen aktiviteter endnu. Her kommer det, som jobcenter, socialforvaltning, sundhed, bolig og uddannelse gør sammen med dig.",
+    plan_activity_responsible: "Ansvarlig",
+    department_names: &["Job", "Social", "Sundhed", "Bolig", "Uddannelse", "Økonomi", "Familie"],
+    activity_status_names: &["Planlagt", "I gang", "Færdig", "Stoppet"],
+    plan_appointments_heading: "Dine næste aftaler",
+    plan_appointments_empty: "Du har ingen aftaler lige nu. Nye aftaler med tid og sted kommer her.",
+    plan_appointment_outreach: "Vi mødes uden for kontoret",
+    plan_minutes: "minutter",
+    plan_history_heading: "Det er ændret",
+    plan_history_empty: "Der er ingen ændringer endnu.",
+    history_you: "dig",
+    history_system: "systemet",
+    history_plan_created: "Planen blev oprettet",
+    history_goal_added: "Mål tilføjet",
+    history_activity_added: "Aktivitet tilføjet",
+    history_appointment_added: "Aftale tilføjet",
+    history_other: "Ændring",
     caseworker_title: "Min sagsbehandler",
     caseworker_body: "Her ser du, hvem din faste sagsbehandler er, hvordan du når hende eller ham, og hvor I kan mødes.",
     budget_title: "Budget",
@@ -294,6 +368,29 @@ pub static EN: Texts = Texts {
         "Would you like a plan? Call or write to your municipality and say that you would like to talk about Én Plan. You can also ask your caseworker, if you already have one.",
         "You are always welcome at the network groups to meet other people.",
     ],
+    plan_goals_heading: "Your goals",
+    plan_goals_empty: "You have no goals yet. When you and your caseworker agree on a goal, it appears here – in your own words.",
+    plan_goal_why: "Why it matters to me",
+    plan_goal_first_step: "First step",
+    goal_status_names: &["Proposed – waiting for an answer", "Change suggested by your caseworker", "Agreed", "Declined", "Withdrawn", "Reached"],
+    plan_activities_heading: "What is happening",
+    plan_activities_empty: "There are no activities yet. What the job centre, social services, health, housing and education do with you will appear here.",
+    plan_activity_responsible: "Responsible",
+    department_names: &["Job", "Social", "Health", "Housing", "Education", "Money", "Family"],
+    activity_status_names: &["Planned", "In progress", "Done", "Stopped"],
+    plan_appointments_heading: "Your next appointments",
+    plan_appointments_empty: "You have no appointments right now. New appointments with time and place will appear here.",
+    plan_appointment_outreach: "We meet outside the office",
+    plan_minutes: "minutes",
+    plan_history_heading: "What has changed",
+    plan_history_empty: "There are no changes yet.",
+    history_you: "you",
+    history_system: "the system",
+    history_plan_created: "The plan was created",
+    history_goal_added: "Goal added",
+    history_activity_added: "Activity added",
+    history_appointment_added: "Appointment added",
+    history_other: "Change",
     caseworker_title: "My caseworker",
     caseworker_body: "Here you see who your caseworker is, how to reach them, and where you can meet.",
     budget_title: "Budget",
@@ -370,9 +467,18 @@ mod tests {
                 t.login_test_notice, t.login_test_button, t.login_staff_button, t.login_already,
                 t.login_error_unavailable, t.login_error_cancelled, t.login_error_failed,
                 t.login_error_unknown_staff, t.login_error_linked, t.plan_hello, t.plan_none_heading,
+                t.plan_goals_heading, t.plan_goals_empty, t.plan_goal_why, t.plan_goal_first_step,
+                t.plan_activities_heading, t.plan_activities_empty, t.plan_activity_responsible,
+                t.plan_appointments_heading, t.plan_appointments_empty, t.plan_appointment_outreach,
+                t.plan_minutes, t.plan_history_heading, t.plan_history_empty, t.history_you,
+                t.history_system, t.history_plan_created, t.history_goal_added,
+                t.history_activity_added, t.history_appointment_added, t.history_other,
                 t.not_found_title, t.not_found_body, t.back_home,
             ];
-            let lists = [t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body];
+            let lists = [
+                t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body,
+                t.goal_status_names, t.department_names, t.activity_status_names,
+            ];
             for s in singles.iter().chain(lists.iter().flat_map(|l| l.iter())) {
                 assert!(!s.trim().is_empty(), "empty string in {lang:?}");
             }
@@ -390,5 +496,15 @@ mod tests {
         assert_eq!(da.a11y_body.len(), en.a11y_body.len());
         assert_eq!(da.a11y_known_items.len(), en.a11y_known_items.len());
         assert_eq!(da.plan_none_body.len(), en.plan_none_body.len());
+    }
+
+    #[test]
+    fn every_status_and_department_has_a_name_in_both_languages() {
+        use crate::domain::plan::{ActivityStatus, Department, GoalStatus};
+        for t in [Lang::Da.texts(), Lang::En.texts()] {
+            assert_eq!(t.goal_status_names.len(), GoalStatus::ALL.len());
+            assert_eq!(t.department_names.len(), Department::ALL.len());
+            assert_eq!(t.activity_status_names.len(), ActivityStatus::ALL.len());
+        }
     }
 }

@@ -14,7 +14,7 @@ use app::ssr::auth::FormTargets;
 use app::ssr::clock::{Clock, SystemClock};
 use app::ssr::db::{self, Store};
 use app::ssr::services::identity::IssuerKind;
-use app::ssr::AppStore;
+use app::ssr::{AppClock, AppStore};
 use app::viewer::LoginOptions;
 use app::{shell, App};
 
@@ -201,6 +201,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             {
                 let store = AppStore(state.store.clone());
+                let clock = AppClock(state.auth.clock.clone());
                 let options = LoginOptions {
                     test_login: state.test_idp.is_some(),
                     staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
@@ -208,6 +209,7 @@ pub fn router(state: AppState) -> Router {
                 move || {
                     provide_context(FormTargets(form_targets.clone()));
                     provide_context(store.clone());
+                    provide_context(clock.clone());
                     provide_context(options);
                 }
             },

@@ -5,6 +5,7 @@ pub mod amount;
 pub mod ids;
 pub mod plan;
 pub mod text;
+pub mod views;
 
 pub use amount::{Amount, AmountError};
 pub use text::{Description, GoalTitle, LongText, Reason, ShortText, TextError};

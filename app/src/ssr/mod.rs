@@ -17,6 +17,16 @@ use leptos::prelude::use_context;
 #[derive(Clone)]
 pub struct AppStore(pub Arc<dyn db::Store>);
 
+/// The clock, provided as a context (tests run the server on a manual one).
+#[derive(Clone)]
+pub struct AppClock(pub Arc<dyn clock::Clock>);
+
+/// Now, by the server's clock (the system clock if none was provided).
+pub fn now_ms() -> i64 {
+    use clock::Clock;
+    use_context::<AppClock>().map(|c| c.0.now_ms()).unwrap_or_else(|| clock::SystemClock.now_ms())
+}
+
 /// The store of this request (a server-function error if the server forgot
 /// to provide it, which a test would catch at once).
 pub fn store() -> Result<Arc<dyn db::Store>, leptos::prelude::ServerFnError> {

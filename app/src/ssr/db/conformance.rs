@@ -99,6 +99,49 @@ async fn an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused(
     assert_eq!(s.count_people().await.unwrap(), before + 1);
 }
 
+// ---- the citizen's plan, as the plan service shows it ----------------------
+
+fn signed_in(id: PersonId, citizen: bool) -> crate::ssr::auth::CurrentUser {
+    crate::ssr::auth::CurrentUser { person_id: id, name: String::new(), roles: vec![], is_citizen: citizen }
+}
+
+async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what(s: Arc<dyn Store>) {
+    use crate::domain::views::Who;
+    use crate::i18n::Lang;
+    use crate::ssr::services::plan::my_plan;
+    let (a, cw, _) = citizen_with_budget(s.as_ref()).await;
+    let b = person(s.as_ref(), "Anden Borger", Some("011370-0009")).await;
+    let plan_a = s.ensure_plan(a, NOW).await.unwrap();
+    let plan_b = s.ensure_plan(b, NOW).await.unwrap();
+    let goal = |t: &str| NewGoal { title: GoalTitle::parse(t).unwrap(), why: Some(LongText::parse("Så jeg kommer ud").unwrap()), first_step: None, status: GoalStatus::Proposed };
+    s.add_goal(plan_a, &goal("Komme i praktik"), Actor::citizen(a), NOW + 1).await.unwrap();
+    s.add_goal(plan_b, &goal("B's hemmelige mål"), Actor::citizen(b), NOW + 1).await.unwrap();
+    let act = NewActivity { department: Department::Health, title: text("Samtale"), responsible: text("Sundhedshuset"), status: ActivityStatus::Planned };
+    s.add_activity(plan_a, &act, Actor::staff(cw), NOW + 2).await.unwrap();
+    for (starts_at, place) in [(NOW - DAY, "Fortid"), (NOW + 2 * DAY, "Senere"), (NOW + DAY, "Snart")] {
+        let appt = NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
+        s.add_appointment(plan_a, &appt, Actor::staff(cw), NOW + 3).await.unwrap();
+    }
+
+    let view = my_plan(s.as_ref(), &signed_in(a, true), NOW, Lang::Da).await.unwrap().expect("A has a plan");
+    assert_eq!(view.goals.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Komme i praktik"], "only A's goals");
+    assert_eq!(view.goals[0].why.as_deref(), Some("Så jeg kommer ud"));
+    assert_eq!(view.activities.len(), 1);
+    assert_eq!(view.appointments.iter().map(|x| x.place.as_str()).collect::<Vec<_>>(), ["Snart", "Senere"], "upcoming, soonest first");
+    assert!(view.appointments[0].when.contains("kl."), "written out in Danish: {}", view.appointments[0].when);
+    let kinds: Vec<(&str, &Who)> = view.history.iter().map(|h| (h.kind.as_str(), &h.who)).collect();
+    assert_eq!(kinds.first(), Some(&("appointment_added", &Who::Staff("Karin Sagsbehandler".into()))), "newest first, staff by name");
+    assert!(kinds.contains(&("goal_added", &Who::You)), "the citizen's own change is 'you': {kinds:?}");
+    assert_eq!(kinds.last(), Some(&("plan_created", &Who::System)));
+    let everything = format!("{view:?}");
+    assert!(!everything.contains("hemmelige"), "nothing of B's plan");
+
+    assert!(my_plan(s.as_ref(), &signed_in(cw, false), NOW, Lang::Da).await.unwrap().is_none(), "staff have no plan of their own");
+    let newcomer = person(s.as_ref(), "Ny Borger", Some("011370-0010")).await;
+    assert!(my_plan(s.as_ref(), &signed_in(newcomer, true), NOW, Lang::En).await.unwrap().is_none());
+    assert!(s.plan_of(newcomer).await.unwrap().is_none(), "reading never creates a plan");
+}
+
 // ---- the story ----------------------------------------------------------
 
 async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
@@ -434,6 +477,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,
     a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only,
     an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused,
     people_are_found_by_subject_and_cpr_and_linked_once,

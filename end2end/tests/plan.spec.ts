@@ -1,0 +1,56 @@
+import { expect, Page, test } from "@playwright/test";
+import { PHONE, expectNoAxeViolations, waitForHydration } from "./helpers";
+
+async function loginAsMette(page: Page) {
+  await page.goto("/auth/login?next=/min-plan");
+  await page.getByRole("button", { name: "Mette Hansen", exact: true }).click();
+  await expect(page).toHaveURL(/\/min-plan$/);
+}
+
+test("Min plan shows the citizen's goals, activities, next appointment and history", async ({ page }) => {
+  await loginAsMette(page);
+  const goals = page.getByRole("region", { name: "Dine mål" });
+  await expect(goals.getByRole("heading", { level: 3, name: "Komme i praktik i en børnehave" })).toBeVisible();
+  await expect(goals).toContainText("Aftalt");
+  await expect(goals.getByRole("heading", { level: 3, name: "Få styr på min økonomi" })).toBeVisible();
+  await expect(goals).toContainText("Foreslået – venter på svar");
+
+  const activities = page.getByRole("region", { name: "Det sker nu" });
+  await expect(activities.getByRole("listitem")).toHaveCount(2);
+  await expect(activities).toContainText("Ansvarlig:");
+
+  const appointments = page.getByRole("region", { name: "Dine næste aftaler" });
+  await expect(appointments.getByRole("listitem")).toHaveCount(1);
+  await expect(appointments).toContainText("Vi mødes uden for kontoret");
+  await expect(appointments).toContainText(/kl\. \d\d\.\d\d/);
+
+  const history = page.getByRole("region", { name: "Det er ændret" });
+  await expect(history).toContainText("Mål tilføjet: Komme i praktik i en børnehave");
+  await expect(history).toContainText("· dig");
+  await expect(history).toContainText("Planen blev oprettet");
+});
+
+test("Min plan is in English when English is chosen", async ({ page, context }) => {
+  await context.addCookies([{ name: "lang", value: "en", domain: "localhost", path: "/" }]);
+  await loginAsMette(page);
+  await expect(page.getByRole("region", { name: "Your goals" })).toContainText("Agreed");
+  await expect(page.getByRole("region", { name: "Your next appointments" })).toContainText(/at \d\d:\d\d/);
+  await expect(page.getByRole("region", { name: "What has changed" })).toContainText("· you");
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false, viewport: PHONE });
+
+  test("Min plan is complete without JavaScript", async ({ page }) => {
+    await loginAsMette(page);
+    await expect(page.getByRole("region", { name: "Dine mål" }).getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByRole("region", { name: "Det er ændret" })).toContainText("Planen blev oprettet");
+  });
+});
+
+test("axe finds no WCAG 2.1 A/AA violation on a full plan (phone)", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await loginAsMette(page);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "/min-plan with a plan");
+});
