@@ -149,6 +149,16 @@ pub struct Texts {
     pub history_activity_added: &'static str,
     pub history_appointment_added: &'static str,
     pub history_other: &'static str,
+    pub cw_none: &'static str,
+    pub cw_phone: &'static str,
+    pub cw_email: &'static str,
+    pub cw_reach: &'static str,
+    pub cw_office: &'static str,
+    pub cw_outreach_heading: &'static str,
+    pub cw_standin_heading: &'static str,
+    pub cw_count_one: &'static str,
+    /// `{n}` is replaced by the number.
+    pub cw_count_many: &'static str,
     pub caseworker_title: &'static str,
     pub caseworker_body: &'static str,
     pub budget_title: &'static str,
@@ -279,6 +289,15 @@ pub static DA: Texts = Texts {
     history_activity_added: "Aktivitet tilføjet",
     history_appointment_added: "Aftale tilføjet",
     history_other: "Ændring",
+    cw_none: "Du har ikke fået en fast sagsbehandler endnu. Kommunen giver dig besked, når du får en.",
+    cw_phone: "Telefon",
+    cw_email: "E-mail",
+    cw_reach: "Sådan når du mig",
+    cw_office: "Kontor",
+    cw_outreach_heading: "Her kan du møde mig uden for kontoret",
+    cw_standin_heading: "Når din sagsbehandler er væk",
+    cw_count_one: "Du har haft én sagsbehandler det seneste år.",
+    cw_count_many: "Du har haft {n} forskellige sagsbehandlere det seneste år.",
     caseworker_title: "Min sagsbehandler",
     caseworker_body: "Her ser du, hvem din faste sagsbehandler er, hvordan du når hende eller ham, og hvor I kan mødes.",
     budget_title: "Budget",
@@ -391,6 +410,15 @@ pub static EN: Texts = Texts {
     history_activity_added: "Activity added",
     history_appointment_added: "Appointment added",
     history_other: "Change",
+    cw_none: "You do not have a caseworker of your own yet. The municipality will tell you when you get one.",
+    cw_phone: "Phone",
+    cw_email: "Email",
+    cw_reach: "How to reach me",
+    cw_office: "Office",
+    cw_outreach_heading: "Where you can meet me outside the office",
+    cw_standin_heading: "When your caseworker is away",
+    cw_count_one: "You have had one caseworker in the last year.",
+    cw_count_many: "You have had {n} different caseworkers in the last year.",
     caseworker_title: "My caseworker",
     caseworker_body: "Here you see who your caseworker is, how to reach them, and where you can meet.",
     budget_title: "Budget",
@@ -473,6 +501,8 @@ mod tests {
                 t.plan_minutes, t.plan_history_heading, t.plan_history_empty, t.history_you,
                 t.history_system, t.history_plan_created, t.history_goal_added,
                 t.history_activity_added, t.history_appointment_added, t.history_other,
+                t.cw_none, t.cw_phone, t.cw_email, t.cw_reach, t.cw_office, t.cw_outreach_heading,
+                t.cw_standin_heading, t.cw_count_one, t.cw_count_many,
                 t.not_found_title, t.not_found_body, t.back_home,
             ];
             let lists = [
@@ -496,6 +526,13 @@ mod tests {
         assert_eq!(da.a11y_body.len(), en.a11y_body.len());
         assert_eq!(da.a11y_known_items.len(), en.a11y_known_items.len());
         assert_eq!(da.plan_none_body.len(), en.plan_none_body.len());
+    }
+
+    #[test]
+    fn the_caseworker_count_has_a_place_for_the_number() {
+        for t in [Lang::Da.texts(), Lang::En.texts()] {
+            assert!(t.cw_count_many.contains("{n}"));
+        }
     }
 
     #[test]

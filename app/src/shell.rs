@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=StaticSegment("") view=pages::home::Home/>
                     <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan ssr=SsrMode::Async/>
-                    <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker/>
+                    <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget/>
                     <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>

@@ -54,3 +54,18 @@ test("axe finds no WCAG 2.1 A/AA violation on a full plan (phone)", async ({ pag
   await waitForHydration(page);
   await expectNoAxeViolations(page, "/min-plan with a plan");
 });
+
+test("Min sagsbehandler shows one named caseworker, where to meet them and the stand-in", async ({ page }) => {
+  await loginAsMette(page);
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Min sagsbehandler" }).click();
+  await expect(page).toHaveURL(/\/min-sagsbehandler$/);
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { level: 2 }).first()).toHaveText(/\S+ \S+/);
+  await expect(main.getByRole("link", { name: /^\+45/ }).first()).toHaveAttribute("href", /^tel:\+45/);
+  await expect(main).toContainText("Her kan du møde mig uden for kontoret");
+  await expect(main).toContainText(/kl\. \d\d\.\d\d–\d\d\.\d\d/);
+  await expect(main.getByRole("heading", { level: 2, name: "Når din sagsbehandler er væk" })).toBeVisible();
+  await expect(main).toContainText("det seneste år");
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "/min-sagsbehandler");
+});

@@ -34,6 +34,17 @@ pub fn date_time(utc_ms: i64, lang: Lang) -> String {
     }
 }
 
+/// "tirsdag kl. 10.00–12.00" / "Tuesday 10:00–12:00": a weekly time
+/// (`weekday` 1 = Monday … 7 = Sunday, minutes past midnight).
+pub fn weekly(weekday: i64, from_minute: i64, to_minute: i64, lang: Lang) -> String {
+    let day = usize::try_from(weekday.clamp(1, 7) - 1).unwrap_or(0);
+    let hm = |m: i64, sep: char| format!("{:02}{sep}{:02}", m.div_euclid(60), m.rem_euclid(60));
+    match lang {
+        Lang::Da => format!("{} kl. {}–{}", WEEKDAYS_DA[day], hm(from_minute, '.'), hm(to_minute, '.')),
+        Lang::En => format!("{} {}–{}", WEEKDAYS_EN[day], hm(from_minute, ':'), hm(to_minute, ':')),
+    }
+}
+
 /// UTC milliseconds of `minute` past midnight, Copenhagen time, `days`
 /// after the Copenhagen date of `now_ms` (daylight saving handled).
 pub fn copenhagen_day_at(now_ms: i64, days: i64, minute: i64) -> i64 {
@@ -75,6 +86,12 @@ mod tests {
         // From a winter Tuesday to 10:00 local 126 days later (a summer Tuesday).
         assert_eq!(iso(copenhagen_day_at(WINTER, 126, 600)), "2026-07-07T10:00:00+02:00");
         assert_eq!(copenhagen_day_at(WINTER, 0, 600), WINTER);
+    }
+
+    #[test]
+    fn weekly_hours_are_written_the_local_way() {
+        assert_eq!(weekly(2, 600, 720, Lang::Da), "tirsdag kl. 10.00–12.00");
+        assert_eq!(weekly(7, 510, 545, Lang::En), "Sunday 08:30–09:05");
     }
 
     #[test]

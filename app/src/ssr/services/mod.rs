@@ -3,3 +3,4 @@
 
 pub mod identity;
 pub mod plan;
+pub mod caseworker;
