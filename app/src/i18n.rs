@@ -149,6 +149,12 @@ pub struct Texts {
     pub history_activity_added: &'static str,
     pub history_appointment_added: &'static str,
     pub history_other: &'static str,
+    pub access_title: &'static str,
+    pub access_body: &'static str,
+    pub access_empty: &'static str,
+    pub access_link: &'static str,
+    /// In the order of `Role::ALL`.
+    pub role_names: &'static [&'static str],
     pub cw_none: &'static str,
     pub cw_phone: &'static str,
     pub cw_email: &'static str,
@@ -192,6 +198,9 @@ impl Texts {
     }
     pub fn activity_status(&self, s: crate::domain::plan::ActivityStatus) -> &'static str {
         Self::nth(self.activity_status_names, crate::domain::plan::ActivityStatus::ALL.iter().position(|x| *x == s))
+    }
+    pub fn role(&self, r: crate::domain::plan::Role) -> &'static str {
+        Self::nth(self.role_names, crate::domain::plan::Role::ALL.iter().position(|x| *x == r))
     }
     /// What a history line's kind is called.
     pub fn history_kind(&self, kind: &str) -> &'static str {
@@ -289,6 +298,11 @@ pub static DA: Texts = Texts {
     history_activity_added: "Aktivitet tilføjet",
     history_appointment_added: "Aftale tilføjet",
     history_other: "Ændring",
+    access_title: "Hvem har set mine oplysninger",
+    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvornår, i hvilken rolle og hvorfor.",
+    access_empty: "Ingen medarbejdere har åbnet dine oplysninger endnu.",
+    access_link: "Se hvem der har set dine oplysninger",
+    role_names: &["Sagsbehandler", "Administrator", "Vært for netværksgruppe"],
     cw_none: "Du har ikke fået en fast sagsbehandler endnu. Kommunen giver dig besked, når du får en.",
     cw_phone: "Telefon",
     cw_email: "E-mail",
@@ -410,6 +424,11 @@ pub static EN: Texts = Texts {
     history_activity_added: "Activity added",
     history_appointment_added: "Appointment added",
     history_other: "Change",
+    access_title: "Who has seen my information",
+    access_body: "Here you can see every time a member of staff opened your information in Én Plan: when, in which role and why.",
+    access_empty: "No member of staff has opened your information yet.",
+    access_link: "See who has seen your information",
+    role_names: &["Caseworker", "Administrator", "Network group host"],
     cw_none: "You do not have a caseworker of your own yet. The municipality will tell you when you get one.",
     cw_phone: "Phone",
     cw_email: "Email",
@@ -501,13 +520,14 @@ mod tests {
                 t.plan_minutes, t.plan_history_heading, t.plan_history_empty, t.history_you,
                 t.history_system, t.history_plan_created, t.history_goal_added,
                 t.history_activity_added, t.history_appointment_added, t.history_other,
+                t.access_title, t.access_body, t.access_empty, t.access_link,
                 t.cw_none, t.cw_phone, t.cw_email, t.cw_reach, t.cw_office, t.cw_outreach_heading,
                 t.cw_standin_heading, t.cw_count_one, t.cw_count_many,
                 t.not_found_title, t.not_found_body, t.back_home,
             ];
             let lists = [
                 t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body,
-                t.goal_status_names, t.department_names, t.activity_status_names,
+                t.goal_status_names, t.department_names, t.activity_status_names, t.role_names,
             ];
             for s in singles.iter().chain(lists.iter().flat_map(|l| l.iter())) {
                 assert!(!s.trim().is_empty(), "empty string in {lang:?}");
@@ -542,6 +562,7 @@ mod tests {
             assert_eq!(t.goal_status_names.len(), GoalStatus::ALL.len());
             assert_eq!(t.department_names.len(), Department::ALL.len());
             assert_eq!(t.activity_status_names.len(), ActivityStatus::ALL.len());
+            assert_eq!(t.role_names.len(), crate::domain::plan::Role::ALL.len());
         }
     }
 }

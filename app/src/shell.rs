@@ -20,6 +20,8 @@ pub mod paths {
     pub const NETWORK: &str = "/netvaerk";
     pub const ACCESSIBILITY: &str = "/tilgaengelighed";
     pub const LOGIN: &str = "/log-ind";
+    /// The citizen's own access log.
+    pub const ACCESS_LOG: &str = "/hvem-har-set";
     /// Server routes of the login flow (`server::auth`).
     pub const AUTH_LOGIN: &str = "/auth/login";
     pub const AUTH_LOGOUT: &str = "/auth/logout";
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
                     <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>
+                    <Route path=StaticSegment(&paths::ACCESS_LOG[1..]) view=pages::access_log::AccessLog ssr=SsrMode::Async/>
                 </Routes>
             </Frame>
         </Router>

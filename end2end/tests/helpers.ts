@@ -10,6 +10,7 @@ export const ROUTES = [
   "/netvaerk",
   "/tilgaengelighed",
   "/log-ind",
+  "/hvem-har-set",
   "/denne-side-findes-ikke",
 ];
 

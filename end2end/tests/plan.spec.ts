@@ -69,3 +69,16 @@ test("Min sagsbehandler shows one named caseworker, where to meet them and the s
   await waitForHydration(page);
   await expectNoAxeViolations(page, "/min-sagsbehandler");
 });
+
+test("the citizen sees who has opened their information, when and why", async ({ page }) => {
+  await loginAsMette(page);
+  await page.getByRole("link", { name: "Se hvem der har set dine oplysninger" }).click();
+  await expect(page).toHaveURL(/\/hvem-har-set$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hvem har set mine oplysninger");
+  const entries = page.getByRole("main").getByRole("listitem");
+  await expect(entries).toHaveCount(2);
+  await expect(entries.first()).toContainText("Forberedelse af møde om din plan");
+  await expect(entries.first()).toContainText("Sagsbehandler");
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "/hvem-har-set");
+});

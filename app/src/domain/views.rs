@@ -65,6 +65,14 @@ pub struct PlanView {
     pub history: Vec<HistoryItem>,
 }
 
+/// One time staff opened the citizen's data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessView {
+    pub when: String,
+    pub role: super::plan::Role,
+    pub purpose: String,
+}
+
 /// When and where a caseworker can be met outside the office.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutreachView {

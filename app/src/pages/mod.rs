@@ -1,5 +1,6 @@
 //! One routed page per file.
 
+pub mod access_log;
 pub mod accessibility;
 pub mod budget;
 pub mod caseworker;

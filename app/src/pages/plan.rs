@@ -54,7 +54,11 @@ pub fn MyPlan() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(PlanPage::Plan(plan)) => view! { <Plan plan t/> }.into_any(),
+                    Ok(PlanPage::Plan(plan)) => view! {
+                        <Plan plan t/>
+                        <a href=paths::ACCESS_LOG class="link">{t.access_link}</a>
+                    }
+                    .into_any(),
                     Ok(_) => view! {
                         <h2 class="mb-2 text-2xl font-bold">{t.plan_none_heading}</h2>
                         <Paragraphs items=t.plan_none_body/>

@@ -153,6 +153,9 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             note: None,
         };
         store.add_appointment(plan, &appt, Actor::staff(caseworkers[*cw]), now - 10 * DAY).await?;
+        for (days_ago, purpose) in [(10, "Aftale om møde i caféen"), (3, "Forberedelse af møde om din plan")] {
+            store.log_access(id, caseworkers[*cw], Role::Caseworker, purpose, now - days_ago * DAY).await?;
+        }
 
         if i % 2 == 0 {
             let granted = Amount::kroner(if i % 4 == 0 { 50_000 } else { 20_000 }).unwrap_or(Amount::ZERO);
@@ -254,6 +257,7 @@ mod tests {
         let plan = store.plan_of(mette.id).await.unwrap().expect("a plan");
         assert!(!store.goals(plan).await.unwrap().is_empty());
         assert_eq!(store.activities(plan).await.unwrap().len(), 2);
+        assert_eq!(store.access_log(mette.id).await.unwrap().len(), 2, "staff reads to show on the access-log page");
         assert_eq!(store.caseworker_count_since(mette.id, now - 365 * DAY).await.unwrap(), 2);
         let budgets = store.budgets_of(mette.id).await.unwrap();
         assert_eq!(budgets[0].granted, Amount::kroner(50_000).unwrap());

@@ -179,6 +179,20 @@ async fn a_citizen_sees_their_caseworker_the_stand_in_and_how_many_they_have_had
     assert!(my_caseworker(s.as_ref(), &signed_in(karin, false), NOW, Lang::Da).await.unwrap().is_none(), "staff are not citizens");
 }
 
+async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::access::my_access_log;
+    let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
+    let other = person(s.as_ref(), "Anden Borger", Some("011370-0012")).await;
+    s.log_access(c, cw, Role::Caseworker, "Forberedelse af møde", NOW).await.unwrap();
+    s.log_access(c, cw, Role::Caseworker, "Svar på dit forslag", NOW + DAY).await.unwrap();
+    s.log_access(other, cw, Role::Caseworker, "Andens sag", NOW).await.unwrap();
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a citizen");
+    assert_eq!(log.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(), ["Svar på dit forslag", "Forberedelse af møde"], "own entries, newest first");
+    assert_eq!(log[0].role, Role::Caseworker);
+    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap().is_none());
+}
+
 // ---- the story ----------------------------------------------------------
 
 async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
@@ -514,6 +528,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    a_citizen_sees_who_opened_their_data_and_only_their_own_log,
     a_citizen_sees_their_caseworker_the_stand_in_and_how_many_they_have_had,
     a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,
     a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only,

@@ -4,3 +4,4 @@
 pub mod identity;
 pub mod plan;
 pub mod caseworker;
+pub mod access;

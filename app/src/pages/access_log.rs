@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+
+use crate::components::page::{LoginPrompt, PageHeading};
+use crate::domain::views::AccessView;
+use crate::i18n::use_lang;
+use crate::shell::paths;
+use crate::viewer::viewer;
+
+/// The signed-in citizen's own access log (`None`: not a signed-in citizen).
+#[server]
+pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
+    let Some(user) = crate::ssr::auth::current_user() else {
+        return Ok(None);
+    };
+    let store = crate::ssr::store()?;
+    crate::ssr::services::access::my_access_log(store.as_ref(), &user, crate::ssr::request_lang())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "could not read the access log");
+            ServerFnError::new("database")
+        })
+}
+
+/// "Hvem har set mine oplysninger": when, in which role, and why.
+#[component]
+pub fn AccessLog() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! {
+            <PageHeading title=t.access_title/>
+            <p class="mb-4">{t.access_body}</p>
+            <LoginPrompt next=paths::ACCESS_LOG/>
+        }
+        .into_any();
+    }
+    let log = Resource::new_blocking(|| (), |_| my_access_log());
+    view! {
+        <PageHeading title=t.access_title/>
+        <p class="mb-4">{t.access_body}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(Some(entries)) if !entries.is_empty() => view! {
+                        <ul class="flex flex-col divide-y divide-line">
+                            {entries.into_iter().map(|e| view! {
+                                <li class="py-2">
+                                    <p class="font-semibold">{e.purpose}</p>
+                                    <p class="text-base text-muted">{format!("{} · {}", e.when, t.role(e.role))}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.access_empty}</p> }.into_any(),
+                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
