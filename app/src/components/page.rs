@@ -48,3 +48,14 @@ pub fn LoginPrompt(next: &'static str) -> impl IntoView {
         </div>
     }
 }
+
+/// A page that needs login, as someone not logged in sees it: what the page
+/// is for, and a login button that comes back here.
+#[component]
+pub fn NeedsLogin(title: &'static str, body: &'static str, next: &'static str) -> impl IntoView {
+    view! {
+        <PageHeading title/>
+        <p class="mb-4">{body}</p>
+        <LoginPrompt next/>
+    }
+}

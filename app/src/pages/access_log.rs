@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::page::{LoginPrompt, PageHeading};
+use crate::components::page::{NeedsLogin, PageHeading};
 use crate::domain::views::AccessView;
 use crate::i18n::use_lang;
 use crate::shell::paths;
@@ -15,10 +15,7 @@ pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
     let store = crate::ssr::store()?;
     crate::ssr::services::access::my_access_log(store.as_ref(), &user, crate::ssr::request_lang())
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "could not read the access log");
-            ServerFnError::new("database")
-        })
+        .map_err(|e| crate::ssr::internal_error("read the access log", e))
 }
 
 /// "Hvem har set mine oplysninger": when, in which role, and why.
@@ -26,11 +23,7 @@ pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
 pub fn AccessLog() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! {
-            <PageHeading title=t.access_title/>
-            <p class="mb-4">{t.access_body}</p>
-            <LoginPrompt next=paths::ACCESS_LOG/>
-        }
+        return view! { <NeedsLogin title=t.access_title body=t.access_body next=paths::ACCESS_LOG/> }
         .into_any();
     }
     let log = Resource::new_blocking(|| (), |_| my_access_log());

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::page::{LoginPrompt, PageHeading};
+use crate::components::page::{NeedsLogin, PageHeading};
 use crate::domain::views::{CaseworkerView, MyCaseworkerView};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
@@ -17,10 +17,7 @@ pub async fn my_caseworker() -> Result<Option<MyCaseworkerView>, ServerFnError> 
     let lang = crate::ssr::request_lang();
     crate::ssr::services::caseworker::my_caseworker(store.as_ref(), &user, crate::ssr::now_ms(), lang)
         .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "could not read the caseworker");
-            ServerFnError::new("database")
-        })
+        .map_err(|e| crate::ssr::internal_error("read the caseworker", e))
 }
 
 /// One named caseworker, how to reach them, where to meet them, the stand-in.
@@ -28,11 +25,7 @@ pub async fn my_caseworker() -> Result<Option<MyCaseworkerView>, ServerFnError> 
 pub fn MyCaseworker() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! {
-            <PageHeading title=t.caseworker_title/>
-            <p class="mb-4">{t.caseworker_body}</p>
-            <LoginPrompt next=paths::CASEWORKER/>
-        }
+        return view! { <NeedsLogin title=t.caseworker_title body=t.caseworker_body next=paths::CASEWORKER/> }
         .into_any();
     }
     let page = Resource::new_blocking(|| (), |_| my_caseworker());

@@ -49,3 +49,10 @@ pub fn request_lang() -> Lang {
         })
         .unwrap_or_default()
 }
+
+/// A database failure in a server function: logged once here, with what was
+/// being done; the browser learns only that it failed.
+pub fn internal_error(doing: &'static str, e: impl std::fmt::Display) -> leptos::prelude::ServerFnError {
+    tracing::error!(error = %e, "could not {doing}");
+    leptos::prelude::ServerFnError::new("internal error")
+}
