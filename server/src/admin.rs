@@ -116,7 +116,7 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
     }
     let store = db::connect(database_url).await.map_err(|e| format!("cannot open the database: {e}"))?;
     store.migrate().await.map_err(|e| format!("cannot migrate the database: {e}"))?;
-    let now = crate::now_ms();
+    let now = app::ssr::clock::Clock::now_ms(&app::ssr::clock::SystemClock);
     match cmd {
         Admin::CreateCaseworker { name, title, phone, email, reach, office } => {
             let full_name = ShortText::parse(&name).map_err(|e| format!("--name: {e}"))?;

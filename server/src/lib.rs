@@ -29,10 +29,6 @@ pub fn leptos_options() -> LeptosOptions {
     options
 }
 
-/// Now, in UTC milliseconds since the epoch (how the store keeps time).
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
+/// An error kept opaque (the database's, the HTTP client's), so `server`
+/// needs no direct sqlx dependency.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;

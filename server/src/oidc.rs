@@ -261,8 +261,7 @@ impl RelyingParty {
                 let jwks = JsonWebKeySet::fetch_async(metadata.jwks_uri(), &self.http)
                     .await
                     .map_err(|e| LoginError::Discovery(error_chain(&e)))?;
-                let mut refreshed = metadata.clone();
-                refreshed = refreshed.set_jwks(jwks.clone());
+                let refreshed = metadata.clone().set_jwks(jwks.clone());
                 *self.cache.write().await = Some(Cached { metadata: refreshed, fetched_at: self.clock.now_ms() });
                 self.verify(id_token, &nonce, jwks, &response)?
             }

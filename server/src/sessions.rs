@@ -19,7 +19,7 @@ pub enum DbSessionStore {
 
 impl DbSessionStore {
     /// Wraps the pool and creates the session table if it is missing.
-    pub async fn new(pool: Pool) -> Result<DbSessionStore, sqlx_error::Error> {
+    pub async fn new(pool: Pool) -> Result<DbSessionStore, crate::BoxError> {
         Ok(match pool {
             Pool::Sqlite(p) => {
                 let s = SqliteStore::new(p);
@@ -44,10 +44,6 @@ impl DbSessionStore {
             }
         }
     }
-}
-
-mod sqlx_error {
-    pub type Error = Box<dyn std::error::Error + Send + Sync>;
 }
 
 #[async_trait]

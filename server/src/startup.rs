@@ -7,7 +7,7 @@ use axum::{extract::FromRef, middleware, routing::get, routing::post, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{compression::CompressionLayer, services::ServeDir, trace::TraceLayer};
 
 use app::shell::paths;
 use app::ssr::auth::FormTargets;
@@ -20,6 +20,7 @@ use app::{shell, App};
 
 use crate::auth::{self, Auth};
 use crate::config::Settings;
+use crate::BoxError;
 use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
@@ -54,14 +55,9 @@ pub struct Application {
 /// Why the server could not start.
 #[derive(Debug)]
 pub enum StartError {
-    Database(sqlx_error::Error),
+    Database(BoxError),
     Bind(std::io::Error),
-    Http(sqlx_error::Error),
-}
-
-mod sqlx_error {
-    /// Kept opaque so `server` needs no direct sqlx dependency.
-    pub type Error = Box<dyn std::error::Error + Send + Sync>;
+    Http(BoxError),
 }
 
 impl std::fmt::Display for StartError {
@@ -177,14 +173,7 @@ pub fn router(state: AppState) -> Router {
         public_origin: state.settings.public_origin().to_string(),
         https: state.settings.is_https(),
     };
-    // Forms may end up at the providers' end-session endpoints (logout).
-    let form_targets: Vec<String> = state
-        .auth
-        .providers
-        .iter()
-        .map(|p| p.issuer_origin())
-        .filter(|o| o != &security.public_origin)
-        .collect();
+    let context = page_context(&state, &security.public_origin);
     let session_layer =
         sessions::layer(state.sessions.clone(), state.settings.is_https(), state.settings.session_idle_minutes);
     let auth_routes = Router::new()
@@ -193,40 +182,30 @@ pub fn router(state: AppState) -> Router {
         .route(auth::LOGOUT, post(auth::logout))
         .with_state(state.auth.clone());
     let routes = generate_route_list(App);
-    let mut router = Router::new()
+    let mut pages = Router::new()
         .route("/healthz", get(routes::healthz))
         .route(paths::SET_LANG, post(routes::set_lang))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            {
-                let store = AppStore(state.store.clone());
-                let clock = AppClock(state.auth.clock.clone());
-                let options = LoginOptions {
-                    test_login: state.test_idp.is_some(),
-                    staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
-                };
-                move || {
-                    provide_context(FormTargets(form_targets.clone()));
-                    provide_context(store.clone());
-                    provide_context(clock.clone());
-                    provide_context(options);
-                }
-            },
-            {
-                let options = state.leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state.clone())
         .merge(auth_routes);
     if let Some(idp) = &state.test_idp {
-        router = router.nest(test_idp::MOUNT, idp.router());
+        pages = pages.nest(test_idp::MOUNT, idp.router());
     }
-    router
-        .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
-        .layer(session_layer)
+    // The bundle (JS, WASM, CSS) is served without touching the session: a
+    // page load fetches several files, and none of them needs to know who asks.
+    let options = &state.leptos_options;
+    let bundle = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir));
+    Router::new()
+        .nest_service(&format!("/{}", options.site_pkg_dir), bundle)
+        .merge(
+            pages
+                .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
+                .layer(session_layer),
+        )
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(security, security::security_headers))
@@ -236,6 +215,31 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", http.method = %req.method(), http.path = req.uri().path())
             }),
         )
+}
+
+/// What every rendered page (routed, or the 404 page) gets as context: the
+/// store, the clock, the login options, and the origins a form may end up at
+/// (the providers' end-session endpoints, reached by the logout form).
+fn page_context(state: &AppState, public_origin: &str) -> impl Fn() + Clone + Send + Sync + 'static {
+    let form_targets: Vec<String> = state
+        .auth
+        .providers
+        .iter()
+        .map(|p| p.issuer_origin())
+        .filter(|o| o != public_origin)
+        .collect();
+    let store = AppStore(state.store.clone());
+    let clock = AppClock(state.auth.clock.clone());
+    let options = LoginOptions {
+        test_login: state.test_idp.is_some(),
+        staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
+    };
+    move || {
+        provide_context(FormTargets(form_targets.clone()));
+        provide_context(store.clone());
+        provide_context(clock.clone());
+        provide_context(options);
+    }
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -440,3 +440,28 @@ async fn logs_never_hold_a_cpr_number_a_token_or_a_cookie() {
         assert!(!logs.contains(secret), "the logs contain {secret:?}");
     }
 }
+
+#[tokio::test]
+async fn every_page_even_a_404_lets_the_logout_form_reach_the_providers_end_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings::from_vars([
+        ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("APP_DATABASE_URL".to_string(), format!("sqlite://{}/test.db", dir.path().display())),
+        ("APP_OIDC_ISSUER".to_string(), "http://127.0.0.1:9/broker".to_string()),
+        ("APP_OIDC_CLIENT_ID".to_string(), "enplan".to_string()),
+    ])
+    .expect("settings");
+    let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();
+    let app = Application::build(settings, options).await.expect("app starts");
+    assert!(app.test_idp().is_none(), "no test login beside a configured issuer");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let (_stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    for path in ["/", "/denne-side-findes-ikke"] {
+        let res = reqwest::get(format!("{base}{path}")).await.unwrap();
+        let csp = res.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        assert!(csp.contains("form-action 'self' http://127.0.0.1:9;"), "{path}: {csp}");
+    }
+}

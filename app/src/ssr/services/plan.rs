@@ -1,5 +1,7 @@
 //! The citizen's plan. A citizen sees only their own: every function here
-//! takes the signed-in user and reads nothing but that user's plan.
+//! takes the signed-in user and reads nothing but that user's plan. Only
+//! citizens (people known by CPR number) can have one; a plan is made by
+//! the municipality, never by logging in or reading.
 
 use std::collections::HashMap;
 
@@ -10,16 +12,6 @@ use crate::i18n::Lang;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 use crate::ssr::time::date_time;
-
-/// Whether the signed-in person has a plan to show. Only citizens (people
-/// known by CPR number) can have one; a plan is made by the municipality,
-/// never by logging in.
-pub async fn has_plan(store: &dyn Store, user: &CurrentUser) -> DbResult<bool> {
-    if !user.is_citizen {
-        return Ok(false);
-    }
-    Ok(store.plan_of(user.person_id).await?.is_some())
-}
 
 /// The signed-in citizen's own plan (`None`: they have none).
 pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<PlanView>> {
