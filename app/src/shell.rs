@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 use crate::components::frame::Frame;
@@ -22,6 +22,14 @@ pub mod paths {
     pub const LOGIN: &str = "/log-ind";
     /// The citizen's own access log.
     pub const ACCESS_LOG: &str = "/hvem-har-set";
+    /// The citizen proposes a goal.
+    pub const PROPOSE_GOAL: &str = "/min-plan/nyt-maal";
+    /// Everyone's notifications.
+    pub const NOTIFICATIONS: &str = "/beskeder";
+    /// The caseworker's inbox, caseload, and a proposal to answer (`/{id}`).
+    pub const INBOX: &str = "/sagsbehandler";
+    pub const CASELOAD: &str = "/sagsbehandler/borgere";
+    pub const INBOX_GOAL: &str = "/sagsbehandler/maal";
     /// Server routes of the login flow (`server::auth`).
     pub const AUTH_LOGIN: &str = "/auth/login";
     pub const AUTH_LOGOUT: &str = "/auth/logout";
@@ -89,6 +97,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
                     <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>
                     <Route path=StaticSegment(&paths::ACCESS_LOG[1..]) view=pages::access_log::AccessLog ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("min-plan"), StaticSegment("nyt-maal")) view=pages::goals::ProposeGoal ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&paths::NOTIFICATIONS[1..]) view=pages::notifications::Notifications ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&paths::INBOX[1..]) view=pages::inbox::Inbox ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=pages::inbox::Caseload ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=pages::inbox::GoalReviewPage ssr=SsrMode::Async/>
                 </Routes>
             </Frame>
         </Router>

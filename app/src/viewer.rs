@@ -10,6 +10,8 @@ pub struct Viewer {
     pub name: String,
     pub is_citizen: bool,
     pub is_staff: bool,
+    /// Notifications not yet seen (shown in the navigation).
+    pub unread: i64,
 }
 
 /// Why a session ended on this very request, so the page can say so.
@@ -36,6 +38,7 @@ pub fn viewer() -> Option<Viewer> {
     {
         crate::ssr::auth::current_user().map(|u| Viewer {
             is_staff: u.is_staff(),
+            unread: u.unread_notifications,
             name: u.name,
             is_citizen: u.is_citizen,
         })

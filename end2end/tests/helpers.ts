@@ -11,6 +11,10 @@ export const ROUTES = [
   "/tilgaengelighed",
   "/log-ind",
   "/hvem-har-set",
+  "/min-plan/nyt-maal",
+  "/beskeder",
+  "/sagsbehandler",
+  "/sagsbehandler/borgere",
   "/denne-side-findes-ikke",
 ];
 
@@ -43,4 +47,11 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
   // A run that checked nothing would also have no violations.
   expect(result.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(10);
+}
+
+/** Logs in at the built-in test provider as the demo person called `name`. */
+export async function loginAs(page: Page, name: string, next = "/min-plan") {
+  await page.goto(`/auth/login?next=${encodeURIComponent(next)}`);
+  await page.getByRole("button", { name, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
 }

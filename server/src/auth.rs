@@ -174,7 +174,14 @@ pub async fn callback(State(auth): State<Auth>, session: Session, Query(q): Quer
         return login_page(reason::UNAVAILABLE);
     }
     tracing::info!(person.id = person.0, auth.provider = provider.name, "logged in");
-    let next = if txn.next == "/" { paths::PLAN } else { txn.next.as_str() };
+    // With no page asked for, a caseworker starts at their inbox, everyone else at the plan.
+    let next = if txn.next != "/" {
+        txn.next.as_str()
+    } else if auth.store.roles(person).await.unwrap_or_default().contains(&app::domain::plan::Role::Caseworker) {
+        paths::INBOX
+    } else {
+        paths::PLAN
+    };
     Redirect::to(safe_local_path(Some(next))).into_response()
 }
 
@@ -253,5 +260,9 @@ async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {
     };
     let roles = store.roles(id).await.unwrap_or_default();
     let name = person.display_name.clone().unwrap_or_else(|| person.full_name.clone());
-    Some(CurrentUser { person_id: id, name, roles, is_citizen: person.cpr.is_some() })
+    let unread_notifications = store.unread_notifications(id).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "could not count unread notifications");
+        0
+    });
+    Some(CurrentUser { person_id: id, name, roles, is_citizen: person.cpr.is_some(), unread_notifications })
 }

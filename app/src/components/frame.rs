@@ -89,12 +89,27 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn MainNav() -> impl IntoView {
     let t = use_lang().texts();
-    let links = [
-        (paths::PLAN, t.nav_plan),
-        (paths::CASEWORKER, t.nav_caseworker),
-        (paths::BUDGET, t.nav_budget),
-        (paths::NETWORK, t.nav_network),
-    ];
+    let me = viewer();
+    let mut links: Vec<(&'static str, String)> = match &me {
+        Some(v) if v.is_staff && !v.is_citizen => vec![
+            (paths::INBOX, t.nav_inbox.to_string()),
+            (paths::CASELOAD, t.nav_caseload.to_string()),
+            (paths::NETWORK, t.nav_network.to_string()),
+        ],
+        _ => vec![
+            (paths::PLAN, t.nav_plan.to_string()),
+            (paths::CASEWORKER, t.nav_caseworker.to_string()),
+            (paths::BUDGET, t.nav_budget.to_string()),
+            (paths::NETWORK, t.nav_network.to_string()),
+        ],
+    };
+    if let Some(v) = &me {
+        let label = match v.unread {
+            0 => t.nav_notifications.to_string(),
+            n => format!("{} ({})", t.nav_notifications, t.nav_unread.replace("{n}", &n.to_string())),
+        };
+        links.push((paths::NOTIFICATIONS, label));
+    }
     view! {
         <nav aria-label=t.nav_label class="bg-surface">
             <div class="mx-auto max-w-3xl px-4">

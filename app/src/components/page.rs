@@ -59,3 +59,34 @@ pub fn NeedsLogin(title: &'static str, body: &'static str, next: &'static str) -
         <LoginPrompt next/>
     }
 }
+
+/// The notice after a form was answered: the page's `?svar=` code in words.
+/// A polite live region, so screen readers announce it on arrival.
+#[component]
+pub fn Outcome() -> impl IntoView {
+    let t = use_lang().texts();
+    let query = leptos_router::hooks::use_query_map();
+    let code = query.with_untracked(|q| q.get("svar"));
+    let text = code.as_deref().and_then(|c| t.outcome_notice(c));
+    let class = match code.as_deref() {
+        Some("aendret" | "ikke-tilladt" | "fejl") => "alert",
+        _ => "notice",
+    };
+    text.map(|text| view! { <p class=class role="status">{text}</p> })
+}
+
+/// A one-button form posting to a server function (withdraw, accept…).
+#[component]
+pub fn ButtonForm(
+    action: &'static str,
+    hidden: Vec<(&'static str, String)>,
+    label: &'static str,
+    #[prop(default = "btn-secondary")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="inline">
+            {hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view()}
+            <button type="submit" class=class>{label}</button>
+        </form>
+    }
+}

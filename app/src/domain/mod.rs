@@ -2,6 +2,7 @@
 //! too, so forms check input with the same rules the server enforces.
 
 pub mod amount;
+pub mod forms;
 pub mod ids;
 pub mod plan;
 pub mod text;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 
 /// Why typed text was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextError {
     Empty,
     TooLong { max: usize },

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ids::GoalId;
 use super::plan::{ActivityStatus, Department, GoalStatus};
 
 /// Who made a change, as the citizen reads it.
@@ -18,10 +19,96 @@ pub enum Who {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalView {
+    pub id: GoalId,
     pub title: String,
     pub why: Option<String>,
     pub first_step: Option<String>,
     pub status: GoalStatus,
+    /// The caseworker's suggested wording, while the citizen decides on it.
+    pub suggested_title: Option<String>,
+    /// The decisions on this goal, newest first.
+    pub decisions: Vec<DecisionView>,
+}
+
+/// A decision as the citizen reads it: what, who, when, why, and how to appeal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionView {
+    /// `accepted`, `adjusted`, `declined`, … (named on the page).
+    pub outcome: String,
+    pub when: String,
+    pub by: String,
+    pub reasons: Option<String>,
+    pub appeal_guidance: String,
+}
+
+/// Something waiting for the caseworker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxItem {
+    pub kind: InboxKind,
+    /// Where the caseworker answers it.
+    pub link: String,
+    pub citizen: String,
+    pub title: String,
+    /// How long it has waited, in words ("3 dage").
+    pub waited: String,
+    /// Waited longer than the municipality's response target.
+    pub overdue: bool,
+}
+
+/// Kinds of inbox items (budget requests join with the budget feature).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum InboxKind {
+    Goal,
+}
+
+impl InboxKind {
+    pub const ALL: &'static [InboxKind] = &[InboxKind::Goal];
+    /// The word used in the inbox's filter (`?type=maal`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            InboxKind::Goal => "maal",
+        }
+    }
+    pub fn from_slug(s: &str) -> Option<InboxKind> {
+        Self::ALL.iter().copied().find(|k| k.slug() == s)
+    }
+}
+
+/// One citizen in the caseworker's caseload.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseloadItem {
+    pub citizen: String,
+    pub standin: bool,
+    pub has_plan: bool,
+    pub accepted_goals: i64,
+    pub active_activities: i64,
+    pub open_items: i64,
+    /// Date of the last appointment that took place, if any.
+    pub last_contact: Option<String>,
+}
+
+/// A proposal as the caseworker sees it when answering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalReview {
+    pub id: GoalId,
+    pub citizen: String,
+    pub title: String,
+    pub why: Option<String>,
+    pub first_step: Option<String>,
+    pub status: GoalStatus,
+    pub proposed: String,
+    /// Still waiting for the caseworker's answer.
+    pub open: bool,
+    pub decisions: Vec<DecisionView>,
+}
+
+/// One notification: what happened (named, never its sensitive content), when, where to look.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub kind: String,
+    pub when: String,
+    pub link: String,
+    pub unread: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use crate::shell::paths;
 use crate::viewer::viewer;
 
 /// The signed-in citizen's own access log (`None`: not a signed-in citizen).
-#[server]
+#[server(prefix = "/api", endpoint = "my_access_log")]
 pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
     let Some(user) = crate::ssr::auth::current_user() else {
         return Ok(None);
@@ -37,7 +37,7 @@ pub fn AccessLog() -> impl IntoView {
                         <ul class="flex flex-col divide-y divide-line">
                             {entries.into_iter().map(|e| view! {
                                 <li class="py-2">
-                                    <p class="font-semibold">{e.purpose}</p>
+                                    <p class="font-semibold">{t.access_purpose(&e.purpose).to_string()}</p>
                                     <p class="text-base text-muted">{format!("{} · {}", e.when, t.role(e.role))}</p>
                                 </li>
                             }).collect_view()}

@@ -8,7 +8,7 @@ use crate::viewer::viewer;
 
 /// The signed-in citizen's own caseworker page (`None`: not signed in, or
 /// not a citizen). No arguments: nobody else's can be asked for.
-#[server]
+#[server(prefix = "/api", endpoint = "my_caseworker")]
 pub async fn my_caseworker() -> Result<Option<MyCaseworkerView>, ServerFnError> {
     let Some(user) = crate::ssr::auth::current_user() else {
         return Ok(None);

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::page::{NeedsLogin, PageHeading, Paragraphs};
-use crate::domain::views::{PlanView, Who};
+use crate::components::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs};
+use crate::domain::plan::GoalStatus;
+use crate::domain::views::{DecisionView, GoalView, PlanView, Who};
+use crate::pages::goals::{answer_suggestion_url, withdraw_url};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
 use crate::viewer::viewer;
@@ -18,7 +20,7 @@ pub enum PlanPage {
 
 /// The signed-in citizen's own plan. It takes no arguments: there is no way
 /// to ask for anybody else's.
-#[server]
+#[server(prefix = "/api", endpoint = "my_plan")]
 pub async fn my_plan() -> Result<PlanPage, ServerFnError> {
     let Some(user) = crate::ssr::auth::current_user() else {
         return Ok(PlanPage::NotSignedIn);
@@ -44,6 +46,7 @@ pub fn MyPlan() -> impl IntoView {
     view! {
         <PageHeading title=t.plan_title/>
         <p class="mb-4 text-xl">{format!("{}, {}", t.plan_hello, me.name)}</p>
+        <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
@@ -69,20 +72,7 @@ pub fn MyPlan() -> impl IntoView {
 #[component]
 fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
     let PlanView { goals, activities, appointments, history } = plan;
-    let goals = goals
-        .into_iter()
-        .map(|g| {
-            view! {
-                <li class="card">
-                    <h3 class="text-xl font-bold">{g.title}</h3>
-                    <p class="font-semibold">{t.goal_status(g.status)}</p>
-                    {g.why.map(|w| view! { <p><span class="font-semibold">{t.plan_goal_why}": "</span>{w}</p> })}
-                    {g.first_step.map(|f| view! { <p><span class="font-semibold">{t.plan_goal_first_step}": "</span>{f}</p> })}
-                </li>
-            }
-            .into_any()
-        })
-        .collect();
+    let goals = goals.into_iter().map(|g| view! { <Goal g t/> }.into_any()).collect();
     let activities = activities
         .into_iter()
         .map(|a| {
@@ -136,6 +126,7 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
         .collect();
     view! {
         <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
+        <p class="-mt-4 mb-8"><a href=paths::PROPOSE_GOAL class="btn-primary">{t.plan_propose_link}</a></p>
         <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
         <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
         <Section
@@ -166,5 +157,64 @@ fn Section(
                 view! { <ul class=list_class>{items}</ul> }.into_any()
             }}
         </section>
+    }
+}
+
+/// One goal: its words, status, the caseworker's answers, and what the
+/// citizen can do with it now.
+#[component]
+fn Goal(g: GoalView, t: &'static Texts) -> impl IntoView {
+    let id = g.id.0.to_string();
+    let suggestion = g.suggested_title.filter(|_| g.status == GoalStatus::Adjusted).map(|s| {
+        let (id1, id2) = (id.clone(), id.clone());
+        view! {
+            <div class="notice">
+                <p>{t.goal_suggested_heading}</p>
+                <p class="my-2 text-lg font-bold">{s}</p>
+                <div class="flex flex-wrap gap-3">
+                    <ButtonForm
+                        action=answer_suggestion_url()
+                        hidden=vec![("goal", id1), ("answer", "accept".into())]
+                        label=t.goal_accept_change
+                        class="btn-primary"
+                    />
+                    <ButtonForm
+                        action=answer_suggestion_url()
+                        hidden=vec![("goal", id2), ("answer", "reject".into())]
+                        label=t.goal_reject_change
+                    />
+                </div>
+            </div>
+        }
+    });
+    let withdraw = g.status.is_open().then(|| {
+        view! { <ButtonForm action=withdraw_url() hidden=vec![("goal", id.clone())] label=t.goal_withdraw/> }
+    });
+    let decisions = g.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view();
+    view! {
+        <li class="card" id=format!("maal-{id}")>
+            <h3 class="text-xl font-bold">{g.title}</h3>
+            <p class="font-semibold">{t.goal_status(g.status)}</p>
+            {g.why.map(|w| view! { <p><span class="font-semibold">{t.plan_goal_why}": "</span>{w}</p> })}
+            {g.first_step.map(|f| view! { <p><span class="font-semibold">{t.plan_goal_first_step}": "</span>{f}</p> })}
+            {suggestion}
+            {decisions}
+            {withdraw.map(|w| view! { <div class="mt-3">{w}</div> })}
+        </li>
+    }
+}
+
+/// A decision with its reasons and how to complain: the record, as given.
+#[component]
+pub fn Decision(d: DecisionView, t: &'static Texts) -> impl IntoView {
+    view! {
+        <div class="mt-3 border-t border-line pt-3">
+            <h4 class="font-bold">{format!("{}: {}", t.decision_heading, t.decision_outcome(&d.outcome))}</h4>
+            <p class="text-base text-muted">{format!("{} · {} {}", d.when, t.decision_by, d.by)}</p>
+            {d.reasons.map(|r| view! {
+                <p class="mt-1"><span class="font-semibold">{t.decision_reasons}": "</span><span class="whitespace-pre-line">{r}</span></p>
+            })}
+            <p class="mt-1"><span class="font-semibold">{t.decision_appeal}": "</span>{d.appeal_guidance}</p>
+        </div>
     }
 }

@@ -17,6 +17,8 @@ pub struct CurrentUser {
     pub roles: Vec<Role>,
     /// Known by CPR number: a citizen who may have a plan.
     pub is_citizen: bool,
+    /// Notifications not yet seen, counted when the request came in.
+    pub unread_notifications: i64,
 }
 
 impl CurrentUser {

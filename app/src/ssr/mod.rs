@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod clock;
 pub mod db;
+pub mod forms;
 pub mod demo;
 pub mod security;
 pub mod services;

@@ -34,6 +34,26 @@ pub fn date_time(utc_ms: i64, lang: Lang) -> String {
     }
 }
 
+/// How long something has waited, in plain words: "under en time",
+/// "5 timer", "1 dag", "3 dage" (whole units, rounded down).
+pub fn waited(ms: i64, lang: Lang) -> String {
+    const HOUR: i64 = 3_600_000;
+    let hours = ms.max(0) / HOUR;
+    let days = hours / 24;
+    match (lang, hours, days) {
+        (Lang::Da, 0, _) => "under en time".into(),
+        (Lang::En, 0, _) => "less than an hour".into(),
+        (Lang::Da, 1, 0) => "1 time".into(),
+        (Lang::En, 1, 0) => "1 hour".into(),
+        (Lang::Da, h, 0) => format!("{h} timer"),
+        (Lang::En, h, 0) => format!("{h} hours"),
+        (Lang::Da, _, 1) => "1 dag".into(),
+        (Lang::En, _, 1) => "1 day".into(),
+        (Lang::Da, _, d) => format!("{d} dage"),
+        (Lang::En, _, d) => format!("{d} days"),
+    }
+}
+
 /// "tirsdag kl. 10.00–12.00" / "Tuesday 10:00–12:00": a weekly time
 /// (`weekday` 1 = Monday … 7 = Sunday, minutes past midnight).
 pub fn weekly(weekday: i64, from_minute: i64, to_minute: i64, lang: Lang) -> String {
@@ -86,6 +106,17 @@ mod tests {
         // From a winter Tuesday to 10:00 local 126 days later (a summer Tuesday).
         assert_eq!(iso(copenhagen_day_at(WINTER, 126, 600)), "2026-07-07T10:00:00+02:00");
         assert_eq!(copenhagen_day_at(WINTER, 0, 600), WINTER);
+    }
+
+    #[test]
+    fn waiting_time_is_said_in_whole_hours_or_days() {
+        const H: i64 = 3_600_000;
+        assert_eq!(waited(59 * 60_000, Lang::Da), "under en time");
+        assert_eq!(waited(H, Lang::Da), "1 time");
+        assert_eq!(waited(5 * H + 1, Lang::En), "5 hours");
+        assert_eq!(waited(24 * H, Lang::Da), "1 dag");
+        assert_eq!(waited(80 * H, Lang::Da), "3 dage");
+        assert_eq!(waited(-5, Lang::En), "less than an hour");
     }
 
     #[test]

@@ -102,7 +102,7 @@ async fn an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused(
 // ---- the citizen's plan, as the plan service shows it ----------------------
 
 fn signed_in(id: PersonId, citizen: bool) -> crate::ssr::auth::CurrentUser {
-    crate::ssr::auth::CurrentUser { person_id: id, name: String::new(), roles: vec![], is_citizen: citizen }
+    crate::ssr::auth::CurrentUser { person_id: id, name: String::new(), roles: vec![], is_citizen: citizen, unread_notifications: 0 }
 }
 
 async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what(s: Arc<dyn Store>) {
@@ -467,6 +467,190 @@ async fn synthetic_citizens_are_seeded_with_plans_and_caseworkers(s: Arc<dyn Sto
     assert!(s.person(first).await.unwrap().cpr.unwrap().starts_with("9913"));
 }
 
+// ---- goal proposals, answers and the caseworker's inbox -------------------
+
+fn staff_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
+    crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) }
+}
+
+fn proposal(title: &str) -> crate::domain::forms::GoalProposal {
+    crate::domain::forms::GoalProposal::parse(title, "Så jeg kan komme ud", "").expect("valid proposal")
+}
+
+fn declined(reason: &str) -> crate::domain::forms::GoalAnswer {
+    crate::domain::forms::GoalAnswer::Decline { reason: Reason::parse(reason).unwrap() }
+}
+
+/// A citizen with a plan and a caseworker; returns (citizen, caseworker).
+async fn citizen_with_plan(s: &dyn Store) -> (PersonId, PersonId) {
+    let (c, cw, _) = citizen_with_budget(s).await;
+    s.ensure_plan(c, NOW).await.unwrap();
+    (c, cw)
+}
+
+async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citizen(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::{goals, plan::my_plan, ServiceError};
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let me = signed_in(c, true);
+    let id = goals::propose(s.as_ref(), &me, proposal("Få et fritidsjob"), "key-1", NOW).await.unwrap();
+    let again = goals::propose(s.as_ref(), &me, proposal("Få et fritidsjob"), "key-1", NOW + 1).await.unwrap();
+    assert_eq!(again, id, "a double tap makes one proposal");
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.goals(plan).await.unwrap().len(), 1);
+
+    goals::decide(s.as_ref(), &staff_user(cw), id, declined("Vi starter med praktikken først."), NOW + DAY).await.unwrap();
+    let goal = s.goal(id).await.unwrap();
+    assert_eq!(goal.status, GoalStatus::Declined);
+    let d = s.decisions_of(c).await.unwrap();
+    assert_eq!(d.len(), 1);
+    assert_eq!((d[0].outcome.as_str(), d[0].reasons.as_deref(), d[0].decided_by), ("declined", Some("Vi starter med praktikken først."), cw));
+    assert!(d[0].appeal_guidance.contains("Ankestyrelsen"), "the guidance says where to complain");
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 1);
+    let note = &s.notifications(c).await.unwrap()[0];
+    assert_eq!((note.kind.as_str(), note.link.as_str()), ("goal_answered", format!("/min-plan#maal-{}", id.0).as_str()));
+
+    // Deciding again is refused and writes nothing: a correction is a new decision, not an edit.
+    let twice = goals::decide(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 2 * DAY).await;
+    assert!(matches!(twice, Err(ServiceError::Conflict)), "{twice:?}");
+    assert_eq!(s.decisions_of(c).await.unwrap(), d, "the record is unchanged");
+
+    let view = my_plan(s.as_ref(), &me, NOW + 2 * DAY, Lang::Da).await.unwrap().unwrap();
+    let g = &view.goals[0];
+    assert_eq!((g.status, g.decisions.len()), (GoalStatus::Declined, 1));
+    assert_eq!(g.decisions[0].by, "Karin Sagsbehandler");
+    assert_eq!(g.decisions[0].reasons.as_deref(), Some("Vi starter med praktikken først."));
+    let kinds: Vec<_> = view.history.iter().map(|h| h.kind.as_str()).collect();
+    assert!(kinds.starts_with(&["goal_declined", "goal_proposed"]), "{kinds:?}");
+}
+
+async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn Store>) {
+    use crate::domain::forms::GoalAnswer;
+    use crate::ssr::services::{goals, ServiceError};
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let (me, staff) = (signed_in(c, true), staff_user(cw));
+    let id = goals::propose(s.as_ref(), &me, proposal("Arbejde"), "k", NOW).await.unwrap();
+    let adjust = |w: &str| GoalAnswer::Adjust { wording: GoalTitle::parse(w).unwrap(), reason: Reason::parse("Mere konkret").unwrap() };
+
+    goals::decide(s.as_ref(), &staff, id, adjust("Arbejde 10 timer om ugen"), NOW + 1).await.unwrap();
+    let g = s.goal(id).await.unwrap();
+    assert_eq!((g.status, g.title.as_str(), g.suggested_title.as_deref()), (GoalStatus::Adjusted, "Arbejde", Some("Arbejde 10 timer om ugen")));
+    let early = goals::decide(s.as_ref(), &staff, id, GoalAnswer::Accept, NOW + 2).await;
+    assert!(matches!(early, Err(ServiceError::Conflict)), "the caseworker cannot accept for the citizen");
+
+    goals::answer_suggestion(s.as_ref(), &me, id, false, NOW + 3).await.unwrap();
+    let g = s.goal(id).await.unwrap();
+    assert_eq!((g.status, g.title.as_str(), g.suggested_title), (GoalStatus::Proposed, "Arbejde", None), "back to the citizen's own words");
+    goals::answer_suggestion(s.as_ref(), &me, id, false, NOW + 4).await.expect("a second tap is not an error");
+
+    goals::decide(s.as_ref(), &staff, id, adjust("Arbejde 15 timer om ugen"), NOW + 5).await.unwrap();
+    goals::answer_suggestion(s.as_ref(), &me, id, true, NOW + 6).await.unwrap();
+    let g = s.goal(id).await.unwrap();
+    assert_eq!((g.status, g.title.as_str(), g.suggested_title), (GoalStatus::Accepted, "Arbejde 15 timer om ugen", None));
+    let outcomes: Vec<_> = s.decisions_of(c).await.unwrap().into_iter().map(|d| d.outcome).collect();
+    assert_eq!(outcomes, ["adjusted", "adjusted"]);
+}
+
+async fn a_proposal_can_be_withdrawn_while_it_waits_and_then_not_answered(s: Arc<dyn Store>) {
+    use crate::ssr::services::{goals, ServiceError};
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let me = signed_in(c, true);
+    let id = goals::propose(s.as_ref(), &me, proposal("Svømme"), "k", NOW).await.unwrap();
+    goals::withdraw(s.as_ref(), &me, id, NOW + 1).await.unwrap();
+    goals::withdraw(s.as_ref(), &me, id, NOW + 2).await.expect("withdrawing twice is done, not an error");
+    assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Withdrawn);
+    let late = goals::decide(s.as_ref(), &staff_user(cw), id, declined("For sent"), NOW + 3).await;
+    assert!(matches!(late, Err(ServiceError::Conflict)), "{late:?}");
+    assert_eq!(s.decisions_of(c).await.unwrap(), vec![]);
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 0);
+}
+
+async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::{goals, inbox, ServiceError};
+    let (a, cw_a) = citizen_with_plan(s.as_ref()).await;
+    let b = person(s.as_ref(), "Borger B", Some("011370-0020")).await;
+    s.ensure_plan(b, NOW).await.unwrap();
+    let other_cw = person(s.as_ref(), "Anden Sagsbehandler", None).await;
+    let standin = person(s.as_ref(), "Stedfortræder", None).await;
+    let host = person(s.as_ref(), "Vært", None).await;
+    for p in [other_cw, standin] {
+        s.grant_role(p, Role::Caseworker, NOW).await.unwrap();
+    }
+    s.grant_role(host, Role::Host, NOW).await.unwrap();
+    s.assign_caseworker(b, other_cw, AssignmentKind::Primary, NOW).await.unwrap();
+    s.assign_caseworker(a, standin, AssignmentKind::Standin, NOW).await.unwrap();
+    let id = goals::propose(s.as_ref(), &signed_in(a, true), proposal("A's mål"), "k", NOW).await.unwrap();
+    let host_user = crate::ssr::auth::CurrentUser { roles: vec![Role::Host], ..signed_in(host, false) };
+
+    let refused = |r: Result<(), ServiceError>| matches!(r, Err(ServiceError::NotAllowed));
+    assert!(refused(goals::withdraw(s.as_ref(), &signed_in(b, true), id, NOW).await), "citizen B");
+    assert!(refused(goals::answer_suggestion(s.as_ref(), &signed_in(b, true), id, true, NOW).await), "citizen B");
+    assert!(refused(goals::withdraw(s.as_ref(), &staff_user(cw_a), id, NOW).await), "staff cannot withdraw for the citizen");
+    for (who, user) in [("citizen A", signed_in(a, true)), ("citizen B", signed_in(b, true)), ("other caseworker", staff_user(other_cw)), ("host", host_user.clone())] {
+        assert!(refused(goals::decide(s.as_ref(), &user, id, declined("nej"), NOW).await), "{who} may not decide");
+        assert!(matches!(goals::review(s.as_ref(), &user, id, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)), "{who} may not open it");
+    }
+    let missing = goals::review(s.as_ref(), &staff_user(cw_a), GoalId(id.0 + 1000), NOW, Lang::Da).await;
+    assert!(matches!(missing, Err(ServiceError::NotAllowed)), "a missing goal looks like a refused one");
+    assert_eq!(s.access_log(a).await.unwrap(), vec![], "refused reads leave no trace and read nothing");
+    assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Proposed, "refused writes changed nothing");
+
+    assert!(matches!(inbox::inbox(s.as_ref(), &host_user, None, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(inbox::caseload(s.as_ref(), &signed_in(a, true), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(inbox::inbox(s.as_ref(), &staff_user(other_cw), None, NOW, Lang::Da).await.unwrap().is_empty(), "not in their caseload");
+
+    // The stand-in may open and answer; opening it is logged with a purpose.
+    let r = goals::review(s.as_ref(), &staff_user(standin), id, NOW + 1, Lang::Da).await.unwrap();
+    assert_eq!((r.title.as_str(), r.open), ("A's mål", true));
+    let log = s.access_log(a).await.unwrap();
+    assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, standin, goals::PURPOSE_GOAL_REVIEW));
+    goals::decide(s.as_ref(), &staff_user(standin), id, crate::domain::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
+    assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
+}
+
+async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_citizens(s: Arc<dyn Store>) {
+    use crate::domain::views::InboxKind;
+    use crate::i18n::Lang;
+    use crate::ssr::services::{goals, inbox};
+    let (a, cw) = citizen_with_plan(s.as_ref()).await;
+    let b = person(s.as_ref(), "Borger B", Some("011370-0021")).await;
+    s.assign_caseworker(b, cw, AssignmentKind::Primary, NOW).await.unwrap();
+    let newer = goals::propose(s.as_ref(), &signed_in(a, true), proposal("Nyere"), "k1", NOW + 9 * DAY).await.unwrap();
+    let older = goals::propose(s.as_ref(), &signed_in(a, true), proposal("Ældre"), "k2", NOW).await.unwrap();
+    let items = inbox::inbox(s.as_ref(), &staff_user(cw), Some(InboxKind::Goal), NOW + 10 * DAY, Lang::Da).await.unwrap();
+    let seen: Vec<_> = items.iter().map(|i| (i.title.as_str(), i.waited.as_str(), i.overdue)).collect();
+    assert_eq!(seen, [("Ældre", "10 dage", true), ("Nyere", "1 dag", false)]);
+    assert_eq!(items[0].link, format!("/sagsbehandler/maal/{}", older.0));
+    assert_eq!(items[0].citizen, "Jonas Borger");
+    goals::decide(s.as_ref(), &staff_user(cw), newer, crate::domain::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
+    assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
+
+    let plan = s.plan_of(a).await.unwrap().unwrap();
+    let met = NewAppointment { starts_at: NOW + DAY, duration_minutes: 30, place: text("Café"), address: text("Vej 1"), outreach: true, note: None };
+    s.add_appointment(plan, &met, Actor::staff(cw), NOW).await.unwrap();
+    let rows = inbox::caseload(s.as_ref(), &staff_user(cw), NOW + 10 * DAY, Lang::Da).await.unwrap();
+    assert_eq!(rows.iter().map(|r| r.citizen.as_str()).collect::<Vec<_>>(), ["Borger B", "Jonas Borger"]);
+    let jonas = &rows[1];
+    assert_eq!((jonas.has_plan, jonas.accepted_goals, jonas.open_items), (true, 1, 1));
+    assert!(jonas.last_contact.as_deref().unwrap_or_default().contains("kl."), "{:?}", jonas.last_contact);
+    assert_eq!((rows[0].has_plan, rows[0].last_contact.as_deref()), (false, None));
+}
+
+async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::notifications::open_mine;
+    let (c, _) = citizen_with_plan(s.as_ref()).await;
+    s.notify(c, "goal_answered", "/min-plan", NOW).await.unwrap();
+    s.notify(c, "goal_answered", "/min-plan", NOW + 1).await.unwrap();
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 2);
+    let first = open_mine(s.as_ref(), &signed_in(c, true), NOW + 2, Lang::Da).await.unwrap();
+    assert_eq!(first.iter().map(|n| n.unread).collect::<Vec<_>>(), [true, true], "shown as new this once");
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 0);
+    let second = open_mine(s.as_ref(), &signed_in(c, true), NOW + 3, Lang::Da).await.unwrap();
+    assert!(second.iter().all(|n| !n.unread));
+}
+
 // ---- fixtures -----------------------------------------------------------
 
 /// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
@@ -528,6 +712,12 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citizen,
+    a_suggested_wording_is_rejected_or_accepted_by_the_citizen,
+    a_proposal_can_be_withdrawn_while_it_waits_and_then_not_answered,
+    only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal,
+    the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_citizens,
+    notifications_are_counted_until_the_list_is_opened,
     a_citizen_sees_who_opened_their_data_and_only_their_own_log,
     a_citizen_sees_their_caseworker_the_stand_in_and_how_many_they_have_had,
     a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,

@@ -111,6 +111,17 @@ pub trait Store: Send + Sync + 'static {
     async fn plan_of(&self, citizen: PersonId) -> DbResult<Option<PlanId>>;
     async fn add_goal(&self, plan: PlanId, goal: &NewGoal, actor: Actor, now: i64) -> DbResult<GoalId>;
     async fn goals(&self, plan: PlanId) -> DbResult<Vec<Goal>>;
+    async fn goal(&self, id: GoalId) -> DbResult<Goal>;
+    /// The citizen proposes a goal in their own plan. The idempotency key
+    /// makes a repeated submit (a double tap, a reload) return the first goal.
+    async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>>;
+    /// Moves a goal from `c.from` to `c.to` with its history line, decision and
+    /// notification; `Conflict` when the goal is no longer `c.from`.
+    async fn change_goal(&self, c: &GoalChange, now: i64) -> DbResult<()>;
+    /// Proposals waiting for `staff` (as caseworker or stand-in), oldest first.
+    async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>>;
+    /// Everyone `staff` is caseworker or stand-in for, with their plan's state.
+    async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>>;
     async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId>;
     async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>>;
     async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;
@@ -151,6 +162,8 @@ pub trait Store: Send + Sync + 'static {
     // Notifications and the access log
     async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId>;
     async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>>;
+    async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
+    async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
     async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
     async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>>;
 

@@ -40,6 +40,51 @@ macro_rules! record_event {
     };
 }
 
+/// Claims an idempotency key first thing in a submitting transaction; if the
+/// key was used before, returns (from the enclosing fn) what it created. On
+/// PostgreSQL a concurrent claim of the same key waits here until the other
+/// transaction ends; on SQLite the write lock serialises them.
+macro_rules! claim_key {
+    ($tx:expr, $person:expr, $key:expr, $kind:literal, $id:ident, $now:expr) => {
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_key (person_id, key, created_at, result_kind, result_id) \
+             VALUES ($1, $2, $3, $4, NULL) ON CONFLICT DO NOTHING",
+        )
+        .bind($person.0)
+        .bind($key)
+        .bind($now)
+        .bind($kind)
+        .execute(&mut *$tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let first: Option<i64> = sqlx::query_scalar(
+                "SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = $3",
+            )
+            .bind($person.0)
+            .bind($key)
+            .bind($kind)
+            .fetch_optional(&mut *$tx)
+            .await?
+            .ok_or(DbError::Conflict("key used for something else"))?;
+            return first.map(|id| SubmitOutcome::Repeated($id(id))).ok_or(DbError::Conflict("submission in progress"));
+        }
+    };
+}
+
+/// Records what a claimed idempotency key created.
+macro_rules! key_result {
+    ($tx:expr, $person:expr, $key:expr, $id:expr) => {
+        sqlx::query("UPDATE idempotency_key SET result_id = $1 WHERE person_id = $2 AND key = $3")
+            .bind($id)
+            .bind($person.0)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
 macro_rules! store_impl {
     ($store:ty, $row:ty, $backend:literal, $migrator:expr) => {
         impl $store {
@@ -65,6 +110,24 @@ macro_rules! store_impl {
                     period_end: r.try_get("period_end")?,
                     note: r.try_get("note")?,
                     ended_at: r.try_get("ended_at")?,
+                })
+            }
+
+            fn goal_row(r: &$row) -> DbResult<Goal> {
+                let status: String = r.try_get("status")?;
+                let by: String = r.try_get("proposed_by")?;
+                Ok(Goal {
+                    id: GoalId(r.try_get("id")?),
+                    plan_id: PlanId(r.try_get("plan_id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    title: r.try_get("title")?,
+                    why: r.try_get("why")?,
+                    first_step: r.try_get("first_step")?,
+                    status: GoalStatus::parse(&status).ok_or_else(|| decode("goal.status"))?,
+                    suggested_title: r.try_get("suggested_title")?,
+                    proposed_by: if by == "citizen" { ActorKind::Citizen } else { ActorKind::Staff },
+                    created_at: r.try_get("created_at")?,
+                    updated_at: r.try_get("updated_at")?,
                 })
             }
 
@@ -357,22 +420,138 @@ macro_rules! store_impl {
             }
 
             async fn goals(&self, plan: PlanId) -> DbResult<Vec<Goal>> {
-                let rows = sqlx::query("SELECT * FROM goal WHERE plan_id = $1 ORDER BY created_at, id").bind(plan.0).fetch_all(&self.pool).await?;
+                let rows = sqlx::query(
+                    "SELECT goal.*, plan.citizen_id FROM goal JOIN plan ON plan.id = goal.plan_id \
+                     WHERE goal.plan_id = $1 ORDER BY goal.created_at, goal.id",
+                )
+                .bind(plan.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(Self::goal_row).collect()
+            }
+
+            async fn goal(&self, id: GoalId) -> DbResult<Goal> {
+                let row = sqlx::query("SELECT goal.*, plan.citizen_id FROM goal JOIN plan ON plan.id = goal.plan_id WHERE goal.id = $1")
+                    .bind(id.0)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Self::goal_row(&row)
+            }
+
+            async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, citizen, key, "goal", GoalId, now);
+                let plan: i64 = sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_one(&mut *tx).await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO goal (plan_id, title, why, first_step, status, proposed_by, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, 'proposed', 'citizen', $5, $5) RETURNING id",
+                )
+                .bind(plan)
+                .bind(g.title.as_str())
+                .bind(g.why.as_ref().map(|t| t.as_str()))
+                .bind(g.first_step.as_ref().map(|t| t.as_str()))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, PlanId(plan), Actor::citizen(citizen), "goal_proposed", g.title.as_str(), now);
+                key_result!(tx, citizen, key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(GoalId(id)))
+            }
+
+            async fn change_goal(&self, c: &GoalChange, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                // Expressions on the right see the row as it was, so
+                // COALESCE(suggested_title, …) takes the old suggestion.
+                let row = sqlx::query(
+                    "UPDATE goal SET status = $1, \
+                     title = CASE WHEN $2 THEN COALESCE(suggested_title, title) ELSE title END, \
+                     suggested_title = $3, updated_at = $4 \
+                     WHERE id = $5 AND status = $6 RETURNING plan_id, title",
+                )
+                .bind(c.to.as_str())
+                .bind(c.take_suggestion)
+                .bind(c.suggestion.as_ref().map(|t| t.as_str()))
+                .bind(now)
+                .bind(c.goal.0)
+                .bind(c.from.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::Conflict("the goal has changed meanwhile"))?;
+                let plan = PlanId(row.try_get("plan_id")?);
+                let title: String = row.try_get("title")?;
+                record_event!(tx, plan, c.actor, c.history_kind, title.as_str(), now);
+                let citizen: i64 = sqlx::query_scalar("SELECT citizen_id FROM plan WHERE id = $1").bind(plan.0).fetch_one(&mut *tx).await?;
+                if let Some((outcome, d)) = &c.decision {
+                    sqlx::query(
+                        "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at) \
+                         VALUES ($1, 'goal', $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(citizen)
+                    .bind(c.goal.0)
+                    .bind(*outcome)
+                    .bind(d.reasons.as_ref().map(|r| r.as_str()))
+                    .bind(&d.appeal_guidance)
+                    .bind(d.decided_by.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                if let Some((kind, link)) = &c.notify_citizen {
+                    sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+                        .bind(citizen)
+                        .bind(now)
+                        .bind(*kind)
+                        .bind(link)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>> {
+                let rows = sqlx::query(
+                    "SELECT goal.*, plan.citizen_id, person.full_name AS citizen_name FROM goal \
+                     JOIN plan ON plan.id = goal.plan_id JOIN person ON person.id = plan.citizen_id \
+                     WHERE goal.status = 'proposed' AND EXISTS (SELECT 1 FROM caseworker_assignment ca \
+                       WHERE ca.citizen_id = plan.citizen_id AND ca.staff_id = $1 AND ca.to_at IS NULL) \
+                     ORDER BY goal.updated_at, goal.id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok(OpenGoal { goal: Self::goal_row(r)?, citizen_name: r.try_get("citizen_name")? })).collect()
+            }
+
+            async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>> {
+                let rows = sqlx::query(
+                    "SELECT p.id, p.full_name, ca.kind, pl.id AS plan_id, \
+                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
+                       (SELECT COUNT(*) FROM activity a WHERE a.plan_id = pl.id AND a.status = 'active') AS active_activities, \
+                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') AS open_items, \
+                       (SELECT MAX(ap.starts_at) FROM appointment ap \
+                          WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
+                     FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
+                     LEFT JOIN plan pl ON pl.citizen_id = p.id \
+                     WHERE ca.staff_id = $1 AND ca.to_at IS NULL ORDER BY p.full_name, p.id",
+                )
+                .bind(staff.0)
+                .bind(now)
+                .fetch_all(&self.pool)
+                .await?;
                 rows.iter()
                     .map(|r| {
-                        let status: String = r.try_get("status")?;
-                        let by: String = r.try_get("proposed_by")?;
-                        Ok(Goal {
-                            id: GoalId(r.try_get("id")?),
-                            plan_id: PlanId(r.try_get("plan_id")?),
-                            title: r.try_get("title")?,
-                            why: r.try_get("why")?,
-                            first_step: r.try_get("first_step")?,
-                            status: GoalStatus::parse(&status).ok_or_else(|| decode("goal.status"))?,
-                            suggested_title: r.try_get("suggested_title")?,
-                            proposed_by: if by == "citizen" { ActorKind::Citizen } else { ActorKind::Staff },
-                            created_at: r.try_get("created_at")?,
-                            updated_at: r.try_get("updated_at")?,
+                        let kind: String = r.try_get("kind")?;
+                        Ok(CaseloadRow {
+                            citizen_id: PersonId(r.try_get("id")?),
+                            name: r.try_get("full_name")?,
+                            standin: kind == "standin",
+                            has_plan: r.try_get::<Option<i64>, _>("plan_id")?.is_some(),
+                            accepted_goals: r.try_get("accepted_goals")?,
+                            active_activities: r.try_get("active_activities")?,
+                            open_items: r.try_get("open_items")?,
+                            last_contact: r.try_get("last_contact")?,
                         })
                     })
                     .collect()
@@ -543,29 +722,7 @@ macro_rules! store_impl {
                     return Err(DbError::Conflict("a request needs an amount"));
                 }
                 let mut tx = self.begin_write().await?;
-                // Claim the key first. On PostgreSQL a concurrent claim of the
-                // same key waits here until the other transaction ends.
-                let claimed = sqlx::query(
-                    "INSERT INTO idempotency_key (person_id, key, created_at, result_kind, result_id) \
-                     VALUES ($1, $2, $3, 'spending_request', NULL) ON CONFLICT DO NOTHING",
-                )
-                .bind(r.citizen.0)
-                .bind(&r.idempotency_key)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                    == 1;
-                if !claimed {
-                    let first: Option<i64> = sqlx::query_scalar(
-                        "SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = 'spending_request'",
-                    )
-                    .bind(r.citizen.0)
-                    .bind(&r.idempotency_key)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    return first.map(|id| SubmitOutcome::Repeated(RequestId(id))).ok_or(DbError::Conflict("submission in progress"));
-                }
+                claim_key!(tx, r.citizen, &r.idempotency_key, "spending_request", RequestId, now);
                 let reserved = sqlx::query(
                     "UPDATE budget SET reserved_ore = reserved_ore + $1 \
                      WHERE id = $2 AND citizen_id = $3 AND ended_at IS NULL AND granted_ore - reserved_ore - spent_ore >= $1",
@@ -599,12 +756,7 @@ macro_rules! store_impl {
                     .bind(r.citizen.0)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("UPDATE idempotency_key SET result_id = $1 WHERE person_id = $2 AND key = $3")
-                    .bind(id)
-                    .bind(r.citizen.0)
-                    .bind(&r.idempotency_key)
-                    .execute(&mut *tx)
-                    .await?;
+                key_result!(tx, r.citizen, &r.idempotency_key, id);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(RequestId(id)))
             }
@@ -845,6 +997,22 @@ macro_rules! store_impl {
                         })
                     })
                     .collect()
+            }
+
+            async fn unread_notifications(&self, person: PersonId) -> DbResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notification WHERE person_id = $1 AND read_at IS NULL")
+                    .bind(person.0)
+                    .fetch_one(&self.pool)
+                    .await?)
+            }
+
+            async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query("UPDATE notification SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL")
+                    .bind(now)
+                    .bind(person.0)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
             }
 
             async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {

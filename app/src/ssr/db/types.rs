@@ -3,6 +3,7 @@
 use crate::domain::ids::*;
 use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
 use crate::domain::{Amount, GoalTitle, LongText, Reason, ShortText};
+use super::Actor;
 
 #[derive(Clone, Debug)]
 pub struct NewPerson {
@@ -69,6 +70,8 @@ pub struct NewGoal {
 pub struct Goal {
     pub id: GoalId,
     pub plan_id: PlanId,
+    /// Whose plan the goal is in.
+    pub citizen_id: PersonId,
     pub title: String,
     pub why: Option<String>,
     pub first_step: Option<String>,
@@ -77,6 +80,51 @@ pub struct Goal {
     pub proposed_by: ActorKind,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// A change of a goal's status and everything that goes with it, written in
+/// one transaction: the goal, its history line, the decision record and the
+/// citizen's notification. Applied only while the goal is still `from`, so
+/// two people acting at once cannot both succeed.
+#[derive(Clone, Debug)]
+pub struct GoalChange {
+    pub goal: GoalId,
+    pub from: GoalStatus,
+    pub to: GoalStatus,
+    pub actor: Actor,
+    /// The history line's kind (`goal_accepted`, …).
+    pub history_kind: &'static str,
+    /// The caseworker's suggested wording (only with `to == Adjusted`).
+    pub suggestion: Option<GoalTitle>,
+    /// The suggested wording becomes the goal's title (the citizen accepted it).
+    pub take_suggestion: bool,
+    /// The staff decision to record, with its outcome word.
+    pub decision: Option<(&'static str, NewDecision)>,
+    /// A notification for the citizen: its kind and link.
+    pub notify_citizen: Option<(&'static str, String)>,
+}
+
+/// A proposal waiting for a caseworker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenGoal {
+    pub goal: Goal,
+    pub citizen_name: String,
+}
+
+/// One citizen of a caseload, as the caseworker's overview shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadRow {
+    pub citizen_id: PersonId,
+    pub name: String,
+    /// Whether the caseworker only stands in for this citizen.
+    pub standin: bool,
+    pub has_plan: bool,
+    pub accepted_goals: i64,
+    pub active_activities: i64,
+    /// Proposals waiting for the caseworker.
+    pub open_items: i64,
+    /// The latest appointment that has taken place.
+    pub last_contact: Option<i64>,
 }
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,75 @@
 //! Business rules and the authorization checks that go with them. Pages and
 //! server functions call these; SQL stays in `db`.
 
-pub mod identity;
-pub mod plan;
-pub mod caseworker;
 pub mod access;
+pub mod caseworker;
+pub mod goals;
+pub mod identity;
+pub mod inbox;
+pub mod notifications;
+pub mod plan;
+
+use crate::domain::forms::FieldErrors;
+use crate::domain::ids::PersonId;
+use crate::domain::plan::Role;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{AssignmentKind, DbError, DbResult, Store};
+
+/// Why a service refused or failed.
+#[derive(Debug)]
+pub enum ServiceError {
+    /// Nobody is signed in (or the session has ended).
+    NotSignedIn,
+    /// Not this person's to see or do. Also what a missing object looks
+    /// like, so nobody learns what exists by asking for it.
+    NotAllowed,
+    /// The input was refused, field by field.
+    Invalid(FieldErrors),
+    /// It has changed meanwhile (already answered, withdrawn…).
+    Conflict,
+    /// The database failed; logged where it is handled.
+    Db(DbError),
+}
+
+impl From<DbError> for ServiceError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => ServiceError::NotAllowed,
+            DbError::Conflict(_) => ServiceError::Conflict,
+            e => ServiceError::Db(e),
+        }
+    }
+}
+
+impl std::fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServiceError::NotSignedIn => f.write_str("not signed in"),
+            ServiceError::NotAllowed => f.write_str("not allowed"),
+            ServiceError::Invalid(e) => write!(f, "invalid input in {} field(s)", e.len()),
+            ServiceError::Conflict => f.write_str("changed meanwhile"),
+            ServiceError::Db(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// The signed-in person of this request, or `NotSignedIn`.
+pub fn signed_in() -> ServiceResult<CurrentUser> {
+    crate::ssr::auth::current_user().ok_or(ServiceError::NotSignedIn)
+}
+
+/// Whether `user` is the citizen's caseworker or stand-in right now: the
+/// only staff who may open or change the citizen's plan.
+pub async fn is_caseworker_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> DbResult<bool> {
+    if !user.has_role(Role::Caseworker) || user.person_id == citizen {
+        return Ok(false);
+    }
+    for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
+        if store.current_caseworker(citizen, kind).await? == Some(user.person_id) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}

@@ -21,12 +21,20 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
     let Some(plan) = store.plan_of(user.person_id).await? else {
         return Ok(None);
     };
-    let goals = store
-        .goals(plan)
-        .await?
-        .into_iter()
-        .map(|g| GoalView { title: g.title, why: g.why, first_step: g.first_step, status: g.status })
-        .collect();
+    let decisions = store.decisions_of(user.person_id).await?;
+    let mut goals = Vec::new();
+    for g in store.goals(plan).await? {
+        let decisions = super::goals::decision_views(store, &decisions, g.id, lang).await?;
+        goals.push(GoalView {
+            id: g.id,
+            title: g.title,
+            why: g.why,
+            first_step: g.first_step,
+            status: g.status,
+            suggested_title: g.suggested_title,
+            decisions,
+        });
+    }
     let activities = store
         .activities(plan)
         .await?
@@ -47,7 +55,8 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
         })
         .collect();
     let mut events = store.history(plan).await?;
-    events.sort_by_key(|e| std::cmp::Reverse(e.at));
+    // The store gives them oldest first (by time, then id): newest first, ties too.
+    events.reverse();
     let mut names: HashMap<PersonId, String> = HashMap::new();
     let mut history = Vec::with_capacity(events.len());
     for e in events {

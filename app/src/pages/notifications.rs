@@ -1,0 +1,59 @@
+//! "Beskeder": the signed-in person's notifications. Opening the page marks
+//! them read; the ones that were new are marked "Ny".
+
+use leptos::prelude::*;
+
+use crate::components::page::{NeedsLogin, PageHeading};
+use crate::domain::views::NotificationView;
+use crate::i18n::use_lang;
+use crate::shell::paths;
+use crate::viewer::viewer;
+
+/// The signed-in person's notifications, newest first (`None`: not signed in).
+#[server(prefix = "/api", endpoint = "my_notifications")]
+pub async fn my_notifications() -> Result<Option<Vec<NotificationView>>, ServerFnError> {
+    let Some(user) = crate::ssr::auth::current_user() else {
+        return Ok(None);
+    };
+    let store = crate::ssr::store()?;
+    crate::ssr::services::notifications::open_mine(store.as_ref(), &user, crate::ssr::now_ms(), crate::ssr::request_lang())
+        .await
+        .map(Some)
+        .map_err(|e| crate::ssr::internal_error("read the notifications", e))
+}
+
+#[component]
+pub fn Notifications() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.notifications_title body=t.notifications_body next=paths::NOTIFICATIONS/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| my_notifications());
+    view! {
+        <PageHeading title=t.notifications_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(list)) if !list.is_empty() => view! {
+                        <ul class="flex flex-col divide-y divide-line">
+                            {list.into_iter().map(|n: NotificationView| view! {
+                                <li class="py-3">
+                                    <p>
+                                        {n.unread.then(|| view! { <strong class="mr-2 rounded bg-primary px-2 text-white">{t.notification_new}</strong> })}
+                                        {t.notification(&n.kind)}
+                                    </p>
+                                    <p class="text-base text-muted">{n.when}</p>
+                                    <a href=n.link class="link">{t.notification_open}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.notifications_empty}</p> }.into_any(),
+                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

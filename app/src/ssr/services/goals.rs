@@ -1,0 +1,157 @@
+//! Goal proposals: the citizen proposes, withdraws and answers a suggested
+//! change; their caseworker (or stand-in) accepts, suggests another wording
+//! or declines. Every rule of who may do what is checked here, and every
+//! transition goes through the goal's state machine ([`GoalStatus::next`]).
+
+use std::collections::HashMap;
+
+use crate::domain::forms::{GoalAnswer, GoalProposal};
+use crate::domain::ids::{GoalId, PersonId};
+use crate::domain::plan::{GoalEvent, GoalStatus, Role};
+use crate::domain::views::{DecisionView, GoalReview};
+use crate::i18n::Lang;
+use crate::shell::paths;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{Actor, Decision, DbResult, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+use crate::ssr::time::date_time;
+
+use super::{is_caseworker_of, ServiceError, ServiceResult};
+
+/// How to complain about a decision: who to, how, and the deadline. Stored
+/// with every decision as it was given (a later change of this text does not
+/// change old decisions). Danish, the language of the decision.
+pub const APPEAL_GUIDANCE: &str = "Du kan klage over afgørelsen. Skriv eller ring til Borgerservice i din kommune \
+inden 4 uger efter, at du har fået afgørelsen. Du kan også klage gennem din sagsbehandler. Kommunen ser på sagen igen. \
+Hvis kommunen fastholder afgørelsen, sender den din klage videre til Ankestyrelsen.";
+
+/// Why staff opened a citizen's data, as written to the access log.
+pub const PURPOSE_GOAL_REVIEW: &str = "goal_review";
+
+/// The notification a citizen gets when their caseworker has answered a proposal.
+pub const NOTICE_GOAL_ANSWERED: &str = "goal_answered";
+
+/// Where the citizen finds a goal in their plan.
+pub fn goal_link(id: GoalId) -> String {
+    format!("{}#maal-{}", paths::PLAN, id.0)
+}
+
+/// The citizen proposes a goal in their own plan. A repeated submit with the
+/// same key returns the first proposal.
+pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
+    if !user.is_citizen || store.plan_of(user.person_id).await?.is_none() {
+        return Err(ServiceError::NotAllowed);
+    }
+    let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
+    Ok(store.propose_goal(user.person_id, &goal, key, now).await.map(|o: SubmitOutcome<GoalId>| o.id())?)
+}
+
+/// The citizen withdraws their own proposal while it waits.
+pub async fn withdraw(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64) -> ServiceResult<()> {
+    citizen_change(store, user, id, GoalEvent::Withdraw, "goal_withdrawn", now).await
+}
+
+/// The citizen accepts (`true`) or rejects the caseworker's suggested wording.
+pub async fn answer_suggestion(store: &dyn Store, user: &CurrentUser, id: GoalId, accept: bool, now: i64) -> ServiceResult<()> {
+    let (event, kind) = if accept { (GoalEvent::AcceptChange, "goal_change_accepted") } else { (GoalEvent::RejectChange, "goal_change_rejected") };
+    citizen_change(store, user, id, event, kind, now).await
+}
+
+async fn citizen_change(store: &dyn Store, user: &CurrentUser, id: GoalId, event: GoalEvent, kind: &'static str, now: i64) -> ServiceResult<()> {
+    let goal = store.goal(id).await?;
+    if !user.is_citizen || goal.citizen_id != user.person_id {
+        return Err(ServiceError::NotAllowed);
+    }
+    // A second tap on the same button finds the goal where the first one
+    // left it: that is done, not a conflict.
+    let done_already = match event {
+        GoalEvent::Withdraw => GoalStatus::Withdrawn,
+        GoalEvent::AcceptChange => GoalStatus::Accepted,
+        _ => GoalStatus::Proposed,
+    };
+    let to = match goal.status.next(event) {
+        Ok(to) => to,
+        Err(_) if goal.status == done_already => return Ok(()),
+        Err(_) => return Err(ServiceError::Conflict),
+    };
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::citizen(user.person_id),
+        history_kind: kind,
+        suggestion: None,
+        take_suggestion: event == GoalEvent::AcceptChange,
+        decision: None,
+        notify_citizen: None,
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The caseworker opens a proposal to answer it. Writes the access log.
+pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64, lang: Lang) -> ServiceResult<GoalReview> {
+    let goal = store.goal(id).await?;
+    if !is_caseworker_of(store, user, goal.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
+    let citizen = store.person(goal.citizen_id).await?.full_name;
+    let decisions = decision_views(store, &store.decisions_of(goal.citizen_id).await?, id, lang).await?;
+    Ok(GoalReview {
+        id,
+        citizen,
+        open: goal.status == GoalStatus::Proposed,
+        title: goal.title,
+        why: goal.why,
+        first_step: goal.first_step,
+        status: goal.status,
+        proposed: date_time(goal.updated_at, lang),
+        decisions,
+    })
+}
+
+/// The caseworker answers a proposal. Every answer is an immutable decision
+/// record with its reasons and the appeal guidance; the citizen is notified.
+pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
+    let goal = store.goal(id).await?;
+    if !is_caseworker_of(store, user, goal.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    let (event, outcome, kind, suggestion, reasons) = match answer {
+        GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
+        GoalAnswer::Adjust { wording, reason } => (GoalEvent::SuggestChange, "adjusted", "goal_change_suggested", Some(wording), Some(reason)),
+        GoalAnswer::Decline { reason } => (GoalEvent::Decline, "declined", "goal_declined", None, Some(reason)),
+    };
+    let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::staff(user.person_id),
+        history_kind: kind,
+        suggestion,
+        take_suggestion: false,
+        decision: Some((outcome, NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into() })),
+        notify_citizen: Some((NOTICE_GOAL_ANSWERED, goal_link(id))),
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The decisions on goal `id` among `all`, newest first, with the deciders' names.
+pub async fn decision_views(store: &dyn Store, all: &[Decision], id: GoalId, lang: Lang) -> DbResult<Vec<DecisionView>> {
+    let mut names: HashMap<PersonId, String> = HashMap::new();
+    let mut out = Vec::new();
+    for d in all.iter().rev().filter(|d| d.subject_kind == "goal" && d.subject_id == id.0) {
+        if !names.contains_key(&d.decided_by) {
+            let p = store.person(d.decided_by).await?;
+            names.insert(d.decided_by, p.display_name.unwrap_or(p.full_name));
+        }
+        out.push(DecisionView {
+            outcome: d.outcome.clone(),
+            when: date_time(d.decided_at, lang),
+            by: names[&d.decided_by].clone(),
+            reasons: d.reasons.clone(),
+            appeal_guidance: d.appeal_guidance.clone(),
+        });
+    }
+    Ok(out)
+}

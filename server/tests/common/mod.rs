@@ -1,0 +1,202 @@
+//! What the HTTP tests share: the app on a free port with a manual clock
+//! and the built-in test identity provider, a cookie-keeping "browser", and
+//! login through the provider.
+// Each test binary uses part of this.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use leptos::prelude::LeptosOptions;
+use reqwest::{redirect::Policy, Client, StatusCode, Url};
+
+use app::ssr::clock::ManualClock;
+use app::ssr::db::Store;
+use server::config::Settings;
+use server::startup::Application;
+use server::test_idp::TestIdp;
+
+/// Every log line of this test process, to check what is never logged.
+pub fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
+    static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+    LOGS.get_or_init(|| {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let sink = buffer.clone();
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter("debug")
+            .with_ansi(false)
+            .with_writer(move || LogWriter(sink.clone()))
+            .try_init();
+        buffer
+    })
+}
+
+pub struct LogWriter(Arc<Mutex<Vec<u8>>>);
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: Client,
+    pub clock: ManualClock,
+    pub idp: Arc<TestIdp>,
+    pub store: Arc<dyn Store>,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _dir: tempfile::TempDir,
+}
+
+/// The browser's side: one cookie (the session), kept by hand so tests can
+/// replay and compare cookies.
+#[derive(Clone, Debug, Default)]
+pub struct Browser {
+    pub cookie: Option<String>,
+}
+
+pub const COOKIE: &str = "enplan";
+/// Mette Hansen in the demo data.
+pub const METTE_CPR: &str = "011385-1001";
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/test.db", dir.path().display());
+    spawn_app_on(url, dir).await
+}
+
+/// A fresh PostgreSQL database on `TEST_DATABASE_URL`'s server (`None`
+/// outside CI when it is not set; in CI a missing server is a failure).
+pub async fn postgres_database() -> Option<String> {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "TEST_DATABASE_URL must be set in CI");
+        eprintln!("TEST_DATABASE_URL not set: skipping the PostgreSQL run");
+        return None;
+    };
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let name = format!("enplan_test_{}_{nanos}", std::process::id());
+    let admin = app::ssr::db::PgStore::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create a test database");
+    admin.pool.close().await;
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    Some(format!("{base}/{name}"))
+}
+
+pub async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestApp {
+    log_buffer();
+    let settings = Settings::from_vars([
+        ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("APP_PUBLIC_URL".to_string(), "http://127.0.0.1:0".to_string()),
+        ("APP_DATABASE_URL".to_string(), database_url),
+    ])
+    .expect("settings");
+    let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();
+    let clock = ManualClock::starting_now();
+    let app = Application::build_with_clock(settings, options, Arc::new(clock.clone())).await.expect("app starts");
+    let base = app.public_url().to_string();
+    let idp = app.test_idp().expect("the test provider is mounted when no issuer is configured");
+    let store = app.store();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until_stopped(async {
+        let _ = stopped.await;
+    }));
+    let http = Client::builder().redirect(Policy::none()).build().expect("client");
+    TestApp { base, http, clock, idp, store, _stop: stop, _dir: dir }
+}
+
+pub fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).expect("a redirect").to_string()
+}
+
+impl TestApp {
+    pub fn url(&self, path_or_url: &str) -> String {
+        if path_or_url.starts_with("http") {
+            path_or_url.to_string()
+        } else {
+            format!("{}{path_or_url}", self.base)
+        }
+    }
+
+    pub async fn send(&self, browser: &mut Browser, req: reqwest::RequestBuilder) -> reqwest::Response {
+        let req = match &browser.cookie {
+            Some(c) => req.header("cookie", format!("{COOKIE}={c}")),
+            None => req,
+        };
+        let res = req.send().await.expect("request");
+        for set in res.headers().get_all("set-cookie") {
+            let set = set.to_str().unwrap();
+            if let Some(rest) = set.strip_prefix(&format!("{COOKIE}=")) {
+                let value = rest.split(';').next().unwrap().to_string();
+                browser.cookie = (!value.is_empty() && !set.contains("Max-Age=0")).then_some(value);
+            }
+        }
+        res
+    }
+
+    pub async fn get(&self, browser: &mut Browser, path: &str) -> reqwest::Response {
+        let req = self.http.get(self.url(path));
+        self.send(browser, req).await
+    }
+
+    pub async fn post(&self, browser: &mut Browser, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut req = self.http.post(self.url(path)).header("content-type", "application/x-www-form-urlencoded").body("");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(browser, req).await
+    }
+
+    /// Starts a login and picks `who` (a person id, or `cpr:<number>`) at the
+    /// test provider; returns the callback URL the provider redirects to.
+    pub async fn login_at_provider(&self, browser: &mut Browser, who: &str) -> String {
+        let res = self.get(browser, "/auth/login").await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let authorize = Url::parse(&location(&res)).expect("an absolute provider URL");
+        let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
+        match who.strip_prefix("cpr:") {
+            Some(cpr) => form.extend([("who".into(), "cpr".into()), ("cpr".into(), cpr.into())]),
+            None => form.push(("who".into(), who.into())),
+        }
+        let mut endpoint = authorize.clone();
+        endpoint.set_query(None);
+        let res = self.http.post(endpoint).form(&form).send().await.expect("provider answers");
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "the provider accepts the login");
+        location(&res)
+    }
+
+    /// The whole login; returns where the portal sent the browser.
+    pub async fn login(&self, browser: &mut Browser, who: &str) -> String {
+        let callback = self.login_at_provider(browser, who).await;
+        let res = self.get(browser, &callback).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        location(&res)
+    }
+
+    pub async fn mette(&self) -> String {
+        let p = self.store.person_by_cpr(METTE_CPR).await.unwrap().expect("Mette in the demo data");
+        p.id.0.to_string()
+    }
+
+    /// The name in the header when logged in, `None` when not.
+    pub async fn who_am_i(&self, browser: &mut Browser) -> Option<String> {
+        let body = self.get(browser, "/min-plan").await.text().await.unwrap();
+        logged_in_name(&body)
+    }
+}
+
+/// The header's logout form is there exactly when someone is logged in.
+pub fn logged_in_name(page: &str) -> Option<String> {
+    if !page.contains(r#"action="/auth/logout""#) {
+        return None;
+    }
+    let start = page.find("Logget ind som")?;
+    let after = &page[start..];
+    let name_start = after.find("</span>")? + "</span>".len();
+    let name_end = after[name_start..].find('<')?;
+    Some(after[name_start..name_start + name_end].trim().to_string())
+}
+

@@ -1,0 +1,197 @@
+//! Who may call which server function of the plan, over real HTTP: citizen
+//! A (Mette), citizen B, A's caseworker, another caseworker, a host, and
+//! someone not logged in, against A's goal. Only the allowed cells succeed;
+//! no refused answer carries A's data, and refused calls change nothing.
+
+mod common;
+
+use app::domain::ids::{GoalId, PersonId};
+use app::domain::plan::{GoalStatus, Role};
+use common::*;
+use reqwest::StatusCode;
+
+/// A's goal title in every cell: unique, so finding it in a body is a leak.
+const SECRET: &str = "Mettes fortrolige mål";
+
+struct Actors {
+    a: Browser,
+    b: Browser,
+    a_caseworker: Browser,
+    other_caseworker: Browser,
+    host: Browser,
+    anonymous: Browser,
+}
+
+impl Actors {
+    fn all(&mut self) -> [(&'static str, &mut Browser); 6] {
+        [
+            ("citizen A", &mut self.a),
+            ("citizen B", &mut self.b),
+            ("A's caseworker", &mut self.a_caseworker),
+            ("another caseworker", &mut self.other_caseworker),
+            ("host", &mut self.host),
+            ("anonymous", &mut self.anonymous),
+        ]
+    }
+}
+
+async fn sign_in(app: &TestApp, who: PersonId) -> Browser {
+    let mut b = Browser::default();
+    app.login(&mut b, &who.0.to_string()).await;
+    b
+}
+
+async fn actors(app: &TestApp) -> (Actors, PersonId) {
+    let store = app.store.as_ref();
+    let mette = store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
+    let camilla = store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
+    let caseworkers = store.people_with_role(Role::Caseworker).await.unwrap();
+    let karin = caseworkers[0];
+    assert_eq!(store.person(karin).await.unwrap().full_name, "Karin Holm", "Mette's caseworker in the demo data");
+    let jonas = caseworkers[1];
+    let host = store.people_with_role(Role::Host).await.unwrap()[0];
+    let actors = Actors {
+        a: sign_in(app, mette).await,
+        b: sign_in(app, camilla).await,
+        a_caseworker: sign_in(app, karin).await,
+        other_caseworker: sign_in(app, jonas).await,
+        host: sign_in(app, host).await,
+        anonymous: Browser::default(),
+    };
+    (actors, mette)
+}
+
+/// Calls a server function the way a script would (not a plain form).
+async fn call(app: &TestApp, browser: &mut Browser, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, String) {
+    let req = app.http.post(app.url(&format!("/api/{endpoint}"))).header("accept", "application/json").form(form);
+    let res = app.send(browser, req).await;
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+/// A fresh proposal in A's plan, as A makes it.
+async fn fresh_goal(app: &TestApp, actors: &mut Actors, n: usize) -> GoalId {
+    let title = format!("{SECRET} {n}");
+    let (status, body) = call(
+        app,
+        &mut actors.a,
+        "propose_goal",
+        &[("title", title.clone()), ("why", String::new()), ("first_step", String::new()), ("key", format!("cell-{n}"))],
+    )
+    .await;
+    assert!(status.is_success(), "A proposes: {status} {body}");
+    let mette = app.store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
+    let plan = app.store.plan_of(mette).await.unwrap().unwrap();
+    app.store.goals(plan).await.unwrap().into_iter().find(|g| g.title == title).expect("the new goal").id
+}
+
+fn refused(who: &str, what: &str, status: StatusCode, body: &str) {
+    assert!(
+        matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+        "{who} must be refused {what}, got {status}: {body}"
+    );
+    assert!(!body.contains(SECRET) && !body.contains("Mette") && !body.contains("1001"), "{who}: refused {what} leaks A's data: {body}");
+}
+
+#[tokio::test]
+async fn only_the_allowed_actors_can_call_each_plan_server_function() {
+    let app = spawn_app().await;
+    let (mut actors, mette) = actors(&app).await;
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        n
+    };
+
+    // Acting on A's goal: withdraw and answer a suggestion (A only).
+    for (endpoint, extra) in [("withdraw_goal", vec![]), ("answer_suggestion", vec![("answer", "accept".to_string())])] {
+        let goal = fresh_goal(&app, &mut actors, next()).await;
+        if endpoint == "answer_suggestion" {
+            let (s, b) = call(&app, &mut actors.a_caseworker, "decide_goal", &[
+                ("goal", goal.0.to_string()), ("answer", "adjust".into()), ("wording", format!("{SECRET} justeret")), ("reason", "Mere konkret".into()),
+            ]).await;
+            assert!(s.is_success(), "the caseworker suggests a wording: {s} {b}");
+        }
+        let before = app.store.goal(goal).await.unwrap();
+        let mut form = vec![("goal", goal.0.to_string())];
+        form.extend(extra.clone());
+        for (who, browser) in actors.all().into_iter().skip(1) {
+            let (status, body) = call(&app, browser, endpoint, &form).await;
+            refused(who, endpoint, status, &body);
+            assert_eq!(app.store.goal(goal).await.unwrap(), before, "{who}'s refused {endpoint} changed the goal");
+        }
+        let (status, body) = call(&app, &mut actors.a, endpoint, &form).await;
+        assert!(status.is_success(), "A may {endpoint}: {status} {body}");
+        assert_ne!(app.store.goal(goal).await.unwrap().status, before.status, "A's {endpoint} took effect");
+    }
+
+    // Opening and answering A's proposal: A's caseworker (and stand-in) only.
+    let goal = fresh_goal(&app, &mut actors, next()).await;
+    let log_before = app.store.access_log(mette).await.unwrap().len();
+    let answer = [("goal", goal.0.to_string()), ("answer", "decline".to_string()), ("wording", String::new()), ("reason", "Ikke nu".to_string())];
+    for (who, browser) in actors.all() {
+        if who == "A's caseworker" {
+            continue;
+        }
+        let (status, body) = call(&app, browser, "goal_review", &[("goal", goal.0.to_string())]).await;
+        refused(who, "goal_review", status, &body);
+        let (status, body) = call(&app, browser, "decide_goal", &answer).await;
+        refused(who, "decide_goal", status, &body);
+    }
+    assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "refused reads are not reads");
+    assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Proposed);
+    let (status, body) = call(&app, &mut actors.a_caseworker, "goal_review", &[("goal", goal.0.to_string())]).await;
+    assert!(status.is_success() && body.contains(SECRET), "A's caseworker opens it: {status} {body}");
+    assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before + 1, "and the read is logged");
+    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &answer).await;
+    assert!(status.is_success(), "A's caseworker answers: {status} {body}");
+    assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined);
+
+    // Lists: the inbox and the caseload are caseworkers' only, each their own.
+    let open = fresh_goal(&app, &mut actors, next()).await;
+    for endpoint in ["inbox", "caseload"] {
+        for (who, browser) in actors.all() {
+            let (status, body) = call(&app, browser, endpoint, &[]).await;
+            match who {
+                "A's caseworker" => assert!(status.is_success() && body.contains("Mette Hansen"), "{endpoint} for {who}: {status} {body}"),
+                "another caseworker" => {
+                    assert!(status.is_success(), "{endpoint} for {who}: {status}");
+                    assert!(!body.contains("Mette") && !body.contains(SECRET), "{who} sees A in their {endpoint}: {body}");
+                }
+                _ => refused(who, endpoint, status, &body),
+            }
+        }
+    }
+    let (_, inbox) = call(&app, &mut actors.a_caseworker, "inbox", &[]).await;
+    let open_title = app.store.goal(open).await.unwrap().title;
+    assert!(inbox.contains(&open_title), "the open proposal is in the inbox: {inbox}");
+
+    // Proposing: a citizen into their own plan only; staff and hosts have none.
+    let b_person = app.store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
+    let b_plan = app.store.plan_of(b_person).await.unwrap().unwrap();
+    let a_plan = app.store.plan_of(mette).await.unwrap().unwrap();
+    let a_goals = app.store.goals(a_plan).await.unwrap().len();
+    for (who, browser) in actors.all() {
+        let form = [("title", "Et nyt mål".to_string()), ("why", String::new()), ("first_step", String::new()), ("key", format!("p-{who}"))];
+        let (status, body) = call(&app, browser, "propose_goal", &form).await;
+        match who {
+            "citizen A" | "citizen B" => assert!(status.is_success(), "{who} proposes in their own plan: {status} {body}"),
+            _ => refused(who, "propose_goal", status, &body),
+        }
+    }
+    assert_eq!(app.store.goals(a_plan).await.unwrap().len(), a_goals + 1, "only A's own proposal landed in A's plan");
+    assert!(app.store.goals(b_plan).await.unwrap().iter().any(|g| g.title == "Et nyt mål"), "B's landed in B's");
+
+    // Self-scoped reads take no arguments: each sees only their own.
+    for endpoint in ["my_notifications", "proposal_form", "my_plan", "my_caseworker", "my_access_log"] {
+        for (who, browser) in actors.all() {
+            let (status, body) = call(&app, browser, endpoint, &[]).await;
+            assert!(status.is_success(), "{endpoint} for {who}: {status} {body}");
+            if who != "citizen A" {
+                assert!(!body.contains(SECRET) && !body.contains("Komme i praktik i en børnehave"), "{who} sees A's data in {endpoint}: {body}");
+            }
+        }
+    }
+    let (_, mine) = call(&app, &mut actors.a, "my_notifications", &[]).await;
+    assert!(mine.contains("goal_answered"), "A was notified of the decision: {mine}");
+}
