@@ -30,6 +30,8 @@ pub mod paths {
     pub const INBOX: &str = "/sagsbehandler";
     pub const CASELOAD: &str = "/sagsbehandler/borgere";
     pub const INBOX_GOAL: &str = "/sagsbehandler/maal";
+    /// A citizen's plan as their caseworker works on it (`/{id}`).
+    pub const CITIZEN: &str = "/sagsbehandler/borger";
     /// Server routes of the login flow (`server::auth`).
     pub const AUTH_LOGIN: &str = "/auth/login";
     pub const AUTH_LOGOUT: &str = "/auth/logout";
@@ -102,8 +104,23 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&paths::INBOX[1..]) view=pages::inbox::Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=pages::inbox::Caseload ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=pages::inbox::GoalReviewPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id")) view=pages::casework::CitizenPlan ssr=SsrMode::Async/>
                 </Routes>
             </Frame>
         </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paths;
+
+    #[test]
+    fn nested_paths_match_the_segments_of_their_routes() {
+        assert_eq!(paths::PROPOSE_GOAL, "/min-plan/nyt-maal");
+        assert_eq!(paths::CASELOAD, "/sagsbehandler/borgere");
+        assert_eq!(paths::INBOX_GOAL, "/sagsbehandler/maal");
+        assert_eq!(paths::CITIZEN, "/sagsbehandler/borger");
+        assert_eq!(paths::INBOX, "/sagsbehandler");
     }
 }

@@ -147,6 +147,40 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined);
 
+    // Working on A's plan: A's caseworker only; refused calls change and log nothing.
+    let a_plan = app.store.plan_of(mette).await.unwrap().unwrap();
+    let activity = app.store.activities(a_plan).await.unwrap()[0].id;
+    let citizen = mette.0.to_string();
+    let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("citizen_plan", vec![("citizen", citizen.clone())]),
+        ("add_activity", vec![("citizen", citizen.clone()), ("department", "job".into()), ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "planned".into())]),
+        ("set_activity_status", vec![("citizen", citizen.clone()), ("activity", activity.0.to_string()), ("status", "done".into())]),
+        ("add_appointment", vec![
+            ("citizen", citizen.clone()), ("date", "2030-01-08".into()), ("time", "10:00".into()), ("duration", "30".into()),
+            ("place", "Rådhuset".into()), ("address", "Torvet 1".into()), ("outreach", "no".into()), ("note", String::new()),
+        ]),
+        ("add_note", vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
+    ];
+    let log_before = app.store.access_log(mette).await.unwrap().len();
+    let history_before = app.store.history(a_plan).await.unwrap().len();
+    for (endpoint, form) in &calls {
+        for (who, browser) in actors.all() {
+            if who == "A's caseworker" {
+                continue;
+            }
+            let (status, body) = call(&app, browser, endpoint, form).await;
+            refused(who, endpoint, status, &body);
+        }
+    }
+    assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "refused opens are not logged");
+    assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before, "refused changes changed nothing");
+    for (endpoint, form) in &calls {
+        let (status, body) = call(&app, &mut actors.a_caseworker, endpoint, form).await;
+        assert!(status.is_success(), "A's caseworker may {endpoint}: {status} {body}");
+    }
+    assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before + 4, "each change is in the history");
+    assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before + 1);
+
     // Lists: the inbox and the caseload are caseworkers' only, each their own.
     let open = fresh_goal(&app, &mut actors, next()).await;
     for endpoint in ["inbox", "caseload"] {
@@ -169,7 +203,6 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     // Proposing: a citizen into their own plan only; staff and hosts have none.
     let b_person = app.store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
     let b_plan = app.store.plan_of(b_person).await.unwrap().unwrap();
-    let a_plan = app.store.plan_of(mette).await.unwrap().unwrap();
     let a_goals = app.store.goals(a_plan).await.unwrap().len();
     for (who, browser) in actors.all() {
         let form = [("title", "Et nyt mål".to_string()), ("why", String::new()), ("first_step", String::new()), ("key", format!("p-{who}"))];

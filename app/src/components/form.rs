@@ -19,6 +19,10 @@ use crate::i18n::Lang;
 pub enum Control {
     Line,
     Lines,
+    /// A date field (`YYYY-MM-DD`; typed text where there is no date picker).
+    Date,
+    Time,
+    Number,
     /// One of several answers: (value, label).
     Choice(Vec<(String, String)>),
 }
@@ -121,12 +125,18 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                 move || error().map(|m| view! { <p id=err_id.clone() class="field-error">{m}</p> })
             };
             let hint = f.hint.map(|h| view! { <p id=hint_id.clone() class="text-base text-muted">{h}</p> });
+            let input_type = match f.control {
+                Control::Date => "date",
+                Control::Time => "time",
+                Control::Number => "number",
+                _ => "text",
+            };
             let control = match f.control {
-                Control::Line => view! {
+                Control::Line | Control::Date | Control::Time | Control::Number => view! {
                     <input
                         id=id.clone()
                         name=name.clone()
-                        type="text"
+                        type=input_type
                         class="input max-w-xl"
                         value=f.value.clone()
                         aria-invalid=invalid

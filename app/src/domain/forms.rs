@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::text::{GoalTitle, LongText, Reason, TextError};
+use super::plan::{ActivityStatus, Department};
+use super::text::{GoalTitle, LongText, Reason, ShortText, TextError};
 use crate::i18n::Lang;
 
 /// Why one field was refused.
@@ -17,6 +18,12 @@ pub enum Problem {
     WordingRequired,
     /// None of the answers was chosen.
     ChooseAnswer,
+    /// Not a date (the date field gives `YYYY-MM-DD`).
+    Date,
+    /// Not a time of day (`HH:MM`).
+    Time,
+    /// Not a whole number of minutes from 5 to 480.
+    Duration,
 }
 
 impl Problem {
@@ -30,6 +37,12 @@ impl Problem {
             (Problem::WordingRequired, Lang::En) => "Please write the wording you suggest to the citizen.".into(),
             (Problem::ChooseAnswer, Lang::Da) => "Vælg et af svarene.".into(),
             (Problem::ChooseAnswer, Lang::En) => "Please choose one of the answers.".into(),
+            (Problem::Date, Lang::Da) => "Skriv datoen som dag-måned-år, fx 03-12-2026.".into(),
+            (Problem::Date, Lang::En) => "Please write the date as day-month-year, e.g. 03-12-2026.".into(),
+            (Problem::Time, Lang::Da) => "Skriv klokkeslættet som timer og minutter, fx 10:30.".into(),
+            (Problem::Time, Lang::En) => "Please write the time as hours and minutes, e.g. 10:30.".into(),
+            (Problem::Duration, Lang::Da) => "Skriv hvor mange minutter, mellem 5 og 480.".into(),
+            (Problem::Duration, Lang::En) => "Please write how many minutes, between 5 and 480.".into(),
         }
     }
 }
@@ -154,11 +167,161 @@ impl GoalAnswer {
     }
 }
 
+/// Form field names of the caseworker's plan forms.
+pub mod plan_fields {
+    pub const DEPARTMENT: &str = "department";
+    pub const TITLE: &str = "title";
+    pub const RESPONSIBLE: &str = "responsible";
+    pub const STATUS: &str = "status";
+    pub const DATE: &str = "date";
+    pub const TIME: &str = "time";
+    pub const DURATION: &str = "duration";
+    pub const PLACE: &str = "place";
+    pub const ADDRESS: &str = "address";
+    pub const OUTREACH: &str = "outreach";
+    pub const NOTE: &str = "note";
+    pub const YES: &str = "yes";
+    pub const NO: &str = "no";
+}
+
+fn short(errors: &mut FieldErrors, name: &str, input: &str) -> Option<ShortText> {
+    ShortText::parse(input).map_err(|e| field(errors, name, Problem::Text(e))).ok()
+}
+
+fn choice<T>(errors: &mut FieldErrors, name: &str, parsed: Option<T>) -> Option<T> {
+    if parsed.is_none() {
+        field(errors, name, Problem::ChooseAnswer);
+    }
+    parsed
+}
+
+/// An activity (indsats) the caseworker adds to the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActivityInput {
+    pub department: Department,
+    pub title: ShortText,
+    pub responsible: ShortText,
+    pub status: ActivityStatus,
+}
+
+impl ActivityInput {
+    pub fn parse(department: &str, title: &str, responsible: &str, status: &str) -> Result<ActivityInput, FieldErrors> {
+        use plan_fields::*;
+        let mut e = FieldErrors::new();
+        let department = choice(&mut e, DEPARTMENT, Department::parse(department));
+        let title = short(&mut e, TITLE, title);
+        let responsible = short(&mut e, RESPONSIBLE, responsible);
+        let status = choice(&mut e, STATUS, ActivityStatus::parse(status));
+        match (department, title, responsible, status) {
+            (Some(department), Some(title), Some(responsible), Some(status)) if e.is_empty() => {
+                Ok(ActivityInput { department, title, responsible, status })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+/// A calendar date as typed (checked to exist; the time zone is applied on the server).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalDate {
+    pub year: i16,
+    pub month: i8,
+    pub day: i8,
+}
+
+impl LocalDate {
+    /// `YYYY-MM-DD` (what a date input sends) or `DD-MM-YYYY` / `DD.MM.YYYY` (typed the Danish way).
+    pub fn parse(input: &str) -> Option<LocalDate> {
+        let parts: Vec<&str> = input.trim().split(['-', '.', '/']).collect();
+        let [a, b, c] = parts.as_slice() else { return None };
+        let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+        let (year, month, day) = (y.parse::<i16>().ok()?, m.parse::<i8>().ok()?, d.parse::<i8>().ok()?);
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((2000..=2100).contains(&year) && (1..=days).contains(&day)).then_some(LocalDate { year, month, day })
+    }
+}
+
+/// `HH:MM` or `HH.MM` as minutes past midnight.
+pub fn parse_time(input: &str) -> Option<i64> {
+    let (h, m) = input.trim().split_once([':', '.'])?;
+    let (h, m) = (h.parse::<i64>().ok()?, m.parse::<i64>().ok()?);
+    ((0..24).contains(&h) && (0..60).contains(&m) && m.to_string().len() <= 2).then_some(h * 60 + m)
+}
+
+/// An appointment the caseworker adds: local date and time in Copenhagen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppointmentInput {
+    pub date: LocalDate,
+    pub minute: i64,
+    pub duration_minutes: i64,
+    pub place: ShortText,
+    pub address: ShortText,
+    pub outreach: bool,
+    pub note: Option<LongText>,
+}
+
+impl AppointmentInput {
+    #[expect(clippy::too_many_arguments, reason = "one argument per form field")]
+    pub fn parse(
+        date: &str,
+        time: &str,
+        duration: &str,
+        place: &str,
+        address: &str,
+        outreach: &str,
+        note: &str,
+    ) -> Result<AppointmentInput, FieldErrors> {
+        use plan_fields::*;
+        let mut e = FieldErrors::new();
+        let date = LocalDate::parse(date);
+        if date.is_none() {
+            field(&mut e, DATE, Problem::Date);
+        }
+        let minute = parse_time(time);
+        if minute.is_none() {
+            field(&mut e, TIME, Problem::Time);
+        }
+        let duration_minutes = duration.trim().parse::<i64>().ok().filter(|d| (5..=480).contains(d));
+        if duration_minutes.is_none() {
+            field(&mut e, DURATION, Problem::Duration);
+        }
+        let place = short(&mut e, PLACE, place);
+        let address = short(&mut e, ADDRESS, address);
+        let outreach = choice(&mut e, OUTREACH, match outreach {
+            YES => Some(true),
+            NO => Some(false),
+            _ => None,
+        });
+        let note = optional_long(&mut e, NOTE, note);
+        match (date, minute, duration_minutes, place, address, outreach) {
+            (Some(date), Some(minute), Some(duration_minutes), Some(place), Some(address), Some(outreach)) if e.is_empty() => {
+                Ok(AppointmentInput { date, minute, duration_minutes, place, address, outreach, note })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+/// A meeting note the citizen can read.
+pub fn parse_note(body: &str) -> Result<LongText, FieldErrors> {
+    LongText::parse(body).map_err(|e| vec![FieldError { field: plan_fields::NOTE.into(), problem: Problem::Text(e) }])
+}
+
 /// Which form a checked form is, so the browser checks it with the right rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
     GoalProposal,
     GoalAnswer,
+    Activity,
+    Appointment,
+    Note,
 }
 
 impl FormKind {
@@ -174,6 +337,18 @@ impl FormKind {
                 use answer_fields::*;
                 GoalAnswer::parse(&value(ANSWER), &value(WORDING), &value(REASON)).err().unwrap_or_default()
             }
+            FormKind::Activity => {
+                use plan_fields::*;
+                ActivityInput::parse(&value(DEPARTMENT), &value(TITLE), &value(RESPONSIBLE), &value(STATUS)).err().unwrap_or_default()
+            }
+            FormKind::Appointment => {
+                use plan_fields::*;
+                let v = |n: &str| value(n);
+                AppointmentInput::parse(&v(DATE), &v(TIME), &v(DURATION), &v(PLACE), &v(ADDRESS), &v(OUTREACH), &v(NOTE))
+                    .err()
+                    .unwrap_or_default()
+            }
+            FormKind::Note => parse_note(&value(plan_fields::NOTE)).err().unwrap_or_default(),
         }
     }
 }
@@ -213,6 +388,37 @@ mod tests {
     }
 
     #[test]
+    fn dates_and_times_are_read_as_typed_or_as_a_date_field_sends_them() {
+        assert_eq!(LocalDate::parse("2026-12-03"), Some(LocalDate { year: 2026, month: 12, day: 3 }));
+        assert_eq!(LocalDate::parse("03-12-2026"), LocalDate::parse("3.12.2026"));
+        assert_eq!(LocalDate::parse("29-02-2028").map(|d| d.day), Some(29));
+        for bad in ["29-02-2027", "31-04-2026", "2026-13-01", "i morgen", "", "1-1-1999"] {
+            assert_eq!(LocalDate::parse(bad), None, "{bad}");
+        }
+        assert_eq!(parse_time("10:30"), Some(630));
+        assert_eq!(parse_time("9.05"), Some(545));
+        for bad in ["24:00", "10:60", "10", "ti", "10:5x"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_appointment_reports_every_refused_field() {
+        let ok = AppointmentInput::parse("2026-12-03", "10:00", "45", "Café X", "Vej 1", "yes", "").unwrap();
+        assert_eq!((ok.minute, ok.duration_minutes, ok.outreach, ok.note), (600, 45, true, None));
+        let e = AppointmentInput::parse("32-12-2026", "25:00", "0", "", "Vej 1", "", "").unwrap_err();
+        assert_eq!(fields(&e), ["date", "time", "duration", "place", "outreach"]);
+    }
+
+    #[test]
+    fn an_activity_needs_a_known_department_and_status() {
+        assert!(ActivityInput::parse("job", "Praktik", "Jobcentret", "planned").is_ok());
+        let e = ActivityInput::parse("space", "", "Jobcentret", "maybe").unwrap_err();
+        assert_eq!(fields(&e), ["department", "title", "status"]);
+        assert_eq!(parse_note("  ").unwrap_err()[0].problem, Problem::Text(TextError::Empty));
+    }
+
+    #[test]
     fn an_unknown_answer_asks_to_choose() {
         let e = GoalAnswer::parse("approve-all", "", "").unwrap_err();
         assert_eq!(e[0].problem, Problem::ChooseAnswer);
@@ -220,7 +426,15 @@ mod tests {
 
     #[test]
     fn every_problem_has_a_message_in_both_languages() {
-        let all = [Problem::ReasonRequired, Problem::WordingRequired, Problem::ChooseAnswer, Problem::Text(TextError::Empty)];
+        let all = [
+            Problem::ReasonRequired,
+            Problem::WordingRequired,
+            Problem::ChooseAnswer,
+            Problem::Text(TextError::Empty),
+            Problem::Date,
+            Problem::Time,
+            Problem::Duration,
+        ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {
                 assert!(!p.message(lang).trim().is_empty());

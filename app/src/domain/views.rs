@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::GoalId;
+use super::ids::{ActivityId, GoalId};
 use super::plan::{ActivityStatus, Department, GoalStatus};
 
 /// Who made a change, as the citizen reads it.
@@ -77,6 +77,8 @@ impl InboxKind {
 /// One citizen in the caseworker's caseload.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseloadItem {
+    /// Where the caseworker opens the citizen's plan.
+    pub link: String,
     pub citizen: String,
     pub standin: bool,
     pub has_plan: bool,
@@ -113,6 +115,7 @@ pub struct NotificationView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityView {
+    pub id: ActivityId,
     pub department: Department,
     pub title: String,
     pub responsible: String,
@@ -150,6 +153,24 @@ pub struct PlanView {
     pub appointments: Vec<AppointmentView>,
     /// Newest first.
     pub history: Vec<HistoryItem>,
+    /// Notes from meetings, newest first.
+    pub notes: Vec<NoteView>,
+}
+
+/// A meeting note as the citizen (and their caseworker) reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub when: String,
+    pub by: String,
+    pub body: String,
+}
+
+/// A citizen's plan as their caseworker sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenPlanView {
+    pub citizen_id: i64,
+    pub citizen: String,
+    pub plan: PlanView,
 }
 
 /// One time staff opened the citizen's data.

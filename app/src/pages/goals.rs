@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{CheckedForm, Control, Field, FormSpec};
+use crate::components::form::{CheckedForm, Control, FormSpec};
 use crate::components::page::{NeedsLogin, PageHeading, Paragraphs};
 use crate::domain::forms::{proposal_fields, FormKind};
 use crate::i18n::use_lang;
@@ -24,14 +24,7 @@ pub async fn propose_goal(title: String, why: String, first_step: String, key: S
     use crate::domain::forms::GoalProposal;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::services::{goals, signed_in, ServiceError};
-    let kept = || FormFlash {
-        form: PROPOSAL_FORM.into(),
-        values: [(proposal_fields::TITLE, &title), (proposal_fields::WHY, &why), (proposal_fields::FIRST_STEP, &first_step)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-        errors: vec![],
-    };
+    let kept = FormFlash::typed(PROPOSAL_FORM, &[(proposal_fields::TITLE, &title), (proposal_fields::WHY, &why), (proposal_fields::FIRST_STEP, &first_step)]);
     let result = async {
         let user = signed_in()?;
         let proposal = GoalProposal::parse(&title, &why, &first_step).map_err(ServiceError::Invalid)?;
@@ -43,51 +36,36 @@ pub async fn propose_goal(title: String, why: String, first_step: String, key: S
             redirect(&with_answer(&goals::goal_link(id), "sendt"));
             Ok(())
         }
-        Err(e) => refused(e, "propose a goal", paths::PROPOSE_GOAL, Some(kept())).await,
+        Err(e) => refused(e, "propose a goal", paths::PROPOSE_GOAL, Some(kept)).await,
     }
 }
 
 /// The citizen withdraws their proposal while it waits.
 #[server(prefix = "/api", endpoint = "withdraw_goal")]
 pub async fn withdraw_goal(goal: i64) -> Result<(), ServerFnError> {
-    let store = crate::ssr::store()?;
     use crate::domain::ids::GoalId;
+    use crate::ssr::forms::{finish, with_answer};
     use crate::ssr::services::{goals, signed_in};
+    let store = crate::ssr::store()?;
     let id = GoalId(goal);
     let result = async { goals::withdraw(store.as_ref(), &signed_in()?, id, crate::ssr::now_ms()).await }.await;
-    answered(result, "withdraw a goal", &goals::goal_link(id), "trukket").await
+    let back = goals::goal_link(id);
+    finish(result, "withdraw a goal", &with_answer(&back, "trukket"), &back, None).await
 }
 
 /// The citizen accepts (`answer=accept`) or rejects the suggested wording.
 #[server(prefix = "/api", endpoint = "answer_suggestion")]
 pub async fn answer_suggestion(goal: i64, answer: String) -> Result<(), ServerFnError> {
-    let store = crate::ssr::store()?;
     use crate::domain::ids::GoalId;
+    use crate::ssr::forms::{finish, with_answer};
     use crate::ssr::services::{goals, signed_in};
+    let store = crate::ssr::store()?;
     let id = GoalId(goal);
     let accept = answer == "accept";
     let result =
         async { goals::answer_suggestion(store.as_ref(), &signed_in()?, id, accept, crate::ssr::now_ms()).await }.await;
-    answered(result, "answer a suggested wording", &goals::goal_link(id), if accept { "accepteret" } else { "afvist" }).await
-}
-
-/// Answers a form post without fields to keep: on to `back` with the notice
-/// `done`, or refused.
-#[cfg(feature = "ssr")]
-pub async fn answered(
-    result: crate::ssr::services::ServiceResult<()>,
-    doing: &'static str,
-    back: &str,
-    done: &str,
-) -> Result<(), ServerFnError> {
-    use crate::ssr::forms::{redirect, refused, with_answer};
-    match result {
-        Ok(()) => {
-            redirect(&with_answer(back, done));
-            Ok(())
-        }
-        Err(e) => refused(e, doing, back, None).await,
-    }
+    let back = goals::goal_link(id);
+    finish(result, "answer a suggested wording", &with_answer(&back, if accept { "accepteret" } else { "afvist" }), &back, None).await
 }
 
 /// What the proposal page shows.
@@ -111,33 +89,23 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
     if !has_plan {
         return Ok(ProposalPage::NoPlan);
     }
-    let kept = crate::ssr::forms::take(PROPOSAL_FORM).await.unwrap_or_default();
-    let lang = crate::ssr::request_lang();
-    let t = lang.texts();
-    let value = |name: &str| kept.values.get(name).cloned().unwrap_or_default();
-    let field = |name: &str, label: &str, hint: Option<&str>, control: Control| Field {
-        name: name.into(),
-        label: label.into(),
-        hint: hint.map(Into::into),
-        control,
-        value: value(name),
-    };
+    let t = crate::ssr::request_lang().texts();
     use leptos::server_fn::ServerFn;
-    Ok(ProposalPage::Form(FormSpec {
-        kind: FormKind::GoalProposal,
-        lang,
-        action: ProposeGoal::PATH.into(),
-        hidden: vec![("key".into(), crate::ssr::forms::new_key())],
-        fields: vec![
-            field(proposal_fields::TITLE, t.propose_goal_label, Some(t.propose_goal_hint), Control::Line),
-            field(proposal_fields::WHY, t.propose_why_label, None, Control::Lines),
-            field(proposal_fields::FIRST_STEP, t.propose_first_step_label, None, Control::Lines),
-        ],
-        errors: kept.errors,
-        submit: t.propose_submit.into(),
-        submitting: t.form_sending.into(),
-        problems: t.form_problems.into(),
-    }))
+    Ok(ProposalPage::Form(
+        crate::ssr::forms::spec(
+            FormKind::GoalProposal,
+            PROPOSAL_FORM,
+            ProposeGoal::PATH,
+            vec![("key".into(), crate::ssr::forms::new_key())],
+            vec![
+                (proposal_fields::TITLE, t.propose_goal_label, Some(t.propose_goal_hint), Control::Line),
+                (proposal_fields::WHY, t.propose_why_label, None, Control::Lines),
+                (proposal_fields::FIRST_STEP, t.propose_first_step_label, None, Control::Lines),
+            ],
+            t.propose_submit,
+        )
+        .await,
+    ))
 }
 
 /// "Foreslå et mål": the citizen writes a goal in their own words.

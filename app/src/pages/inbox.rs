@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{CheckedForm, Control, Field, FormSpec};
+use crate::components::form::{CheckedForm, Control, FormSpec};
 use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
 use crate::domain::forms::{answer_fields, FormKind};
 use crate::domain::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
@@ -24,7 +24,7 @@ pub enum StaffPage<T> {
 }
 
 #[cfg(feature = "ssr")]
-fn staff_page<T>(r: crate::ssr::services::ServiceResult<T>, doing: &'static str) -> Result<StaffPage<T>, ServerFnError> {
+pub fn staff_page<T>(r: crate::ssr::services::ServiceResult<T>, doing: &'static str) -> Result<StaffPage<T>, ServerFnError> {
     use crate::ssr::services::ServiceError;
     match r {
         Ok(v) => Ok(StaffPage::Shown(v)),
@@ -77,28 +77,24 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
         StaffPage::Shown(review) => review,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
-    let kept = crate::ssr::forms::take(&answer_form(goal)).await.unwrap_or_default();
     let t = lang.texts();
-    let value = |name: &str| kept.values.get(name).cloned().unwrap_or_default();
     let choices = [(answer_fields::ACCEPT, t.answer_accept), (answer_fields::ADJUST, t.answer_adjust), (answer_fields::DECLINE, t.answer_decline)]
         .into_iter()
         .map(|(v, l)| (v.to_string(), l.to_string()))
         .collect();
-    let spec = FormSpec {
-        kind: FormKind::GoalAnswer,
-        lang,
-        action: DecideGoal::PATH.into(),
-        hidden: vec![("goal".into(), goal.to_string())],
-        fields: vec![
-            Field { name: answer_fields::ANSWER.into(), label: t.answer_label.into(), hint: None, control: Control::Choice(choices), value: value(answer_fields::ANSWER) },
-            Field { name: answer_fields::WORDING.into(), label: t.wording_label.into(), hint: None, control: Control::Line, value: value(answer_fields::WORDING) },
-            Field { name: answer_fields::REASON.into(), label: t.reason_label.into(), hint: Some(t.reason_hint.into()), control: Control::Lines, value: value(answer_fields::REASON) },
+    let spec = crate::ssr::forms::spec(
+        FormKind::GoalAnswer,
+        &answer_form(goal),
+        DecideGoal::PATH,
+        vec![("goal".into(), goal.to_string())],
+        vec![
+            (answer_fields::ANSWER, t.answer_label, None, Control::Choice(choices)),
+            (answer_fields::WORDING, t.wording_label, None, Control::Line),
+            (answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
         ],
-        errors: kept.errors,
-        submit: t.answer_submit.into(),
-        submitting: t.form_sending.into(),
-        problems: t.form_problems.into(),
-    };
+        t.answer_submit,
+    )
+    .await;
     Ok(StaffPage::Shown((review, spec)))
 }
 
@@ -115,17 +111,10 @@ pub async fn decide_goal(goal: i64, answer: Option<String>, wording: String, rea
     let store = crate::ssr::store()?;
     use crate::domain::forms::GoalAnswer;
     use crate::domain::ids::GoalId;
-    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{goals, signed_in, ServiceError};
     let answer = answer.unwrap_or_default();
-    let kept = FormFlash {
-        form: answer_form(goal),
-        values: [(answer_fields::ANSWER, &answer), (answer_fields::WORDING, &wording), (answer_fields::REASON, &reason)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-        errors: vec![],
-    };
+    let kept = FormFlash::typed(answer_form(goal), &[(answer_fields::ANSWER, &answer), (answer_fields::WORDING, &wording), (answer_fields::REASON, &reason)]);
     let result = async {
         let user = signed_in()?;
         let parsed = GoalAnswer::parse(&answer, &wording, &reason).map_err(ServiceError::Invalid)?;
@@ -133,13 +122,7 @@ pub async fn decide_goal(goal: i64, answer: Option<String>, wording: String, rea
     }
     .await;
     let back = format!("{}/{goal}", paths::INBOX_GOAL);
-    match result {
-        Ok(()) => {
-            redirect(&with_answer(paths::INBOX, "besvaret"));
-            Ok(())
-        }
-        Err(e) => refused(e, "answer a proposal", &back, Some(kept)).await,
-    }
+    finish(result, "answer a proposal", &with_answer(paths::INBOX, "besvaret"), &back, Some(kept)).await
 }
 
 /// "Indbakke": what waits for the caseworker, oldest first, filterable by kind.
@@ -262,7 +245,7 @@ fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
     };
     view! {
         <li class="card">
-            <h2 class="text-lg font-bold">{r.citizen}</h2>
+            <h2 class="text-lg font-bold"><a href=r.link>{r.citizen}</a></h2>
             {r.standin.then(|| view! { <p class="font-semibold">{t.caseload_standin}</p> })}
             {(!r.has_plan).then(|| view! { <p>{t.caseload_no_plan}</p> })}
             <dl class="grid grid-cols-[auto_1fr] gap-x-3">

@@ -71,7 +71,7 @@ pub fn MyPlan() -> impl IntoView {
 
 #[component]
 fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
-    let PlanView { goals, activities, appointments, history } = plan;
+    let PlanView { goals, activities, appointments, history, notes } = plan;
     let goals = goals.into_iter().map(|g| view! { <Goal g t/> }.into_any()).collect();
     let activities = activities
         .into_iter()
@@ -87,7 +87,28 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             .into_any()
         })
         .collect();
-    let appointments = appointments
+    let appointments = appointment_items(appointments, t);
+    let history = history_items(history, t);
+    let notes = note_items(notes);
+    view! {
+        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
+        <p class="-mt-4 mb-8"><a href=paths::PROPOSE_GOAL class="btn-primary">{t.plan_propose_link}</a></p>
+        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
+        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
+        <Section id="noter" heading=t.plan_notes_heading empty=t.plan_notes_empty items=notes/>
+        <Section
+            id="historik"
+            heading=t.plan_history_heading
+            empty=t.plan_history_empty
+            items=history
+            list_class="flex flex-col divide-y divide-line"
+        />
+    }
+}
+
+/// The plan's upcoming appointments as list items.
+pub fn appointment_items(appointments: Vec<crate::domain::views::AppointmentView>, t: &'static Texts) -> Vec<AnyView> {
+    appointments
         .into_iter()
         .map(|a| {
             view! {
@@ -101,8 +122,12 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             }
             .into_any()
         })
-        .collect();
-    let history = history
+        .collect()
+}
+
+/// The plan's history as list items: what, when, who.
+pub fn history_items(history: Vec<crate::domain::views::HistoryItem>, t: &'static Texts) -> Vec<AnyView> {
+    history
         .into_iter()
         .map(|h| {
             let who = match h.who {
@@ -123,25 +148,28 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             }
             .into_any()
         })
-        .collect();
-    view! {
-        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
-        <p class="-mt-4 mb-8"><a href=paths::PROPOSE_GOAL class="btn-primary">{t.plan_propose_link}</a></p>
-        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
-        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
-        <Section
-            id="historik"
-            heading=t.plan_history_heading
-            empty=t.plan_history_empty
-            items=history
-            list_class="flex flex-col divide-y divide-line"
-        />
-    }
+        .collect()
+}
+
+/// Meeting notes as list items.
+pub fn note_items(notes: Vec<crate::domain::views::NoteView>) -> Vec<AnyView> {
+    notes
+        .into_iter()
+        .map(|n| {
+            view! {
+                <li class="card">
+                    <p class="text-base text-muted">{format!("{} · {}", n.when, n.by)}</p>
+                    <p class="whitespace-pre-line">{n.body}</p>
+                </li>
+            }
+            .into_any()
+        })
+        .collect()
 }
 
 /// A part of the plan: its heading, then its items, or what will appear there.
 #[component]
-fn Section(
+pub fn Section(
     id: &'static str,
     heading: &'static str,
     empty: &'static str,

@@ -26,6 +26,72 @@ pub struct FormFlash {
     pub errors: FieldErrors,
 }
 
+impl FormFlash {
+    /// What was typed into form `form`, to keep if it is refused.
+    pub fn typed(form: impl Into<String>, values: &[(&str, &str)]) -> FormFlash {
+        FormFlash {
+            form: form.into(),
+            values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            errors: vec![],
+        }
+    }
+}
+
+/// A field of a form spec: name, label, hint, control.
+pub type FieldDef<'a> = (&'a str, &'a str, Option<&'a str>, crate::components::form::Control);
+
+/// A checked form's spec, with what was kept from a refused submit of `form`.
+pub async fn spec(
+    kind: crate::domain::forms::FormKind,
+    form: &str,
+    action: &str,
+    hidden: Vec<(String, String)>,
+    fields: Vec<FieldDef<'_>>,
+    submit: &str,
+) -> crate::components::form::FormSpec {
+    let kept = take(form).await.unwrap_or_default();
+    let lang = crate::ssr::request_lang();
+    let t = lang.texts();
+    crate::components::form::FormSpec {
+        kind,
+        lang,
+        action: action.into(),
+        hidden,
+        fields: fields
+            .into_iter()
+            .map(|(name, label, hint, control)| crate::components::form::Field {
+                name: name.into(),
+                label: label.into(),
+                hint: hint.map(Into::into),
+                control,
+                value: kept.values.get(name).cloned().unwrap_or_default(),
+            })
+            .collect(),
+        errors: kept.errors,
+        submit: submit.into(),
+        submitting: t.form_sending.into(),
+        problems: t.form_problems.into(),
+    }
+}
+
+/// Answers a submit: on to `ok_to` when it was done, else refused (back to
+/// `back`, keeping what was typed if the input was refused).
+pub async fn finish(
+    result: crate::ssr::services::ServiceResult<()>,
+    doing: &'static str,
+    ok_to: &str,
+    back: &str,
+    kept: Option<FormFlash>,
+) -> Result<(), ServerFnError> {
+    match result {
+        Ok(()) => {
+            redirect(ok_to);
+            Ok(())
+        }
+        Err(e) => refused(e, doing, back, kept).await,
+    }
+}
+
 /// True when the request is a plain HTML form post (it accepts HTML and will
 /// follow a redirect); false for fetch/API callers.
 pub fn is_plain_form() -> bool {

@@ -34,6 +34,15 @@ pub fn date_time(utc_ms: i64, lang: Lang) -> String {
     }
 }
 
+/// UTC milliseconds of a local Copenhagen date and minute past midnight
+/// (a time skipped by the spring change is moved forward, as clocks are).
+pub fn copenhagen_local(date: crate::domain::forms::LocalDate, minute: i64) -> Option<i64> {
+    let d = jiff::civil::Date::new(date.year, date.month, date.day).ok()?;
+    let hour = i8::try_from(minute.div_euclid(60)).ok()?;
+    let min = i8::try_from(minute.rem_euclid(60)).ok()?;
+    Some(d.at(hour, min, 0, 0).to_zoned(copenhagen()).ok()?.timestamp().as_millisecond())
+}
+
 /// How long something has waited, in plain words: "under en time",
 /// "5 timer", "1 dag", "3 dage" (whole units, rounded down).
 pub fn waited(ms: i64, lang: Lang) -> String {
@@ -106,6 +115,16 @@ mod tests {
         // From a winter Tuesday to 10:00 local 126 days later (a summer Tuesday).
         assert_eq!(iso(copenhagen_day_at(WINTER, 126, 600)), "2026-07-07T10:00:00+02:00");
         assert_eq!(copenhagen_day_at(WINTER, 0, 600), WINTER);
+    }
+
+    #[test]
+    fn a_local_date_and_time_is_read_in_copenhagen_time() {
+        use crate::domain::forms::LocalDate;
+        let winter = copenhagen_local(LocalDate { year: 2026, month: 12, day: 3 }, 600).unwrap();
+        assert_eq!(date_time(winter, Lang::Da), "torsdag 3. december 2026 kl. 10.00");
+        assert_eq!(iso(winter), "2026-12-03T10:00:00+01:00");
+        let summer = copenhagen_local(LocalDate { year: 2026, month: 6, day: 3 }, 600).unwrap();
+        assert_eq!(iso(summer), "2026-06-03T10:00:00+02:00");
     }
 
     #[test]

@@ -651,6 +651,51 @@ async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
     assert!(second.iter().all(|n| !n.unread));
 }
 
+async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees(s: Arc<dyn Store>) {
+    use crate::domain::forms::{parse_note, ActivityInput, AppointmentInput};
+    use crate::domain::views::Who;
+    use crate::i18n::Lang;
+    use crate::ssr::services::{casework, plan::my_plan, ServiceError};
+    let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
+    let other = person(s.as_ref(), "Anden Sagsbehandler", None).await;
+    s.grant_role(other, Role::Caseworker, NOW).await.unwrap();
+    let staff = staff_user(cw);
+    assert!(s.plan_of(c).await.unwrap().is_none());
+
+    let activity = ActivityInput::parse("job", "Praktik i børnehave", "Jobcentret", "planned").unwrap();
+    let refused = casework::add_activity(s.as_ref(), &staff_user(other), c, activity.clone(), NOW).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)), "not their citizen");
+    assert!(s.plan_of(c).await.unwrap().is_none(), "a refused change makes no plan");
+    casework::add_activity(s.as_ref(), &staff, c, activity, NOW).await.unwrap();
+    let plan = s.plan_of(c).await.unwrap().expect("the caseworker's first change makes the plan");
+    let act = s.activities(plan).await.unwrap()[0].id;
+    casework::set_activity_status(s.as_ref(), &staff, c, act, ActivityStatus::Active, NOW + 1).await.unwrap();
+    let wrong = casework::set_activity_status(s.as_ref(), &staff, c, crate::domain::ids::ActivityId(act.0 + 99), ActivityStatus::Done, NOW + 1).await;
+    assert!(matches!(wrong, Err(ServiceError::NotAllowed)), "an activity of another plan is not found: {wrong:?}");
+    let meeting = AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
+    casework::add_appointment(s.as_ref(), &staff, c, meeting, NOW + 2).await.unwrap();
+    casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), NOW + 3).await.unwrap();
+
+    let view = my_plan(s.as_ref(), &signed_in(c, true), NOW + 4, Lang::Da).await.unwrap().unwrap();
+    assert_eq!(view.activities[0].status, ActivityStatus::Active);
+    assert_eq!(view.appointments[0].when, "torsdag 24. september 2026 kl. 10.00", "typed in Copenhagen time");
+    assert_eq!(view.notes[0].body, "Vi aftalte at ringe til børnehaven.");
+    assert_eq!(view.notes[0].by, "Karin Sagsbehandler");
+    let kinds: Vec<_> = view.history.iter().map(|h| (h.kind.as_str(), h.who.clone())).collect();
+    let karin = Who::Staff("Karin Sagsbehandler".into());
+    assert_eq!(
+        kinds[..4],
+        [("note_added", karin.clone()), ("appointment_added", karin.clone()), ("activity_updated", karin.clone()), ("activity_added", karin)]
+    );
+
+    let opened = casework::open_plan(s.as_ref(), &staff, c, NOW + 5, Lang::Da).await.unwrap();
+    assert_eq!((opened.citizen.as_str(), opened.plan.activities.len()), ("Jonas Borger", 1));
+    let log = s.access_log(c).await.unwrap();
+    assert_eq!((log.len(), log[0].purpose.as_str()), (1, casework::PURPOSE_PLAN_WORK), "opening the plan is logged");
+    assert!(matches!(casework::open_plan(s.as_ref(), &staff_user(other), c, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
+}
+
 // ---- fixtures -----------------------------------------------------------
 
 /// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
@@ -712,6 +757,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,
     a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citizen,
     a_suggested_wording_is_rejected_or_accepted_by_the_citizen,
     a_proposal_can_be_withdrawn_while_it_waits_and_then_not_answered,

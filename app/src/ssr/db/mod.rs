@@ -20,7 +20,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::domain::ids::*;
-use crate::domain::plan::{ActorKind, Role};
+use crate::domain::plan::{ActivityStatus, ActorKind, Role};
 use crate::domain::Amount;
 pub use types::*;
 
@@ -124,6 +124,11 @@ pub trait Store: Send + Sync + 'static {
     async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>>;
     async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId>;
     async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>>;
+    /// Changes an activity's status; `NotFound` unless it is in `plan`.
+    async fn set_activity_status(&self, plan: PlanId, id: ActivityId, status: ActivityStatus, actor: Actor, now: i64) -> DbResult<()>;
+    async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::domain::LongText, now: i64) -> DbResult<()>;
+    /// Newest first.
+    async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;
     async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;
     async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>>;
     async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>>;

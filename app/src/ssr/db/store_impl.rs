@@ -593,6 +593,53 @@ macro_rules! store_impl {
                     .collect()
             }
 
+            async fn set_activity_status(&self, plan: PlanId, id: ActivityId, status: ActivityStatus, actor: Actor, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let title: String = sqlx::query_scalar(
+                    "UPDATE activity SET status = $1, updated_at = $2 WHERE id = $3 AND plan_id = $4 RETURNING title",
+                )
+                .bind(status.as_str())
+                .bind(now)
+                .bind(id.0)
+                .bind(plan.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::NotFound)?;
+                record_event!(tx, plan, actor, "activity_updated", title.as_str(), now);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::domain::LongText, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO meeting_note (plan_id, staff_id, written_at, body) VALUES ($1, $2, $3, $4)")
+                    .bind(plan.0)
+                    .bind(staff.0)
+                    .bind(now)
+                    .bind(body.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(tx, plan, Actor::staff(staff), "note_added", "", now);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>> {
+                let rows = sqlx::query("SELECT * FROM meeting_note WHERE plan_id = $1 ORDER BY written_at DESC, id DESC")
+                    .bind(plan.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(MeetingNote {
+                            staff_id: PersonId(r.try_get("staff_id")?),
+                            written_at: r.try_get("written_at")?,
+                            body: r.try_get("body")?,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId> {
                 let mut tx = self.begin_write().await?;
                 let id: i64 = sqlx::query_scalar(

@@ -127,6 +127,14 @@ pub struct CaseloadRow {
     pub last_contact: Option<i64>,
 }
 
+/// A note from a meeting, written by staff, readable by the citizen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetingNote {
+    pub staff_id: PersonId,
+    pub written_at: i64,
+    pub body: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct NewActivity {
     pub department: Department,

@@ -59,6 +59,7 @@ pub async fn caseload(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lan
         .await?
         .into_iter()
         .map(|r| CaseloadItem {
+            link: super::casework::citizen_link(r.citizen_id),
             citizen: r.name,
             standin: r.standin,
             has_plan: r.has_plan,

@@ -1,13 +1,13 @@
-//! The citizen's plan. A citizen sees only their own: every function here
-//! takes the signed-in user and reads nothing but that user's plan. Only
-//! citizens (people known by CPR number) can have one; a plan is made by
-//! the municipality, never by logging in or reading.
+//! The citizen's plan. A citizen sees only their own: `my_plan` takes the
+//! signed-in user and reads nothing but that user's plan. Only citizens
+//! (people known by CPR number) can have one; a plan is made by the
+//! municipality (the caseworker's first change), never by logging in or reading.
 
 use std::collections::HashMap;
 
-use crate::domain::ids::PersonId;
+use crate::domain::ids::{PersonId, PlanId};
 use crate::domain::plan::ActorKind;
-use crate::domain::views::{ActivityView, AppointmentView, GoalView, HistoryItem, PlanView, Who};
+use crate::domain::views::{ActivityView, AppointmentView, GoalView, HistoryItem, NoteView, PlanView, Who};
 use crate::i18n::Lang;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
@@ -18,10 +18,34 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
     if !user.is_citizen {
         return Ok(None);
     }
-    let Some(plan) = store.plan_of(user.person_id).await? else {
-        return Ok(None);
-    };
-    let decisions = store.decisions_of(user.person_id).await?;
+    match store.plan_of(user.person_id).await? {
+        Some(plan) => Ok(Some(plan_view(store, user.person_id, plan, user.person_id, now, lang).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Names of people by id, each looked up once.
+struct Names<'a> {
+    store: &'a dyn Store,
+    known: HashMap<PersonId, String>,
+}
+
+impl Names<'_> {
+    async fn of(&mut self, id: PersonId) -> DbResult<String> {
+        if let Some(n) = self.known.get(&id) {
+            return Ok(n.clone());
+        }
+        let p = self.store.person(id).await?;
+        let name = p.display_name.unwrap_or(p.full_name);
+        self.known.insert(id, name.clone());
+        Ok(name)
+    }
+}
+
+/// `citizen`'s plan as `reader` sees it: the reader's own changes are "you".
+/// Authorization is the caller's: this reads whatever plan it is given.
+pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId, reader: PersonId, now: i64, lang: Lang) -> DbResult<PlanView> {
+    let decisions = store.decisions_of(citizen).await?;
     let mut goals = Vec::new();
     for g in store.goals(plan).await? {
         let decisions = super::goals::decision_views(store, &decisions, g.id, lang).await?;
@@ -39,7 +63,7 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
         .activities(plan)
         .await?
         .into_iter()
-        .map(|a| ActivityView { department: a.department, title: a.title, responsible: a.responsible, status: a.status })
+        .map(|a| ActivityView { id: a.id, department: a.department, title: a.title, responsible: a.responsible, status: a.status })
         .collect();
     let mut upcoming: Vec<_> = store.appointments(plan).await?.into_iter().filter(|a| a.starts_at >= now).collect();
     upcoming.sort_by_key(|a| a.starts_at);
@@ -54,24 +78,22 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
             note: a.note,
         })
         .collect();
+    let mut names = Names { store, known: HashMap::new() };
+    let mut notes = Vec::new();
+    for n in store.meeting_notes(plan).await? {
+        notes.push(NoteView { when: date_time(n.written_at, lang), by: names.of(n.staff_id).await?, body: n.body });
+    }
     let mut events = store.history(plan).await?;
     // The store gives them oldest first (by time, then id): newest first, ties too.
     events.reverse();
-    let mut names: HashMap<PersonId, String> = HashMap::new();
     let mut history = Vec::with_capacity(events.len());
     for e in events {
         let who = match (e.actor_kind, e.actor_id) {
-            (ActorKind::Citizen, Some(id)) if id == user.person_id => Who::You,
-            (ActorKind::Staff, Some(id)) | (ActorKind::Citizen, Some(id)) => {
-                if !names.contains_key(&id) {
-                    let p = store.person(id).await?;
-                    names.insert(id, p.display_name.unwrap_or(p.full_name));
-                }
-                Who::Staff(names[&id].clone())
-            }
+            (_, Some(id)) if id == reader => Who::You,
+            (ActorKind::Staff | ActorKind::Citizen, Some(id)) => Who::Staff(names.of(id).await?),
             _ => Who::System,
         };
         history.push(HistoryItem { when: date_time(e.at, lang), who, kind: e.kind, about: e.summary });
     }
-    Ok(Some(PlanView { goals, activities, appointments, history }))
+    Ok(PlanView { goals, activities, appointments, history, notes })
 }

@@ -1,0 +1,301 @@
+//! A citizen's plan as their caseworker works on it: the plan, and forms to
+//! add an activity, change its status, book a meeting and write a meeting
+//! note. Opening the page writes the citizen's access log. Who may do what
+//! is decided in `services::casework`.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+use crate::components::form::{CheckedForm, FormSpec};
+use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
+use crate::domain::forms::plan_fields;
+use crate::domain::plan::ActivityStatus;
+use crate::domain::views::{ActivityView, CitizenPlanView};
+use crate::i18n::{use_lang, Texts};
+use crate::pages::inbox::StaffPage;
+use crate::pages::plan::{appointment_items, history_items, note_items, Section};
+use crate::shell::paths;
+use crate::viewer::viewer;
+
+/// The caseworker's page for one citizen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenPage {
+    pub view: CitizenPlanView,
+    pub activity: FormSpec,
+    pub appointment: FormSpec,
+    pub note: FormSpec,
+}
+
+#[cfg(feature = "ssr")]
+fn flash(kind: &str, citizen: i64) -> String {
+    format!("{kind}:{citizen}")
+}
+
+#[cfg(feature = "ssr")]
+fn back(citizen: i64) -> String {
+    format!("{}/{citizen}", paths::CITIZEN)
+}
+
+/// The citizen's plan for their caseworker (writes the access log).
+#[server(prefix = "/api", endpoint = "citizen_plan")]
+pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, ServerFnError> {
+    use crate::components::form::Control;
+    use crate::domain::forms::FormKind;
+    use crate::domain::ids::PersonId;
+    use crate::domain::plan::Department;
+    use crate::ssr::forms::spec;
+    use crate::ssr::services::{casework, signed_in};
+    use leptos::server_fn::ServerFn;
+    use plan_fields::*;
+    let store = crate::ssr::store()?;
+    let lang = crate::ssr::request_lang();
+    let t = lang.texts();
+    let r = async { casework::open_plan(store.as_ref(), &signed_in()?, PersonId(citizen), crate::ssr::now_ms(), lang).await }.await;
+    let view = match crate::pages::inbox::staff_page(r, "open a citizen's plan")? {
+        StaffPage::Shown(v) => v,
+        StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
+    };
+    let hidden = || vec![("citizen".to_string(), citizen.to_string())];
+    let departments = Department::ALL.iter().map(|d| (d.as_str().to_string(), t.department(*d).to_string())).collect();
+    let statuses = ActivityStatus::ALL.iter().map(|s| (s.as_str().to_string(), t.activity_status(*s).to_string())).collect();
+    let yes_no = vec![(YES.to_string(), t.answer_yes.to_string()), (NO.to_string(), t.answer_no.to_string())];
+    let activity = spec(
+        FormKind::Activity,
+        &flash("activity", citizen),
+        AddActivity::PATH,
+        hidden(),
+        vec![
+            (DEPARTMENT, t.activity_department, None, Control::Choice(departments)),
+            (TITLE, t.activity_title_label, None, Control::Line),
+            (RESPONSIBLE, t.activity_responsible_label, None, Control::Line),
+            (STATUS, t.activity_status_label, None, Control::Choice(statuses)),
+        ],
+        t.activity_submit,
+    )
+    .await;
+    let appointment = spec(
+        FormKind::Appointment,
+        &flash("appointment", citizen),
+        AddAppointment::PATH,
+        hidden(),
+        vec![
+            (DATE, t.appointment_date_label, None, Control::Date),
+            (TIME, t.appointment_time_label, None, Control::Time),
+            (DURATION, t.appointment_duration_label, None, Control::Number),
+            (PLACE, t.appointment_place_label, None, Control::Line),
+            (ADDRESS, t.appointment_address_label, None, Control::Line),
+            (OUTREACH, t.appointment_outreach_label, None, Control::Choice(yes_no)),
+            (NOTE, t.appointment_note_label, None, Control::Lines),
+        ],
+        t.appointment_submit,
+    )
+    .await;
+    let note = spec(FormKind::Note, &flash("note", citizen), AddNote::PATH, hidden(), vec![(NOTE, t.note_label, None, Control::Lines)], t.note_submit).await;
+    Ok(StaffPage::Shown(CitizenPage { view, activity, appointment, note }))
+}
+
+/// The caseworker adds an activity to the citizen's plan.
+#[server(prefix = "/api", endpoint = "add_activity")]
+pub async fn add_activity(citizen: i64, department: Option<String>, title: String, responsible: String, status: Option<String>) -> Result<(), ServerFnError> {
+    use crate::domain::forms::ActivityInput;
+    use crate::ssr::forms::{finish, with_answer, FormFlash};
+    use crate::ssr::services::{casework, signed_in, ServiceError};
+    use plan_fields::*;
+    let store = crate::ssr::store()?;
+    let (department, status) = (department.unwrap_or_default(), status.unwrap_or_default());
+    let kept = FormFlash::typed(flash("activity", citizen), &[(DEPARTMENT, &department), (TITLE, &title), (RESPONSIBLE, &responsible), (STATUS, &status)]);
+    let result = async {
+        let user = signed_in()?;
+        let input = ActivityInput::parse(&department, &title, &responsible, &status).map_err(ServiceError::Invalid)?;
+        casework::add_activity(store.as_ref(), &user, crate::domain::ids::PersonId(citizen), input, crate::ssr::now_ms()).await
+    }
+    .await;
+    let back = back(citizen);
+    finish(result, "add an activity", &with_answer(&format!("{back}#aktiviteter"), "gemt"), &back, Some(kept)).await
+}
+
+/// The caseworker changes an activity's status.
+#[server(prefix = "/api", endpoint = "set_activity_status")]
+pub async fn set_activity_status(citizen: i64, activity: i64, status: String) -> Result<(), ServerFnError> {
+    use crate::domain::ids::{ActivityId, PersonId};
+    use crate::ssr::forms::{finish, with_answer};
+    use crate::ssr::services::{casework, signed_in, ServiceError};
+    let store = crate::ssr::store()?;
+    let result = async {
+        let user = signed_in()?;
+        let status = ActivityStatus::parse(&status).ok_or(ServiceError::Conflict)?;
+        casework::set_activity_status(store.as_ref(), &user, PersonId(citizen), ActivityId(activity), status, crate::ssr::now_ms()).await
+    }
+    .await;
+    let back = back(citizen);
+    finish(result, "change an activity", &with_answer(&format!("{back}#aktiviteter"), "gemt"), &back, None).await
+}
+
+/// The caseworker books a meeting (date and time in Copenhagen).
+#[server(prefix = "/api", endpoint = "add_appointment")]
+#[expect(clippy::too_many_arguments, reason = "one argument per form field")]
+pub async fn add_appointment(
+    citizen: i64,
+    date: String,
+    time: String,
+    duration: String,
+    place: String,
+    address: String,
+    outreach: Option<String>,
+    note: String,
+) -> Result<(), ServerFnError> {
+    use crate::domain::forms::AppointmentInput;
+    use crate::ssr::forms::{finish, with_answer, FormFlash};
+    use crate::ssr::services::{casework, signed_in, ServiceError};
+    use plan_fields::*;
+    let store = crate::ssr::store()?;
+    let outreach = outreach.unwrap_or_default();
+    let kept = FormFlash::typed(
+        flash("appointment", citizen),
+        &[(DATE, &date), (TIME, &time), (DURATION, &duration), (PLACE, &place), (ADDRESS, &address), (OUTREACH, &outreach), (NOTE, &note)],
+    );
+    let result = async {
+        let user = signed_in()?;
+        let input = AppointmentInput::parse(&date, &time, &duration, &place, &address, &outreach, &note).map_err(ServiceError::Invalid)?;
+        casework::add_appointment(store.as_ref(), &user, crate::domain::ids::PersonId(citizen), input, crate::ssr::now_ms()).await
+    }
+    .await;
+    let back = back(citizen);
+    finish(result, "book a meeting", &with_answer(&format!("{back}#aftaler"), "gemt"), &back, Some(kept)).await
+}
+
+/// The caseworker writes a meeting note the citizen can read.
+#[server(prefix = "/api", endpoint = "add_note")]
+pub async fn add_note(citizen: i64, note: String) -> Result<(), ServerFnError> {
+    use crate::ssr::forms::{finish, with_answer, FormFlash};
+    use crate::ssr::services::{casework, signed_in, ServiceError};
+    let store = crate::ssr::store()?;
+    let kept = FormFlash::typed(flash("note", citizen), &[(plan_fields::NOTE, &note)]);
+    let result = async {
+        let user = signed_in()?;
+        let body = crate::domain::forms::parse_note(&note).map_err(ServiceError::Invalid)?;
+        casework::add_note(store.as_ref(), &user, crate::domain::ids::PersonId(citizen), body, crate::ssr::now_ms()).await
+    }
+    .await;
+    let back = back(citizen);
+    finish(result, "write a meeting note", &with_answer(&format!("{back}#noter"), "gemt"), &back, Some(kept)).await
+}
+
+/// "Borgerens plan": the caseworker's working page for one citizen.
+#[component]
+pub fn CitizenPlan() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.citizen_plan_title body=t.inbox_body next=paths::CASELOAD/> }.into_any();
+    }
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let page = Resource::new_blocking(move || id, |id| async move {
+        match id {
+            Some(id) => citizen_plan(id).await,
+            None => Ok(StaffPage::NotAllowed),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(StaffPage::Shown(p)) => view! { <Working p t/> }.into_any(),
+                    Ok(StaffPage::NotAllowed) => view! {
+                        <PageHeading title=t.citizen_plan_title/>
+                        <Notice text=t.notice_not_allowed/>
+                    }
+                    .into_any(),
+                    Err(_) => view! {
+                        <PageHeading title=t.citizen_plan_title/>
+                        <p class="alert" role="alert">{t.login_error_unavailable}</p>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
+    let CitizenPage { view, activity, appointment, note } = p;
+    // A form refused without JavaScript comes back open, with its messages.
+    let (activity_open, appointment_open, note_open) = (!activity.errors.is_empty(), !appointment.errors.is_empty(), !note.errors.is_empty());
+    let citizen = view.citizen_id;
+    let plan = view.plan;
+    let goals = plan
+        .goals
+        .into_iter()
+        .map(|g| {
+            let link = (g.status == crate::domain::plan::GoalStatus::Proposed)
+                .then(|| view! { <a href=format!("{}/{}", paths::INBOX_GOAL, g.id.0) class="link">{t.goal_answer_link}</a> });
+            view! {
+                <li class="card">
+                    <h3 class="text-lg font-bold">{g.title}</h3>
+                    <p class="font-semibold">{t.goal_status(g.status)}</p>
+                    {link}
+                </li>
+            }
+            .into_any()
+        })
+        .collect();
+    let activities = plan.activities.into_iter().map(|a| activity_item(a, citizen, t)).collect();
+    view! {
+        <leptos_meta::Title text=t.citizen_plan_title/>
+        <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
+        <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
+        <Outcome/>
+        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
+        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
+        <details class="mb-8 card" open=activity_open>
+            <summary class="link cursor-pointer">{t.activity_form_heading}</summary>
+            <CheckedForm spec=activity/>
+        </details>
+        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointment_items(plan.appointments, t)/>
+        <details class="mb-8 card" open=appointment_open>
+            <summary class="link cursor-pointer">{t.appointment_form_heading}</summary>
+            <CheckedForm spec=appointment/>
+        </details>
+        <Section id="noter" heading=t.plan_notes_heading empty=t.plan_notes_empty items=note_items(plan.notes)/>
+        <details class="mb-8 card" open=note_open>
+            <summary class="link cursor-pointer">{t.note_form_heading}</summary>
+            <CheckedForm spec=note/>
+        </details>
+        <Section
+            id="historik"
+            heading=t.plan_history_heading
+            empty=t.plan_history_empty
+            items=history_items(plan.history, t)
+            list_class="flex flex-col divide-y divide-line"
+        />
+    }
+}
+
+/// An activity with a small form to change its status.
+fn activity_item(a: ActivityView, citizen: i64, t: &'static Texts) -> AnyView {
+    let select_id = format!("status-{}", a.id.0);
+    let action = <SetActivityStatus as leptos::server_fn::ServerFn>::PATH;
+    let options = ActivityStatus::ALL
+        .iter()
+        .map(|s| view! { <option value=s.as_str() selected=*s == a.status>{t.activity_status(*s)}</option> })
+        .collect_view();
+    view! {
+        <li class="card">
+            <p class="text-base text-muted">{t.department(a.department)}</p>
+            <h3 class="text-lg font-bold">{a.title}</h3>
+            <p>{t.plan_activity_responsible}": "{a.responsible}</p>
+            <form method="post" action=action class="mt-2 flex flex-wrap items-end gap-2">
+                <input type="hidden" name="citizen" value=citizen.to_string()/>
+                <input type="hidden" name="activity" value=a.id.0.to_string()/>
+                <div>
+                    <label for=select_id.clone() class="block font-semibold">{t.activity_status_label}</label>
+                    <select id=select_id name="status" class="input">{options}</select>
+                </div>
+                <button type="submit" class="btn-secondary">{t.activity_change_status}</button>
+            </form>
+        </li>
+    }
+    .into_any()
+}
