@@ -273,6 +273,7 @@ pub struct Texts {
     pub history_note_added: &'static str,
     pub notice_saved: &'static str,
     pub purpose_plan_work: &'static str,
+    pub purpose_inbox: &'static str,
     pub citizen_plan_title: &'static str,
     pub citizen_plan_log_note: &'static str,
     pub citizen_open_plan: &'static str,
@@ -341,6 +342,7 @@ impl Texts {
         match purpose {
             "goal_review" => self.purpose_goal_review,
             "plan_work" => self.purpose_plan_work,
+            "inbox" => self.purpose_inbox,
             other => other,
         }
     }
@@ -593,6 +595,7 @@ pub static DA: Texts = Texts {
     history_note_added: "Note fra møde tilføjet",
     notice_saved: "Gemt. Det står nu i planen, og borgeren kan se det.",
     purpose_plan_work: "Arbejde med din plan",
+    purpose_inbox: "Så dit forslag i sin indbakke",
     citizen_plan_title: "Borgerens plan",
     citizen_plan_log_note: "Borgeren kan se i sin log, at du har åbnet planen.",
     citizen_open_plan: "Åbn planen",
@@ -836,6 +839,7 @@ pub static EN: Texts = Texts {
     history_note_added: "Meeting note added",
     notice_saved: "Saved. It is now in the plan, and the citizen can see it.",
     purpose_plan_work: "Working on your plan",
+    purpose_inbox: "Saw your proposal in their inbox",
     citizen_plan_title: "The citizen's plan",
     citizen_plan_log_note: "The citizen can see in their log that you opened the plan.",
     citizen_open_plan: "Open the plan",
@@ -925,7 +929,7 @@ mod tests {
                 t.cw_standin_heading, t.cw_count_one, t.cw_count_many,
                 t.not_found_title, t.not_found_body, t.back_home,
                 t.plan_propose_link, t.goal_suggested_heading, t.goal_accept_change, t.goal_reject_change, t.goal_withdraw, t.decision_heading, t.decision_reasons, t.decision_appeal, t.decision_by, t.decision_accepted, t.decision_adjusted, t.decision_declined, t.decision_other, t.notice_sent, t.notice_withdrawn, t.notice_change_accepted, t.notice_change_rejected, t.notice_answered, t.notice_changed, t.notice_not_allowed, t.notice_failed, t.history_goal_proposed, t.history_goal_withdrawn, t.history_goal_accepted, t.history_goal_change_suggested, t.history_goal_change_accepted, t.history_goal_change_rejected, t.history_goal_declined, t.propose_title, t.propose_intro, t.propose_goal_label, t.propose_goal_hint, t.propose_why_label, t.propose_first_step_label, t.propose_submit, t.form_sending, t.form_problems, t.back_to_plan, t.notifications_title, t.notifications_body, t.notifications_empty, t.notification_new, t.notification_goal_answered, t.notification_other, t.notification_open, t.nav_notifications, t.nav_unread, t.nav_inbox, t.nav_caseload, t.inbox_title, t.inbox_body, t.staff_only, t.inbox_intro, t.inbox_empty, t.inbox_filter_label, t.inbox_filter_all, t.inbox_filter_button, t.inbox_kind_goal, t.inbox_waited, t.inbox_overdue, t.inbox_open, t.caseload_title, t.caseload_count, t.caseload_empty, t.caseload_standin, t.caseload_no_plan, t.caseload_goals, t.caseload_activities, t.caseload_open, t.caseload_last_contact, t.caseload_never, t.review_title, t.review_citizen, t.review_proposed, t.review_closed, t.review_log_note, t.answer_label, t.answer_accept, t.answer_adjust, t.answer_decline, t.wording_label, t.reason_label, t.reason_hint, t.answer_submit, t.back_to_inbox, t.purpose_goal_review,
-                t.plan_notes_heading, t.plan_notes_empty, t.history_activity_updated, t.history_note_added, t.notice_saved, t.purpose_plan_work, t.citizen_plan_title, t.citizen_plan_log_note, t.citizen_open_plan, t.activity_form_heading, t.activity_department, t.activity_title_label, t.activity_responsible_label, t.activity_status_label, t.activity_submit, t.activity_change_status, t.appointment_form_heading, t.appointment_date_label, t.appointment_time_label, t.appointment_duration_label, t.appointment_place_label, t.appointment_address_label, t.appointment_outreach_label, t.answer_yes, t.answer_no, t.appointment_note_label, t.appointment_submit, t.note_form_heading, t.note_label, t.note_submit, t.goal_answer_link,
+                t.plan_notes_heading, t.plan_notes_empty, t.history_activity_updated, t.history_note_added, t.notice_saved, t.purpose_plan_work, t.purpose_inbox, t.citizen_plan_title, t.citizen_plan_log_note, t.citizen_open_plan, t.activity_form_heading, t.activity_department, t.activity_title_label, t.activity_responsible_label, t.activity_status_label, t.activity_submit, t.activity_change_status, t.appointment_form_heading, t.appointment_date_label, t.appointment_time_label, t.appointment_duration_label, t.appointment_place_label, t.appointment_address_label, t.appointment_outreach_label, t.answer_yes, t.answer_no, t.appointment_note_label, t.appointment_submit, t.note_form_heading, t.note_label, t.note_submit, t.goal_answer_link,
             ];
             let lists = [
                 t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body,

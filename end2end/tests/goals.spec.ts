@@ -17,6 +17,12 @@ async function signedIn(browser: Browser, name: string, next: string, javaScript
   return page;
 }
 
+/** On a phone the menu folds once hydrated: open it. */
+async function openMenu(page: Page) {
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Menu" }).click();
+}
+
 /** The citizen proposes `title` from their plan; returns the goal's card. */
 async function propose(page: Page, title: string, why = "") {
   await page.goto("/min-plan");
@@ -65,6 +71,7 @@ test("a proposal is declined with a reason and the citizen sees the decision and
   await expect(caseworker.getByRole("heading", { name: title })).toHaveCount(0);
 
   await citizen.goto("/min-plan");
+  await openMenu(citizen);
   const nav = citizen.getByRole("navigation", { name: "Hovedmenu" });
   await expect(nav.getByRole("link", { name: /Beskeder \(\d+ nye\)/ })).toBeVisible();
   await nav.getByRole("link", { name: /Beskeder/ }).click();
@@ -156,6 +163,7 @@ test.describe("with JavaScript disabled", () => {
 
 test("the caseload shows each citizen with their plan and what waits", async ({ browser }) => {
   const caseworker = await signedIn(browser, CASEWORKER, "/sagsbehandler");
+  await openMenu(caseworker);
   await caseworker.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Mine borgere" }).click();
   await expect(caseworker).toHaveURL(/\/sagsbehandler\/borgere$/);
   await expect(caseworker.getByRole("main")).toContainText(/Du er sagsbehandler eller stedfortræder for \d+ borgere/);

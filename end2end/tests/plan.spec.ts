@@ -75,10 +75,13 @@ test("the citizen sees who has opened their information, when and why", async ({
   await page.getByRole("link", { name: "Se hvem der har set dine oplysninger" }).click();
   await expect(page).toHaveURL(/\/hvem-har-set$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hvem har set mine oplysninger");
+  // Other tests may have shown Mette's waiting proposal in Karin's inbox,
+  // which is logged too: look for the demo entries among them.
   const entries = page.getByRole("main").getByRole("listitem");
-  await expect(entries).toHaveCount(2);
-  await expect(entries.first()).toContainText("Forberedelse af møde om din plan");
-  await expect(entries.first()).toContainText("Sagsbehandler");
+  const meeting = entries.filter({ hasText: "Forberedelse af møde om din plan" });
+  await expect(meeting).toHaveCount(1);
+  await expect(meeting).toContainText("Sagsbehandler");
+  await expect(entries.filter({ hasText: "Aftale om møde i caféen" })).toHaveCount(1);
   await waitForHydration(page);
   await expectNoAxeViolations(page, "/hvem-har-set");
 });

@@ -95,7 +95,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         .zip(values)
         .map(|(f, (_, value))| {
             let name = f.name.clone();
-            let id = format!("felt-{}", f.name);
+            let id = format!("{}-{}", kind.slug(), f.name);
             let err_id = format!("{id}-fejl");
             let hint_id = format!("{id}-hjaelp");
             let has_hint = f.hint.is_some();
@@ -209,7 +209,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         errors.with(|e| {
             e.iter()
                 .map(|fe| {
-                    let href = format!("#felt-{}", fe.field);
+                    let href = format!("#{}-{}", kind.slug(), fe.field);
                     view! { <li><a href=href>{fe.problem.message(lang)}</a></li> }
                 })
                 .collect_view()

@@ -325,6 +325,18 @@ pub enum FormKind {
 }
 
 impl FormKind {
+    /// A short name, unique per form kind, to keep field ids unique when
+    /// several forms share a page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            FormKind::GoalProposal => "maal",
+            FormKind::GoalAnswer => "svar",
+            FormKind::Activity => "indsats",
+            FormKind::Appointment => "aftale",
+            FormKind::Note => "note",
+        }
+    }
+
     /// The refused fields of `values` (form name → typed text), by the same
     /// parsers the server uses.
     pub fn check(self, value: impl Fn(&str) -> String) -> FieldErrors {

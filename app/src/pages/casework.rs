@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::form::{CheckedForm, FormSpec};
 use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
-use crate::domain::forms::plan_fields;
 use crate::domain::plan::ActivityStatus;
 use crate::domain::views::{ActivityView, CitizenPlanView};
 use crate::i18n::{use_lang, Texts};
@@ -47,7 +46,7 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
     use crate::ssr::forms::spec;
     use crate::ssr::services::{casework, signed_in};
     use leptos::server_fn::ServerFn;
-    use plan_fields::*;
+    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let lang = crate::ssr::request_lang();
     let t = lang.texts();
@@ -101,7 +100,7 @@ pub async fn add_activity(citizen: i64, department: Option<String>, title: Strin
     use crate::domain::forms::ActivityInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
-    use plan_fields::*;
+    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let (department, status) = (department.unwrap_or_default(), status.unwrap_or_default());
     let kept = FormFlash::typed(flash("activity", citizen), &[(DEPARTMENT, &department), (TITLE, &title), (RESPONSIBLE, &responsible), (STATUS, &status)]);
@@ -148,7 +147,7 @@ pub async fn add_appointment(
     use crate::domain::forms::AppointmentInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
-    use plan_fields::*;
+    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let outreach = outreach.unwrap_or_default();
     let kept = FormFlash::typed(
@@ -171,7 +170,7 @@ pub async fn add_note(citizen: i64, note: String) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
     let store = crate::ssr::store()?;
-    let kept = FormFlash::typed(flash("note", citizen), &[(plan_fields::NOTE, &note)]);
+    let kept = FormFlash::typed(flash("note", citizen), &[(crate::domain::forms::plan_fields::NOTE, &note)]);
     let result = async {
         let user = signed_in()?;
         let body = crate::domain::forms::parse_note(&note).map_err(ServiceError::Invalid)?;

@@ -6,8 +6,11 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{CheckedForm, Control, FormSpec};
+#[cfg(feature = "ssr")]
+use crate::components::form::Control;
+use crate::components::form::{CheckedForm, FormSpec};
 use crate::components::page::{NeedsLogin, PageHeading, Paragraphs};
+#[cfg(feature = "ssr")]
 use crate::domain::forms::{proposal_fields, FormKind};
 use crate::i18n::use_lang;
 use crate::shell::paths;

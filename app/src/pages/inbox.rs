@@ -6,8 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::components::form::{CheckedForm, Control, FormSpec};
+#[cfg(feature = "ssr")]
+use crate::components::form::Control;
+use crate::components::form::{CheckedForm, FormSpec};
 use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
+#[cfg(feature = "ssr")]
 use crate::domain::forms::{answer_fields, FormKind};
 use crate::domain::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
 use crate::i18n::{use_lang, Texts};

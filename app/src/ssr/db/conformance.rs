@@ -623,6 +623,9 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     assert_eq!(seen, [("Ældre", "10 dage", true), ("Nyere", "1 dag", false)]);
     assert_eq!(items[0].link, format!("/sagsbehandler/maal/{}", older.0));
     assert_eq!(items[0].citizen, "Jonas Borger");
+    let log = s.access_log(a).await.unwrap();
+    assert_eq!((log.len(), log[0].purpose.as_str()), (1, inbox::PURPOSE_INBOX), "showing a proposal is a read, logged once per citizen");
+    assert_eq!(s.access_log(b).await.unwrap(), vec![], "B had nothing in the inbox");
     goals::decide(s.as_ref(), &staff_user(cw), newer, crate::domain::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
     assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
 

@@ -1,9 +1,10 @@
 //! The caseworker's inbox and caseload. Only caseworkers have them, and each
 //! sees only the citizens they are caseworker or stand-in for.
 //!
-//! These lists show who has something waiting, not the content of anybody's
-//! plan beyond a proposal's title; opening an item to answer it reads the
-//! citizen's data and writes the access log (see `goals::review`).
+//! The inbox shows what a proposal says, so each citizen in it gets an
+//! access-log entry ("indbakke") every time it is shown. The caseload shows
+//! only names and counts of the caseworker's own citizens and is not logged;
+//! opening a citizen's plan or a proposal is (see `casework`, `goals`).
 
 use crate::domain::plan::Role;
 use crate::domain::views::{CaseloadItem, InboxItem, InboxKind};
@@ -13,6 +14,9 @@ use crate::ssr::db::Store;
 use crate::ssr::time::{date_time, waited};
 
 use super::{ServiceError, ServiceResult};
+
+/// Why staff saw a citizen's data in the inbox, as written to the access log.
+pub const PURPOSE_INBOX: &str = "inbox";
 
 /// An answer is due within this long (the municipality's response target).
 pub const RESPONSE_TARGET_MS: i64 = 7 * 86_400_000;
@@ -29,8 +33,10 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
         return Err(ServiceError::NotAllowed);
     }
     let mut items = Vec::new();
+    let mut shown = std::collections::BTreeSet::new();
     if kind.is_none() || kind == Some(InboxKind::Goal) {
         for open in store.open_goals_for(user.person_id).await? {
+            shown.insert(open.goal.citizen_id);
             let age = now - open.goal.updated_at;
             items.push((
                 open.goal.updated_at,
@@ -44,6 +50,9 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
                 },
             ));
         }
+    }
+    for citizen in shown {
+        store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_INBOX, now).await?;
     }
     items.sort_by_key(|(since, _)| *since);
     Ok(items.into_iter().map(|(_, item)| item).collect())
