@@ -116,6 +116,32 @@ test("the caseworker suggests another wording and the citizen accepts it", async
   await expect(citizen.getByRole("region", { name: "Det er ændret" })).toContainText(`Ny formulering taget i brug: ${better}`);
 });
 
+test("a decline is corrected by a new decision and the citizen sees both", async ({ browser }) => {
+  const title = unique("Tage på højskole");
+  const citizen = await signedIn(browser, CITIZEN, "/min-plan");
+  await propose(citizen, title);
+  const caseworker = await signedIn(browser, CASEWORKER, "/sagsbehandler");
+  await openFromInbox(caseworker, title);
+  const review = caseworker.url();
+  await caseworker.getByLabel("Afslå forslaget").check();
+  await caseworker.getByLabel(/^Begrundelse/).fill("Der er ikke plads i år.");
+  await caseworker.getByRole("button", { name: "Send svaret" }).click();
+  await expect(caseworker).toHaveURL(/svar=besvaret$/);
+
+  await caseworker.goto(review);
+  await expect(caseworker.getByRole("heading", { name: "Ret afgørelsen" })).toBeVisible();
+  await caseworker.getByLabel("Godkend målet alligevel").check();
+  await caseworker.getByRole("button", { name: "Send rettelsen" }).click();
+  await expect(caseworker).toHaveURL(/svar=besvaret$/);
+
+  await citizen.goto("/min-plan");
+  const card = citizen.getByRole("listitem").filter({ has: citizen.getByRole("heading", { name: title }) });
+  await expect(card).toContainText("Aftalt");
+  await expect(card).toContainText("Målet er godkendt");
+  await expect(card).toContainText("Retter afgørelsen fra");
+  await expect(card).toContainText("Der er ikke plads i år.");
+});
+
 test.describe("with JavaScript disabled", () => {
   test("the whole proposal flow works, and refused input keeps what was typed", async ({ browser }) => {
     const title = unique("Lære at cykle");

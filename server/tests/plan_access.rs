@@ -146,6 +146,17 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &answer).await;
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined);
+    let correction = [("goal", goal.0.to_string()), ("answer", "accept".to_string()), ("reason", String::new()), ("correction", "1".to_string())];
+    for (who, browser) in actors.all() {
+        if who != "A's caseworker" {
+            let (status, body) = call(&app, browser, "decide_goal", &correction).await;
+            refused(who, "a correction", status, &body);
+        }
+    }
+    assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined, "refused corrections changed nothing");
+    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &correction).await;
+    assert!(status.is_success(), "A's caseworker corrects: {status} {body}");
+    assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Accepted);
 
     // Working on A's plan: A's caseworker only; refused calls change and log nothing.
     let a_plan = app.store.plan_of(mette).await.unwrap().unwrap();

@@ -70,6 +70,10 @@ pub enum GoalEvent {
     Withdraw,
     /// The goal is reached.
     MarkAchieved,
+    /// The caseworker corrects an acceptance into a decline (a new decision).
+    CorrectToDecline,
+    /// The caseworker corrects a decline into an acceptance (a new decision).
+    CorrectToAccept,
 }
 
 /// A transition the goal's status does not allow.
@@ -92,6 +96,8 @@ impl GoalStatus {
             (S::Adjusted, E::AcceptChange) => Ok(S::Accepted),
             (S::Adjusted, E::RejectChange) => Ok(S::Proposed),
             (S::Accepted, E::MarkAchieved) => Ok(S::Achieved),
+            (S::Accepted, E::CorrectToDecline) => Ok(S::Declined),
+            (S::Declined, E::CorrectToAccept) => Ok(S::Accepted),
             (from, event) => Err(NotAllowed { from, event }),
         }
     }
@@ -142,5 +148,14 @@ mod tests {
             }
         }
         assert!(GoalStatus::Accepted.next(GoalEvent::Withdraw).is_err());
+    }
+
+    #[test]
+    fn only_a_decided_goal_can_be_corrected_and_only_the_other_way() {
+        assert_eq!(GoalStatus::Declined.next(GoalEvent::CorrectToAccept), Ok(GoalStatus::Accepted));
+        assert_eq!(GoalStatus::Accepted.next(GoalEvent::CorrectToDecline), Ok(GoalStatus::Declined));
+        assert!(GoalStatus::Declined.next(GoalEvent::CorrectToDecline).is_err());
+        assert!(GoalStatus::Proposed.next(GoalEvent::CorrectToAccept).is_err(), "an open proposal is answered, not corrected");
+        assert!(GoalStatus::Withdrawn.next(GoalEvent::CorrectToAccept).is_err());
     }
 }

@@ -39,6 +39,8 @@ pub struct DecisionView {
     pub by: String,
     pub reasons: Option<String>,
     pub appeal_guidance: String,
+    /// When the decision this one corrects was made.
+    pub corrects: Option<String>,
 }
 
 /// Something waiting for the caseworker.
@@ -101,6 +103,8 @@ pub struct GoalReview {
     pub proposed: String,
     /// Still waiting for the caseworker's answer.
     pub open: bool,
+    /// Decided by the caseworker (accepted or declined): can be corrected.
+    pub correctable: bool,
     pub decisions: Vec<DecisionView>,
 }
 

@@ -81,23 +81,28 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     let t = lang.texts();
-    let choices = [(answer_fields::ACCEPT, t.answer_accept), (answer_fields::ADJUST, t.answer_adjust), (answer_fields::DECLINE, t.answer_decline)]
-        .into_iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect();
-    let spec = crate::ssr::forms::spec(
-        FormKind::GoalAnswer,
-        &answer_form(goal),
-        DecideGoal::PATH,
-        vec![("goal".into(), goal.to_string())],
-        vec![
-            (answer_fields::ANSWER, t.answer_label, None, Control::Choice(choices)),
-            (answer_fields::WORDING, t.wording_label, None, Control::Line),
-            (answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
-        ],
-        t.answer_submit,
-    )
-    .await;
+    // An open proposal is answered; a decided one can be corrected.
+    let (choices, hidden, submit): (Vec<(&str, &str)>, _, _) = if review.correctable {
+        let choice = if review.status == crate::domain::plan::GoalStatus::Declined {
+            (answer_fields::ACCEPT, t.correct_to_accept)
+        } else {
+            (answer_fields::DECLINE, t.correct_to_decline)
+        };
+        (vec![choice], vec![("goal".to_string(), goal.to_string()), ("correction".to_string(), "1".to_string())], t.correction_submit)
+    } else {
+        (
+            vec![(answer_fields::ACCEPT, t.answer_accept), (answer_fields::ADJUST, t.answer_adjust), (answer_fields::DECLINE, t.answer_decline)],
+            vec![("goal".to_string(), goal.to_string())],
+            t.answer_submit,
+        )
+    };
+    let choices = choices.into_iter().map(|(v, l)| (v.to_string(), l.to_string())).collect();
+    let mut fields = vec![(answer_fields::ANSWER, t.answer_label, None, Control::Choice(choices))];
+    if !review.correctable {
+        fields.push((answer_fields::WORDING, t.wording_label, None, Control::Line));
+    }
+    fields.push((answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines));
+    let spec = crate::ssr::forms::spec(FormKind::GoalAnswer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit).await;
     Ok(StaffPage::Shown((review, spec)))
 }
 
@@ -108,20 +113,32 @@ fn answer_form(goal: i64) -> String {
 }
 
 /// The caseworker answers a proposal: `answer` is `accept`, `adjust` (with
-/// `wording`) or `decline`; adjusting and declining need a `reason`.
+/// `wording`) or `decline`; adjusting and declining need a `reason`. With
+/// `correction=1` it corrects the decision on a decided goal instead.
 #[server(prefix = "/api", endpoint = "decide_goal")]
-pub async fn decide_goal(goal: i64, answer: Option<String>, wording: String, reason: String) -> Result<(), ServerFnError> {
+pub async fn decide_goal(
+    goal: i64,
+    answer: Option<String>,
+    wording: Option<String>,
+    reason: String,
+    correction: Option<String>,
+) -> Result<(), ServerFnError> {
     let store = crate::ssr::store()?;
     use crate::domain::forms::GoalAnswer;
     use crate::domain::ids::GoalId;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{goals, signed_in, ServiceError};
     let answer = answer.unwrap_or_default();
+    let wording = wording.unwrap_or_default();
     let kept = FormFlash::typed(answer_form(goal), &[(answer_fields::ANSWER, &answer), (answer_fields::WORDING, &wording), (answer_fields::REASON, &reason)]);
     let result = async {
         let user = signed_in()?;
         let parsed = GoalAnswer::parse(&answer, &wording, &reason).map_err(ServiceError::Invalid)?;
-        goals::decide(store.as_ref(), &user, GoalId(goal), parsed, crate::ssr::now_ms()).await
+        if correction.is_some() {
+            goals::correct(store.as_ref(), &user, GoalId(goal), parsed, crate::ssr::now_ms()).await
+        } else {
+            goals::decide(store.as_ref(), &user, GoalId(goal), parsed, crate::ssr::now_ms()).await
+        }
     }
     .await;
     let back = format!("{}/{goal}", paths::INBOX_GOAL);
@@ -304,6 +321,16 @@ fn Review(review: GoalReview, spec: FormSpec, t: &'static Texts) -> impl IntoVie
         <p class="mb-4 text-base text-muted">{t.review_log_note}</p>
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
+        } else if review.correctable {
+            view! {
+                <Notice text=t.review_closed/>
+                <section aria-labelledby="ret" class="card">
+                    <h2 id="ret" class="text-xl font-bold">{t.correction_heading}</h2>
+                    <p class="mb-4">{t.correction_intro}</p>
+                    <CheckedForm spec/>
+                </section>
+            }
+            .into_any()
         } else {
             view! { <Notice text=t.review_closed/> }.into_any()
         }}

@@ -60,7 +60,7 @@ async fn assert_ledger_balances<S: Store + ?Sized>(s: &S, b: BudgetId) -> Budget
 }
 
 fn decision(by: PersonId, reason: Option<&str>) -> NewDecision {
-    NewDecision { decided_by: by, reasons: reason.map(|r| Reason::parse(r).unwrap()), appeal_guidance: "Klag til kommunen inden 4 uger.".into() }
+    NewDecision { decided_by: by, reasons: reason.map(|r| Reason::parse(r).unwrap()), appeal_guidance: "Klag til kommunen inden 4 uger.".into(), corrects: None }
 }
 
 
@@ -522,6 +522,23 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert_eq!(g.decisions[0].reasons.as_deref(), Some("Vi starter med praktikken først."));
     let kinds: Vec<_> = view.history.iter().map(|h| h.kind.as_str()).collect();
     assert!(kinds.starts_with(&["goal_declined", "goal_proposed"]), "{kinds:?}");
+
+    // A correction is a new decision pointing at the old one, which stays.
+    let refused = goals::correct(s.as_ref(), &signed_in(c, true), id, crate::domain::forms::GoalAnswer::Accept, NOW + 3 * DAY).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)), "only the caseworker corrects");
+    goals::correct(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
+    let after = s.decisions_of(c).await.unwrap();
+    assert_eq!(after.len(), 2);
+    assert_eq!(after[0], d[0], "the first decision is unchanged");
+    assert_eq!((after[1].outcome.as_str(), after[1].corrects), ("accepted", Some(d[0].id)));
+    assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 2, "the citizen is told of the correction");
+    let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
+    assert!(matches!(again, Err(ServiceError::Conflict)), "accepting an accepted goal is no correction");
+    let view = my_plan(s.as_ref(), &me, NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
+    let shown = &view.goals[0].decisions;
+    assert_eq!((shown.len(), shown[0].outcome.as_str()), (2, "accepted"), "newest first");
+    assert_eq!(shown[0].corrects.as_deref(), Some(shown[1].when.as_str()));
 }
 
 async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn Store>) {

@@ -484,8 +484,8 @@ macro_rules! store_impl {
                 let citizen: i64 = sqlx::query_scalar("SELECT citizen_id FROM plan WHERE id = $1").bind(plan.0).fetch_one(&mut *tx).await?;
                 if let Some((outcome, d)) = &c.decision {
                     sqlx::query(
-                        "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at) \
-                         VALUES ($1, 'goal', $2, $3, $4, $5, $6, $7)",
+                        "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
+                         VALUES ($1, 'goal', $2, $3, $4, $5, $6, $7, $8)",
                     )
                     .bind(citizen)
                     .bind(c.goal.0)
@@ -494,6 +494,7 @@ macro_rules! store_impl {
                     .bind(&d.appeal_guidance)
                     .bind(d.decided_by.0)
                     .bind(now)
+                    .bind(d.corrects.map(|id| id.0))
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -923,6 +924,7 @@ macro_rules! store_impl {
                             appeal_guidance: r.try_get("appeal_guidance")?,
                             decided_by: PersonId(r.try_get("decided_by")?),
                             decided_at: r.try_get("decided_at")?,
+                            corrects: r.try_get::<Option<i64>, _>("corrects_id")?.map(DecisionId),
                         })
                     })
                     .collect()

@@ -338,6 +338,8 @@ pub struct NewDecision {
     pub decided_by: PersonId,
     pub reasons: Option<Reason>,
     pub appeal_guidance: String,
+    /// The earlier decision this one corrects (that one stays as it was).
+    pub corrects: Option<DecisionId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -350,6 +352,7 @@ pub struct Decision {
     pub appeal_guidance: String,
     pub decided_by: PersonId,
     pub decided_at: i64,
+    pub corrects: Option<DecisionId>,
 }
 
 #[derive(Clone, Debug)]

@@ -95,11 +95,15 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64,
     }
     store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
     let citizen = store.person(goal.citizen_id).await?.full_name;
-    let decisions = decision_views(store, &store.decisions_of(goal.citizen_id).await?, id, lang).await?;
+    let all = store.decisions_of(goal.citizen_id).await?;
+    let decisions = decision_views(store, &all, id, lang).await?;
+    let latest = all.iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == id.0);
     Ok(GoalReview {
         id,
         citizen,
         open: goal.status == GoalStatus::Proposed,
+        correctable: matches!(goal.status, GoalStatus::Accepted | GoalStatus::Declined)
+            && latest.is_some_and(|d| d.outcome == goal.status.as_str()),
         title: goal.title,
         why: goal.why,
         first_step: goal.first_step,
@@ -130,7 +134,50 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
         history_kind: kind,
         suggestion,
         take_suggestion: false,
-        decision: Some((outcome, NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into() })),
+        decision: Some((outcome, NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None })),
+        notify_citizen: Some((NOTICE_GOAL_ANSWERED, goal_link(id))),
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The caseworker corrects their decision on a goal: an acceptance becomes a
+/// decline (reason required) or a decline an acceptance. The correction is a
+/// new decision pointing at the one it corrects, which stays as it was; the
+/// citizen is notified.
+pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
+    let goal = store.goal(id).await?;
+    if !is_caseworker_of(store, user, goal.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    let (event, outcome, reasons) = match answer {
+        GoalAnswer::Accept => (GoalEvent::CorrectToAccept, "accepted", None),
+        GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
+        GoalAnswer::Adjust { .. } => {
+            return Err(ServiceError::Invalid(vec![crate::domain::forms::FieldError {
+                field: crate::domain::forms::answer_fields::ANSWER.into(),
+                problem: crate::domain::forms::Problem::ChooseAnswer,
+            }]))
+        }
+    };
+    let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
+    let latest = store.decisions_of(goal.citizen_id).await?.into_iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == id.0);
+    // Only a caseworker's own accept/decline is corrected this way; a goal
+    // the citizen accepted from a suggested wording is not a staff decision.
+    let Some(latest) = latest.filter(|d| d.outcome == goal.status.as_str()) else {
+        return Err(ServiceError::Conflict);
+    };
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::staff(user.person_id),
+        history_kind: "goal_decision_corrected",
+        suggestion: None,
+        take_suggestion: false,
+        decision: Some((
+            outcome,
+            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(latest.id) },
+        )),
         notify_citizen: Some((NOTICE_GOAL_ANSWERED, goal_link(id))),
     };
     Ok(store.change_goal(&change, now).await?)
@@ -145,7 +192,9 @@ pub async fn decision_views(store: &dyn Store, all: &[Decision], id: GoalId, lan
             let p = store.person(d.decided_by).await?;
             names.insert(d.decided_by, p.display_name.unwrap_or(p.full_name));
         }
+        let corrects = d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang));
         out.push(DecisionView {
+            corrects,
             outcome: d.outcome.clone(),
             when: date_time(d.decided_at, lang),
             by: names[&d.decided_by].clone(),
