@@ -26,9 +26,12 @@ test("the caseworker adds an activity, a meeting and a note, and the citizen see
   await addActivity.getByRole("button", { name: "Tilføj indsatsen" }).click();
   await expect(cw).toHaveURL(/svar=gemt#aktiviteter$/);
   const item = cw.getByRole("listitem").filter({ has: cw.getByRole("heading", { name: activity }) });
-  await item.getByLabel("Status").selectOption({ label: "I gang" });
-  await item.getByRole("button", { name: "Skift status" }).click();
+  await item.getByText("Ret indsatsen").click();
+  await expect(item.getByLabel("Hvem er ansvarlig?")).toHaveValue("Socialforvaltningen");
+  await item.getByLabel("I gang").check();
+  await item.getByRole("button", { name: "Gem ændringen" }).click();
   await expect(cw).toHaveURL(/svar=gemt#aktiviteter$/);
+  await expect(cw.getByRole("listitem").filter({ has: cw.getByRole("heading", { name: activity }) })).toContainText("I gang");
 
   await cw.getByText("Aftal et møde").click();
   const meeting = cw.locator("details", { hasText: "Aftal et møde" });
@@ -40,6 +43,21 @@ test("the caseworker adds an activity, a meeting and a note, and the citizen see
   await meeting.getByLabel("Ja").check();
   await meeting.getByRole("button", { name: "Gem aftalen" }).click();
   await expect(cw).toHaveURL(/svar=gemt#aftaler$/);
+
+  // A second meeting, then cancelled: it leaves the plan and the history says so.
+  await cw.getByText("Aftal et møde").click();
+  await meeting.getByLabel("Dato").fill("2030-04-01");
+  await meeting.getByLabel("Klokkeslæt").fill("09:00");
+  await meeting.getByLabel("Varighed i minutter").fill("30");
+  await meeting.getByLabel("Sted", { exact: true }).fill(`Jobcentret ${stamp}`);
+  await meeting.getByLabel("Adresse").fill("Havnen 2");
+  await meeting.getByLabel("Nej").check();
+  await meeting.getByRole("button", { name: "Gem aftalen" }).click();
+  const second = cw.getByRole("region", { name: "Dine næste aftaler" }).locator("li.flex", { hasText: `Jobcentret ${stamp}` });
+  await second.getByRole("button", { name: "Aflys mødet" }).click();
+  await expect(cw).toHaveURL(/svar=gemt#aftaler$/);
+  await expect(cw.getByRole("region", { name: "Dine næste aftaler" })).not.toContainText(`Jobcentret ${stamp}`);
+  await expect(cw.getByRole("region", { name: "Det er ændret" })).toContainText(`Møde aflyst: Jobcentret ${stamp}`);
 
   await cw.getByText("Skriv en note fra mødet").click();
   const notes = cw.locator("details", { hasText: "Skriv en note fra mødet" });

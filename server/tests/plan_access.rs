@@ -161,16 +161,21 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     // Working on A's plan: A's caseworker only; refused calls change and log nothing.
     let a_plan = app.store.plan_of(mette).await.unwrap().unwrap();
     let activity = app.store.activities(a_plan).await.unwrap()[0].id;
+    let appointment = app.store.appointments(a_plan).await.unwrap()[0].id;
     let citizen = mette.0.to_string();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
         ("citizen_plan", vec![("citizen", citizen.clone())]),
-        ("add_activity", vec![("citizen", citizen.clone()), ("department", "job".into()), ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "planned".into())]),
-        ("set_activity_status", vec![("citizen", citizen.clone()), ("activity", activity.0.to_string()), ("status", "done".into())]),
+        ("save_activity", vec![("citizen", citizen.clone()), ("department", "job".into()), ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "planned".into())]),
+        ("save_activity", vec![
+            ("citizen", citizen.clone()), ("activity", activity.0.to_string()), ("department", "job".into()),
+            ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "done".into()),
+        ]),
         ("add_appointment", vec![
             ("citizen", citizen.clone()), ("date", "2030-01-08".into()), ("time", "10:00".into()), ("duration", "30".into()),
             ("place", "Rådhuset".into()), ("address", "Torvet 1".into()), ("outreach", "no".into()), ("note", String::new()),
         ]),
         ("add_note", vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
+        ("cancel_appointment", vec![("citizen", citizen.clone()), ("appointment", appointment.0.to_string())]),
     ];
     let log_before = app.store.access_log(mette).await.unwrap().len();
     let history_before = app.store.history(a_plan).await.unwrap().len();
@@ -189,7 +194,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
         let (status, body) = call(&app, &mut actors.a_caseworker, endpoint, form).await;
         assert!(status.is_success(), "A's caseworker may {endpoint}: {status} {body}");
     }
-    assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before + 4, "each change is in the history");
+    assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before + 5, "each change is in the history");
     assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before + 1);
 
     // Lists: the inbox and the caseload are caseworkers' only, each their own.

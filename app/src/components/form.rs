@@ -42,6 +42,8 @@ pub struct Field {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormSpec {
     pub kind: FormKind,
+    /// Starts every field id: unique per form on a page.
+    pub id_prefix: String,
     pub lang: Lang,
     /// The server function's URL.
     pub action: String,
@@ -59,7 +61,7 @@ pub struct FormSpec {
 /// A form checked in the browser (once hydrated) and always on the server.
 #[island]
 pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
-    let FormSpec { kind, lang, action, hidden, fields, errors, submit, submitting, problems } = spec;
+    let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems } = spec;
     let values: Vec<(String, RwSignal<String>)> = fields.iter().map(|f| (f.name.clone(), RwSignal::new(f.value.clone()))).collect();
     let errors = RwSignal::new(errors);
     let sending = RwSignal::new(false);
@@ -95,7 +97,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         .zip(values)
         .map(|(f, (_, value))| {
             let name = f.name.clone();
-            let id = format!("{}-{}", kind.slug(), f.name);
+            let id = format!("{id_prefix}-{}", f.name);
             let err_id = format!("{id}-fejl");
             let hint_id = format!("{id}-hjaelp");
             let has_hint = f.hint.is_some();
@@ -205,15 +207,18 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         })
         .collect_view();
     let hidden = hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view();
-    let summary_list = move || {
+    let summary_list = {
+        let id_prefix = id_prefix.clone();
+        move || {
         errors.with(|e| {
             e.iter()
                 .map(|fe| {
-                    let href = format!("#{}-{}", kind.slug(), fe.field);
+                    let href = format!("#{id_prefix}-{}", fe.field);
                     view! { <li><a href=href>{fe.problem.message(lang)}</a></li> }
                 })
                 .collect_view()
         })
+        }
     };
     view! {
         <form method="post" action=action on:submit=on_submit novalidate data-ready=move || ready.get().then_some("true")>

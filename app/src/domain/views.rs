@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{ActivityId, GoalId};
+use super::ids::{ActivityId, AppointmentId, GoalId};
 use super::plan::{ActivityStatus, Department, GoalStatus};
 
 /// Who made a change, as the citizen reads it.
@@ -128,6 +128,7 @@ pub struct ActivityView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppointmentView {
+    pub id: AppointmentId,
     pub when: String,
     pub duration_minutes: i64,
     pub place: String,

@@ -8,9 +8,10 @@ use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
+use crate::components::page::{ButtonForm, NeedsLogin, Notice, Outcome, PageHeading};
+#[cfg(feature = "ssr")]
 use crate::domain::plan::ActivityStatus;
-use crate::domain::views::{ActivityView, CitizenPlanView};
+use crate::domain::views::{ActivityView, AppointmentView, CitizenPlanView};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::inbox::StaffPage;
 use crate::pages::plan::{appointment_items, history_items, note_items, Section};
@@ -22,6 +23,8 @@ use crate::viewer::viewer;
 pub struct CitizenPage {
     pub view: CitizenPlanView,
     pub activity: FormSpec,
+    /// One form per activity, in the order of `view.plan.activities`.
+    pub edits: Vec<FormSpec>,
     pub appointment: FormSpec,
     pub note: FormSpec,
 }
@@ -56,23 +59,27 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     let hidden = || vec![("citizen".to_string(), citizen.to_string())];
-    let departments = Department::ALL.iter().map(|d| (d.as_str().to_string(), t.department(*d).to_string())).collect();
-    let statuses = ActivityStatus::ALL.iter().map(|s| (s.as_str().to_string(), t.activity_status(*s).to_string())).collect();
+    let departments: Vec<_> = Department::ALL.iter().map(|d| (d.as_str().to_string(), t.department(*d).to_string())).collect();
+    let statuses: Vec<_> = ActivityStatus::ALL.iter().map(|s| (s.as_str().to_string(), t.activity_status(*s).to_string())).collect();
     let yes_no = vec![(YES.to_string(), t.answer_yes.to_string()), (NO.to_string(), t.answer_no.to_string())];
-    let activity = spec(
-        FormKind::Activity,
-        &flash("activity", citizen),
-        AddActivity::PATH,
-        hidden(),
+    let activity_fields = || {
         vec![
-            (DEPARTMENT, t.activity_department, None, Control::Choice(departments)),
+            (DEPARTMENT, t.activity_department, None, Control::Choice(departments.clone())),
             (TITLE, t.activity_title_label, None, Control::Line),
             (RESPONSIBLE, t.activity_responsible_label, None, Control::Line),
-            (STATUS, t.activity_status_label, None, Control::Choice(statuses)),
-        ],
-        t.activity_submit,
-    )
-    .await;
+            (STATUS, t.activity_status_label, None, Control::Choice(statuses.clone())),
+        ]
+    };
+    let activity = spec(FormKind::Activity, &flash("activity", citizen), SaveActivity::PATH, hidden(), activity_fields(), t.activity_submit, &[]).await;
+    // One form per activity to change it, filled in with how it is now.
+    let mut edits = Vec::new();
+    for a in &view.plan.activities {
+        let mut hidden = hidden();
+        hidden.push(("activity".into(), a.id.0.to_string()));
+        let current = [(DEPARTMENT, a.department.as_str()), (TITLE, a.title.as_str()), (RESPONSIBLE, a.responsible.as_str()), (STATUS, a.status.as_str())];
+        let form = flash(&format!("activity-{}", a.id.0), citizen);
+        edits.push(spec(FormKind::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.activity_save, &current).await);
+    }
     let appointment = spec(
         FormKind::Appointment,
         &flash("appointment", citizen),
@@ -88,47 +95,62 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
             (NOTE, t.appointment_note_label, None, Control::Lines),
         ],
         t.appointment_submit,
+        &[],
     )
     .await;
-    let note = spec(FormKind::Note, &flash("note", citizen), AddNote::PATH, hidden(), vec![(NOTE, t.note_label, None, Control::Lines)], t.note_submit).await;
-    Ok(StaffPage::Shown(CitizenPage { view, activity, appointment, note }))
+    let note = spec(FormKind::Note, &flash("note", citizen), AddNote::PATH, hidden(), vec![(NOTE, t.note_label, None, Control::Lines)], t.note_submit, &[]).await;
+    Ok(StaffPage::Shown(CitizenPage { view, activity, edits, appointment, note }))
 }
 
-/// The caseworker adds an activity to the citizen's plan.
-#[server(prefix = "/api", endpoint = "add_activity")]
-pub async fn add_activity(citizen: i64, department: Option<String>, title: String, responsible: String, status: Option<String>) -> Result<(), ServerFnError> {
+/// The caseworker adds an activity to the citizen's plan, or changes
+/// `activity` when it is given.
+#[server(prefix = "/api", endpoint = "save_activity")]
+pub async fn save_activity(
+    citizen: i64,
+    activity: Option<i64>,
+    department: Option<String>,
+    title: String,
+    responsible: String,
+    status: Option<String>,
+) -> Result<(), ServerFnError> {
     use crate::domain::forms::ActivityInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
     use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let (department, status) = (department.unwrap_or_default(), status.unwrap_or_default());
-    let kept = FormFlash::typed(flash("activity", citizen), &[(DEPARTMENT, &department), (TITLE, &title), (RESPONSIBLE, &responsible), (STATUS, &status)]);
+    let form = match activity {
+        Some(id) => flash(&format!("activity-{id}"), citizen),
+        None => flash("activity", citizen),
+    };
+    let kept = FormFlash::typed(form, &[(DEPARTMENT, &department), (TITLE, &title), (RESPONSIBLE, &responsible), (STATUS, &status)]);
     let result = async {
         let user = signed_in()?;
         let input = ActivityInput::parse(&department, &title, &responsible, &status).map_err(ServiceError::Invalid)?;
-        casework::add_activity(store.as_ref(), &user, crate::domain::ids::PersonId(citizen), input, crate::ssr::now_ms()).await
+        let (citizen, now) = (crate::domain::ids::PersonId(citizen), crate::ssr::now_ms());
+        match activity {
+            Some(id) => casework::update_activity(store.as_ref(), &user, citizen, crate::domain::ids::ActivityId(id), input, now).await,
+            None => casework::add_activity(store.as_ref(), &user, citizen, input, now).await,
+        }
     }
     .await;
     let back = back(citizen);
     finish(result, "add an activity", &with_answer(&format!("{back}#aktiviteter"), "gemt"), &back, Some(kept)).await
 }
 
-/// The caseworker changes an activity's status.
-#[server(prefix = "/api", endpoint = "set_activity_status")]
-pub async fn set_activity_status(citizen: i64, activity: i64, status: String) -> Result<(), ServerFnError> {
-    use crate::domain::ids::{ActivityId, PersonId};
+/// The caseworker cancels a meeting.
+#[server(prefix = "/api", endpoint = "cancel_appointment")]
+pub async fn cancel_appointment(citizen: i64, appointment: i64) -> Result<(), ServerFnError> {
+    use crate::domain::ids::{AppointmentId, PersonId};
     use crate::ssr::forms::{finish, with_answer};
-    use crate::ssr::services::{casework, signed_in, ServiceError};
+    use crate::ssr::services::{casework, signed_in};
     let store = crate::ssr::store()?;
     let result = async {
-        let user = signed_in()?;
-        let status = ActivityStatus::parse(&status).ok_or(ServiceError::Conflict)?;
-        casework::set_activity_status(store.as_ref(), &user, PersonId(citizen), ActivityId(activity), status, crate::ssr::now_ms()).await
+        casework::cancel_appointment(store.as_ref(), &signed_in()?, PersonId(citizen), AppointmentId(appointment), crate::ssr::now_ms()).await
     }
     .await;
     let back = back(citizen);
-    finish(result, "change an activity", &with_answer(&format!("{back}#aktiviteter"), "gemt"), &back, None).await
+    finish(result, "cancel a meeting", &with_answer(&format!("{back}#aftaler"), "gemt"), &back, None).await
 }
 
 /// The caseworker books a meeting (date and time in Copenhagen).
@@ -219,7 +241,7 @@ pub fn CitizenPlan() -> impl IntoView {
 
 #[component]
 fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
-    let CitizenPage { view, activity, appointment, note } = p;
+    let CitizenPage { view, activity, edits, appointment, note } = p;
     // A form refused without JavaScript comes back open, with its messages.
     let (activity_open, appointment_open, note_open) = (!activity.errors.is_empty(), !appointment.errors.is_empty(), !note.errors.is_empty());
     let citizen = view.citizen_id;
@@ -240,7 +262,8 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
             .into_any()
         })
         .collect();
-    let activities = plan.activities.into_iter().map(|a| activity_item(a, citizen, t)).collect();
+    let activities = plan.activities.into_iter().zip(edits).map(|(a, edit)| activity_item(a, edit, t)).collect();
+    let appointments = plan.appointments.into_iter().map(|a| appointment_item(a, citizen, t)).collect();
     view! {
         <leptos_meta::Title text=t.citizen_plan_title/>
         <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
@@ -252,7 +275,7 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
             <summary class="link cursor-pointer">{t.activity_form_heading}</summary>
             <CheckedForm spec=activity/>
         </details>
-        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointment_items(plan.appointments, t)/>
+        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
         <details class="mb-8 card" open=appointment_open>
             <summary class="link cursor-pointer">{t.appointment_form_heading}</summary>
             <CheckedForm spec=appointment/>
@@ -272,28 +295,37 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
     }
 }
 
-/// An activity with a small form to change its status.
-fn activity_item(a: ActivityView, citizen: i64, t: &'static Texts) -> AnyView {
-    let select_id = format!("status-{}", a.id.0);
-    let action = <SetActivityStatus as leptos::server_fn::ServerFn>::PATH;
-    let options = ActivityStatus::ALL
-        .iter()
-        .map(|s| view! { <option value=s.as_str() selected=*s == a.status>{t.activity_status(*s)}</option> })
-        .collect_view();
+/// An activity, and a folded form to change it.
+fn activity_item(a: ActivityView, edit: FormSpec, t: &'static Texts) -> AnyView {
+    let open = !edit.errors.is_empty();
     view! {
         <li class="card">
             <p class="text-base text-muted">{t.department(a.department)}</p>
             <h3 class="text-lg font-bold">{a.title}</h3>
             <p>{t.plan_activity_responsible}": "{a.responsible}</p>
-            <form method="post" action=action class="mt-2 flex flex-wrap items-end gap-2">
-                <input type="hidden" name="citizen" value=citizen.to_string()/>
-                <input type="hidden" name="activity" value=a.id.0.to_string()/>
-                <div>
-                    <label for=select_id.clone() class="block font-semibold">{t.activity_status_label}</label>
-                    <select id=select_id name="status" class="input">{options}</select>
-                </div>
-                <button type="submit" class="btn-secondary">{t.activity_change_status}</button>
-            </form>
+            <p class="font-semibold">{t.activity_status(a.status)}</p>
+            <details class="mt-2" open=open>
+                <summary class="link cursor-pointer">{t.activity_edit}</summary>
+                <CheckedForm spec=edit/>
+            </details>
+        </li>
+    }
+    .into_any()
+}
+
+/// A meeting as the citizen sees it, with a button to cancel it.
+fn appointment_item(a: AppointmentView, citizen: i64, t: &'static Texts) -> AnyView {
+    let id = a.id.0.to_string();
+    let card = appointment_items(vec![a], t);
+    let action = <CancelAppointment as leptos::server_fn::ServerFn>::PATH;
+    view! {
+        <li class="flex flex-col gap-2">
+            <ul>{card}</ul>
+            <ButtonForm
+                action=action
+                hidden=vec![("citizen", citizen.to_string()), ("appointment", id)]
+                label=t.appointment_cancel
+            />
         </li>
     }
     .into_any()

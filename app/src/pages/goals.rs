@@ -106,6 +106,7 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
                 (proposal_fields::FIRST_STEP, t.propose_first_step_label, None, Control::Lines),
             ],
             t.propose_submit,
+            &[],
         )
         .await,
     ))

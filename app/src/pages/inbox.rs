@@ -102,7 +102,7 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
         fields.push((answer_fields::WORDING, t.wording_label, None, Control::Line));
     }
     fields.push((answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines));
-    let spec = crate::ssr::forms::spec(FormKind::GoalAnswer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit).await;
+    let spec = crate::ssr::forms::spec(FormKind::GoalAnswer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit, &[]).await;
     Ok(StaffPage::Shown((review, spec)))
 }
 

@@ -40,7 +40,9 @@ impl FormFlash {
 /// A field of a form spec: name, label, hint, control.
 pub type FieldDef<'a> = (&'a str, &'a str, Option<&'a str>, crate::components::form::Control);
 
-/// A checked form's spec, with what was kept from a refused submit of `form`.
+/// A checked form's spec, with what was kept from a refused submit of
+/// `form` (a name unique per form on the page, e.g. `activity:12`), else
+/// the `defaults`.
 pub async fn spec(
     kind: crate::domain::forms::FormKind,
     form: &str,
@@ -48,12 +50,14 @@ pub async fn spec(
     hidden: Vec<(String, String)>,
     fields: Vec<FieldDef<'_>>,
     submit: &str,
+    defaults: &[(&str, &str)],
 ) -> crate::components::form::FormSpec {
-    let kept = take(form).await.unwrap_or_default();
+    let kept = take(form).await.unwrap_or_else(|| FormFlash::typed(form, defaults));
     let lang = crate::ssr::request_lang();
     let t = lang.texts();
     crate::components::form::FormSpec {
         kind,
+        id_prefix: form.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(),
         lang,
         action: action.into(),
         hidden,

@@ -689,15 +689,17 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     casework::add_activity(s.as_ref(), &staff, c, activity, NOW).await.unwrap();
     let plan = s.plan_of(c).await.unwrap().expect("the caseworker's first change makes the plan");
     let act = s.activities(plan).await.unwrap()[0].id;
-    casework::set_activity_status(s.as_ref(), &staff, c, act, ActivityStatus::Active, NOW + 1).await.unwrap();
-    let wrong = casework::set_activity_status(s.as_ref(), &staff, c, crate::domain::ids::ActivityId(act.0 + 99), ActivityStatus::Done, NOW + 1).await;
+    let changed = ActivityInput::parse("social", "Praktik i børnehave", "Socialrådgiver Ali", "active").unwrap();
+    casework::update_activity(s.as_ref(), &staff, c, act, changed.clone(), NOW + 1).await.unwrap();
+    let wrong = casework::update_activity(s.as_ref(), &staff, c, crate::domain::ids::ActivityId(act.0 + 99), changed, NOW + 1).await;
     assert!(matches!(wrong, Err(ServiceError::NotAllowed)), "an activity of another plan is not found: {wrong:?}");
     let meeting = AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
     casework::add_appointment(s.as_ref(), &staff, c, meeting, NOW + 2).await.unwrap();
     casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), NOW + 3).await.unwrap();
 
     let view = my_plan(s.as_ref(), &signed_in(c, true), NOW + 4, Lang::Da).await.unwrap().unwrap();
-    assert_eq!(view.activities[0].status, ActivityStatus::Active);
+    let a = &view.activities[0];
+    assert_eq!((a.status, a.department, a.responsible.as_str()), (ActivityStatus::Active, Department::Social, "Socialrådgiver Ali"));
     assert_eq!(view.appointments[0].when, "torsdag 24. september 2026 kl. 10.00", "typed in Copenhagen time");
     assert_eq!(view.notes[0].body, "Vi aftalte at ringe til børnehaven.");
     assert_eq!(view.notes[0].by, "Karin Sagsbehandler");
@@ -707,6 +709,16 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
         kinds[..4],
         [("note_added", karin.clone()), ("appointment_added", karin.clone()), ("activity_updated", karin.clone()), ("activity_added", karin)]
     );
+
+    let gone = AppointmentInput::parse("2026-09-25", "09:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
+    casework::add_appointment(s.as_ref(), &staff, c, gone, NOW + 5).await.unwrap();
+    let appts = s.appointments(plan).await.unwrap();
+    let cancel = appts.iter().find(|a| a.place == "Rådhuset").unwrap().id;
+    let refused = casework::cancel_appointment(s.as_ref(), &staff_user(other), c, cancel, NOW + 6).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)));
+    casework::cancel_appointment(s.as_ref(), &staff, c, cancel, NOW + 6).await.unwrap();
+    assert_eq!(s.appointments(plan).await.unwrap().len(), 1, "a cancelled meeting is no longer shown");
+    assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.as_str()), Some("appointment_cancelled"));
 
     let opened = casework::open_plan(s.as_ref(), &staff, c, NOW + 5, Lang::Da).await.unwrap();
     assert_eq!((opened.citizen.as_str(), opened.plan.activities.len()), ("Jonas Borger", 1));

@@ -20,7 +20,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::domain::ids::*;
-use crate::domain::plan::{ActivityStatus, ActorKind, Role};
+use crate::domain::plan::{ActorKind, Role};
 use crate::domain::Amount;
 pub use types::*;
 
@@ -124,8 +124,11 @@ pub trait Store: Send + Sync + 'static {
     async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>>;
     async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId>;
     async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>>;
-    /// Changes an activity's status; `NotFound` unless it is in `plan`.
-    async fn set_activity_status(&self, plan: PlanId, id: ActivityId, status: ActivityStatus, actor: Actor, now: i64) -> DbResult<()>;
+    /// Changes an activity (department, title, responsible, status);
+    /// `NotFound` unless it is in `plan`.
+    async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()>;
+    /// Cancels an appointment; `NotFound` unless it is in `plan` and not cancelled.
+    async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()>;
     async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::domain::LongText, now: i64) -> DbResult<()>;
     /// Newest first.
     async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;

@@ -594,19 +594,39 @@ macro_rules! store_impl {
                     .collect()
             }
 
-            async fn set_activity_status(&self, plan: PlanId, id: ActivityId, status: ActivityStatus, actor: Actor, now: i64) -> DbResult<()> {
+            async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
-                let title: String = sqlx::query_scalar(
-                    "UPDATE activity SET status = $1, updated_at = $2 WHERE id = $3 AND plan_id = $4 RETURNING title",
+                sqlx::query(
+                    "UPDATE activity SET department = $1, title = $2, responsible = $3, status = $4, updated_at = $5 \
+                     WHERE id = $6 AND plan_id = $7 RETURNING id",
                 )
-                .bind(status.as_str())
+                .bind(a.department.as_str())
+                .bind(a.title.as_str())
+                .bind(a.responsible.as_str())
+                .bind(a.status.as_str())
                 .bind(now)
                 .bind(id.0)
                 .bind(plan.0)
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(DbError::NotFound)?;
-                record_event!(tx, plan, actor, "activity_updated", title.as_str(), now);
+                record_event!(tx, plan, actor, "activity_updated", a.title.as_str(), now);
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let place: String = sqlx::query_scalar(
+                    "UPDATE appointment SET cancelled_at = $1 WHERE id = $2 AND plan_id = $3 AND cancelled_at IS NULL RETURNING place",
+                )
+                .bind(now)
+                .bind(id.0)
+                .bind(plan.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::NotFound)?;
+                record_event!(tx, plan, actor, "appointment_cancelled", place.as_str(), now);
                 tx.commit().await?;
                 Ok(())
             }

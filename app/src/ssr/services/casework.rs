@@ -4,8 +4,8 @@
 //! history. Only the citizen's caseworker or stand-in may do any of it.
 
 use crate::domain::forms::{ActivityInput, AppointmentInput};
-use crate::domain::ids::{ActivityId, PersonId, PlanId};
-use crate::domain::plan::{ActivityStatus, Role};
+use crate::domain::ids::{ActivityId, AppointmentId, PersonId, PlanId};
+use crate::domain::plan::Role;
 use crate::domain::views::CitizenPlanView;
 use crate::domain::LongText;
 use crate::i18n::Lang;
@@ -54,16 +54,22 @@ pub async fn add_activity(store: &dyn Store, user: &CurrentUser, citizen: Person
     Ok(())
 }
 
-pub async fn set_activity_status(
+pub async fn update_activity(
     store: &dyn Store,
     user: &CurrentUser,
     citizen: PersonId,
     activity: ActivityId,
-    status: ActivityStatus,
+    a: ActivityInput,
     now: i64,
 ) -> ServiceResult<()> {
     let plan = plan_to_change(store, user, citizen, now).await?;
-    Ok(store.set_activity_status(plan, activity, status, Actor::staff(user.person_id), now).await?)
+    let new = NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status };
+    Ok(store.update_activity(plan, activity, &new, Actor::staff(user.person_id), now).await?)
+}
+
+pub async fn cancel_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, appointment: AppointmentId, now: i64) -> ServiceResult<()> {
+    let plan = plan_to_change(store, user, citizen, now).await?;
+    Ok(store.cancel_appointment(plan, appointment, Actor::staff(user.person_id), now).await?)
 }
 
 pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: AppointmentInput, now: i64) -> ServiceResult<()> {

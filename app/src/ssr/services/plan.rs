@@ -70,6 +70,7 @@ pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId
     let appointments = upcoming
         .into_iter()
         .map(|a| AppointmentView {
+            id: a.id,
             when: date_time(a.starts_at, lang),
             duration_minutes: a.duration_minutes,
             place: a.place,
