@@ -244,3 +244,35 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let (_, mine) = call(&app, &mut actors.a, "my_notifications", &[]).await;
     assert!(mine.contains("goal_answered"), "A was notified of the decision: {mine}");
 }
+
+#[tokio::test]
+async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
+    let app = spawn_app().await;
+    let mut nobody = Browser::default();
+    let req = app
+        .http
+        .post(app.url("/api/propose_goal"))
+        .header("accept", "text/html")
+        .form(&[("title", "Et mål"), ("why", ""), ("first_step", ""), ("key", "k")]);
+    let res = app.send(&mut nobody, req).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/log-ind?next=/min-plan/nyt-maal");
+
+    // Signed in, a refused plain form goes back to the form, whose page shows
+    // the message and what was typed; the URL carries none of it.
+    let mette = app.store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
+    let mut a = sign_in(&app, mette).await;
+    let req = app
+        .http
+        .post(app.url("/api/propose_goal"))
+        .header("accept", "text/html")
+        .form(&[("title", "   "), ("why", "Fordi jeg vil"), ("first_step", ""), ("key", "k2")]);
+    let res = app.send(&mut a, req).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/min-plan/nyt-maal");
+    let page = app.get(&mut a, "/min-plan/nyt-maal").await.text().await.unwrap();
+    assert!(page.contains("Skriv noget her."), "the message is on the page");
+    assert!(page.contains("Fordi jeg vil"), "what was typed is kept");
+    let again = app.get(&mut a, "/min-plan/nyt-maal").await.text().await.unwrap();
+    assert!(!again.contains("Fordi jeg vil"), "shown once, then gone");
+}

@@ -90,3 +90,10 @@ pub fn ButtonForm(
         </form>
     }
 }
+
+/// The page's data could not be read (the cause is logged on the server).
+#[component]
+pub fn Unavailable() -> impl IntoView {
+    let t = use_lang().texts();
+    view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }
+}

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::page::{NeedsLogin, PageHeading};
+use crate::components::page::{NeedsLogin, PageHeading, Unavailable};
 use crate::domain::views::AccessView;
 use crate::i18n::use_lang;
 use crate::shell::paths;
@@ -45,7 +45,7 @@ pub fn AccessLog() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(_) => view! { <p class="text-muted">{t.access_empty}</p> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -14,7 +14,7 @@ use crate::domain::plan::ActivityStatus;
 use crate::domain::views::{ActivityView, AppointmentView, CitizenPlanView};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::inbox::StaffPage;
-use crate::pages::plan::{appointment_items, history_items, note_items, Section};
+use crate::pages::plan::{appointment_items, history_items, note_items, ActivityCard, Section};
 use crate::shell::paths;
 use crate::viewer::viewer;
 
@@ -300,10 +300,7 @@ fn activity_item(a: ActivityView, edit: FormSpec, t: &'static Texts) -> AnyView 
     let open = !edit.errors.is_empty();
     view! {
         <li class="card">
-            <p class="text-base text-muted">{t.department(a.department)}</p>
-            <h3 class="text-lg font-bold">{a.title}</h3>
-            <p>{t.plan_activity_responsible}": "{a.responsible}</p>
-            <p class="font-semibold">{t.activity_status(a.status)}</p>
+            <ActivityCard a t/>
             <details class="mt-2" open=open>
                 <summary class="link cursor-pointer">{t.activity_edit}</summary>
                 <CheckedForm spec=edit/>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::page::{NeedsLogin, PageHeading};
+use crate::components::page::{NeedsLogin, PageHeading, Unavailable};
 use crate::domain::views::{CaseworkerView, MyCaseworkerView};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
@@ -56,7 +56,7 @@ pub fn MyCaseworker() -> impl IntoView {
                         .into_any()
                     }
                     Ok(None) => view! { <p class="mb-4">{t.caseworker_body}</p> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::components::form::Control;
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{NeedsLogin, PageHeading, Paragraphs};
+use crate::components::page::{NeedsLogin, PageHeading, Paragraphs, Unavailable};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::{proposal_fields, FormKind};
 use crate::i18n::use_lang;
@@ -135,7 +135,7 @@ pub fn ProposeGoal() -> impl IntoView {
                         <Paragraphs items=t.plan_none_body/>
                     }
                     .into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::components::form::Control;
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading};
+use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::{answer_fields, FormKind};
 use crate::domain::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
@@ -174,7 +174,7 @@ pub fn Inbox() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -243,7 +243,7 @@ pub fn Caseload() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -297,7 +297,7 @@ pub fn GoalReviewPage() -> impl IntoView {
                 match page.await {
                     Ok(StaffPage::Shown((review, spec))) => view! { <Review review spec t/> }.into_any(),
                     Ok(StaffPage::NotAllowed) => view! { <Notice text=t.notice_not_allowed/> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>

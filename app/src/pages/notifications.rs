@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::page::{NeedsLogin, PageHeading};
+use crate::components::page::{NeedsLogin, PageHeading, Unavailable};
 use crate::domain::views::NotificationView;
 use crate::i18n::use_lang;
 use crate::shell::paths;
@@ -50,7 +50,7 @@ pub fn Notifications() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(_) => view! { <p class="text-muted">{t.notifications_empty}</p> }.into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::components::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs};
+use crate::components::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs, Unavailable};
 use crate::domain::plan::GoalStatus;
-use crate::domain::views::{DecisionView, GoalView, PlanView, Who};
+use crate::domain::views::{ActivityView, DecisionView, GoalView, PlanView, Who};
 use crate::pages::goals::{answer_suggestion_url, withdraw_url};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
@@ -61,7 +61,7 @@ pub fn MyPlan() -> impl IntoView {
                         <a href=paths::NETWORK class="btn-secondary">{t.home_network_link}</a>
                     }
                     .into_any(),
-                    Err(_) => view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -73,20 +73,7 @@ pub fn MyPlan() -> impl IntoView {
 fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
     let PlanView { goals, activities, appointments, history, notes } = plan;
     let goals = goals.into_iter().map(|g| view! { <Goal g t/> }.into_any()).collect();
-    let activities = activities
-        .into_iter()
-        .map(|a| {
-            view! {
-                <li class="card">
-                    <p class="text-base text-muted">{t.department(a.department)}</p>
-                    <h3 class="text-lg font-bold">{a.title}</h3>
-                    <p>{t.plan_activity_responsible}": "{a.responsible}</p>
-                    <p class="font-semibold">{t.activity_status(a.status)}</p>
-                </li>
-            }
-            .into_any()
-        })
-        .collect();
+    let activities = activities.into_iter().map(|a| view! { <li class="card"><ActivityCard a t/></li> }.into_any()).collect();
     let appointments = appointment_items(appointments, t);
     let history = history_items(history, t);
     let notes = note_items(notes);
@@ -103,6 +90,17 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             items=history
             list_class="flex flex-col divide-y divide-line"
         />
+    }
+}
+
+/// What an activity is, where from, who is responsible, how it stands.
+#[component]
+pub fn ActivityCard(a: ActivityView, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="text-base text-muted">{t.department(a.department)}</p>
+        <h3 class="text-lg font-bold">{a.title}</h3>
+        <p>{t.plan_activity_responsible}": "{a.responsible}</p>
+        <p class="font-semibold">{t.activity_status(a.status)}</p>
     }
 }
 
