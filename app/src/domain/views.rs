@@ -11,8 +11,9 @@ use super::plan::{ActivityStatus, Department, GoalStatus};
 pub enum Who {
     /// The citizen themself ("dig").
     You,
-    /// A member of staff, by name.
-    Staff(String),
+    /// Someone else, by name: a member of staff, or (on the caseworker's
+    /// view) the citizen.
+    Named(String),
     /// The system ("systemet").
     System,
 }

@@ -130,7 +130,7 @@ pub fn history_items(history: Vec<crate::domain::views::HistoryItem>, t: &'stati
         .map(|h| {
             let who = match h.who {
                 Who::You => t.history_you.to_string(),
-                Who::Staff(name) => name,
+                Who::Named(name) => name,
                 Who::System => t.history_system.to_string(),
             };
             let what = if h.about.is_empty() {

@@ -130,7 +130,7 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
     assert_eq!(view.appointments.iter().map(|x| x.place.as_str()).collect::<Vec<_>>(), ["Snart", "Senere"], "upcoming, soonest first");
     assert!(view.appointments[0].when.contains("kl."), "written out in Danish: {}", view.appointments[0].when);
     let kinds: Vec<(&str, &Who)> = view.history.iter().map(|h| (h.kind.as_str(), &h.who)).collect();
-    assert_eq!(kinds.first(), Some(&("appointment_added", &Who::Staff("Karin Sagsbehandler".into()))), "newest first, staff by name");
+    assert_eq!(kinds.first(), Some(&("appointment_added", &Who::Named("Karin Sagsbehandler".into()))), "newest first, staff by name");
     assert!(kinds.contains(&("goal_added", &Who::You)), "the citizen's own change is 'you': {kinds:?}");
     assert_eq!(kinds.last(), Some(&("plan_created", &Who::System)));
     let everything = format!("{view:?}");
@@ -704,7 +704,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert_eq!(view.notes[0].body, "Vi aftalte at ringe til børnehaven.");
     assert_eq!(view.notes[0].by, "Karin Sagsbehandler");
     let kinds: Vec<_> = view.history.iter().map(|h| (h.kind.as_str(), h.who.clone())).collect();
-    let karin = Who::Staff("Karin Sagsbehandler".into());
+    let karin = Who::Named("Karin Sagsbehandler".into());
     assert_eq!(
         kinds[..4],
         [("note_added", karin.clone()), ("appointment_added", karin.clone()), ("activity_updated", karin.clone()), ("activity_added", karin)]

@@ -91,7 +91,7 @@ pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId
     for e in events {
         let who = match (e.actor_kind, e.actor_id) {
             (_, Some(id)) if id == reader => Who::You,
-            (ActorKind::Staff | ActorKind::Citizen, Some(id)) => Who::Staff(names.of(id).await?),
+            (ActorKind::Staff | ActorKind::Citizen, Some(id)) => Who::Named(names.of(id).await?),
             _ => Who::System,
         };
         history.push(HistoryItem { when: date_time(e.at, lang), who, kind: e.kind, about: e.summary });
