@@ -53,11 +53,11 @@ test("the caseworker adds an activity, a meeting and a note, and the citizen see
   await meeting.getByLabel("Adresse").fill("Havnen 2");
   await meeting.getByLabel("Nej").check();
   await meeting.getByRole("button", { name: "Gem aftalen" }).click();
-  const second = cw.getByRole("region", { name: "Dine næste aftaler" }).locator("li.flex", { hasText: `Jobcentret ${stamp}` });
+  const second = cw.getByRole("region", { name: "Kommende møder" }).locator("li.flex", { hasText: `Jobcentret ${stamp}` });
   await second.getByRole("button", { name: "Aflys mødet" }).click();
   await expect(cw).toHaveURL(/svar=gemt#aftaler$/);
-  await expect(cw.getByRole("region", { name: "Dine næste aftaler" })).not.toContainText(`Jobcentret ${stamp}`);
-  await expect(cw.getByRole("region", { name: "Det er ændret" })).toContainText(`Møde aflyst: Jobcentret ${stamp}`);
+  await expect(cw.getByRole("region", { name: "Kommende møder" })).not.toContainText(`Jobcentret ${stamp}`);
+  await expect(cw.getByRole("region", { name: "Planens historik" })).toContainText(`Møde aflyst: Jobcentret ${stamp}`);
 
   await cw.getByText("Skriv en note fra mødet").click();
   const notes = cw.locator("details", { hasText: "Skriv en note fra mødet" });

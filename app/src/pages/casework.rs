@@ -269,25 +269,25 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
         <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
         <Outcome/>
-        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
-        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
+        <Section id="maal" heading=t.cw_goals_heading empty=t.cw_goals_empty items=goals/>
+        <Section id="aktiviteter" heading=t.cw_activities_heading empty=t.cw_activities_empty items=activities/>
         <details class="mb-8 card" open=activity_open>
             <summary class="link cursor-pointer">{t.activity_form_heading}</summary>
             <CheckedForm spec=activity/>
         </details>
-        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
+        <Section id="aftaler" heading=t.cw_appointments_heading empty=t.cw_appointments_empty items=appointments/>
         <details class="mb-8 card" open=appointment_open>
             <summary class="link cursor-pointer">{t.appointment_form_heading}</summary>
             <CheckedForm spec=appointment/>
         </details>
-        <Section id="noter" heading=t.plan_notes_heading empty=t.plan_notes_empty items=note_items(plan.notes)/>
+        <Section id="noter" heading=t.cw_notes_heading empty=t.cw_notes_empty items=note_items(plan.notes)/>
         <details class="mb-8 card" open=note_open>
             <summary class="link cursor-pointer">{t.note_form_heading}</summary>
             <CheckedForm spec=note/>
         </details>
         <Section
             id="historik"
-            heading=t.plan_history_heading
+            heading=t.cw_history_heading
             empty=t.plan_history_empty
             items=history_items(plan.history, t)
             list_class="flex flex-col divide-y divide-line"
