@@ -3,15 +3,18 @@
 //! The form is rendered on the server as a plain `<form method="post">` to
 //! a server function, with what was typed and the server's messages (after
 //! a refused submit without JavaScript, the server keeps them for the next
-//! page). Once the island has hydrated, it checks input with the same domain
-//! parsers before sending, shows the messages next to the fields, and keeps
-//! a second tap from sending twice (the idempotency key in the form makes a
-//! second submit harmless anyway).
+//! page). Only a small island, [`FormGuard`], runs in the browser: on submit
+//! it reads the form, checks it with the same domain parsers, writes the
+//! messages into the places the server rendered for them, and keeps a second
+//! tap from sending twice (the idempotency key in the form makes a second
+//! submit harmless anyway). The fields themselves are never hydrated, which
+//! keeps the WebAssembly bundle small: every page downloads it.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::forms::{FieldError, FormKind};
+use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 
 /// How a field is typed in.
@@ -58,187 +61,191 @@ pub struct FormSpec {
     pub problems: String,
 }
 
-/// A form checked in the browser (once hydrated) and always on the server.
-#[island]
+/// A form checked on the server always, and in the browser once hydrated.
+#[component]
 pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
     let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems } = spec;
-    let values: Vec<(String, RwSignal<String>)> = fields.iter().map(|f| (f.name.clone(), RwSignal::new(f.value.clone()))).collect();
-    let errors = RwSignal::new(errors);
-    let sending = RwSignal::new(false);
-    // Marks the form once hydrated (browser tests wait for it).
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
-    let summary = NodeRef::<leptos::html::Div>::new();
-    let value_of = {
-        let values = values.clone();
-        move |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v.get_untracked()).unwrap_or_default()
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if sending.get_untracked() {
-            ev.prevent_default();
-            return;
-        }
-        let found = kind.check(&value_of);
-        if found.is_empty() {
-            sending.set(true);
-        } else {
-            ev.prevent_default();
-            errors.set(found);
-            if let Some(el) = summary.get_untracked() {
-                let _ = el.focus();
-            }
-        }
-    };
-    // Coming back with the browser's back button shows the page as it was left.
-    let _ = window_event_listener(leptos::ev::pageshow, move |_| sending.set(false));
-    let message = move |name: &str| errors.with(|e| crate::domain::forms::error_for(e, name, lang));
-    let fields = fields
+    let message = |name: &str| crate::domain::forms::error_for(&errors, name, lang);
+    let guard_fields: Vec<(String, bool)> = fields.iter().map(|f| (f.name.clone(), matches!(f.control, Control::Choice(_)))).collect();
+    let rendered = fields
         .into_iter()
-        .zip(values)
-        .map(|(f, (_, value))| {
-            let name = f.name.clone();
+        .map(|f| {
             let id = format!("{id_prefix}-{}", f.name);
             let err_id = format!("{id}-fejl");
             let hint_id = format!("{id}-hjaelp");
-            let has_hint = f.hint.is_some();
-            let error = {
-                let name = name.clone();
-                move || message(&name)
-            };
-            let invalid = {
-                let error = error.clone();
-                move || error().is_some().then_some("true")
-            };
-            let described = {
-                let (error, err_id, hint_id) = (error.clone(), err_id.clone(), hint_id.clone());
-                move || {
-                    let mut ids = Vec::new();
-                    if has_hint {
-                        ids.push(hint_id.clone());
-                    }
-                    if error().is_some() {
-                        ids.push(err_id.clone());
-                    }
-                    (!ids.is_empty()).then(|| ids.join(" "))
-                }
-            };
-            let error_line = {
-                let err_id = err_id.clone();
-                move || error().map(|m| view! { <p id=err_id.clone() class="field-error">{m}</p> })
-            };
-            let hint = f.hint.map(|h| view! { <p id=hint_id.clone() class="text-base text-muted">{h}</p> });
+            let error = message(&f.name);
+            let invalid = error.is_some().then_some("true");
+            let described = if f.hint.is_some() { format!("{hint_id} {err_id}") } else { err_id.clone() };
+            // Always there (hidden when empty), so the browser can fill it in.
+            let error_line = view! { <p id=err_id class="field-error" hidden=error.is_none()>{error.clone()}</p> };
+            let hint = f.hint.map(|h| view! { <p id=hint_id class="text-base text-muted">{h}</p> });
             let input_type = match f.control {
                 Control::Date => "date",
                 Control::Time => "time",
                 Control::Number => "number",
                 _ => "text",
             };
-            let control = match f.control {
-                Control::Line | Control::Date | Control::Time | Control::Number => view! {
-                    <input
-                        id=id.clone()
-                        name=name.clone()
-                        type=input_type
-                        class="input max-w-xl"
-                        value=f.value.clone()
-                        aria-invalid=invalid
-                        aria-describedby=described
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                    />
-                }
-                .into_any(),
-                Control::Lines => view! {
-                    <textarea
-                        id=id.clone()
-                        name=name.clone()
-                        rows="4"
-                        class="input max-w-xl"
-                        aria-invalid=invalid
-                        aria-describedby=described
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                    >
-                        {f.value.clone()}
-                    </textarea>
-                }
-                .into_any(),
+            match f.control {
                 Control::Choice(choices) => {
                     let options = choices
                         .into_iter()
                         .map(|(v, label)| {
                             let choice_id = format!("{id}-{v}");
                             let checked = f.value == v;
-                            let v2 = v.clone();
                             view! {
                                 <div class="flex min-h-11 items-center gap-3">
-                                    <input
-                                        id=choice_id.clone()
-                                        type="radio"
-                                        name=name.clone()
-                                        value=v.clone()
-                                        checked=checked
-                                        class="h-6 w-6"
-                                        on:change=move |_| value.set(v2.clone())
-                                    />
+                                    <input id=choice_id.clone() type="radio" name=f.name.clone() value=v checked=checked class="h-6 w-6"/>
                                     <label for=choice_id>{label}</label>
                                 </div>
                             }
                         })
                         .collect_view();
-                    return view! {
-                        <fieldset class="mb-5" aria-describedby=described>
+                    view! {
+                        <fieldset id=id class="mb-5" aria-describedby=described>
                             <legend class="mb-1 font-semibold">{f.label}</legend>
                             {hint}
                             {error_line}
                             {options}
                         </fieldset>
                     }
-                    .into_any();
+                    .into_any()
                 }
-            };
-            view! {
-                <div class="mb-5">
-                    <label for=id class="mb-1 block font-semibold">{f.label}</label>
-                    {hint}
-                    {error_line}
-                    {control}
-                </div>
+                Control::Lines => view! {
+                    <div class="mb-5">
+                        <label for=id.clone() class="mb-1 block font-semibold">{f.label}</label>
+                        {hint}
+                        {error_line}
+                        <textarea id=id name=f.name rows="4" class="input max-w-xl" aria-invalid=invalid aria-describedby=described>
+                            {f.value}
+                        </textarea>
+                    </div>
+                }
+                .into_any(),
+                _ => view! {
+                    <div class="mb-5">
+                        <label for=id.clone() class="mb-1 block font-semibold">{f.label}</label>
+                        {hint}
+                        {error_line}
+                        <input
+                            id=id
+                            name=f.name
+                            type=input_type
+                            class="input max-w-xl"
+                            value=f.value
+                            aria-invalid=invalid
+                            aria-describedby=described
+                        />
+                    </div>
+                }
+                .into_any(),
             }
-            .into_any()
         })
         .collect_view();
     let hidden = hidden.into_iter().map(|(n, v)| view! { <input type="hidden" name=n value=v/> }).collect_view();
-    let summary_list = {
-        let id_prefix = id_prefix.clone();
-        move || {
-        errors.with(|e| {
-            e.iter()
-                .map(|fe| {
-                    let href = format!("#{id_prefix}-{}", fe.field);
-                    view! { <li><a href=href>{fe.problem.message(lang)}</a></li> }
-                })
-                .collect_view()
-        })
+    let summary_items = errors
+        .iter()
+        .map(|fe| view! { <li><a href=format!("#{id_prefix}-{}", fe.field)>{fe.problem.message(lang)}</a></li> })
+        .collect_view();
+    view! {
+        <FormGuard kind lang prefix=id_prefix.clone() fields=guard_fields action submitting>
+            <div id=format!("{id_prefix}-problemer") tabindex="-1" role="alert" class="alert" hidden=errors.is_empty()>
+                <h2 class="text-xl font-bold">{problems}</h2>
+                <ul id=format!("{id_prefix}-problemliste") class="list-disc pl-6">{summary_items}</ul>
+            </div>
+            {hidden}
+            {rendered}
+            <button id=format!("{id_prefix}-send") type="submit" class="btn-primary">{submit}</button>
+        </FormGuard>
+    }
+}
+
+/// The browser's part of a checked form: the `<form>` element and its
+/// submit check. `fields` are the form's names, each with whether it is a
+/// choice (radio buttons carry no `aria-invalid` of their own).
+#[island]
+pub fn FormGuard(
+    kind: FormKind,
+    lang: Lang,
+    prefix: String,
+    fields: Vec<(String, bool)>,
+    action: String,
+    submitting: String,
+    children: Children,
+) -> impl IntoView {
+    let sending = RwSignal::new(false);
+    // Marks the form once hydrated (browser tests wait for it).
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    // Coming back with the browser's back button shows the page as it was left.
+    let _ = window_event_listener(leptos::ev::pageshow, move |_| sending.set(false));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if sending.get_untracked() {
+            ev.prevent_default();
+            return;
+        }
+        let Some(data) = form_data(&ev) else { return };
+        let errors = kind.check(|name| data.get(name).as_string().unwrap_or_default());
+        show_errors(&prefix, &fields, &errors, lang);
+        if errors.is_empty() {
+            sending.set(true);
+            if let Some(button) = document().get_element_by_id(&format!("{prefix}-send")) {
+                button.set_text_content(Some(&submitting));
+                let _ = button.set_attribute("aria-disabled", "true");
+            }
+        } else {
+            ev.prevent_default();
         }
     };
     view! {
         <form method="post" action=action on:submit=on_submit novalidate data-ready=move || ready.get().then_some("true")>
-            <div
-                node_ref=summary
-                tabindex="-1"
-                role="alert"
-                class=move || if errors.with(Vec::is_empty) { "hidden" } else { "alert" }
-            >
-                <h2 class="text-xl font-bold">{problems}</h2>
-                <ul class="list-disc pl-6">{summary_list}</ul>
-            </div>
-            {hidden}
-            {fields}
-            <button type="submit" class="btn-primary" aria-disabled=move || sending.get().then_some("true")>
-                {move || if sending.get() { submitting.clone() } else { submit.clone() }}
-            </button>
+            {children()}
         </form>
     }
-    // Erased: the form's full view type nested in a page's is deeper than
-    // the compiler's query limit in a release build (no erase_components).
-    .into_any()
+}
+
+/// What the submitted form holds.
+fn form_data(ev: &leptos::ev::SubmitEvent) -> Option<web_sys::FormData> {
+    use wasm_bindgen::JsCast;
+    let form = ev.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    web_sys::FormData::new_with_form(&form).ok()
+}
+
+/// Writes the messages next to their fields and into the list at the top
+/// (focused, so it is read out), or clears them all.
+fn show_errors(prefix: &str, fields: &[(String, bool)], errors: &[FieldError], lang: Lang) {
+    let doc = document();
+    for (name, is_choice) in fields {
+        let message = crate::domain::forms::error_for(errors, name, lang);
+        if let Some(line) = doc.get_element_by_id(&format!("{prefix}-{name}-fejl")) {
+            line.set_text_content(message.as_deref());
+            let _ = if message.is_some() { line.remove_attribute("hidden") } else { line.set_attribute("hidden", "") };
+        }
+        if !is_choice {
+            if let Some(control) = doc.get_element_by_id(&format!("{prefix}-{name}")) {
+                let _ = if message.is_some() { control.set_attribute("aria-invalid", "true") } else { control.remove_attribute("aria-invalid") };
+            }
+        }
+    }
+    let (Some(summary), Some(list)) =
+        (doc.get_element_by_id(&format!("{prefix}-problemer")), doc.get_element_by_id(&format!("{prefix}-problemliste")))
+    else {
+        return;
+    };
+    list.set_text_content(None);
+    for e in errors {
+        if let (Ok(item), Ok(link)) = (doc.create_element("li"), doc.create_element("a")) {
+            let _ = link.set_attribute("href", &format!("#{prefix}-{}", e.field));
+            link.set_text_content(Some(&e.problem.message(lang)));
+            let _ = item.append_child(&link);
+            let _ = list.append_child(&item);
+        }
+    }
+    if errors.is_empty() {
+        let _ = summary.set_attribute("hidden", "");
+    } else {
+        let _ = summary.remove_attribute("hidden");
+        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+        }
+    }
 }
