@@ -318,6 +318,17 @@ pub struct Texts {
     pub cw_notes_heading: &'static str,
     pub cw_notes_empty: &'static str,
     pub cw_history_heading: &'static str,
+    pub budget_granted: &'static str,
+    pub budget_spent: &'static str,
+    pub budget_reserved: &'static str,
+    pub budget_available: &'static str,
+    pub budget_period: &'static str,
+    pub budget_note: &'static str,
+    pub budget_ledger_heading: &'static str,
+    pub budget_none_heading: &'static str,
+    pub budget_none_body: &'static str,
+    /// In the order of the ledger kinds: grant, topup, reduce, reserve, release, spend.
+    pub ledger_kind_names: &'static [&'static str],
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub back_home: &'static str,
@@ -338,6 +349,11 @@ impl Texts {
     }
     pub fn role(&self, r: crate::domain::plan::Role) -> &'static str {
         Self::nth(self.role_names, crate::domain::plan::Role::ALL.iter().position(|x| *x == r))
+    }
+    /// What a ledger line's kind is called.
+    pub fn ledger_kind(&self, kind: &str) -> &'static str {
+        const KINDS: [&str; 6] = ["grant", "topup", "reduce", "reserve", "release", "spend"];
+        Self::nth(self.ledger_kind_names, KINDS.iter().position(|k| *k == kind))
     }
     /// What a decision's outcome is called.
     pub fn decision_outcome(&self, outcome: &str) -> &'static str {
@@ -661,6 +677,16 @@ pub static DA: Texts = Texts {
     cw_notes_heading: "Noter fra møder",
     cw_notes_empty: "Der er ingen noter endnu.",
     cw_history_heading: "Planens historik",
+    budget_granted: "Bevilget",
+    budget_spent: "Brugt",
+    budget_reserved: "Reserveret – venter på svar",
+    budget_available: "Tilbage",
+    budget_period: "Periode",
+    budget_note: "Note fra din sagsbehandler",
+    budget_ledger_heading: "Alle bevægelser",
+    budget_none_heading: "Du har ikke et personligt budget",
+    budget_none_body: "Et personligt budget er penge, som du og din sagsbehandler bestemmer over sammen, fx til en cykel, et kursus eller tøj til en praktik. Tal med din sagsbehandler, hvis du tror, det kan hjælpe dig.",
+    ledger_kind_names: &["Bevilget", "Tillæg", "Nedsat", "Reserveret", "Frigivet", "Brugt"],
     not_found_title: "Siden findes ikke",
     not_found_body: "Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.",
     back_home: "Gå til forsiden",
@@ -924,6 +950,16 @@ pub static EN: Texts = Texts {
     cw_notes_heading: "Notes from meetings",
     cw_notes_empty: "There are no notes yet.",
     cw_history_heading: "The plan's history",
+    budget_granted: "Granted",
+    budget_spent: "Spent",
+    budget_reserved: "Reserved – waiting for an answer",
+    budget_available: "Left",
+    budget_period: "Period",
+    budget_note: "Note from your caseworker",
+    budget_ledger_heading: "Every movement",
+    budget_none_heading: "You do not have a personal budget",
+    budget_none_body: "A personal budget is money that you and your caseworker decide on together, for example for a bike, a course or clothes for a work placement. Talk to your caseworker if you think it could help you.",
+    ledger_kind_names: &["Granted", "Top-up", "Reduced", "Reserved", "Released", "Spent"],
     not_found_title: "Page not found",
     not_found_body: "We cannot find the page you are looking for. The address may be wrong, or the page may have moved.",
     back_home: "Go to the home page",
@@ -988,11 +1024,11 @@ mod tests {
                 t.cw_standin_heading, t.cw_count_one, t.cw_count_many,
                 t.not_found_title, t.not_found_body, t.back_home,
                 t.plan_propose_link, t.goal_suggested_heading, t.goal_accept_change, t.goal_reject_change, t.goal_withdraw, t.decision_heading, t.decision_reasons, t.decision_appeal, t.decision_by, t.decision_accepted, t.decision_adjusted, t.decision_declined, t.decision_other, t.notice_sent, t.notice_withdrawn, t.notice_change_accepted, t.notice_change_rejected, t.notice_answered, t.notice_changed, t.notice_not_allowed, t.notice_failed, t.history_goal_proposed, t.history_goal_withdrawn, t.history_goal_accepted, t.history_goal_change_suggested, t.history_goal_change_accepted, t.history_goal_change_rejected, t.history_goal_declined, t.propose_title, t.propose_intro, t.propose_goal_label, t.propose_goal_hint, t.propose_why_label, t.propose_first_step_label, t.propose_submit, t.form_sending, t.form_problems, t.back_to_plan, t.notifications_title, t.notifications_body, t.notifications_empty, t.notification_new, t.notification_goal_answered, t.notification_other, t.notification_open, t.nav_notifications, t.nav_unread, t.nav_inbox, t.nav_caseload, t.inbox_title, t.inbox_body, t.staff_only, t.inbox_intro, t.inbox_empty, t.inbox_filter_label, t.inbox_filter_all, t.inbox_filter_button, t.inbox_kind_goal, t.inbox_waited, t.inbox_overdue, t.inbox_open, t.caseload_title, t.caseload_count, t.caseload_empty, t.caseload_standin, t.caseload_no_plan, t.caseload_goals, t.caseload_activities, t.caseload_open, t.caseload_last_contact, t.caseload_never, t.review_title, t.review_citizen, t.review_proposed, t.review_closed, t.review_log_note, t.answer_label, t.answer_accept, t.answer_adjust, t.answer_decline, t.wording_label, t.reason_label, t.reason_hint, t.answer_submit, t.back_to_inbox, t.purpose_goal_review,
-                t.plan_notes_heading, t.plan_notes_empty, t.history_activity_updated, t.history_note_added, t.notice_saved, t.purpose_plan_work, t.purpose_inbox, t.citizen_plan_title, t.citizen_plan_log_note, t.citizen_open_plan, t.activity_form_heading, t.activity_department, t.activity_title_label, t.activity_responsible_label, t.activity_status_label, t.activity_submit, t.appointment_form_heading, t.appointment_date_label, t.appointment_time_label, t.appointment_duration_label, t.appointment_place_label, t.appointment_address_label, t.appointment_outreach_label, t.answer_yes, t.answer_no, t.appointment_note_label, t.appointment_submit, t.note_form_heading, t.note_label, t.note_submit, t.goal_answer_link, t.cw_goals_heading, t.cw_goals_empty, t.cw_activities_heading, t.cw_activities_empty, t.cw_appointments_heading, t.cw_appointments_empty, t.cw_notes_heading, t.cw_notes_empty, t.cw_history_heading, t.history_appointment_cancelled, t.activity_edit, t.activity_save, t.appointment_cancel, t.correction_heading, t.correction_intro, t.correct_to_accept, t.correct_to_decline, t.correction_submit, t.decision_corrects, t.history_goal_decision_corrected,
+                t.plan_notes_heading, t.plan_notes_empty, t.history_activity_updated, t.history_note_added, t.notice_saved, t.purpose_plan_work, t.purpose_inbox, t.citizen_plan_title, t.citizen_plan_log_note, t.citizen_open_plan, t.activity_form_heading, t.activity_department, t.activity_title_label, t.activity_responsible_label, t.activity_status_label, t.activity_submit, t.appointment_form_heading, t.appointment_date_label, t.appointment_time_label, t.appointment_duration_label, t.appointment_place_label, t.appointment_address_label, t.appointment_outreach_label, t.answer_yes, t.answer_no, t.appointment_note_label, t.appointment_submit, t.note_form_heading, t.note_label, t.note_submit, t.goal_answer_link, t.budget_granted, t.budget_spent, t.budget_reserved, t.budget_available, t.budget_period, t.budget_note, t.budget_ledger_heading, t.budget_none_heading, t.budget_none_body, t.cw_goals_heading, t.cw_goals_empty, t.cw_activities_heading, t.cw_activities_empty, t.cw_appointments_heading, t.cw_appointments_empty, t.cw_notes_heading, t.cw_notes_empty, t.cw_history_heading, t.history_appointment_cancelled, t.activity_edit, t.activity_save, t.appointment_cancel, t.correction_heading, t.correction_intro, t.correct_to_accept, t.correct_to_decline, t.correction_submit, t.decision_corrects, t.history_goal_decision_corrected,
             ];
             let lists = [
                 t.home_what_items, t.login_body, t.a11y_body, t.a11y_known_items, t.plan_none_body,
-                t.goal_status_names, t.department_names, t.activity_status_names, t.role_names,
+                t.goal_status_names, t.department_names, t.activity_status_names, t.role_names, t.ledger_kind_names,
             ];
             for s in singles.iter().chain(lists.iter().flat_map(|l| l.iter())) {
                 assert!(!s.trim().is_empty(), "empty string in {lang:?}");
@@ -1028,6 +1064,8 @@ mod tests {
             assert_eq!(t.department_names.len(), Department::ALL.len());
             assert_eq!(t.activity_status_names.len(), ActivityStatus::ALL.len());
             assert_eq!(t.role_names.len(), crate::domain::plan::Role::ALL.len());
+            assert_eq!(t.ledger_kind_names.len(), 6);
+            assert_eq!(t.ledger_kind("spend"), t.ledger_kind_names[5]);
         }
     }
 }

@@ -94,7 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=pages::home::Home/>
                     <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker ssr=SsrMode::Async/>
-                    <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget/>
+                    <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
                     <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>

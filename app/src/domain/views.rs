@@ -109,6 +109,35 @@ pub struct GoalReview {
     pub decisions: Vec<DecisionView>,
 }
 
+/// The citizen's personal budget, as figures and as a ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetView {
+    /// "50.000,00 kr." and so on.
+    pub granted: String,
+    pub spent: String,
+    pub reserved: String,
+    pub available: String,
+    /// Shares of the granted amount for the bar, 0–100.
+    pub spent_pct: u8,
+    pub reserved_pct: u8,
+    /// "1. oktober 2026 – 31. december 2027".
+    pub period: String,
+    pub note: Option<String>,
+    /// Newest first.
+    pub ledger: Vec<LedgerLine>,
+}
+
+/// One movement of money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    pub when: String,
+    /// `grant`, `topup`, `reduce`, `reserve`, `release`, `spend`.
+    pub kind: String,
+    pub amount: String,
+    /// The request's purpose, in the citizen's words.
+    pub about: Option<String>,
+}
+
 /// One notification: what happened (named, never its sensitive content), when, where to look.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationView {

@@ -63,6 +63,19 @@ pub fn waited(ms: i64, lang: Lang) -> String {
     }
 }
 
+/// "3. december 2026" / "3 December 2026", the Copenhagen date.
+pub fn date(utc_ms: i64, lang: Lang) -> String {
+    let Ok(ts) = Timestamp::from_millisecond(utc_ms) else {
+        return String::new();
+    };
+    let local = ts.to_zoned(copenhagen());
+    let month = usize::from((local.month() - 1).unsigned_abs());
+    match lang {
+        Lang::Da => format!("{}. {} {}", local.day(), MONTHS_DA[month], local.year()),
+        Lang::En => format!("{} {} {}", local.day(), MONTHS_EN[month], local.year()),
+    }
+}
+
 /// "tirsdag kl. 10.00–12.00" / "Tuesday 10:00–12:00": a weekly time
 /// (`weekday` 1 = Monday … 7 = Sunday, minutes past midnight).
 pub fn weekly(weekday: i64, from_minute: i64, to_minute: i64, lang: Lang) -> String {
@@ -125,6 +138,15 @@ mod tests {
         assert_eq!(iso(winter), "2026-12-03T10:00:00+01:00");
         let summer = copenhagen_local(LocalDate { year: 2026, month: 6, day: 3 }, 600).unwrap();
         assert_eq!(iso(summer), "2026-06-03T10:00:00+02:00");
+    }
+
+    #[test]
+    fn a_date_is_the_copenhagen_date() {
+        // 23:30 UTC on 31 December is already 1 January in Copenhagen.
+        let ms = Timestamp::from_second(1_798_759_800).unwrap().as_millisecond();
+        assert_eq!(iso(ms), "2027-01-01T00:30:00+01:00");
+        assert_eq!(date(ms, Lang::Da), "1. januar 2027");
+        assert_eq!(date(ms, Lang::En), "1 January 2027");
     }
 
     #[test]

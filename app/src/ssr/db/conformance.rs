@@ -728,6 +728,34 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
 }
 
+async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::budget::my_budget;
+    let (c, cw, b) = citizen_with_budget(s.as_ref()).await;
+    let first = s.request_spending(&spend(b, c, kr(2_500), "k1"), NOW + DAY).await.unwrap().id();
+    s.request_spending(&spend(b, c, kr(1_000), "k2"), NOW + 2 * DAY).await.unwrap();
+    s.decide_spending(first, Some(kr(2_000)), &decision(cw, Some("Cyklen koster 2.000 kr.")), NOW + 3 * DAY).await.unwrap();
+
+    let v = my_budget(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a budget");
+    assert_eq!(
+        (v.granted.as_str(), v.spent.as_str(), v.reserved.as_str(), v.available.as_str()),
+        ("10.000,00 kr.", "2.000,00 kr.", "1.000,00 kr.", "7.000,00 kr.")
+    );
+    assert_eq!((v.spent_pct, v.reserved_pct), (20, 10));
+    let kinds: Vec<_> = v.ledger.iter().map(|l| (l.kind.as_str(), l.amount.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [("release", "500,00 kr."), ("spend", "2.000,00 kr."), ("reserve", "1.000,00 kr."), ("reserve", "2.500,00 kr."), ("grant", "10.000,00 kr.")],
+        "newest first; a decision spends and releases at once"
+    );
+    assert_eq!(v.ledger[0].about.as_deref(), Some("Cykel til at komme i praktik"));
+    assert!(v.period.contains("2026"), "{}", v.period);
+
+    let other = person(s.as_ref(), "Uden Budget", Some("011370-0031")).await;
+    assert_eq!(my_budget(s.as_ref(), &signed_in(other, true), Lang::Da).await.unwrap(), None, "no budget, and never someone else's");
+    assert_eq!(my_budget(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap(), None);
+}
+
 // ---- fixtures -----------------------------------------------------------
 
 /// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
@@ -789,6 +817,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses,
     the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,
     a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citizen,
     a_suggested_wording_is_rejected_or_accepted_by_the_citizen,

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod casework;
+pub mod budget;
 pub mod caseworker;
 pub mod goals;
 pub mod identity;
