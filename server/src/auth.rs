@@ -259,10 +259,11 @@ async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {
         }
     };
     let roles = store.roles(id).await.unwrap_or_default();
-    let name = person.display_name.clone().unwrap_or_else(|| person.full_name.clone());
+    let is_citizen = person.cpr.is_some();
+    let name = person.shown_name();
     let unread_notifications = store.unread_notifications(id).await.unwrap_or_else(|e| {
         tracing::warn!(error = %e, "could not count unread notifications");
         0
     });
-    Some(CurrentUser { person_id: id, name, roles, is_citizen: person.cpr.is_some(), unread_notifications })
+    Some(CurrentUser { person_id: id, name, roles, is_citizen, unread_notifications })
 }

@@ -23,6 +23,13 @@ pub struct Person {
     pub created_at: i64,
 }
 
+impl Person {
+    /// The name the portal shows: the chosen display name, else the full name.
+    pub fn shown_name(self) -> String {
+        self.display_name.unwrap_or(self.full_name)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffProfile {
     pub job_title: String,
@@ -141,6 +148,12 @@ pub struct NewActivity {
     pub title: ShortText,
     pub responsible: ShortText,
     pub status: ActivityStatus,
+}
+
+impl From<crate::domain::forms::ActivityInput> for NewActivity {
+    fn from(a: crate::domain::forms::ActivityInput) -> NewActivity {
+        NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

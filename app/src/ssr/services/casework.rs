@@ -49,8 +49,7 @@ pub async fn open_plan(store: &dyn Store, user: &CurrentUser, citizen: PersonId,
 
 pub async fn add_activity(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: ActivityInput, now: i64) -> ServiceResult<()> {
     let plan = plan_to_change(store, user, citizen, now).await?;
-    let new = NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status };
-    store.add_activity(plan, &new, Actor::staff(user.person_id), now).await?;
+    store.add_activity(plan, &NewActivity::from(a), Actor::staff(user.person_id), now).await?;
     Ok(())
 }
 
@@ -63,8 +62,7 @@ pub async fn update_activity(
     now: i64,
 ) -> ServiceResult<()> {
     let plan = plan_to_change(store, user, citizen, now).await?;
-    let new = NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status };
-    Ok(store.update_activity(plan, activity, &new, Actor::staff(user.person_id), now).await?)
+    Ok(store.update_activity(plan, activity, &NewActivity::from(a), Actor::staff(user.person_id), now).await?)
 }
 
 pub async fn cancel_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, appointment: AppointmentId, now: i64) -> ServiceResult<()> {

@@ -29,8 +29,7 @@ pub async fn my_caseworker(store: &dyn Store, user: &CurrentUser, now: i64, lang
 }
 
 async fn card(store: &dyn Store, id: PersonId, lang: Lang) -> DbResult<CaseworkerView> {
-    let person = store.person(id).await?;
-    let name = person.display_name.unwrap_or(person.full_name);
+    let name = store.person(id).await?.shown_name();
     let profile = store.staff_profile(id).await?;
     let mut hours = store.outreach_hours(id).await?;
     hours.sort_by_key(|h| (h.weekday, h.from_minute));

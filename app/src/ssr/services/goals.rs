@@ -3,19 +3,17 @@
 //! or declines. Every rule of who may do what is checked here, and every
 //! transition goes through the goal's state machine ([`GoalStatus::next`]).
 
-use std::collections::HashMap;
-
 use crate::domain::forms::{GoalAnswer, GoalProposal};
-use crate::domain::ids::{GoalId, PersonId};
+use crate::domain::ids::GoalId;
 use crate::domain::plan::{GoalEvent, GoalStatus, Role};
 use crate::domain::views::{DecisionView, GoalReview};
 use crate::i18n::Lang;
 use crate::shell::paths;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Actor, Decision, DbResult, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+use crate::ssr::db::{Actor, Decision, DbResult, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
 use crate::ssr::time::date_time;
 
-use super::{is_caseworker_of, ServiceError, ServiceResult};
+use super::{is_caseworker_of, Names, ServiceError, ServiceResult};
 
 /// How to complain about a decision: who to, how, and the deadline. Stored
 /// with every decision as it was given (a later change of this text does not
@@ -36,9 +34,10 @@ pub fn goal_link(id: GoalId) -> String {
 }
 
 /// The citizen proposes a goal in their own plan. A repeated submit with the
-/// same key returns the first proposal.
+/// same key returns the first proposal. Without a plan the store finds none
+/// to put it in, which is refused like anything not one's own.
 pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
-    if !user.is_citizen || store.plan_of(user.person_id).await?.is_none() {
+    if !user.is_citizen {
         return Err(ServiceError::NotAllowed);
     }
     let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
@@ -89,21 +88,16 @@ async fn citizen_change(store: &dyn Store, user: &CurrentUser, id: GoalId, event
 
 /// The caseworker opens a proposal to answer it. Writes the access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64, lang: Lang) -> ServiceResult<GoalReview> {
-    let goal = store.goal(id).await?;
-    if !is_caseworker_of(store, user, goal.citizen_id).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let goal = goal_for_caseworker(store, user, id).await?;
     store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
     let citizen = store.person(goal.citizen_id).await?.full_name;
     let all = store.decisions_of(goal.citizen_id).await?;
-    let decisions = decision_views(store, &all, id, lang).await?;
-    let latest = all.iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == id.0);
+    let decisions = decision_views(&mut Names::new(store), &all, id, lang).await?;
     Ok(GoalReview {
         id,
         citizen,
         open: goal.status == GoalStatus::Proposed,
-        correctable: matches!(goal.status, GoalStatus::Accepted | GoalStatus::Declined)
-            && latest.is_some_and(|d| d.outcome == goal.status.as_str()),
+        correctable: correctable_decision(&all, &goal).is_some(),
         title: goal.title,
         why: goal.why,
         first_step: goal.first_step,
@@ -116,10 +110,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64,
 /// The caseworker answers a proposal. Every answer is an immutable decision
 /// record with its reasons and the appeal guidance; the citizen is notified.
 pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let goal = store.goal(id).await?;
-    if !is_caseworker_of(store, user, goal.citizen_id).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let goal = goal_for_caseworker(store, user, id).await?;
     let (event, outcome, kind, suggestion, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
         GoalAnswer::Adjust { wording, reason } => (GoalEvent::SuggestChange, "adjusted", "goal_change_suggested", Some(wording), Some(reason)),
@@ -145,10 +136,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
 /// new decision pointing at the one it corrects, which stays as it was; the
 /// citizen is notified.
 pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let goal = store.goal(id).await?;
-    if !is_caseworker_of(store, user, goal.citizen_id).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let goal = goal_for_caseworker(store, user, id).await?;
     let (event, outcome, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::CorrectToAccept, "accepted", None),
         GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
@@ -160,12 +148,8 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
         }
     };
     let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
-    let latest = store.decisions_of(goal.citizen_id).await?.into_iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == id.0);
-    // Only a caseworker's own accept/decline is corrected this way; a goal
-    // the citizen accepted from a suggested wording is not a staff decision.
-    let Some(latest) = latest.filter(|d| d.outcome == goal.status.as_str()) else {
-        return Err(ServiceError::Conflict);
-    };
+    let all = store.decisions_of(goal.citizen_id).await?;
+    let corrected = correctable_decision(&all, &goal).ok_or(ServiceError::Conflict)?.id;
     let change = GoalChange {
         goal: id,
         from: goal.status,
@@ -176,7 +160,7 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
         take_suggestion: false,
         decision: Some((
             outcome,
-            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(latest.id) },
+            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
         )),
         notify_citizen: Some((NOTICE_GOAL_ANSWERED, goal_link(id))),
     };
@@ -184,23 +168,38 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
 }
 
 /// The decisions on goal `id` among `all`, newest first, with the deciders' names.
-pub async fn decision_views(store: &dyn Store, all: &[Decision], id: GoalId, lang: Lang) -> DbResult<Vec<DecisionView>> {
-    let mut names: HashMap<PersonId, String> = HashMap::new();
+pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], id: GoalId, lang: Lang) -> DbResult<Vec<DecisionView>> {
     let mut out = Vec::new();
     for d in all.iter().rev().filter(|d| d.subject_kind == "goal" && d.subject_id == id.0) {
-        if !names.contains_key(&d.decided_by) {
-            let p = store.person(d.decided_by).await?;
-            names.insert(d.decided_by, p.display_name.unwrap_or(p.full_name));
-        }
         let corrects = d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang));
         out.push(DecisionView {
             corrects,
             outcome: d.outcome.clone(),
             when: date_time(d.decided_at, lang),
-            by: names[&d.decided_by].clone(),
+            by: names.of(d.decided_by).await?,
             reasons: d.reasons.clone(),
             appeal_guidance: d.appeal_guidance.clone(),
         });
     }
     Ok(out)
+}
+
+/// The caseworker's own accept or decline that `goal`'s status rests on, if
+/// it does (a goal the citizen accepted from a suggested wording does not):
+/// the decision a correction corrects.
+fn correctable_decision<'d>(all: &'d [Decision], goal: &Goal) -> Option<&'d Decision> {
+    if !matches!(goal.status, GoalStatus::Accepted | GoalStatus::Declined) {
+        return None;
+    }
+    all.iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == goal.id.0).filter(|d| d.outcome == goal.status.as_str())
+}
+
+/// The goal, if `user` is the caseworker (or stand-in) of the citizen whose
+/// plan it is in; a missing goal looks the same as someone else's.
+async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) -> ServiceResult<Goal> {
+    let goal = store.goal(id).await?;
+    if !is_caseworker_of(store, user, goal.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    Ok(goal)
 }

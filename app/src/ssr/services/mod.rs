@@ -57,6 +57,27 @@ impl std::fmt::Display for ServiceError {
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
+/// People's shown names by id, each looked up once per page.
+pub struct Names<'a> {
+    store: &'a dyn Store,
+    known: std::collections::HashMap<PersonId, String>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(store: &'a dyn Store) -> Names<'a> {
+        Names { store, known: Default::default() }
+    }
+
+    pub async fn of(&mut self, id: PersonId) -> DbResult<String> {
+        if let Some(n) = self.known.get(&id) {
+            return Ok(n.clone());
+        }
+        let name = self.store.person(id).await?.shown_name();
+        self.known.insert(id, name.clone());
+        Ok(name)
+    }
+}
+
 /// The signed-in person of this request, or `NotSignedIn`.
 pub fn signed_in() -> ServiceResult<CurrentUser> {
     crate::ssr::auth::current_user().ok_or(ServiceError::NotSignedIn)

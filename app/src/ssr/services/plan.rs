@@ -3,8 +3,6 @@
 //! (people known by CPR number) can have one; a plan is made by the
 //! municipality (the caseworker's first change), never by logging in or reading.
 
-use std::collections::HashMap;
-
 use crate::domain::ids::{PersonId, PlanId};
 use crate::domain::plan::ActorKind;
 use crate::domain::views::{ActivityView, AppointmentView, GoalView, HistoryItem, NoteView, PlanView, Who};
@@ -12,6 +10,8 @@ use crate::i18n::Lang;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 use crate::ssr::time::date_time;
+
+use super::Names;
 
 /// The signed-in citizen's own plan (`None`: they have none).
 pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<PlanView>> {
@@ -24,31 +24,14 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
     }
 }
 
-/// Names of people by id, each looked up once.
-struct Names<'a> {
-    store: &'a dyn Store,
-    known: HashMap<PersonId, String>,
-}
-
-impl Names<'_> {
-    async fn of(&mut self, id: PersonId) -> DbResult<String> {
-        if let Some(n) = self.known.get(&id) {
-            return Ok(n.clone());
-        }
-        let p = self.store.person(id).await?;
-        let name = p.display_name.unwrap_or(p.full_name);
-        self.known.insert(id, name.clone());
-        Ok(name)
-    }
-}
-
 /// `citizen`'s plan as `reader` sees it: the reader's own changes are "you".
 /// Authorization is the caller's: this reads whatever plan it is given.
 pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId, reader: PersonId, now: i64, lang: Lang) -> DbResult<PlanView> {
+    let mut names = Names::new(store);
     let decisions = store.decisions_of(citizen).await?;
     let mut goals = Vec::new();
     for g in store.goals(plan).await? {
-        let decisions = super::goals::decision_views(store, &decisions, g.id, lang).await?;
+        let decisions = super::goals::decision_views(&mut names, &decisions, g.id, lang).await?;
         goals.push(GoalView {
             id: g.id,
             title: g.title,
@@ -79,7 +62,6 @@ pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId
             note: a.note,
         })
         .collect();
-    let mut names = Names { store, known: HashMap::new() };
     let mut notes = Vec::new();
     for n in store.meeting_notes(plan).await? {
         notes.push(NoteView { when: date_time(n.written_at, lang), by: names.of(n.staff_id).await?, body: n.body });
