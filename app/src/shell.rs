@@ -17,6 +17,8 @@ pub mod paths {
     pub const PLAN: &str = "/min-plan";
     pub const CASEWORKER: &str = "/min-sagsbehandler";
     pub const BUDGET: &str = "/budget";
+    /// The citizen asks for money from their budget.
+    pub const REQUEST_SPENDING: &str = "/budget/ansoeg";
     pub const NETWORK: &str = "/netvaerk";
     pub const ACCESSIBILITY: &str = "/tilgaengelighed";
     pub const LOGIN: &str = "/log-ind";
@@ -30,6 +32,8 @@ pub mod paths {
     pub const INBOX: &str = "/sagsbehandler";
     pub const CASELOAD: &str = "/sagsbehandler/borgere";
     pub const INBOX_GOAL: &str = "/sagsbehandler/maal";
+    /// Followed by a spending request's id: the caseworker answers it.
+    pub const INBOX_SPENDING: &str = "/sagsbehandler/udgift";
     /// A citizen's plan as their caseworker works on it (`/{id}`).
     pub const CITIZEN: &str = "/sagsbehandler/borger";
     /// Server routes of the login flow (`server::auth`).
@@ -105,6 +109,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=pages::inbox::Caseload ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=pages::inbox::GoalReviewPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id")) view=pages::casework::CitizenPlan ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("budget")) view=pages::budget_work::CitizenBudgetPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("udgift"), ParamSegment("id")) view=pages::budget_work::SpendingReviewPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("budget"), StaticSegment("ansoeg")) view=pages::budget::RequestSpending ssr=SsrMode::Async/>
                 </Routes>
             </Frame>
         </Router>

@@ -7,6 +7,7 @@ export const ROUTES = [
   "/min-plan",
   "/min-sagsbehandler",
   "/budget",
+  "/budget/ansoeg",
   "/netvaerk",
   "/tilgaengelighed",
   "/log-ind",

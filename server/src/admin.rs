@@ -88,6 +88,11 @@ pub enum Admin {
         #[arg(long)]
         kroner: String,
     },
+    /// How many new spending requests a citizen may make per hour (default 10).
+    SetRequestLimit {
+        #[arg(long)]
+        per_hour: u32,
+    },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
     /// spread over the existing caseworkers. Prints each committed batch.
     Seed {
@@ -177,6 +182,13 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
             let cap = Amount::parse(&kroner).map_err(|e| format!("--kroner: {}", e.message(app::i18n::Lang::En)))?;
             store.set_budget_cap(cap).await.map_err(|e| e.to_string())?;
             say(out, format!("budget cap: {cap}"))
+        }
+        Admin::SetRequestLimit { per_hour } => {
+            if per_hour == 0 {
+                return Err("--per-hour: at least 1".into());
+            }
+            store.set_requests_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
+            say(out, format!("spending requests per citizen per hour: {per_hour}"))
         }
         Admin::Seed { citizens } => {
             let caseworkers = store.people_with_role(Role::Caseworker).await.map_err(|e| e.to_string())?;

@@ -67,6 +67,16 @@ async fn the_budget_cap_is_typed_the_danish_way() {
 }
 
 #[tokio::test]
+async fn the_request_limit_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    assert_eq!(admin(Admin::SetRequestLimit { per_hour: 25 }, &url).await.unwrap().trim(), "spending requests per citizen per hour: 25");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.requests_per_hour().await.unwrap(), 25);
+    assert!(admin(Admin::SetRequestLimit { per_hour: 0 }, &url).await.is_err(), "a limit of 0 would stop every request");
+}
+
+#[tokio::test]
 async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);

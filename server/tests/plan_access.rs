@@ -247,6 +247,103 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
 }
 
 #[tokio::test]
+async fn only_the_allowed_actors_can_call_each_budget_server_function() {
+    use app::ssr::db::RequestStatus;
+    let app = spawn_app().await;
+    let (mut actors, mette) = actors(&app).await;
+    let store = app.store.clone();
+    let budget = store.budgets_of(mette).await.unwrap().pop().expect("Mette has a demo budget");
+    let money = |b: &app::ssr::db::Budget| (b.granted, b.reserved, b.spent, b.ended_at);
+    let citizen = mette.0.to_string();
+
+    // Asking for money: a citizen, from their own budget only.
+    for (who, browser) in actors.all() {
+        let form = [("amount", "100".to_string()), ("purpose", format!("{SECRET} busbillet")), ("goal", "ingen".into()), ("key", format!("req-{who}"))];
+        let (status, body) = call(&app, browser, "request_spending", &form).await;
+        match who {
+            "citizen A" | "citizen B" => assert!(status.is_success(), "{who} asks from their own budget: {status} {body}"),
+            _ => refused(who, "request_spending", status, &body),
+        }
+    }
+    let requests = store.spending_requests(budget.id).await.unwrap();
+    let mine = requests.iter().filter(|r| r.purpose.starts_with(SECRET)).collect::<Vec<_>>();
+    assert_eq!(mine.len(), 1, "only A's own request is in A's budget");
+    let (asked, demo) = (mine[0].id, requests.iter().find(|r| r.purpose == "Brugt cykel til at komme til praktik").unwrap().id);
+
+    // Withdrawing A's request: A only; refused calls change nothing.
+    let before = money(&store.budget(budget.id).await.unwrap());
+    for (who, browser) in actors.all().into_iter().skip(1) {
+        let (status, body) = call(&app, browser, "cancel_spending", &[("request", asked.0.to_string())]).await;
+        refused(who, "cancel_spending", status, &body);
+    }
+    assert_eq!(money(&store.budget(budget.id).await.unwrap()), before, "refused withdrawals moved no money");
+    let (status, body) = call(&app, &mut actors.a, "cancel_spending", &[("request", asked.0.to_string())]).await;
+    assert!(status.is_success(), "A withdraws: {status} {body}");
+    assert_eq!(store.spending_request(asked).await.unwrap().status, RequestStatus::Cancelled);
+
+    // Opening and answering A's request: A's caseworker (and stand-in) only.
+    let log_before = store.access_log(mette).await.unwrap().len();
+    let answer = [("request", demo.0.to_string()), ("answer", "lower".to_string()), ("amount", "1.000".into()), ("reason", "Prisen på en brugt cykel".into())];
+    for (who, browser) in actors.all() {
+        if who == "A's caseworker" {
+            continue;
+        }
+        let (status, body) = call(&app, browser, "spending_review", &[("request", demo.0.to_string())]).await;
+        refused(who, "spending_review", status, &body);
+        let (status, body) = call(&app, browser, "decide_spending", &answer).await;
+        refused(who, "decide_spending", status, &body);
+    }
+    assert_eq!(store.access_log(mette).await.unwrap().len(), log_before, "refused reads are not reads");
+    assert_eq!(store.spending_request(demo).await.unwrap().status, RequestStatus::Pending);
+    let (status, body) = call(&app, &mut actors.a_caseworker, "spending_review", &[("request", demo.0.to_string())]).await;
+    assert!(status.is_success() && body.contains("Brugt cykel"), "A's caseworker opens it: {status} {body}");
+    assert_eq!(store.access_log(mette).await.unwrap().len(), log_before + 1, "and the read is logged");
+    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_spending", &answer).await;
+    assert!(status.is_success(), "A's caseworker answers: {status} {body}");
+    let decided = store.spending_request(demo).await.unwrap();
+    assert_eq!((decided.status, decided.approved.map(|a| a.ore())), (RequestStatus::Approved, Some(100_000)));
+
+    // Working on A's budget: A's caseworker only; refused calls change and log nothing.
+    store.set_budget_cap(app::domain::Amount::kroner(60_000).unwrap()).await.unwrap();
+    let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("citizen_budget", vec![("citizen", citizen.clone())]),
+        ("top_up_budget", vec![("citizen", citizen.clone()), ("amount", "500".into())]),
+        ("end_budget", vec![("citizen", citizen.clone())]),
+        ("grant_budget", vec![("citizen", citizen.clone()), ("amount", "2.000".into()), ("months", "12".into()), ("note", String::new())]),
+    ];
+    let log_before = store.access_log(mette).await.unwrap().len();
+    let before = money(&store.budget(budget.id).await.unwrap());
+    for (endpoint, form) in &calls {
+        for (who, browser) in actors.all() {
+            if who != "A's caseworker" {
+                let (status, body) = call(&app, browser, endpoint, form).await;
+                refused(who, endpoint, status, &body);
+            }
+        }
+    }
+    assert_eq!(store.access_log(mette).await.unwrap().len(), log_before, "refused opens are not logged");
+    assert_eq!(money(&store.budget(budget.id).await.unwrap()), before, "refused changes moved no money");
+    assert_eq!(store.budgets_of(mette).await.unwrap().len(), 1);
+    for (endpoint, form) in &calls {
+        let (status, body) = call(&app, &mut actors.a_caseworker, endpoint, form).await;
+        assert!(status.is_success(), "A's caseworker may {endpoint}: {status} {body}");
+    }
+    let budgets = store.budgets_of(mette).await.unwrap();
+    assert_eq!(budgets.len(), 2, "ended, then a new one granted");
+    assert!(budgets[0].ended_at.is_some() && budgets[1].ended_at.is_none());
+    assert_eq!(budgets[1].granted.ore(), 200_000);
+
+    // The request form is self-scoped: nobody sees another's figures in it.
+    for (who, browser) in actors.all() {
+        let (status, body) = call(&app, browser, "spending_form", &[]).await;
+        assert!(status.is_success(), "spending_form for {who}: {status} {body}");
+        assert!(!body.contains(SECRET), "{who}: {body}");
+    }
+    let (_, mine) = call(&app, &mut actors.a, "my_notifications", &[]).await;
+    assert!(mine.contains("spending_answered"), "A was notified of the answer: {mine}");
+}
+
+#[tokio::test]
 async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
     let app = spawn_app().await;
     let mut nobody = Browser::default();

@@ -26,6 +26,9 @@ pub enum Control {
     Date,
     Time,
     Number,
+    /// Kroner typed the Danish way ("1.234,50"): a text field with the
+    /// phone's number keyboard.
+    Money,
     /// One of several answers: (value, label).
     Choice(Vec<(String, String)>),
 }
@@ -79,6 +82,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
             // Always there (hidden when empty), so the browser can fill it in.
             let error_line = view! { <p id=err_id class="field-error" hidden=error.is_none()>{error.clone()}</p> };
             let hint = f.hint.map(|h| view! { <p id=hint_id class="text-base text-muted">{h}</p> });
+            let input_mode = matches!(f.control, Control::Money).then_some("decimal");
             let input_type = match f.control {
                 Control::Date => "date",
                 Control::Time => "time",
@@ -130,6 +134,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                             id=id
                             name=f.name
                             type=input_type
+                            inputmode=input_mode
                             class="input max-w-xl"
                             value=f.value
                             aria-invalid=invalid

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 pub struct Amount(i64);
 
 /// Why typed text is not an amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AmountError {
     Empty,
     NotANumber,

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::amount::{Amount, AmountError};
+use super::ids::GoalId;
 use super::plan::{ActivityStatus, Department};
 use super::text::{GoalTitle, LongText, Reason, ShortText, TextError};
 use crate::i18n::Lang;
@@ -24,6 +26,20 @@ pub enum Problem {
     Time,
     /// Not a whole number of minutes from 5 to 480.
     Duration,
+    /// Not an amount of money.
+    Amount(AmountError),
+    /// An amount must be more than 0 kr.
+    ZeroAmount,
+    /// More than what is left of the budget (what is left).
+    MoreThanAvailable(Amount),
+    /// A lower approval must be less than what was asked for (the request).
+    NotLower(Amount),
+    /// Past the municipality's cap on a budget (the cap).
+    OverCap(Amount),
+    /// Too many new requests within an hour (the limit).
+    TooManyRequests(i64),
+    /// Not a whole number of months from 1 to 36.
+    Months,
 }
 
 impl Problem {
@@ -43,6 +59,23 @@ impl Problem {
             (Problem::Time, Lang::En) => "Please write the time as hours and minutes, e.g. 10:30.".into(),
             (Problem::Duration, Lang::Da) => "Skriv hvor mange minutter, mellem 5 og 480.".into(),
             (Problem::Duration, Lang::En) => "Please write how many minutes, between 5 and 480.".into(),
+            (Problem::Amount(e), _) => e.message(lang).into(),
+            (Problem::ZeroAmount, Lang::Da) => "Beløbet skal være mere end 0 kr.".into(),
+            (Problem::ZeroAmount, Lang::En) => "The amount must be more than 0 kr.".into(),
+            (Problem::MoreThanAvailable(left), Lang::Da) => format!("Du har {left} tilbage. Skriv et beløb, der ikke er større."),
+            (Problem::MoreThanAvailable(left), Lang::En) => format!("You have {left} left. Please write an amount that is not larger."),
+            (Problem::NotLower(asked), Lang::Da) => format!("Skriv et beløb under {asked}, som borgeren bad om."),
+            (Problem::NotLower(asked), Lang::En) => format!("Please write an amount below the {asked} the citizen asked for."),
+            (Problem::OverCap(cap), Lang::Da) => format!("Et personligt budget kan højst være {cap} i alt."),
+            (Problem::OverCap(cap), Lang::En) => format!("A personal budget can be at most {cap} in total."),
+            (Problem::TooManyRequests(n), Lang::Da) => {
+                format!("Du har sendt {n} ønsker den seneste time. Vent lidt, og prøv igen. Du kan også ringe til din sagsbehandler.")
+            }
+            (Problem::TooManyRequests(n), Lang::En) => {
+                format!("You have sent {n} requests in the last hour. Please wait a while and try again, or call your caseworker.")
+            }
+            (Problem::Months, Lang::Da) => "Skriv et antal måneder fra 1 til 36.".into(),
+            (Problem::Months, Lang::En) => "Please write a number of months from 1 to 36.".into(),
         }
     }
 }
@@ -314,6 +347,152 @@ pub fn parse_note(body: &str) -> Result<LongText, FieldErrors> {
     LongText::parse(body).map_err(|e| vec![FieldError { field: plan_fields::NOTE.into(), problem: Problem::Text(e) }])
 }
 
+/// Form field names of the budget forms.
+pub mod budget_fields {
+    pub const AMOUNT: &str = "amount";
+    pub const PURPOSE: &str = "purpose";
+    pub const GOAL: &str = "goal";
+    /// The goal choice meaning "not linked to a goal".
+    pub const NO_GOAL: &str = "ingen";
+    pub const ANSWER: &str = "answer";
+    pub const REASON: &str = "reason";
+    pub const APPROVE: &str = "approve";
+    pub const LOWER: &str = "lower";
+    pub const DECLINE: &str = "decline";
+    pub const MONTHS: &str = "months";
+    pub const NOTE: &str = "note";
+}
+
+/// A positive amount typed the Danish way, or the field's message.
+fn positive_amount(errors: &mut FieldErrors, name: &str, input: &str) -> Option<Amount> {
+    match Amount::parse(input) {
+        Ok(a) if a == Amount::ZERO => {
+            field(errors, name, Problem::ZeroAmount);
+            None
+        }
+        Ok(a) => Some(a),
+        Err(e) => {
+            field(errors, name, Problem::Amount(e));
+            None
+        }
+    }
+}
+
+/// A reason that must be given.
+fn required_reason(errors: &mut FieldErrors, name: &str, input: &str) -> Option<Reason> {
+    match Reason::parse(input) {
+        Ok(r) => Some(r),
+        Err(TextError::Empty) => {
+            field(errors, name, Problem::ReasonRequired);
+            None
+        }
+        Err(e) => {
+            field(errors, name, Problem::Text(e));
+            None
+        }
+    }
+}
+
+/// The citizen asks for money from their budget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpendingInput {
+    pub amount: Amount,
+    pub purpose: LongText,
+    pub goal: Option<GoalId>,
+}
+
+impl SpendingInput {
+    /// `goal` is a goal id, or [`budget_fields::NO_GOAL`] / blank for none.
+    pub fn parse(amount: &str, purpose: &str, goal: &str) -> Result<SpendingInput, FieldErrors> {
+        use budget_fields::*;
+        let mut e = FieldErrors::new();
+        let amount = positive_amount(&mut e, AMOUNT, amount);
+        let purpose = LongText::parse(purpose).map_err(|p| field(&mut e, PURPOSE, Problem::Text(p))).ok();
+        let goal = match goal.trim() {
+            "" | NO_GOAL => Some(None),
+            id => choice(&mut e, GOAL, id.parse::<i64>().ok().map(|id| Some(GoalId(id)))),
+        };
+        match (amount, purpose, goal) {
+            (Some(amount), Some(purpose), Some(goal)) if e.is_empty() => Ok(SpendingInput { amount, purpose, goal }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// The caseworker's answer to a spending request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpendingAnswer {
+    Approve,
+    /// Approve less than was asked for; the reason is required.
+    Lower { amount: Amount, reason: Reason },
+    Decline { reason: Reason },
+}
+
+impl SpendingAnswer {
+    /// Parses the form. Whether a lower amount is lower than the request is
+    /// checked against the request (`SpendingAnswer::check_lower`).
+    pub fn parse(answer: &str, amount: &str, reason: &str) -> Result<SpendingAnswer, FieldErrors> {
+        use budget_fields::*;
+        let mut e = FieldErrors::new();
+        let answer = match answer {
+            APPROVE => Some(SpendingAnswer::Approve),
+            LOWER => {
+                let amount = positive_amount(&mut e, AMOUNT, amount);
+                let reason = required_reason(&mut e, REASON, reason);
+                amount.zip(reason).map(|(amount, reason)| SpendingAnswer::Lower { amount, reason })
+            }
+            DECLINE => required_reason(&mut e, REASON, reason).map(|reason| SpendingAnswer::Decline { reason }),
+            _ => {
+                field(&mut e, ANSWER, Problem::ChooseAnswer);
+                None
+            }
+        };
+        answer.filter(|_| e.is_empty()).ok_or(e)
+    }
+
+    /// The amount to approve (`None`: declined), refused when a "lower"
+    /// amount is not below what was asked for.
+    pub fn approved(&self, asked: Amount) -> Result<Option<Amount>, FieldErrors> {
+        match self {
+            SpendingAnswer::Approve => Ok(Some(asked)),
+            SpendingAnswer::Lower { amount, .. } if *amount < asked => Ok(Some(*amount)),
+            SpendingAnswer::Lower { .. } => Err(vec![FieldError { field: budget_fields::AMOUNT.into(), problem: Problem::NotLower(asked) }]),
+            SpendingAnswer::Decline { .. } => Ok(None),
+        }
+    }
+}
+
+/// The caseworker grants a budget: an amount, a period in months, a note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrantInput {
+    pub amount: Amount,
+    pub months: i64,
+    pub note: Option<LongText>,
+}
+
+impl GrantInput {
+    pub fn parse(amount: &str, months: &str, note: &str) -> Result<GrantInput, FieldErrors> {
+        use budget_fields::*;
+        let mut e = FieldErrors::new();
+        let amount = positive_amount(&mut e, AMOUNT, amount);
+        let months = months.trim().parse::<i64>().ok().filter(|m| (1..=36).contains(m));
+        if months.is_none() {
+            field(&mut e, MONTHS, Problem::Months);
+        }
+        let note = optional_long(&mut e, NOTE, note);
+        match (amount, months) {
+            (Some(amount), Some(months)) if e.is_empty() => Ok(GrantInput { amount, months, note }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A top-up: only a positive amount.
+pub fn parse_top_up(amount: &str) -> Result<Amount, FieldErrors> {
+    let mut e = FieldErrors::new();
+    positive_amount(&mut e, budget_fields::AMOUNT, amount).filter(|_| e.is_empty()).ok_or(e)
+}
+
 /// Which form a checked form is, so the browser checks it with the right rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
@@ -322,6 +501,10 @@ pub enum FormKind {
     Activity,
     Appointment,
     Note,
+    Spending,
+    SpendingAnswer,
+    Grant,
+    TopUp,
 }
 
 impl FormKind {
@@ -334,6 +517,10 @@ impl FormKind {
             FormKind::Activity => "indsats",
             FormKind::Appointment => "aftale",
             FormKind::Note => "note",
+            FormKind::Spending => "udgift",
+            FormKind::SpendingAnswer => "udgiftssvar",
+            FormKind::Grant => "bevilling",
+            FormKind::TopUp => "tillaeg",
         }
     }
 
@@ -361,6 +548,19 @@ impl FormKind {
                     .unwrap_or_default()
             }
             FormKind::Note => parse_note(&value(plan_fields::NOTE)).err().unwrap_or_default(),
+            FormKind::Spending => {
+                use budget_fields::*;
+                SpendingInput::parse(&value(AMOUNT), &value(PURPOSE), &value(GOAL)).err().unwrap_or_default()
+            }
+            FormKind::SpendingAnswer => {
+                use budget_fields::*;
+                SpendingAnswer::parse(&value(ANSWER), &value(AMOUNT), &value(REASON)).err().unwrap_or_default()
+            }
+            FormKind::Grant => {
+                use budget_fields::*;
+                GrantInput::parse(&value(AMOUNT), &value(MONTHS), &value(NOTE)).err().unwrap_or_default()
+            }
+            FormKind::TopUp => parse_top_up(&value(budget_fields::AMOUNT)).err().unwrap_or_default(),
         }
     }
 }
@@ -446,6 +646,13 @@ mod tests {
             Problem::Date,
             Problem::Time,
             Problem::Duration,
+            Problem::Amount(AmountError::BadGrouping),
+            Problem::ZeroAmount,
+            Problem::MoreThanAvailable(Amount::kroner(5).unwrap()),
+            Problem::NotLower(Amount::kroner(5).unwrap()),
+            Problem::OverCap(Amount::kroner(50_000).unwrap()),
+            Problem::TooManyRequests(10),
+            Problem::Months,
         ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {
@@ -453,5 +660,60 @@ mod tests {
             }
         }
         assert_ne!(Problem::ReasonRequired.message(Lang::Da), Problem::ReasonRequired.message(Lang::En));
+    }
+
+    #[test]
+    fn a_spending_request_takes_danish_kroner_a_purpose_and_maybe_a_goal() {
+        use budget_fields::*;
+        let r = SpendingInput::parse("1.234,50", "Vinterjakke", NO_GOAL).unwrap();
+        assert_eq!((r.amount.ore(), r.goal), (123_450, None));
+        assert_eq!(SpendingInput::parse("250", "Bus", "7").unwrap().goal, Some(GoalId(7)));
+        let e = SpendingInput::parse("12,345", "", "x").unwrap_err();
+        let fields: Vec<_> = e.iter().map(|f| (f.field.as_str(), f.problem)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                (AMOUNT, Problem::Amount(AmountError::TooManyDecimals)),
+                (PURPOSE, Problem::Text(TextError::Empty)),
+                (GOAL, Problem::ChooseAnswer)
+            ]
+        );
+        assert_eq!(SpendingInput::parse("0,00", "x", "").unwrap_err()[0].problem, Problem::ZeroAmount);
+    }
+
+    #[test]
+    fn a_lower_approval_needs_a_lower_amount_and_a_reason_and_a_decline_a_reason() {
+        use budget_fields::*;
+        let asked = Amount::kroner(1_000).unwrap();
+        assert_eq!(SpendingAnswer::parse(APPROVE, "", "").unwrap().approved(asked), Ok(Some(asked)));
+        let lower = SpendingAnswer::parse(LOWER, "800", "Prisen er lavere").unwrap();
+        assert_eq!(lower.approved(asked), Ok(Some(Amount::kroner(800).unwrap())));
+        let same = SpendingAnswer::parse(LOWER, "1.000", "Samme").unwrap();
+        assert_eq!(same.approved(asked).unwrap_err()[0].problem, Problem::NotLower(asked));
+        let e = SpendingAnswer::parse(LOWER, "", "").unwrap_err();
+        assert_eq!(e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![AMOUNT, REASON]);
+        assert_eq!(SpendingAnswer::parse(DECLINE, "", " ").unwrap_err()[0].problem, Problem::ReasonRequired);
+        assert_eq!(SpendingAnswer::parse("", "", "").unwrap_err()[0].problem, Problem::ChooseAnswer);
+        assert_eq!(SpendingAnswer::parse(DECLINE, "", "Ikke i planen").unwrap().approved(asked), Ok(None));
+    }
+
+    #[test]
+    fn a_grant_needs_an_amount_and_a_period_of_1_to_36_months() {
+        use budget_fields::*;
+        let g = GrantInput::parse("50.000", "15", "").unwrap();
+        assert_eq!((g.amount.ore(), g.months, g.note), (5_000_000, 15, None));
+        let e = GrantInput::parse("-5", "0", "").unwrap_err();
+        assert_eq!(e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![AMOUNT, MONTHS]);
+        assert_eq!(parse_top_up("2.500,00"), Ok(Amount::kroner(2_500).unwrap()));
+        assert!(parse_top_up("abc").is_err());
+    }
+
+    #[test]
+    fn the_browser_check_of_the_budget_forms_is_the_servers_parse() {
+        use budget_fields::*;
+        let bad = |n: &str| if n == AMOUNT { "1,2,3".to_string() } else { String::new() };
+        assert_eq!(FormKind::Spending.check(bad)[0].field, AMOUNT);
+        assert_eq!(FormKind::TopUp.check(bad)[0].problem, Problem::Amount(AmountError::BadGrouping));
+        assert!(FormKind::SpendingAnswer.check(|n| if n == ANSWER { APPROVE.into() } else { String::new() }).is_empty());
     }
 }

@@ -58,18 +58,20 @@ pub struct InboxItem {
     pub overdue: bool,
 }
 
-/// Kinds of inbox items (budget requests join with the budget feature).
+/// Kinds of inbox items: goal proposals and spending requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum InboxKind {
     Goal,
+    Spending,
 }
 
 impl InboxKind {
-    pub const ALL: &'static [InboxKind] = &[InboxKind::Goal];
+    pub const ALL: &'static [InboxKind] = &[InboxKind::Goal, InboxKind::Spending];
     /// The word used in the inbox's filter (`?type=maal`).
     pub fn slug(self) -> &'static str {
         match self {
             InboxKind::Goal => "maal",
+            InboxKind::Spending => "budget",
         }
     }
     pub fn from_slug(s: &str) -> Option<InboxKind> {
@@ -123,8 +125,42 @@ pub struct BudgetView {
     /// "1. oktober 2026 – 31. december 2027".
     pub period: String,
     pub note: Option<String>,
+    /// When it ended (no new requests); `None` while it runs.
+    pub ended: Option<String>,
+    /// The requests, newest first, with their decisions.
+    pub requests: Vec<SpendingView>,
     /// Newest first.
     pub ledger: Vec<LedgerLine>,
+}
+
+/// One spending request as the citizen (and their caseworker) read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpendingView {
+    pub id: i64,
+    pub purpose: String,
+    /// What was asked for.
+    pub amount: String,
+    /// What was approved, if it was.
+    pub approved: Option<String>,
+    /// `pending`, `approved`, `declined`, `cancelled`.
+    pub status: String,
+    pub asked: String,
+    /// The goal it is for, if the citizen linked one.
+    pub goal: Option<String>,
+    pub decisions: Vec<DecisionView>,
+}
+
+/// A spending request opened by the caseworker to answer it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpendingReview {
+    pub citizen: String,
+    /// Where the caseworker sees the citizen's budget.
+    pub budget_link: String,
+    pub request: SpendingView,
+    /// Still waiting for an answer.
+    pub open: bool,
+    /// What is left of the budget besides this request.
+    pub available: String,
 }
 
 /// One movement of money.

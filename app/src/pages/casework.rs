@@ -268,6 +268,7 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         <leptos_meta::Title text=t.citizen_plan_title/>
         <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
         <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
+        <p class="mb-4"><a href=format!("{}/{citizen}/budget", paths::CITIZEN) class="link">{t.open_budget_link}</a></p>
         <Outcome/>
         <Section id="maal" heading=t.cw_goals_heading empty=t.cw_goals_empty items=goals/>
         <Section id="aktiviteter" heading=t.cw_activities_heading empty=t.cw_activities_empty items=activities/>

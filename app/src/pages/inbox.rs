@@ -195,6 +195,7 @@ pub fn Inbox() -> impl IntoView {
 fn kind_name(k: InboxKind, t: &'static Texts) -> &'static str {
     match k {
         InboxKind::Goal => t.inbox_kind_goal,
+        InboxKind::Spending => t.inbox_kind_spending,
     }
 }
 

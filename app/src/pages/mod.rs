@@ -3,6 +3,7 @@
 pub mod access_log;
 pub mod accessibility;
 pub mod budget;
+pub mod budget_work;
 pub mod casework;
 pub mod caseworker;
 pub mod goals;

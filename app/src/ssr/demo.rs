@@ -180,6 +180,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 purpose: LongText::parse(purposes[i % purposes.len()]).map_err(|_| DbError::Conflict("demo purpose"))?,
                 goal: None,
                 idempotency_key: format!("demo-{i}"),
+                limit: None,
             };
             store.request_spending(&request, now - (i as i64 + 1) * DAY).await?;
         }

@@ -100,6 +100,16 @@ pub fn copenhagen_day_at(now_ms: i64, days: i64, minute: i64) -> i64 {
     Timestamp::from_millisecond(now_ms).ok().and_then(local).unwrap_or(now_ms + days * 86_400_000)
 }
 
+/// The same Copenhagen wall-clock time `months` calendar months after
+/// `now_ms` (the 31st becomes the month's last day), e.g. a budget period.
+pub fn months_later(now_ms: i64, months: i64) -> i64 {
+    Timestamp::from_millisecond(now_ms)
+        .ok()
+        .and_then(|ts| ts.to_zoned(copenhagen()).checked_add(jiff::Span::new().months(months)).ok())
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(now_ms + months * 30 * 86_400_000)
+}
+
 /// The ISO 8601 form with offset, for `<time datetime="…">`.
 pub fn iso(utc_ms: i64) -> String {
     Timestamp::from_millisecond(utc_ms)
@@ -170,5 +180,14 @@ mod tests {
     fn the_machine_readable_form_carries_the_offset() {
         assert_eq!(iso(WINTER), "2026-03-03T10:00:00+01:00");
         assert_eq!(iso(SUMMER), "2026-07-07T10:00:00+02:00");
+    }
+
+    #[test]
+    fn a_period_of_months_ends_on_the_same_local_day() {
+        // 2026-01-31 10:00 Copenhagen + 1 month = 2026-02-28 10:00; + 15 months
+        // crosses two summer-time changes and keeps 10:00 local.
+        let start = super::copenhagen_local(crate::domain::forms::LocalDate { year: 2026, month: 1, day: 31 }, 600).unwrap();
+        assert_eq!(super::date_time(super::months_later(start, 1), Lang::Da), "lørdag 28. februar 2026 kl. 10.00");
+        assert_eq!(super::date(super::months_later(start, 15), Lang::Da), "30. april 2027");
     }
 }

@@ -32,6 +32,8 @@ pub enum DbError {
     /// The write would break a rule the database guards (a unique key, a
     /// budget that would be overspent, a full meetup).
     Conflict(&'static str),
+    /// A rate limit was reached (too many new requests in the window).
+    Limited,
     /// Anything else; logged once where it is handled.
     Other(sqlx::Error),
 }
@@ -41,6 +43,7 @@ impl std::fmt::Display for DbError {
         match self {
             DbError::NotFound => f.write_str("not found"),
             DbError::Conflict(what) => write!(f, "conflict: {what}"),
+            DbError::Limited => f.write_str("rate limit reached"),
             DbError::Other(e) => write!(f, "database error: {e}"),
         }
     }
@@ -139,21 +142,37 @@ pub trait Store: Send + Sync + 'static {
     // Personal budgets
     async fn budget_cap(&self) -> DbResult<Amount>;
     async fn set_budget_cap(&self, cap: Amount) -> DbResult<()>;
-    /// Grants a budget; refused above the cap.
+    /// How many new spending requests a citizen may make per hour.
+    async fn requests_per_hour(&self) -> DbResult<i64>;
+    async fn set_requests_per_hour(&self, n: i64) -> DbResult<()>;
+    /// Grants a budget; refused above the cap, or while the citizen has a
+    /// budget that has not ended.
     async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId>;
+    /// Adds to a budget that has not ended; refused past the cap.
+    async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()>;
+    /// Ends a budget: what is unused is taken back (a `reduce` entry), no new
+    /// requests can be made; pending requests stay reserved until decided.
+    async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()>;
+    /// The budget's requests, newest first.
+    async fn spending_requests(&self, budget: BudgetId) -> DbResult<Vec<SpendingRequest>>;
+    /// Pending requests waiting for `staff` (as caseworker or stand-in), oldest first.
+    async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>>;
     async fn budget(&self, id: BudgetId) -> DbResult<Budget>;
     async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>>;
     async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>>;
     /// Files a spending request and reserves its amount, atomically: refused
-    /// with `Conflict` when more than is available. The idempotency key makes
-    /// a repeated submit return the first request.
+    /// with `Conflict` when more than is available and `Limited` past the
+    /// rate limit. The idempotency key makes a repeated submit return the
+    /// first request (also past the limit).
     async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>>;
     async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest>;
     /// Releases a pending request's reservation (citizen cancels).
     async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()>;
     /// Decides a pending request: `approved` of at most the requested amount
-    /// is spent and the rest released; `None` declines and releases all.
-    async fn decide_spending(&self, id: RequestId, approved: Option<Amount>, decision: &NewDecision, now: i64) -> DbResult<DecisionId>;
+    /// is spent and the rest released; `None` declines and releases all. The
+    /// decision record and the notification are written in the same
+    /// transaction; `Conflict` when it is no longer pending.
+    async fn decide_spending(&self, d: &SpendingDecision, now: i64) -> DbResult<DecisionId>;
 
     // Decisions
     async fn decisions_of(&self, citizen: PersonId) -> DbResult<Vec<Decision>>;

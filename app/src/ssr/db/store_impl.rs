@@ -113,6 +113,21 @@ macro_rules! store_impl {
                 })
             }
 
+            fn spending_row(r: &$row) -> DbResult<SpendingRequest> {
+                let status: String = r.try_get("status")?;
+                Ok(SpendingRequest {
+                    id: RequestId(r.try_get("id")?),
+                    budget_id: BudgetId(r.try_get("budget_id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    amount: amount(r.try_get("amount_ore")?)?,
+                    purpose: r.try_get("purpose")?,
+                    goal_id: r.try_get::<Option<i64>, _>("goal_id")?.map(GoalId),
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode("spending_request.status"))?,
+                    approved: r.try_get::<Option<i64>, _>("approved_ore")?.map(amount).transpose()?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
             fn goal_row(r: &$row) -> DbResult<Goal> {
                 let status: String = r.try_get("status")?;
                 let by: String = r.try_get("proposed_by")?;
@@ -530,7 +545,8 @@ macro_rules! store_impl {
                     "SELECT p.id, p.full_name, ca.kind, pl.id AS plan_id, \
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
                        (SELECT COUNT(*) FROM activity a WHERE a.plan_id = pl.id AND a.status = 'active') AS active_activities, \
-                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') AS open_items, \
+                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') \
+                         + (SELECT COUNT(*) FROM spending_request sr WHERE sr.citizen_id = p.id AND sr.status = 'pending') AS open_items, \
                        (SELECT MAX(ap.starts_at) FROM appointment ap \
                           WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
                      FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
@@ -727,6 +743,16 @@ macro_rules! store_impl {
                 Ok(())
             }
 
+            async fn requests_per_hour(&self) -> DbResult<i64> {
+                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'requests_per_hour'").fetch_one(&self.pool).await?;
+                v.parse().map_err(|_| decode("setting.requests_per_hour"))
+            }
+
+            async fn set_requests_per_hour(&self, n: i64) -> DbResult<()> {
+                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'requests_per_hour'").bind(n.to_string()).execute(&self.pool).await?;
+                Ok(())
+            }
+
             async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId> {
                 let mut tx = self.begin_write().await?;
                 let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
@@ -804,6 +830,18 @@ macro_rules! store_impl {
                 if reserved != 1 {
                     return Err(DbError::Conflict("more than is available"));
                 }
+                // Counted after the budget row is locked by the reservation, so
+                // simultaneous requests of one citizen are counted one by one.
+                if let Some(limit) = r.limit {
+                    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM spending_request WHERE citizen_id = $1 AND created_at > $2")
+                        .bind(r.citizen.0)
+                        .bind(limit.since)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if recent >= limit.max {
+                        return Err(DbError::Limited);
+                    }
+                }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO spending_request (budget_id, citizen_id, amount_ore, purpose, goal_id, status, created_at) \
                      VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
@@ -831,18 +869,88 @@ macro_rules! store_impl {
 
             async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest> {
                 let r = sqlx::query("SELECT * FROM spending_request WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
-                let status: String = r.try_get("status")?;
-                Ok(SpendingRequest {
-                    id: RequestId(r.try_get("id")?),
-                    budget_id: BudgetId(r.try_get("budget_id")?),
-                    citizen_id: PersonId(r.try_get("citizen_id")?),
-                    amount: amount(r.try_get("amount_ore")?)?,
-                    purpose: r.try_get("purpose")?,
-                    goal_id: r.try_get::<Option<i64>, _>("goal_id")?.map(GoalId),
-                    status: RequestStatus::parse(&status).ok_or_else(|| decode("spending_request.status"))?,
-                    approved: r.try_get::<Option<i64>, _>("approved_ore")?.map(amount).transpose()?,
-                    created_at: r.try_get("created_at")?,
-                })
+                Self::spending_row(&r)
+            }
+
+            async fn spending_requests(&self, budget: BudgetId) -> DbResult<Vec<SpendingRequest>> {
+                let rows = sqlx::query("SELECT * FROM spending_request WHERE budget_id = $1 ORDER BY created_at DESC, id DESC")
+                    .bind(budget.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::spending_row).collect()
+            }
+
+            async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>> {
+                let rows = sqlx::query(
+                    "SELECT sr.*, person.full_name AS citizen_name FROM spending_request sr \
+                     JOIN person ON person.id = sr.citizen_id \
+                     WHERE sr.status = 'pending' AND EXISTS (SELECT 1 FROM caseworker_assignment ca \
+                       WHERE ca.citizen_id = sr.citizen_id AND ca.staff_id = $1 AND ca.to_at IS NULL) \
+                     ORDER BY sr.created_at, sr.id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok(OpenSpending { request: Self::spending_row(r)?, citizen_name: r.try_get("citizen_name")? })).collect()
+            }
+
+            async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()> {
+                if amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a top-up needs an amount"));
+                }
+                let mut tx = self.begin_write().await?;
+                let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
+                let cap: i64 = cap.parse().map_err(|_| decode("setting.budget_cap_ore"))?;
+                let added = sqlx::query("UPDATE budget SET granted_ore = granted_ore + $1 WHERE id = $2 AND ended_at IS NULL AND granted_ore + $1 <= $3")
+                    .bind(amount.ore())
+                    .bind(id.0)
+                    .bind(cap)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if added != 1 {
+                    return Err(DbError::Conflict("ended, or over the budget cap"));
+                }
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'topup', $3, $4)")
+                    .bind(id.0)
+                    .bind(now)
+                    .bind(amount.ore())
+                    .bind(by.0)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                // Marking it ended first takes the row's lock on PostgreSQL, so
+                // the unused amount read next cannot change under us.
+                let ended = sqlx::query("UPDATE budget SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if ended != 1 {
+                    return Err(DbError::Conflict("already ended"));
+                }
+                let unused: i64 = sqlx::query_scalar("SELECT granted_ore - reserved_ore - spent_ore FROM budget WHERE id = $1")
+                    .bind(id.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if unused > 0 {
+                    sqlx::query("UPDATE budget SET granted_ore = granted_ore - $1 WHERE id = $2").bind(unused).bind(id.0).execute(&mut *tx).await?;
+                    sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'reduce', $3, $4)")
+                        .bind(id.0)
+                        .bind(now)
+                        .bind(unused)
+                        .bind(by.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
             }
 
             async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()> {
@@ -870,7 +978,8 @@ macro_rules! store_impl {
                 Ok(())
             }
 
-            async fn decide_spending(&self, id: RequestId, approved: Option<Amount>, d: &NewDecision, now: i64) -> DbResult<DecisionId> {
+            async fn decide_spending(&self, sd: &SpendingDecision, now: i64) -> DbResult<DecisionId> {
+                let (id, approved, d) = (sd.request, sd.approved, &sd.decision);
                 let mut tx = self.begin_write().await?;
                 let row = sqlx::query(
                     "UPDATE spending_request SET status = $1, approved_ore = $2, decided_at = $3 WHERE id = $4 AND status = 'pending' \
@@ -915,8 +1024,8 @@ macro_rules! store_impl {
                     }
                 }
                 let decision: i64 = sqlx::query_scalar(
-                    "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at) \
-                     VALUES ($1, 'spending_request', $2, $3, $4, $5, $6, $7) RETURNING id",
+                    "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
+                     VALUES ($1, 'spending_request', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 )
                 .bind(citizen)
                 .bind(id.0)
@@ -925,8 +1034,18 @@ macro_rules! store_impl {
                 .bind(&d.appeal_guidance)
                 .bind(d.decided_by.0)
                 .bind(now)
+                .bind(d.corrects.map(|c| c.0))
                 .fetch_one(&mut *tx)
                 .await?;
+                if let Some((kind, link)) = &sd.notify_citizen {
+                    sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+                        .bind(citizen)
+                        .bind(now)
+                        .bind(*kind)
+                        .bind(link)
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 tx.commit().await?;
                 Ok(DecisionId(decision))
             }

@@ -292,6 +292,34 @@ pub struct NewSpendingRequest {
     pub goal: Option<GoalId>,
     /// The key rendered into the form; a repeat returns the first request.
     pub idempotency_key: String,
+    /// At most `max` new requests by this citizen since `since` (checked in
+    /// the same transaction as the reservation); `None`: no limit.
+    pub limit: Option<RateLimit>,
+}
+
+/// A cap on new requests per citizen within a window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    pub since: i64,
+    pub max: i64,
+}
+
+/// A caseworker's decision on a spending request: `approved` of at most the
+/// requested amount is spent and the rest released; `None` declines.
+#[derive(Clone, Debug)]
+pub struct SpendingDecision {
+    pub request: RequestId,
+    pub approved: Option<Amount>,
+    pub decision: NewDecision,
+    /// A notification for the citizen, written in the same transaction.
+    pub notify_citizen: Option<(&'static str, String)>,
+}
+
+/// A request waiting for a caseworker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenSpending {
+    pub request: SpendingRequest,
+    pub citizen_name: String,
 }
 
 /// The result of an idempotent submit.

@@ -92,7 +92,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64,
     store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
     let citizen = store.person(goal.citizen_id).await?.full_name;
     let all = store.decisions_of(goal.citizen_id).await?;
-    let decisions = decision_views(&mut Names::new(store), &all, id, lang).await?;
+    let decisions = decision_views(&mut Names::new(store), &all, "goal", id.0, lang).await?;
     Ok(GoalReview {
         id,
         citizen,
@@ -167,10 +167,11 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
     Ok(store.change_goal(&change, now).await?)
 }
 
-/// The decisions on goal `id` among `all`, newest first, with the deciders' names.
-pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], id: GoalId, lang: Lang) -> DbResult<Vec<DecisionView>> {
+/// The decisions on one subject (`goal` or `spending_request`, and its id)
+/// among `all`, newest first, with the deciders' names.
+pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], kind: &str, id: i64, lang: Lang) -> DbResult<Vec<DecisionView>> {
     let mut out = Vec::new();
-    for d in all.iter().rev().filter(|d| d.subject_kind == "goal" && d.subject_id == id.0) {
+    for d in all.iter().rev().filter(|d| d.subject_kind == kind && d.subject_id == id) {
         let corrects = d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang));
         out.push(DecisionView {
             corrects,

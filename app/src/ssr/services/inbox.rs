@@ -1,7 +1,7 @@
 //! The caseworker's inbox and caseload. Only caseworkers have them, and each
 //! sees only the citizens they are caseworker or stand-in for.
 //!
-//! The inbox shows what a proposal says, so each citizen in it gets an
+//! The inbox shows what a proposal or a spending request says, so each citizen in it gets an
 //! access-log entry ("indbakke") every time it is shown. The caseload shows
 //! only names and counts of the caseworker's own citizens and is not logged;
 //! opening a citizen's plan or a proposal is (see `casework`, `goals`).
@@ -45,6 +45,23 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
                     link: goal_review_link(open.goal.id),
                     citizen: open.citizen_name,
                     title: open.goal.title,
+                    waited: waited(age, lang),
+                    overdue: age > RESPONSE_TARGET_MS,
+                },
+            ));
+        }
+    }
+    if kind.is_none() || kind == Some(InboxKind::Spending) {
+        for open in store.open_spending_for(user.person_id).await? {
+            shown.insert(open.request.citizen_id);
+            let age = now - open.request.created_at;
+            items.push((
+                open.request.created_at,
+                InboxItem {
+                    kind: InboxKind::Spending,
+                    link: super::budget::review_link(open.request.id),
+                    citizen: open.citizen_name,
+                    title: format!("{} · {}", open.request.amount, open.request.purpose),
                     waited: waited(age, lang),
                     overdue: age > RESPONSE_TARGET_MS,
                 },

@@ -37,7 +37,7 @@ impl From<DbError> for ServiceError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => ServiceError::NotAllowed,
-            DbError::Conflict(_) => ServiceError::Conflict,
+            DbError::Conflict(_) | DbError::Limited => ServiceError::Conflict,
             e => ServiceError::Db(e),
         }
     }

@@ -31,7 +31,7 @@ pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId
     let decisions = store.decisions_of(citizen).await?;
     let mut goals = Vec::new();
     for g in store.goals(plan).await? {
-        let decisions = super::goals::decision_views(&mut names, &decisions, g.id, lang).await?;
+        let decisions = super::goals::decision_views(&mut names, &decisions, "goal", g.id.0, lang).await?;
         goals.push(GoalView {
             id: g.id,
             title: g.title,

@@ -1,0 +1,183 @@
+//! Two real server processes on one PostgreSQL database, as a municipality
+//! would run them behind a load balancer: a citizen's requests and the
+//! caseworker's answers arrive at both at the same moment, over HTTP with
+//! real sessions. The budget is never overspent and the ledger always
+//! equals the totals. (One process on each backend is covered by the store's
+//! conformance suite.)
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use app::domain::plan::Role;
+use app::ssr::db::{ledger_totals, PgStore, RequestStatus, Store};
+use rand::{Rng, SeedableRng};
+use reqwest::redirect::Policy;
+use reqwest::{Client, StatusCode, Url};
+
+struct Server {
+    base: String,
+    child: Child,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn start(database_url: &str, http: &Client) -> Server {
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("APP_LISTEN_ADDR", format!("127.0.0.1:{port}"))
+        .env("APP_PUBLIC_URL", &base)
+        .env("APP_DATABASE_URL", database_url)
+        .env("APP_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("the server binary starts");
+    let server = Server { base, child };
+    for _ in 0..300 {
+        if let Ok(res) = http.get(format!("{}/healthz", server.base)).send().await {
+            if res.status().is_success() {
+                return server;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server on {} did not become healthy", server.base);
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers().get("location").and_then(|v| v.to_str().ok()).expect("a redirect").to_string()
+}
+
+fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix(&format!("{}=", common::COOKIE)).map(|rest| rest.split(';').next().unwrap_or("").to_string()))
+        .filter(|v| !v.is_empty())
+}
+
+/// Logs `person` in through the server's built-in test provider; returns the session cookie.
+async fn login(http: &Client, server: &Server, person: i64) -> String {
+    let res = http.get(format!("{}/auth/login", server.base)).send().await.unwrap();
+    let pre = session_cookie(&res).expect("a login session");
+    let authorize = Url::parse(&location(&res)).unwrap();
+    let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
+    form.push(("who".into(), person.to_string()));
+    let mut endpoint = authorize.clone();
+    endpoint.set_query(None);
+    let res = http.post(endpoint).form(&form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let callback = location(&res);
+    let res = http.get(callback).header("cookie", format!("{}={pre}", common::COOKIE)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "the login completes");
+    session_cookie(&res).expect("a new session after login")
+}
+
+async fn post(http: &Client, server: &Server, cookie: &str, endpoint: &str, form: &[(&str, String)]) -> StatusCode {
+    http.post(format!("{}/api/{endpoint}", server.base))
+        .header("accept", "application/json")
+        .header("cookie", format!("{}={cookie}", common::COOKIE))
+        .form(form)
+        .send()
+        .await
+        .expect("the server answers")
+        .status()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_server_processes_on_one_postgres_database_never_overspend() {
+    let Some(url) = common::postgres_database().await else {
+        return;
+    };
+    let http = Client::builder().redirect(Policy::none()).timeout(Duration::from_secs(60)).build().unwrap();
+    // The first start migrates and writes the demo data; then the second.
+    let one = start(&url, &http).await;
+    let two = start(&url, &http).await;
+    let store = PgStore::connect(&url).await.unwrap();
+    store.set_requests_per_hour(100_000).await.unwrap();
+    let mette = store.person_by_cpr(common::METTE_CPR).await.unwrap().unwrap().id;
+    let karin = store.people_with_role(Role::Caseworker).await.unwrap()[0];
+    let budget = store.budgets_of(mette).await.unwrap().pop().unwrap().id;
+    // Sessions live in the database: a login on one process is valid on both.
+    let citizen = login(&http, &one, mette.0).await;
+    let caseworker = login(&http, &two, karin.0).await;
+
+    let seed: u64 = std::env::var("RACE_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| rand::thread_rng().gen());
+    eprintln!("RACE_SEED={seed}");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let servers = [&one, &two];
+    let (mut created, mut answered, mut refused) = (0, 0, 0);
+    for round in 0..8 {
+        let pending: Vec<i64> = store
+            .spending_requests(budget)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.status == RequestStatus::Pending)
+            .map(|r| r.id.0)
+            .collect();
+        let n = rng.gen_range(2..=64);
+        let mut calls = Vec::new();
+        for i in 0..n {
+            let server = servers[rng.gen_range(0..2)];
+            let kroner = rng.gen_range(1..=4_000);
+            let ore = rng.gen_range(0..100);
+            let (cookie, endpoint, form): (&str, &str, Vec<(&str, String)>) = if pending.is_empty() || rng.gen_bool(0.6) {
+                let form = vec![
+                    ("amount", format!("{kroner},{ore:02}")),
+                    ("purpose", format!("Runde {round} nr. {i}")),
+                    ("goal", "ingen".into()),
+                    ("key", format!("race-{seed}-{round}-{i}")),
+                ];
+                (&citizen, "request_spending", form)
+            } else {
+                let request = pending[rng.gen_range(0..pending.len())].to_string();
+                let form = match rng.gen_range(0..3) {
+                    0 => vec![("request", request), ("answer", "approve".into()), ("amount", String::new()), ("reason", String::new())],
+                    1 => vec![("request", request), ("answer", "lower".into()), ("amount", "1,00".into()), ("reason", "Et lavere beløb".into())],
+                    _ => vec![("request", request), ("answer", "decline".into()), ("amount", String::new()), ("reason", "Ikke i planen".into())],
+                };
+                (&caseworker, "decide_spending", form)
+            };
+            let http = http.clone();
+            let cookie = cookie.to_string();
+            calls.push(async move { (endpoint, post(&http, server, &cookie, endpoint, &form).await) });
+        }
+        for (endpoint, status) in futures::future::join_all(calls).await {
+            match (endpoint, status) {
+                ("request_spending", s) if s.is_success() => created += 1,
+                ("decide_spending", s) if s.is_success() => answered += 1,
+                // More than is available, or already answered by the other process.
+                (_, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT) => refused += 1,
+                (e, s) => panic!("{e}: unexpected {s}"),
+            }
+        }
+        let b = store.budget(budget).await.unwrap();
+        let (granted, reserved, spent) = ledger_totals(&store.ledger(budget).await.unwrap());
+        assert_eq!((granted, reserved, spent), (b.granted.ore(), b.reserved.ore(), b.spent.ore()), "round {round}: ledger = totals");
+        assert!(b.reserved.ore() + b.spent.ore() <= b.granted.ore(), "round {round}: overspent");
+    }
+    eprintln!("{created} requests made, {answered} answered, {refused} refused");
+    assert!(created > 0 && answered > 0 && refused > 0, "every outcome happened: {created} made, {answered} answered, {refused} refused");
+    let requests = store.spending_requests(budget).await.unwrap();
+    let b = store.budget(budget).await.unwrap();
+    let pending: i64 = requests.iter().filter(|r| r.status == RequestStatus::Pending).map(|r| r.amount.ore()).sum();
+    let spent: i64 = requests.iter().filter_map(|r| r.approved).map(|a| a.ore()).sum();
+    assert_eq!((pending, spent), (b.reserved.ore(), b.spent.ore()), "every request is accounted for");
+    let decisions = store.decisions_of(mette).await.unwrap();
+    let decided = requests.iter().filter(|r| matches!(r.status, RequestStatus::Approved | RequestStatus::Declined)).count();
+    assert_eq!(decisions.len(), decided, "one decision per answered request, never two");
+}
