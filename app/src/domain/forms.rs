@@ -162,17 +162,6 @@ impl GoalAnswer {
     pub fn parse(answer: &str, wording: &str, reason: &str) -> Result<GoalAnswer, FieldErrors> {
         use answer_fields::*;
         let mut errors = FieldErrors::new();
-        let needs_reason = |errors: &mut FieldErrors| match Reason::parse(reason) {
-            Ok(r) => Some(r),
-            Err(TextError::Empty) => {
-                field(errors, REASON, Problem::ReasonRequired);
-                None
-            }
-            Err(e) => {
-                field(errors, REASON, Problem::Text(e));
-                None
-            }
-        };
         let answer = match answer {
             ACCEPT => Some(GoalAnswer::Accept),
             ADJUST => {
@@ -187,10 +176,10 @@ impl GoalAnswer {
                         None
                     }
                 };
-                let reason = needs_reason(&mut errors);
+                let reason = required_reason(&mut errors, REASON, reason);
                 wording.zip(reason).map(|(wording, reason)| GoalAnswer::Adjust { wording, reason })
             }
-            DECLINE => needs_reason(&mut errors).map(|reason| GoalAnswer::Decline { reason }),
+            DECLINE => required_reason(&mut errors, REASON, reason).map(|reason| GoalAnswer::Decline { reason }),
             _ => {
                 field(&mut errors, ANSWER, Problem::ChooseAnswer);
                 None
