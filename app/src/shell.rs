@@ -20,6 +20,9 @@ pub mod paths {
     /// The citizen asks for money from their budget.
     pub const REQUEST_SPENDING: &str = "/budget/ansoeg";
     pub const NETWORK: &str = "/netvaerk";
+    /// Followed by an id: one network group, one meetup (public).
+    pub const NETWORK_GROUP: &str = "/netvaerk/gruppe";
+    pub const NETWORK_MEETUP: &str = "/netvaerk/moede";
     pub const ACCESSIBILITY: &str = "/tilgaengelighed";
     pub const LOGIN: &str = "/log-ind";
     /// The citizen's own access log.
@@ -99,7 +102,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&paths::PLAN[1..]) view=pages::plan::MyPlan ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::CASEWORKER[1..]) view=pages::caseworker::MyCaseworker ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::BUDGET[1..]) view=pages::budget::Budget ssr=SsrMode::Async/>
-                    <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network/>
+                    <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("gruppe"), ParamSegment("id")) view=pages::network::GroupPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("moede"), ParamSegment("id")) view=pages::network::MeetupPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
                     <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>
                     <Route path=StaticSegment(&paths::ACCESS_LOG[1..]) view=pages::access_log::AccessLog ssr=SsrMode::Async/>

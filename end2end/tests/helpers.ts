@@ -9,6 +9,8 @@ export const ROUTES = [
   "/budget",
   "/budget/ansoeg",
   "/netvaerk",
+  "/netvaerk/gruppe/1",
+  "/netvaerk/moede/1",
   "/tilgaengelighed",
   "/log-ind",
   "/hvem-har-set",

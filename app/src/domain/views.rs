@@ -307,3 +307,55 @@ mod tests {
         assert_eq!(initials("  "), "");
     }
 }
+
+/// A network group as anyone may see it: no host's full name, no member list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub id: i64,
+    pub link: String,
+    pub name: String,
+    pub description: String,
+    pub topic: String,
+    pub area: String,
+    pub usual_place: String,
+    /// The hosts' display names (a first name or a nickname).
+    pub hosts: Vec<String>,
+}
+
+/// A meetup as anyone may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetupView {
+    pub id: i64,
+    pub link: String,
+    pub group: String,
+    pub group_link: String,
+    /// "tirsdag 3. marts 2026 kl. 17.00", Copenhagen time.
+    pub when: String,
+    /// The same as ISO 8601, for `<time datetime>`.
+    pub iso: String,
+    /// "1 time og 30 minutter".
+    pub duration: String,
+    pub place: String,
+    pub address: String,
+    pub places_left: i64,
+    pub capacity: i64,
+    pub description: String,
+    pub cancelled: bool,
+}
+
+/// The public network page: groups and upcoming meetups, filtered, and the
+/// choices of the filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkView {
+    pub groups: Vec<GroupView>,
+    pub meetups: Vec<MeetupView>,
+    pub areas: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+/// One group with its upcoming meetups.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupPageView {
+    pub group: GroupView,
+    pub meetups: Vec<MeetupView>,
+}

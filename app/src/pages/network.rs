@@ -1,14 +1,287 @@
+//! "Netværk", public: the network groups and their upcoming meetups, with a
+//! filter by area and topic, and a page per group and per meetup. No login:
+//! this is where someone who has never met the municipality first lands.
+
 use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::page::PageHeading;
-use crate::i18n::use_lang;
+use crate::components::page::{PageHeading, Unavailable};
+use crate::domain::views::{GroupPageView, GroupView, MeetupView, NetworkView};
+use crate::i18n::{use_lang, Texts};
+use crate::shell::paths;
 
-/// Public: network groups and meetups (filled in by the network issue).
+/// Groups and upcoming meetups, narrowed to `area` and/or `topic` (blank: all).
+#[server(prefix = "/api", endpoint = "network")]
+pub async fn network_overview(area: Option<String>, topic: Option<String>) -> Result<NetworkView, ServerFnError> {
+    let store = crate::ssr::store()?;
+    let pick = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let (area, topic) = (pick(&area), pick(&topic));
+    crate::ssr::services::network::overview(store.as_ref(), area.as_deref(), topic.as_deref(), crate::ssr::now_ms(), crate::ssr::request_lang())
+        .await
+        .map_err(|e| crate::ssr::internal_error("read the network groups", e))
+}
+
+/// Sets 404 on the page's response (the thing asked for does not exist).
+#[cfg(feature = "ssr")]
+fn not_found<T>(r: crate::ssr::services::ServiceResult<T>, doing: &'static str) -> Result<Option<T>, ServerFnError> {
+    use crate::ssr::services::ServiceError;
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(ServiceError::Db(e)) => Err(crate::ssr::internal_error(doing, e)),
+        Err(_) => {
+            if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(http::StatusCode::NOT_FOUND);
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// One group and its upcoming meetups (`None`: no such group).
+#[server(prefix = "/api", endpoint = "network_group")]
+pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFnError> {
+    let store = crate::ssr::store()?;
+    let r = crate::ssr::services::network::group_page(
+        store.as_ref(),
+        crate::domain::ids::GroupId(group),
+        crate::ssr::now_ms(),
+        crate::ssr::request_lang(),
+    )
+    .await;
+    not_found(r, "read a network group")
+}
+
+/// One meetup (`None`: no such meetup).
+#[server(prefix = "/api", endpoint = "network_meetup")]
+pub async fn network_meetup(meetup: i64) -> Result<Option<MeetupView>, ServerFnError> {
+    let store = crate::ssr::store()?;
+    let r = crate::ssr::services::network::meetup_page(store.as_ref(), crate::domain::ids::MeetupId(meetup), crate::ssr::request_lang()).await;
+    not_found(r, "read a meetup")
+}
+
+/// The public overview with its filter (a plain GET form: works without JS).
 #[component]
 pub fn Network() -> impl IntoView {
     let t = use_lang().texts();
+    let (area, topic) = use_query_map().with_untracked(|q| (q.get("omraade"), q.get("emne")));
+    let chosen = (area.clone().unwrap_or_default(), topic.clone().unwrap_or_default());
+    let page = Resource::new_blocking(move || (area.clone(), topic.clone()), |(a, t)| network_overview(a, t));
     view! {
         <PageHeading title=t.network_title/>
-        <p class="mb-4">{t.network_body}</p>
+        <p class="mb-2">{t.network_body}</p>
+        <p class="notice mb-6">{t.network_anyone}</p>
+        <Suspense fallback=|| ()>
+            {move || {
+                let chosen = chosen.clone();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(v) => view! { <Overview v chosen t/> }.into_any(),
+                        Err(_) => view! { <Unavailable/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
+    .into_any()
+}
+
+#[component]
+fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl IntoView {
+    let select = |name: &'static str, label: &'static str, options: Vec<String>, current: String| {
+        let options = options
+            .into_iter()
+            .map(|o| {
+                let selected = o == current;
+                let label = o.clone();
+                view! { <option value=o selected=selected>{label}</option> }
+            })
+            .collect_view();
+        view! {
+            <div>
+                <label for=name class="mb-1 block font-semibold">{label}</label>
+                <select id=name name=name class="input">
+                    <option value="">{t.network_filter_all}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+    let meetups = if v.meetups.is_empty() {
+        view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any()
+    } else {
+        view! { <ul class="flex flex-col gap-3">{v.meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
+    };
+    let groups = if v.groups.is_empty() {
+        view! { <p class="text-muted">{t.network_groups_none}</p> }.into_any()
+    } else {
+        view! { <ul class="flex flex-col gap-3">{v.groups.into_iter().map(|g| view! { <GroupCard g t/> }).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <form method="get" action=paths::NETWORK class="mb-8 flex flex-wrap items-end gap-3">
+            {select("omraade", t.network_area, v.areas, chosen.0)}
+            {select("emne", t.network_topic, v.topics, chosen.1)}
+            <button type="submit" class="btn-secondary">{t.network_filter_button}</button>
+        </form>
+        <section aria-labelledby="moeder" class="mb-8">
+            <h2 id="moeder" class="mb-3 text-2xl font-bold">{t.network_meetups_heading}</h2>
+            {meetups}
+        </section>
+        <section aria-labelledby="grupper">
+            <h2 id="grupper" class="mb-3 text-2xl font-bold">{t.network_groups_heading}</h2>
+            {groups}
+        </section>
+    }
+    .into_any()
+}
+
+/// "3 ledige pladser af 8", or that it is full.
+fn places(m: &MeetupView, t: &'static Texts) -> String {
+    if m.places_left == 0 {
+        t.network_full.to_string()
+    } else {
+        t.network_places_left.replace("{n}", &m.places_left.to_string()).replace("{capacity}", &m.capacity.to_string())
+    }
+}
+
+#[component]
+fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
+    let places = places(&m, t);
+    view! {
+        <li class="card">
+            <h3 class="text-lg font-bold"><a href=m.link class="link">{m.group}</a></h3>
+            <p><time datetime=m.iso>{m.when}</time></p>
+            <p>{format!("{}, {}", m.place, m.address)}</p>
+            <p class="font-semibold">{places}</p>
+        </li>
+    }
+}
+
+#[component]
+fn GroupCard(g: GroupView, t: &'static Texts) -> impl IntoView {
+    let (link, name) = (g.link.clone(), g.name.clone());
+    view! {
+        <li class="card">
+            <h3 class="text-lg font-bold"><a href=link class="link">{name}</a></h3>
+            <GroupFacts g t/>
+        </li>
+    }
+}
+
+#[component]
+fn GroupFacts(g: GroupView, t: &'static Texts) -> impl IntoView {
+    let hosts = (!g.hosts.is_empty()).then(|| (t.network_hosts, g.hosts.join(", ")));
+    let facts = [Some((t.network_topic, g.topic)), Some((t.network_area, g.area)), Some((t.network_usual_place, g.usual_place)), hosts];
+    view! {
+        <dl class="grid grid-cols-[auto_1fr] gap-x-3">
+            {facts.into_iter().flatten().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
+        </dl>
+    }
+}
+
+fn id_param() -> Option<i64> {
+    use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok())
+}
+
+#[component]
+fn NotThere(t: &'static Texts) -> impl IntoView {
+    view! {
+        <PageHeading title=t.network_not_found_title/>
+        <p class="mb-4">{t.network_not_found}</p>
+    }
+}
+
+/// One group: what it is, who hosts it, where it meets, and its next meetups.
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let page = Resource::new_blocking(id_param, |id| async move {
+        match id {
+            Some(id) => network_group(id).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(p)) => view! { <Group p t/> }.into_any(),
+                    Ok(None) => view! { <NotThere t/> }.into_any(),
+                    Err(_) => view! { <PageHeading title=t.network_title/><Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p class="mt-6"><a href=paths::NETWORK class="link">{t.network_back}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
+    let GroupPageView { group, meetups } = p;
+    let meetups = if meetups.is_empty() {
+        view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any()
+    } else {
+        view! { <ul class="flex flex-col gap-3">{meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <leptos_meta::Title text=group.name.clone()/>
+        <h1 class="mb-4 text-3xl font-bold leading-tight">{group.name.clone()}</h1>
+        <p class="mb-4 whitespace-pre-line">{group.description.clone()}</p>
+        <p class="notice mb-4">{t.network_anyone}</p>
+        <div class="mb-8"><GroupFacts g=group t/></div>
+        <section aria-labelledby="naeste">
+            <h2 id="naeste" class="mb-3 text-2xl font-bold">{t.network_group_meetups}</h2>
+            {meetups}
+        </section>
+    }
+    .into_any()
+}
+
+/// One meetup: when, how long, where, how many places are left.
+#[component]
+pub fn MeetupPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let page = Resource::new_blocking(id_param, |id| async move {
+        match id {
+            Some(id) => network_meetup(id).await,
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(m)) => view! { <Meetup m t/> }.into_any(),
+                    Ok(None) => view! { <NotThere t/> }.into_any(),
+                    Err(_) => view! { <PageHeading title=t.network_title/><Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p class="mt-6"><a href=paths::NETWORK class="link">{t.network_back}</a></p>
+    }
+    .into_any()
+}
+
+#[component]
+fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
+    let places = places(&m, t);
+    let facts = [
+        (t.network_when, m.when.clone()),
+        (t.network_duration, m.duration.clone()),
+        (t.network_where, format!("{}, {}", m.place, m.address)),
+        (t.network_places, places),
+    ];
+    view! {
+        <leptos_meta::Title text=m.group.clone()/>
+        <h1 class="mb-1 text-3xl font-bold leading-tight">{m.group.clone()}</h1>
+        <p class="mb-4"><time datetime=m.iso.clone()>{m.when.clone()}</time></p>
+        {m.cancelled.then(|| view! { <p class="alert mb-4" role="alert">{t.network_cancelled}</p> })}
+        <dl class="mb-4 grid grid-cols-[auto_1fr] gap-x-3">
+            {facts.into_iter().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
+        </dl>
+        <p class="mb-4 whitespace-pre-line">{m.description.clone()}</p>
+        <p class="notice mb-4">{t.network_anyone}</p>
+        <p><a href=m.group_link class="link">{t.network_see_group}</a></p>
+    }
+    .into_any()
 }

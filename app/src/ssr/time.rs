@@ -100,6 +100,22 @@ pub fn copenhagen_day_at(now_ms: i64, days: i64, minute: i64) -> i64 {
     Timestamp::from_millisecond(now_ms).ok().and_then(local).unwrap_or(now_ms + days * 86_400_000)
 }
 
+/// A duration in plain words: "45 minutter", "1 time", "1 time og 30 minutter".
+pub fn duration(minutes: i64, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    let (hour, hours, minute, mins, and) = match lang {
+        Lang::Da => ("time", "timer", "minut", "minutter", "og"),
+        Lang::En => ("hour", "hours", "minute", "minutes", "and"),
+    };
+    let hs = format!("{h} {}", if h == 1 { hour } else { hours });
+    let ms = format!("{m} {}", if m == 1 { minute } else { mins });
+    match (h, m) {
+        (0, _) => ms,
+        (_, 0) => hs,
+        _ => format!("{hs} {and} {ms}"),
+    }
+}
+
 /// The same Copenhagen wall-clock time `months` calendar months after
 /// `now_ms` (the 31st becomes the month's last day), e.g. a budget period.
 pub fn months_later(now_ms: i64, months: i64) -> i64 {
@@ -189,5 +205,13 @@ mod tests {
         let start = super::copenhagen_local(crate::domain::forms::LocalDate { year: 2026, month: 1, day: 31 }, 600).unwrap();
         assert_eq!(super::date_time(super::months_later(start, 1), Lang::Da), "lørdag 28. februar 2026 kl. 10.00");
         assert_eq!(super::date(super::months_later(start, 15), Lang::Da), "30. april 2027");
+    }
+
+    #[test]
+    fn durations_are_said_in_words() {
+        assert_eq!(super::duration(45, Lang::Da), "45 minutter");
+        assert_eq!(super::duration(60, Lang::Da), "1 time");
+        assert_eq!(super::duration(90, Lang::Da), "1 time og 30 minutter");
+        assert_eq!(super::duration(121, Lang::En), "2 hours and 1 minute");
     }
 }

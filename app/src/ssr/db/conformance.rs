@@ -950,6 +950,44 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     assert_eq!(log.iter().filter(|e| e.purpose == budget::PURPOSE_SPENDING_REVIEW).count(), 1, "the caseworker's read is logged; refused reads are not");
 }
 
+/// The public network: groups with their hosts' display names (never full
+/// names), upcoming meetups with places left, filters, and one page each.
+async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: Arc<dyn Store>) {
+    use crate::i18n::Lang;
+    use crate::ssr::services::{network, ServiceError};
+    let group = |name: &str, topic: &str, area: &str| NewGroup { name: text(name), description: "Kom og vær med".into(), topic: text(topic), area: text(area), usual_place: text("Biblioteket") };
+    let knit = s.create_group(&group("Strikkecafé", "Hygge", "Nord"), NOW).await.unwrap();
+    let walk = s.create_group(&group("Gåtur", "Motion", "Øst"), NOW).await.unwrap();
+    let bent = s.create_person(&NewPerson { full_name: text("Bent Frivillig"), cpr: None, subject: None, display_name: Some(text("Bent")) }, NOW).await.unwrap();
+    let anonymous_host = person(&*s, "Hanne Uden Kaldenavn", None).await;
+    s.add_group_host(knit, bent).await.unwrap();
+    s.add_group_host(walk, anonymous_host).await.unwrap();
+    let meetup = |group: GroupId, at: i64| NewMeetup { group, starts_at: at, duration_minutes: 90, place: text("Biblioteket"), address: text("Torvet 1"), capacity: 2, description: "Tag garn med".into() };
+    let soon = s.create_meetup(&meetup(knit, NOW + DAY), NOW).await.unwrap();
+    s.create_meetup(&meetup(knit, NOW - DAY), NOW).await.unwrap();
+    s.create_meetup(&meetup(walk, NOW + 2 * DAY), NOW).await.unwrap();
+    s.sign_up(soon, anonymous_host, NOW).await.unwrap();
+
+    let all = network::overview(&*s, None, None, NOW, Lang::Da).await.unwrap();
+    assert_eq!((all.areas.clone(), all.topics.clone()), (vec!["Nord".to_string(), "Øst".into()], vec!["Hygge".to_string(), "Motion".into()]));
+    assert_eq!(all.groups.iter().map(|g| (g.name.as_str(), g.hosts.clone())).collect::<Vec<_>>(), [("Gåtur", vec![]), ("Strikkecafé", vec!["Bent".to_string()])]);
+    assert_eq!(all.meetups.iter().map(|m| m.group.as_str()).collect::<Vec<_>>(), ["Strikkecafé", "Gåtur"], "upcoming only, soonest first");
+    assert_eq!((all.meetups[0].places_left, all.meetups[0].capacity, all.meetups[0].duration.as_str()), (1, 2, "1 time og 30 minutter"));
+    let shown = format!("{all:?}");
+    assert!(!shown.contains("Frivillig") && !shown.contains("Kaldenavn"), "never a full name: {shown}");
+
+    let north = network::overview(&*s, Some("Nord"), None, NOW, Lang::Da).await.unwrap();
+    assert_eq!((north.groups.len(), north.meetups.len(), north.areas.len()), (1, 1, 2), "the filter narrows; its choices stay");
+    assert_eq!(network::overview(&*s, Some("Nord"), Some("Motion"), NOW, Lang::Da).await.unwrap().groups, vec![]);
+
+    let page = network::group_page(&*s, knit, NOW, Lang::Da).await.unwrap();
+    assert_eq!((page.group.name.as_str(), page.meetups.len()), ("Strikkecafé", 1));
+    let m = network::meetup_page(&*s, soon, Lang::Da).await.unwrap();
+    assert_eq!((m.group.as_str(), m.places_left, m.cancelled, m.group_link.clone()), ("Strikkecafé", 1, false, network::group_link(knit)));
+    assert!(matches!(network::group_page(&*s, GroupId(9_999), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(network::meetup_page(&*s, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
+}
+
 // ---- fixtures -----------------------------------------------------------
 
 /// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
@@ -1041,6 +1079,7 @@ on_both_backends!(
     a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_in_the_inbox,
     ten_simultaneous_submits_with_one_key_make_one_request,
     a_meetup_is_never_overfilled_and_the_rest_wait,
+    the_public_network_shows_groups_display_names_and_upcoming_meetups,
     notifications_and_the_access_log_are_per_citizen,
     synthetic_citizens_are_seeded_with_plans_and_caseworkers,
 );

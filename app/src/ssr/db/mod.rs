@@ -180,7 +180,15 @@ pub trait Store: Send + Sync + 'static {
     // Network groups
     async fn create_group(&self, g: &NewGroup, now: i64) -> DbResult<GroupId>;
     async fn add_group_host(&self, group: GroupId, host: PersonId) -> DbResult<()>;
+    /// Groups that are not archived, by name.
     async fn groups(&self) -> DbResult<Vec<Group>>;
+    /// A group that is not archived; `NotFound` otherwise.
+    async fn group(&self, id: GroupId) -> DbResult<Group>;
+    /// The display names of a group's hosts (never their full names).
+    async fn host_display_names(&self, group: GroupId) -> DbResult<Vec<String>>;
+    async fn meetup(&self, id: MeetupId) -> DbResult<Meetup>;
+    /// A group's meetups from `from` on that are not cancelled, soonest first.
+    async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>>;
     async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId>;
     async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>>;
     /// Signs up for a meetup: `going` while there is room, else `waiting`.

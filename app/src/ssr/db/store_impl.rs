@@ -146,6 +146,17 @@ macro_rules! store_impl {
                 })
             }
 
+            fn group_row(r: &$row) -> DbResult<Group> {
+                Ok(Group {
+                    id: GroupId(r.try_get("id")?),
+                    name: r.try_get("name")?,
+                    description: r.try_get("description")?,
+                    topic: r.try_get("topic")?,
+                    area: r.try_get("area")?,
+                    usual_place: r.try_get("usual_place")?,
+                })
+            }
+
             fn meetup_row(r: &$row) -> DbResult<Meetup> {
                 Ok(Meetup {
                     id: MeetupId(r.try_get("id")?),
@@ -157,6 +168,7 @@ macro_rules! store_impl {
                     capacity: r.try_get("capacity")?,
                     going: r.try_get("going_count")?,
                     description: r.try_get("description")?,
+                    cancelled_at: r.try_get("cancelled_at")?,
                 })
             }
         }
@@ -1095,18 +1107,36 @@ macro_rules! store_impl {
 
             async fn groups(&self) -> DbResult<Vec<Group>> {
                 let rows = sqlx::query("SELECT * FROM network_group WHERE archived_at IS NULL ORDER BY name, id").fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(Group {
-                            id: GroupId(r.try_get("id")?),
-                            name: r.try_get("name")?,
-                            description: r.try_get("description")?,
-                            topic: r.try_get("topic")?,
-                            area: r.try_get("area")?,
-                            usual_place: r.try_get("usual_place")?,
-                        })
-                    })
-                    .collect()
+                rows.iter().map(Self::group_row).collect()
+            }
+
+            async fn group(&self, id: GroupId) -> DbResult<Group> {
+                let row = sqlx::query("SELECT * FROM network_group WHERE id = $1 AND archived_at IS NULL").bind(id.0).fetch_one(&self.pool).await?;
+                Self::group_row(&row)
+            }
+
+            async fn host_display_names(&self, group: GroupId) -> DbResult<Vec<String>> {
+                Ok(sqlx::query_scalar(
+                    "SELECT p.display_name FROM group_host h JOIN person p ON p.id = h.person_id \
+                     WHERE h.group_id = $1 AND p.display_name IS NOT NULL ORDER BY p.display_name",
+                )
+                .bind(group.0)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn meetup(&self, id: MeetupId) -> DbResult<Meetup> {
+                let row = sqlx::query("SELECT * FROM meetup WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::meetup_row(&row)
+            }
+
+            async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>> {
+                let rows = sqlx::query("SELECT * FROM meetup WHERE group_id = $1 AND starts_at >= $2 AND cancelled_at IS NULL ORDER BY starts_at, id")
+                    .bind(group.0)
+                    .bind(from)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::meetup_row).collect()
             }
 
             async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId> {

@@ -437,6 +437,14 @@ pub struct Meetup {
     pub capacity: i64,
     pub going: i64,
     pub description: String,
+    pub cancelled_at: Option<i64>,
+}
+
+impl Meetup {
+    /// Places not yet taken.
+    pub fn places_left(&self) -> i64 {
+        (self.capacity - self.going).max(0)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod caseworker;
 pub mod goals;
 pub mod identity;
 pub mod inbox;
+pub mod network;
 pub mod notifications;
 pub mod plan;
 

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { PHONE, expectNoAxeViolations, waitForHydration } from "./helpers";
+
+// Demo data: four groups (Strikkecafé i Nordparken, Gåtur ved stranden,
+// Mødrenetværket, Jobklubben) hosted by Bent and Hanne, three meetups each.
+
+test("an anonymous visitor browses groups and meetups, filters by area and opens one", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/netvaerk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Netværk");
+  await expect(page.getByText(/Alle kan komme – også hvis du aldrig/).first()).toBeVisible();
+  const meetups = page.getByRole("region", { name: "Kommende møder" });
+  await expect(meetups.getByRole("listitem")).toHaveCount(12);
+  await expect(meetups.getByRole("listitem").first()).toContainText(/ledige pladser af \d+/);
+  const groups = page.getByRole("region", { name: "Grupperne" });
+  await expect(groups.getByRole("listitem")).toHaveCount(4);
+  await expect(groups).toContainText("Bent");
+  await expect(groups).not.toContainText("Frivillig"); // a host's full name is never shown
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "/netvaerk");
+
+  await page.getByLabel("Område").selectOption("Øst");
+  await page.getByRole("button", { name: "Vis" }).click();
+  await expect(page).toHaveURL(/omraade=%C3%98st/);
+  await expect(groups.getByRole("listitem")).toHaveCount(1);
+  await expect(groups).toContainText("Gåtur ved stranden");
+  await expect(meetups.getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByLabel("Område")).toHaveValue("Øst");
+
+  await meetups.getByRole("link", { name: "Gåtur ved stranden" }).first().click();
+  await expect(page).toHaveURL(/\/netvaerk\/moede\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gåtur ved stranden");
+  await expect(page.locator("dl")).toContainText("1 time og 30 minutter");
+  await expect(page.locator("dl")).toContainText(/ledige pladser af \d+/);
+  await expect(page.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT17:00:00\+0[12]:00$/);
+  await expectNoAxeViolations(page, "a meetup");
+
+  await page.getByRole("link", { name: "Om gruppen og dens andre møder" }).click();
+  await expect(page).toHaveURL(/\/netvaerk\/gruppe\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gåtur ved stranden");
+  await expect(page.getByRole("region", { name: "Gruppens næste møder" }).getByRole("listitem")).toHaveCount(3);
+  await expectNoAxeViolations(page, "a group");
+});
+
+test("a group or meetup that does not exist says so with status 404", async ({ page }) => {
+  const res = await page.goto("/netvaerk/moede/999999");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Findes ikke");
+  await expect(page.getByRole("link", { name: "Tilbage til netværksgrupperne" })).toBeVisible();
+});
+
+test.describe("with JavaScript disabled", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the overview, the filter and the pages work", async ({ page }) => {
+    await page.goto("/netvaerk?emne=Arbejde");
+    const groups = page.getByRole("region", { name: "Grupperne" });
+    await expect(groups.getByRole("listitem")).toHaveCount(1);
+    await expect(groups).toContainText("Jobklubben");
+    await groups.getByRole("link", { name: "Jobklubben" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobklubben");
+  });
+});
