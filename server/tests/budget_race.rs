@@ -115,6 +115,22 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
     let citizen = login(&http, &one, mette.0).await;
     let caseworker = login(&http, &two, karin.0).await;
 
+    // Ten submits of one form at once (a double tap and retries, spread over
+    // both processes): exactly one request, and every answer is a success.
+    let before = store.spending_requests(budget).await.unwrap().len();
+    let same = [("amount", "75,00".to_string()), ("purpose", "Samme formular".into()), ("goal", "ingen".into()), ("key", "one-form".into())];
+    let taps = (0..10).map(|i| {
+        let (http, form, cookie) = (http.clone(), same.clone(), citizen.clone());
+        let server = if i % 2 == 0 { &one } else { &two };
+        async move { post(&http, server, &cookie, "request_spending", &form).await }
+    });
+    for status in futures::future::join_all(taps).await {
+        assert!(status.is_success(), "a repeated submit answers like the first: {status}");
+    }
+    let after = store.spending_requests(budget).await.unwrap();
+    assert_eq!(after.len(), before + 1, "one request from ten submits");
+    assert_eq!(after.iter().filter(|r| r.purpose == "Samme formular").count(), 1);
+
     let seed: u64 = std::env::var("RACE_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| rand::thread_rng().gen());
     eprintln!("RACE_SEED={seed}");
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);

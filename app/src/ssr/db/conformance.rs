@@ -988,6 +988,73 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     assert!(matches!(network::meetup_page(&*s, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
 }
 
+async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Store>) {
+    let g = s.create_group(&NewGroup { name: text("Jobklubben"), description: "CV".into(), topic: text("Arbejde"), area: text("Vest"), usual_place: text("Kulturhuset") }, NOW).await.unwrap();
+    let m = s.create_meetup(&NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text("Kulturhuset"), address: text("Vej 2"), capacity: 2, description: String::new() }, NOW).await.unwrap();
+    let mut p = Vec::new();
+    for i in 0..4 {
+        p.push(person(&*s, &format!("Deltager {i}"), None).await);
+    }
+    for (i, who) in p.iter().enumerate() {
+        s.sign_up(m, *who, NOW + i as i64).await.unwrap();
+    }
+    let moved = || ("meetup_moved_up", "/netvaerk/moede/1".to_string());
+    use SignupStatus::{Going, Waiting};
+    assert_eq!(s.signups(m).await.unwrap(), vec![(p[0], Going), (p[1], Going), (p[2], Waiting), (p[3], Waiting)]);
+    // Someone waiting leaves: nobody moves.
+    assert_eq!(s.cancel_signup(m, p[3], moved(), NOW + 10).await.unwrap(), None);
+    // Someone going leaves: the first in line moves up and is told.
+    assert_eq!(s.cancel_signup(m, p[0], moved(), NOW + 11).await.unwrap(), Some(p[2]));
+    assert_eq!(s.notifications(p[2]).await.unwrap()[0].kind, "meetup_moved_up");
+    assert_eq!(s.notifications(p[1]).await.unwrap(), vec![]);
+    assert!(matches!(s.cancel_signup(m, p[0], moved(), NOW + 12).await, Err(DbError::Conflict(_))), "not signed up any more");
+    // Coming back means the back of the line.
+    assert_eq!(s.sign_up(m, p[0], NOW + 13).await.unwrap(), Waiting);
+    assert_eq!(s.sign_up(m, p[3], NOW + 14).await.unwrap(), Waiting);
+    assert_eq!(s.signups(m).await.unwrap(), vec![(p[1], Going), (p[2], Going), (p[0], Waiting), (p[3], Waiting)]);
+    // With nobody waiting, a freed place is free again.
+    for who in [p[0], p[3], p[1]] {
+        s.cancel_signup(m, who, moved(), NOW + 15).await.unwrap();
+    }
+    assert_eq!(s.meetup(m).await.unwrap().places_left(), 1);
+    assert!(matches!(s.sign_up(m, p[1], NOW + 2 * DAY).await, Err(DbError::Conflict(_))), "a meetup that has started takes no sign-ups");
+}
+
+/// Simultaneous sign-ups and cancellations: the count of places taken always
+/// equals who is going, never above capacity, and nobody waits while a place is free.
+async fn simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line(s: Arc<dyn Store>) {
+    let g = s.create_group(&NewGroup { name: text("Gåtur"), description: "Gå".into(), topic: text("Motion"), area: text("Øst"), usual_place: text("Stranden") }, NOW).await.unwrap();
+    let m = s.create_meetup(&NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text("Stranden"), address: text("Vej 3"), capacity: 3, description: String::new() }, NOW).await.unwrap();
+    let mut people = Vec::new();
+    for i in 0..16 {
+        people.push(person(&*s, &format!("Gæst {i}"), None).await);
+    }
+    let first: Vec<_> = people[..10].iter().map(|p| { let (s, p) = (s.clone(), *p); tokio::spawn(async move { s.sign_up(m, p, NOW).await }) }).collect();
+    for t in futures::future::join_all(first).await {
+        t.unwrap().unwrap();
+    }
+    let mut tasks = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let (s, p) = (s.clone(), *p);
+        tasks.push(tokio::spawn(async move {
+            if i < 10 && i % 2 == 0 {
+                s.cancel_signup(m, p, ("meetup_moved_up", "/x".into()), NOW + 1).await.map(|_| ())
+            } else if i >= 10 {
+                s.sign_up(m, p, NOW + 1).await.map(|_| ())
+            } else {
+                Ok(())
+            }
+        }));
+    }
+    for t in futures::future::join_all(tasks).await {
+        t.unwrap().unwrap();
+    }
+    let list = s.signups(m).await.unwrap();
+    let going = list.iter().filter(|(_, st)| *st == SignupStatus::Going).count() as i64;
+    let meetup = s.meetup(m).await.unwrap();
+    assert_eq!((list.len(), going, meetup.going), (11, 3, 3), "{list:?}");
+}
+
 // ---- fixtures -----------------------------------------------------------
 
 /// A fresh SQLite file in a temporary folder (a file, not `:memory:`, so
@@ -1080,6 +1147,8 @@ on_both_backends!(
     ten_simultaneous_submits_with_one_key_make_one_request,
     a_meetup_is_never_overfilled_and_the_rest_wait,
     the_public_network_shows_groups_display_names_and_upcoming_meetups,
+    a_freed_place_goes_to_the_first_in_line_who_is_notified,
+    simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line,
     notifications_and_the_access_log_are_per_citizen,
     synthetic_citizens_are_seeded_with_plans_and_caseworkers,
 );

@@ -191,8 +191,16 @@ pub trait Store: Send + Sync + 'static {
     async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>>;
     async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId>;
     async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>>;
-    /// Signs up for a meetup: `going` while there is room, else `waiting`.
+    /// Signs up for a meetup: `going` while there is room, else `waiting`
+    /// (at the back of the line). `Conflict` when already signed up, or the
+    /// meetup is cancelled or has started.
     async fn sign_up(&self, meetup: MeetupId, person: PersonId, now: i64) -> DbResult<SignupStatus>;
+    /// Cancels a sign-up. A freed place goes to the first in line, who is
+    /// notified (`moved_up`: the notification's kind and link) in the same
+    /// transaction; returns who moved up. `Conflict` when not signed up.
+    async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: (&'static str, String), now: i64) -> DbResult<Option<PersonId>>;
+    /// Who is going (first) and who waits, each in the order they signed up.
+    async fn signups(&self, meetup: MeetupId) -> DbResult<Vec<(PersonId, SignupStatus)>>;
 
     // Notifications and the access log
     async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId>;

@@ -1168,24 +1168,114 @@ macro_rules! store_impl {
 
             async fn sign_up(&self, meetup: MeetupId, person: PersonId, now: i64) -> DbResult<SignupStatus> {
                 let mut tx = self.begin_write().await?;
-                let got_place = sqlx::query(
-                    "UPDATE meetup SET going_count = going_count + 1 WHERE id = $1 AND cancelled_at IS NULL AND going_count < capacity",
-                )
-                .bind(meetup.0)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                    == 1;
-                let status = if got_place { SignupStatus::Going } else { SignupStatus::Waiting };
-                sqlx::query("INSERT INTO meetup_signup (meetup_id, person_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
+                // Touching the meetup row first takes its lock on PostgreSQL:
+                // sign-ups and cancellations of one meetup go one at a time.
+                let open = sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1 AND cancelled_at IS NULL AND starts_at > $2")
+                    .bind(meetup.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if open != 1 {
+                    return Err(DbError::Conflict("cancelled or started"));
+                }
+                let before: Option<String> = sqlx::query_scalar("SELECT status FROM meetup_signup WHERE meetup_id = $1 AND person_id = $2")
                     .bind(meetup.0)
                     .bind(person.0)
-                    .bind(if got_place { "going" } else { "waiting" })
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if matches!(before.as_deref(), Some("going" | "waiting")) {
+                    return Err(DbError::Conflict("already signed up"));
+                }
+                let got_place = sqlx::query("UPDATE meetup SET going_count = going_count + 1 WHERE id = $1 AND going_count < capacity")
+                    .bind(meetup.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                let status = if got_place { "going" } else { "waiting" };
+                // Signing up again after cancelling goes to the back of the line.
+                let sql = if before.is_some() {
+                    "UPDATE meetup_signup SET status = $3, created_at = $4, updated_at = $4 WHERE meetup_id = $1 AND person_id = $2"
+                } else {
+                    "INSERT INTO meetup_signup (meetup_id, person_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)"
+                };
+                sqlx::query(sql).bind(meetup.0).bind(person.0).bind(status).bind(now).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(if got_place { SignupStatus::Going } else { SignupStatus::Waiting })
+            }
+
+            async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: (&'static str, String), now: i64) -> DbResult<Option<PersonId>> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1").bind(meetup.0).execute(&mut *tx).await?;
+                let was: Option<String> = sqlx::query_scalar(
+                    "SELECT status FROM meetup_signup WHERE meetup_id = $1 AND person_id = $2 AND status IN ('going', 'waiting')",
+                )
+                .bind(meetup.0)
+                .bind(person.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(was) = was else {
+                    return Err(DbError::Conflict("not signed up"));
+                };
+                sqlx::query("UPDATE meetup_signup SET status = 'cancelled', updated_at = $3 WHERE meetup_id = $1 AND person_id = $2")
+                    .bind(meetup.0)
+                    .bind(person.0)
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                let mut promoted = None;
+                if was == "going" {
+                    // The place goes to the first in line, if anyone waits;
+                    // otherwise it is free again.
+                    let first: Option<i64> = sqlx::query_scalar(
+                        "SELECT person_id FROM meetup_signup WHERE meetup_id = $1 AND status = 'waiting' ORDER BY created_at, id LIMIT 1",
+                    )
+                    .bind(meetup.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    match first {
+                        Some(next) => {
+                            sqlx::query("UPDATE meetup_signup SET status = 'going', updated_at = $3 WHERE meetup_id = $1 AND person_id = $2")
+                                .bind(meetup.0)
+                                .bind(next)
+                                .bind(now)
+                                .execute(&mut *tx)
+                                .await?;
+                            let (kind, link) = moved_up;
+                            sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+                                .bind(next)
+                                .bind(now)
+                                .bind(kind)
+                                .bind(link)
+                                .execute(&mut *tx)
+                                .await?;
+                            promoted = Some(PersonId(next));
+                        }
+                        None => {
+                            sqlx::query("UPDATE meetup SET going_count = going_count - 1 WHERE id = $1").bind(meetup.0).execute(&mut *tx).await?;
+                        }
+                    }
+                }
                 tx.commit().await?;
-                Ok(status)
+                Ok(promoted)
+            }
+
+            async fn signups(&self, meetup: MeetupId) -> DbResult<Vec<(PersonId, SignupStatus)>> {
+                let rows = sqlx::query(
+                    "SELECT person_id, status FROM meetup_signup WHERE meetup_id = $1 AND status IN ('going', 'waiting') \
+                     ORDER BY CASE status WHEN 'going' THEN 0 ELSE 1 END, created_at, id",
+                )
+                .bind(meetup.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let status: String = r.try_get("status")?;
+                        let status = if status == "going" { SignupStatus::Going } else { SignupStatus::Waiting };
+                        Ok((PersonId(r.try_get("person_id")?), status))
+                    })
+                    .collect()
             }
 
             async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId> {
