@@ -97,3 +97,9 @@ pub fn Unavailable() -> impl IntoView {
     let t = use_lang().texts();
     view! { <p class="alert" role="alert">{t.login_error_unavailable}</p> }
 }
+
+/// The numeric `{id}` of a route like `/sagsbehandler/maal/{id}` (`None`
+/// when it is missing or not a number: the page then shows "not found").
+pub fn id_param() -> Option<i64> {
+    leptos_router::hooks::use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok())
+}

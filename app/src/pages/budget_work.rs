@@ -4,13 +4,12 @@
 //! what is decided in `services::budget`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::components::form::Control;
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
+use crate::components::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::{budget_fields, FormKind};
 use crate::domain::views::{BudgetView, SpendingReview};
@@ -179,7 +178,7 @@ pub fn CitizenBudgetPage() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.citizen_budget_title body=t.inbox_body next=paths::CASELOAD/> }.into_any();
     }
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let id = id_param();
     let page = Resource::new_blocking(move || id, |id| async move {
         match id {
             Some(id) => citizen_budget(id).await,
@@ -261,7 +260,7 @@ pub fn SpendingReviewPage() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.spending_review_title body=t.inbox_body next=paths::INBOX/> }.into_any();
     }
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let id = id_param();
     let page = Resource::new_blocking(move || id, |id| async move {
         match id {
             Some(id) => review_spending(id).await,

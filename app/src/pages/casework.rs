@@ -4,11 +4,10 @@
 //! is decided in `services::casework`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{ButtonForm, NeedsLogin, Notice, Outcome, PageHeading};
+use crate::components::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading};
 #[cfg(feature = "ssr")]
 use crate::domain::plan::ActivityStatus;
 use crate::domain::views::{ActivityView, AppointmentView, CitizenPlanView};
@@ -210,7 +209,7 @@ pub fn CitizenPlan() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.citizen_plan_title body=t.inbox_body next=paths::CASELOAD/> }.into_any();
     }
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let id = id_param();
     let page = Resource::new_blocking(move || id, |id| async move {
         match id {
             Some(id) => citizen_plan(id).await,

@@ -3,13 +3,13 @@
 //! who may see and do what is decided in `services::{inbox, goals}`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::components::form::Control;
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
+use crate::components::page::{id_param, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::{answer_fields, FormKind};
 use crate::domain::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
@@ -283,7 +283,7 @@ pub fn GoalReviewPage() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.review_title body=t.inbox_body next=paths::INBOX/> }.into_any();
     }
-    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok());
+    let id = id_param();
     let page = Resource::new_blocking(move || id, |id| async move {
         match id {
             Some(id) => review_goal(id).await,

@@ -3,9 +3,9 @@
 //! this is where someone who has never met the municipality first lands.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-use crate::components::page::{PageHeading, Unavailable};
+use crate::components::page::{id_param, PageHeading, Unavailable};
 use crate::domain::views::{GroupPageView, GroupView, MeetupView, NetworkView};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
@@ -176,10 +176,6 @@ fn GroupFacts(g: GroupView, t: &'static Texts) -> impl IntoView {
             {facts.into_iter().flatten().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
         </dl>
     }
-}
-
-fn id_param() -> Option<i64> {
-    use_params_map().with_untracked(|p| p.get("id")).and_then(|s| s.parse::<i64>().ok())
 }
 
 #[component]
