@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PHONE, expectNoAxeViolations, waitForHydration } from "./helpers";
+import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
 
 // Demo data: four groups (Strikkecafé i Nordparken, Gåtur ved stranden,
 // Mødrenetværket, Jobklubben) hosted by Bent and Hanne, three meetups each.
@@ -59,4 +59,27 @@ test.describe("with JavaScript disabled", () => {
     await groups.getByRole("link", { name: "Jobklubben" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobklubben");
   });
+});
+
+test("a signed-in citizen signs up for a meetup and cancels; a visitor is asked to log in first", async ({ page }) => {
+  await page.goto("/netvaerk?emne=Arbejde");
+  await page.getByRole("region", { name: "Kommende møder" }).getByRole("link", { name: "Jobklubben" }).first().click();
+  const meetup = page.url();
+  const signUp = page.getByRole("region", { name: "Vil du med?" });
+  await expect(signUp.getByRole("link", { name: "Log ind for at skrive dig på" })).toBeVisible();
+  const before = await page.locator("dl").innerText();
+  const left = Number(/(\d+) ledige pladser/.exec(before)?.[1]);
+
+  await loginAs(page, "Camilla Jensen", new URL(meetup).pathname);
+  await signUp.getByRole("button", { name: "Skriv mig på" }).click();
+  await expect(page).toHaveURL(/svar=tilmeldt$/);
+  await expect(page.getByRole("status")).toContainText("Du er skrevet på mødet.");
+  await expect(signUp).toContainText("Du er skrevet på. Vi glæder os til at se dig.");
+  await expect(page.locator("dl")).toContainText(`${left - 1} ledige pladser`);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "a meetup, signed up");
+  await signUp.getByRole("button", { name: "Meld afbud" }).click();
+  await expect(page).toHaveURL(/svar=afmeldt$/);
+  await expect(page.locator("dl")).toContainText(`${left} ledige pladser`);
+  await expect(signUp.getByRole("button", { name: "Skriv mig på" })).toBeVisible();
 });

@@ -344,6 +344,30 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
 }
 
 #[tokio::test]
+async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only() {
+    let app = spawn_app().await;
+    let (mut actors, mette) = actors(&app).await;
+    let meetup = app.store.upcoming_meetups(0, 1).await.unwrap()[0].id;
+    let form = [("meetup", meetup.0.to_string())];
+    let (status, body) = call(&app, &mut actors.anonymous, "join_meetup", &form).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    let (status, _) = call(&app, &mut actors.anonymous, "leave_meetup", &form).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.store.signups(meetup).await.unwrap(), vec![], "nothing written for nobody");
+    let (status, body) = call(&app, &mut actors.a, "join_meetup", &form).await;
+    assert!(status.is_success(), "{body}");
+    // Another person's cancel acts on their own (absent) place: A keeps theirs.
+    for (who, browser) in actors.all().into_iter().skip(1).take(4) {
+        let (status, body) = call(&app, browser, "leave_meetup", &form).await;
+        assert!(status.is_success(), "{who}: {body}");
+    }
+    assert_eq!(app.store.signups(meetup).await.unwrap().iter().map(|(p, _)| *p).collect::<Vec<_>>(), vec![mette]);
+    // What the public page shows about the meetup names nobody who signed up.
+    let (_, page) = call(&app, &mut actors.b, "network_meetup", &form).await;
+    assert!(!page.contains("Mette") && !page.contains("1001"), "{page}");
+}
+
+#[tokio::test]
 async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
     let app = spawn_app().await;
     let mut nobody = Browser::default();

@@ -341,6 +341,9 @@ pub struct MeetupView {
     pub capacity: i64,
     pub description: String,
     pub cancelled: bool,
+    /// The signed-in person's place: `going`, `waiting` (with their number
+    /// in line), or `None`. Only filled in on the meetup's own page.
+    pub mine: Option<(String, i64)>,
 }
 
 /// The public network page: groups and upcoming meetups, filtered, and the

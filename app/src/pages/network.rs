@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::page::{id_param, PageHeading, Unavailable};
+use crate::components::page::{id_param, ButtonForm, Outcome, PageHeading, Unavailable};
 use crate::domain::views::{GroupPageView, GroupView, MeetupView, NetworkView};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
@@ -55,8 +55,37 @@ pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFn
 #[server(prefix = "/api", endpoint = "network_meetup")]
 pub async fn network_meetup(meetup: i64) -> Result<Option<MeetupView>, ServerFnError> {
     let store = crate::ssr::store()?;
-    let r = crate::ssr::services::network::meetup_page(store.as_ref(), crate::domain::ids::MeetupId(meetup), crate::ssr::request_lang()).await;
+    let user = crate::ssr::auth::current_user();
+    let r = crate::ssr::services::network::meetup_page(store.as_ref(), user.as_ref(), crate::domain::ids::MeetupId(meetup), crate::ssr::request_lang())
+        .await;
     not_found(r, "read a meetup")
+}
+
+/// The signed-in person signs up for a meetup (a place, or the waiting list).
+#[server(prefix = "/api", endpoint = "join_meetup")]
+pub async fn join_meetup(meetup: i64) -> Result<(), ServerFnError> {
+    use crate::ssr::forms::{finish, with_answer};
+    use crate::ssr::services::network;
+    let store = crate::ssr::store()?;
+    let id = crate::domain::ids::MeetupId(meetup);
+    let user = crate::ssr::auth::current_user();
+    let r = network::sign_up(store.as_ref(), user.as_ref(), id, crate::ssr::now_ms()).await;
+    let back = network::meetup_link(id);
+    let answer = if matches!(r, Ok(crate::ssr::db::SignupStatus::Waiting)) { "venteliste" } else { "tilmeldt" };
+    finish(r.map(|_| ()), "sign up for a meetup", &with_answer(&back, answer), &back, None).await
+}
+
+/// The signed-in person cancels their place or their place in line.
+#[server(prefix = "/api", endpoint = "leave_meetup")]
+pub async fn leave_meetup(meetup: i64) -> Result<(), ServerFnError> {
+    use crate::ssr::forms::{finish, with_answer};
+    use crate::ssr::services::network;
+    let store = crate::ssr::store()?;
+    let id = crate::domain::ids::MeetupId(meetup);
+    let user = crate::ssr::auth::current_user();
+    let r = network::cancel(store.as_ref(), user.as_ref(), id, crate::ssr::now_ms()).await;
+    let back = network::meetup_link(id);
+    finish(r, "cancel a meetup place", &with_answer(&back, "afmeldt"), &back, None).await
 }
 
 /// The public overview with its filter (a plain GET form: works without JS).
@@ -186,6 +215,41 @@ fn NotThere(t: &'static Texts) -> impl IntoView {
     }
 }
 
+/// Sign up, or the person's place and how to cancel it; a login link for
+/// someone not logged in (seeing the meetup needs none).
+#[component]
+fn SignUp(m: MeetupView, t: &'static Texts) -> impl IntoView {
+    let join = <JoinMeetup as leptos::server_fn::ServerFn>::PATH;
+    let leave = <LeaveMeetup as leptos::server_fn::ServerFn>::PATH;
+    let hidden = || vec![("meetup", m.id.to_string())];
+    let body = if crate::viewer::viewer().is_none() {
+        let login = format!("{}?next={}", paths::AUTH_LOGIN, m.link);
+        view! { <a href=login class="btn-secondary">{t.network_login_to_sign_up}</a> }.into_any()
+    } else {
+        match m.mine.clone() {
+            Some((status, n)) => {
+                let text = if status == "going" { t.network_going.to_string() } else { t.network_waiting.replace("{n}", &n.to_string()) };
+                view! {
+                    <p class="mb-3 font-semibold">{text}</p>
+                    <ButtonForm action=leave hidden=hidden() label=t.network_leave/>
+                }
+                .into_any()
+            }
+            None => {
+                let label = if m.places_left == 0 { t.network_sign_up_waiting } else { t.network_sign_up };
+                view! { <ButtonForm action=join hidden=hidden() label class="btn-primary"/> }.into_any()
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="tilmelding" class="card mb-4">
+            <h2 id="tilmelding" class="mb-2 text-xl font-bold">{t.network_sign_up_heading}</h2>
+            {body}
+        </section>
+    }
+    .into_any()
+}
+
 /// One group: what it is, who hosts it, where it meets, and its next meetups.
 #[component]
 pub fn GroupPage() -> impl IntoView {
@@ -244,6 +308,7 @@ pub fn MeetupPage() -> impl IntoView {
         }
     });
     view! {
+        <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
@@ -277,6 +342,7 @@ fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
         </dl>
         <p class="mb-4 whitespace-pre-line">{m.description.clone()}</p>
         <p class="notice mb-4">{t.network_anyone}</p>
+        {(!m.cancelled).then(|| view! { <SignUp m=m.clone() t/> })}
         <p><a href=m.group_link class="link">{t.network_see_group}</a></p>
     }
     .into_any()

@@ -982,10 +982,24 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
 
     let page = network::group_page(&*s, knit, NOW, Lang::Da).await.unwrap();
     assert_eq!((page.group.name.as_str(), page.meetups.len()), ("Strikkecafé", 1));
-    let m = network::meetup_page(&*s, soon, Lang::Da).await.unwrap();
+    let m = network::meetup_page(&*s, None, soon, Lang::Da).await.unwrap();
     assert_eq!((m.group.as_str(), m.places_left, m.cancelled, m.group_link.clone()), ("Strikkecafé", 1, false, network::group_link(knit)));
     assert!(matches!(network::group_page(&*s, GroupId(9_999), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
-    assert!(matches!(network::meetup_page(&*s, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(network::meetup_page(&*s, None, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
+
+    // Signing up and cancelling: signed in only; twice is the same as once;
+    // the page tells the person their place.
+    let (a, b) = (signed_in(person(&*s, "Ane", None).await, true), signed_in(person(&*s, "Bo", None).await, true));
+    assert!(matches!(network::sign_up(&*s, None, soon, NOW).await, Err(ServiceError::NotSignedIn)));
+    assert_eq!(network::sign_up(&*s, Some(&a), soon, NOW).await.unwrap(), SignupStatus::Going, "the last place");
+    assert_eq!(network::sign_up(&*s, Some(&a), soon, NOW).await.unwrap(), SignupStatus::Going, "twice is once");
+    assert_eq!(network::sign_up(&*s, Some(&b), soon, NOW).await.unwrap(), SignupStatus::Waiting);
+    let seen = network::meetup_page(&*s, Some(&b), soon, Lang::Da).await.unwrap();
+    assert_eq!((seen.mine, seen.places_left), (Some(("waiting".to_string(), 1)), 0));
+    network::cancel(&*s, Some(&a), soon, NOW + 1).await.unwrap();
+    network::cancel(&*s, Some(&a), soon, NOW + 2).await.unwrap();
+    assert_eq!(network::meetup_page(&*s, Some(&b), soon, Lang::Da).await.unwrap().mine, Some(("going".to_string(), 0)), "moved up");
+    assert_eq!(s.notifications(b.person_id).await.unwrap()[0].link, network::meetup_link(soon));
 }
 
 async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Store>) {

@@ -9,7 +9,12 @@ use crate::shell::paths;
 use crate::ssr::db::{DbResult, Group, Meetup, Store};
 use crate::ssr::time::{date_time, duration, iso};
 
-use super::ServiceResult;
+use super::{ServiceError, ServiceResult};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::SignupStatus;
+
+/// The notification for someone who moved up from the waiting list.
+pub const NOTICE_MOVED_UP: &str = "meetup_moved_up";
 
 /// How many upcoming meetups the overview lists.
 const OVERVIEW_MEETUPS: i64 = 50;
@@ -50,6 +55,7 @@ fn meetup_view(m: Meetup, group: &Group, lang: Lang) -> MeetupView {
         place: m.place,
         address: m.address,
         description: m.description,
+        mine: None,
     }
 }
 
@@ -86,8 +92,47 @@ pub async fn group_page(store: &dyn Store, id: GroupId, now: i64, lang: Lang) ->
 
 /// One meetup, also when it is cancelled or over (`NotAllowed`: no such
 /// meetup, or its group is archived).
-pub async fn meetup_page(store: &dyn Store, id: MeetupId, lang: Lang) -> ServiceResult<MeetupView> {
+pub async fn meetup_page(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, lang: Lang) -> ServiceResult<MeetupView> {
     let m = store.meetup(id).await?;
     let g = store.group(m.group_id).await?;
-    Ok(meetup_view(m, &g, lang))
+    let mut view = meetup_view(m, &g, lang);
+    if let Some(user) = user {
+        let list = store.signups(id).await?;
+        let mut waiting = 0;
+        for (who, status) in list {
+            if status == SignupStatus::Waiting {
+                waiting += 1;
+            }
+            if who == user.person_id {
+                view.mine = Some(match status {
+                    SignupStatus::Going => ("going".into(), 0),
+                    SignupStatus::Waiting => ("waiting".into(), waiting),
+                });
+            }
+        }
+    }
+    Ok(view)
+}
+
+/// The signed-in person signs up: a place while there is one, else the
+/// waiting list. Signing up twice is done, not an error.
+pub async fn sign_up(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, now: i64) -> ServiceResult<SignupStatus> {
+    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    store.group(store.meetup(id).await?.group_id).await?;
+    if let Some((_, status)) = store.signups(id).await?.into_iter().find(|(who, _)| *who == user.person_id) {
+        return Ok(status);
+    }
+    Ok(store.sign_up(id, user.person_id, now).await?)
+}
+
+/// The signed-in person cancels; a freed place goes to the first in line,
+/// who is notified. Cancelling twice is done, not an error.
+pub async fn cancel(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, now: i64) -> ServiceResult<()> {
+    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    store.meetup(id).await?;
+    if !store.signups(id).await?.iter().any(|(who, _)| *who == user.person_id) {
+        return Ok(());
+    }
+    store.cancel_signup(id, user.person_id, (NOTICE_MOVED_UP, meetup_link(id)), now).await?;
+    Ok(())
 }
