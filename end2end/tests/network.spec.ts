@@ -83,3 +83,32 @@ test("a signed-in citizen signs up for a meetup and cancels; a visitor is asked 
   await expect(page.locator("dl")).toContainText(`${left} ledige pladser`);
   await expect(signUp.getByRole("button", { name: "Skriv mig på" })).toBeVisible();
 });
+
+test("'add to calendar' downloads one valid calendar event for the meetup", async ({ page }) => {
+  await page.goto("/netvaerk?emne=Motion");
+  await page.getByRole("region", { name: "Kommende møder" }).getByRole("link", { name: "Gåtur ved stranden" }).first().click();
+  const iso = await page.locator("time").getAttribute("datetime");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Læg mødet i din kalender/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^moede-\d+\.ics$/);
+  const fs = await import("node:fs/promises");
+  const text = await fs.readFile(await download.path(), "utf8");
+  // A minimal RFC 5545 check: CRLF lines, one VEVENT inside one VCALENDAR,
+  // the required properties, and the start the page shows.
+  expect(text.endsWith("\r\n")).toBe(true);
+  const lines = text.replace(/\r\n /g, "").split("\r\n").filter((l) => l !== "");
+  expect(lines[0]).toBe("BEGIN:VCALENDAR");
+  expect(lines[lines.length - 1]).toBe("END:VCALENDAR");
+  expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
+  expect(lines.filter((l) => l === "END:VEVENT")).toHaveLength(1);
+  for (const name of ["VERSION", "PRODID", "UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "LOCATION"]) {
+    expect(lines.some((l) => l.startsWith(`${name}:`)), name).toBe(true);
+  }
+  expect(lines).toContain("SUMMARY:Gåtur ved stranden");
+  const start = lines.find((l) => l.startsWith("DTSTART:"))!.slice(8);
+  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(start)!;
+  const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  expect(utc).toBe(new Date(iso!).getTime());
+});

@@ -1,7 +1,7 @@
 //! Plain axum routes beside the Leptos pages.
 
 use axum::{
-    extract::State,
+    extract::{Path, State},
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Form, Json,
@@ -88,4 +88,49 @@ mod tests {
         }
         assert_eq!(safe_local_path(None), "/");
     }
+}
+
+/// `GET /netvaerk/moede/{id}/kalender.ics`: the meetup as a calendar file to
+/// add to one's own calendar. Public, as the meetup's page is.
+pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    use app::domain::ids::MeetupId;
+    use app::ssr::calendar::{ics, Event};
+    use app::ssr::db::DbError;
+    let Some(id) = id.parse::<i64>().ok().map(MeetupId) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let found = async {
+        let meetup = state.store.meetup(id).await?;
+        let group = state.store.group(meetup.group_id).await?;
+        Ok::<_, DbError>((meetup, group))
+    }
+    .await;
+    let (meetup, group) = match found {
+        Ok(found) => found,
+        Err(DbError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a meetup for its calendar file");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let public = &state.settings.public_url;
+    let host = public.split("://").nth(1).unwrap_or(public).split(['/', ':']).next().unwrap_or("localhost");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    let body = ics(&Event {
+        uid: format!("meetup-{}@{host}", id.0),
+        starts_utc_ms: meetup.starts_at,
+        duration_minutes: meetup.duration_minutes,
+        summary: &group.name,
+        location: &format!("{}, {}", meetup.place, meetup.address),
+        description: &meetup.description,
+        url: format!("{public}{}", app::ssr::services::network::meetup_link(id)),
+        cancelled: meetup.cancelled_at.is_some(),
+        stamp_utc_ms: now,
+    });
+    let disposition = format!("attachment; filename=\"moede-{}.ics\"", id.0);
+    (
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)],
+        body,
+    )
+        .into_response()
 }

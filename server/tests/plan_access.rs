@@ -365,6 +365,16 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
     // What the public page shows about the meetup names nobody who signed up.
     let (_, page) = call(&app, &mut actors.b, "network_meetup", &form).await;
     assert!(!page.contains("Mette") && !page.contains("1001"), "{page}");
+
+    // The calendar file is public like the page, and as plain.
+    let res = app.get(&mut actors.anonymous, &format!("/netvaerk/moede/{}/kalender.ics", meetup.0)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "text/calendar; charset=utf-8");
+    let ics = res.text().await.unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("\r\nBEGIN:VEVENT\r\n") && ics.ends_with("END:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains(&format!("UID:meetup-{}@127.0.0.1", meetup.0)), "{ics}");
+    assert!(!ics.contains("Mette"), "{ics}");
+    assert_eq!(app.get(&mut actors.anonymous, "/netvaerk/moede/999999/kalender.ics").await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

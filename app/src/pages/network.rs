@@ -343,6 +343,7 @@ fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
         <p class="mb-4 whitespace-pre-line">{m.description.clone()}</p>
         <p class="notice mb-4">{t.network_anyone}</p>
         {(!m.cancelled).then(|| view! { <SignUp m=m.clone() t/> })}
+        <p class="mb-4"><a href=format!("{}/kalender.ics", m.link) class="link" download="">{t.network_calendar}</a></p>
         <p><a href=m.group_link class="link">{t.network_see_group}</a></p>
     }
     .into_any()

@@ -1,6 +1,7 @@
 //! Server-only parts of the app crate (never compiled into the WASM bundle).
 
 pub mod auth;
+pub mod calendar;
 pub mod clock;
 pub mod db;
 pub mod forms;
