@@ -112,3 +112,21 @@ test("'add to calendar' downloads one valid calendar event for the meetup", asyn
   const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
   expect(utc).toBe(new Date(iso!).getTime());
 });
+
+test("a signed-in citizen joins a group and leaves it again", async ({ page }) => {
+  await page.goto("/netvaerk?emne=Familie");
+  await page.getByRole("region", { name: "Grupperne" }).getByRole("link", { name: "Mødrenetværket" }).click();
+  const group = new URL(page.url()).pathname;
+  const section = page.getByRole("region", { name: "Vær med i gruppen" });
+  await expect(section.getByRole("link", { name: "Log ind for at blive en del af gruppen" })).toBeVisible();
+  await loginAs(page, "Sofie Nielsen", group);
+  await section.getByRole("button", { name: "Bliv en del af gruppen" }).click();
+  await expect(page).toHaveURL(/svar=medlem$/);
+  await expect(page.getByRole("status")).toContainText("Du er nu en del af gruppen.");
+  await expect(section).toContainText("Du er en del af gruppen.");
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "a group, as a member");
+  await section.getByRole("button", { name: "Meld mig ud af gruppen" }).click();
+  await expect(page).toHaveURL(/svar=udmeldt$/);
+  await expect(section.getByRole("button", { name: "Bliv en del af gruppen" })).toBeVisible();
+});

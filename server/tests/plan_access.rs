@@ -375,6 +375,17 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
     assert!(ics.contains(&format!("UID:meetup-{}@127.0.0.1", meetup.0)), "{ics}");
     assert!(!ics.contains("Mette"), "{ics}");
     assert_eq!(app.get(&mut actors.anonymous, "/netvaerk/moede/999999/kalender.ics").await.status(), StatusCode::NOT_FOUND);
+
+    // Joining a group: logged in only, and each joins or leaves only themselves.
+    let group = app.store.groups().await.unwrap()[0].id;
+    let join = [("group", group.0.to_string()), ("join", "1".to_string())];
+    let (status, _) = call(&app, &mut actors.anonymous, "group_membership", &join).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, body) = call(&app, &mut actors.a, "group_membership", &join).await;
+    assert!(status.is_success(), "{body}");
+    let (status, _) = call(&app, &mut actors.b, "group_membership", &[("group", group.0.to_string())]).await;
+    assert!(status.is_success());
+    assert!(app.store.is_member(group, mette).await.unwrap(), "B's leaving does not take A out");
 }
 
 #[tokio::test]

@@ -361,4 +361,6 @@ pub struct NetworkView {
 pub struct GroupPageView {
     pub group: GroupView,
     pub meetups: Vec<MeetupView>,
+    /// Whether the signed-in person is in the group (`None`: not signed in).
+    pub member: Option<bool>,
 }

@@ -41,8 +41,10 @@ fn not_found<T>(r: crate::ssr::services::ServiceResult<T>, doing: &'static str) 
 #[server(prefix = "/api", endpoint = "network_group")]
 pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFnError> {
     let store = crate::ssr::store()?;
+    let user = crate::ssr::auth::current_user();
     let r = crate::ssr::services::network::group_page(
         store.as_ref(),
+        user.as_ref(),
         crate::domain::ids::GroupId(group),
         crate::ssr::now_ms(),
         crate::ssr::request_lang(),
@@ -59,6 +61,20 @@ pub async fn network_meetup(meetup: i64) -> Result<Option<MeetupView>, ServerFnE
     let r = crate::ssr::services::network::meetup_page(store.as_ref(), user.as_ref(), crate::domain::ids::MeetupId(meetup), crate::ssr::request_lang())
         .await;
     not_found(r, "read a meetup")
+}
+
+/// The signed-in person joins (`join=1`) or leaves a group.
+#[server(prefix = "/api", endpoint = "group_membership")]
+pub async fn group_membership(group: i64, join: Option<String>) -> Result<(), ServerFnError> {
+    use crate::ssr::forms::{finish, with_answer};
+    use crate::ssr::services::network;
+    let store = crate::ssr::store()?;
+    let id = crate::domain::ids::GroupId(group);
+    let user = crate::ssr::auth::current_user();
+    let joining = join.is_some();
+    let r = network::membership(store.as_ref(), user.as_ref(), id, joining, crate::ssr::now_ms()).await;
+    let back = network::group_link(id);
+    finish(r, "join or leave a group", &with_answer(&back, if joining { "medlem" } else { "udmeldt" }), &back, None).await
 }
 
 /// The signed-in person signs up for a meetup (a place, or the waiting list).
@@ -261,6 +277,7 @@ pub fn GroupPage() -> impl IntoView {
         }
     });
     view! {
+        <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
@@ -277,7 +294,23 @@ pub fn GroupPage() -> impl IntoView {
 
 #[component]
 fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
-    let GroupPageView { group, meetups } = p;
+    let GroupPageView { group, meetups, member } = p;
+    let membership = <GroupMembership as leptos::server_fn::ServerFn>::PATH;
+    let join = match member {
+        None => {
+            let login = format!("{}?next={}", paths::AUTH_LOGIN, group.link);
+            view! { <a href=login class="btn-secondary">{t.network_login_to_join}</a> }.into_any()
+        }
+        Some(true) => view! {
+            <p class="mb-3 font-semibold">{t.network_member}</p>
+            <ButtonForm action=membership hidden=vec![("group", group.id.to_string())] label=t.network_leave_group/>
+        }
+        .into_any(),
+        Some(false) => view! {
+            <ButtonForm action=membership hidden=vec![("group", group.id.to_string()), ("join", "1".to_string())] label=t.network_join_group class="btn-primary"/>
+        }
+        .into_any(),
+    };
     let meetups = if meetups.is_empty() {
         view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any()
     } else {
@@ -288,6 +321,11 @@ fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
         <h1 class="mb-4 text-3xl font-bold leading-tight">{group.name.clone()}</h1>
         <p class="mb-4 whitespace-pre-line">{group.description.clone()}</p>
         <p class="notice mb-4">{t.network_anyone}</p>
+        <section aria-labelledby="medlem" class="card mb-4">
+            <h2 id="medlem" class="mb-2 text-xl font-bold">{t.network_join_heading}</h2>
+            <p class="mb-3">{t.network_join_intro}</p>
+            {join}
+        </section>
         <div class="mb-8"><GroupFacts g=group t/></div>
         <section aria-labelledby="naeste">
             <h2 id="naeste" class="mb-3 text-2xl font-bold">{t.network_group_meetups}</h2>

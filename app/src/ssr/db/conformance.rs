@@ -980,11 +980,11 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     assert_eq!((north.groups.len(), north.meetups.len(), north.areas.len()), (1, 1, 2), "the filter narrows; its choices stay");
     assert_eq!(network::overview(&*s, Some("Nord"), Some("Motion"), NOW, Lang::Da).await.unwrap().groups, vec![]);
 
-    let page = network::group_page(&*s, knit, NOW, Lang::Da).await.unwrap();
+    let page = network::group_page(&*s, None, knit, NOW, Lang::Da).await.unwrap();
     assert_eq!((page.group.name.as_str(), page.meetups.len()), ("Strikkecafé", 1));
     let m = network::meetup_page(&*s, None, soon, Lang::Da).await.unwrap();
     assert_eq!((m.group.as_str(), m.places_left, m.cancelled, m.group_link.clone()), ("Strikkecafé", 1, false, network::group_link(knit)));
-    assert!(matches!(network::group_page(&*s, GroupId(9_999), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(network::group_page(&*s, None, GroupId(9_999), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(network::meetup_page(&*s, None, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
 
     // Signing up and cancelling: signed in only; twice is the same as once;
@@ -1000,6 +1000,19 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     network::cancel(&*s, Some(&a), soon, NOW + 2).await.unwrap();
     assert_eq!(network::meetup_page(&*s, Some(&b), soon, Lang::Da).await.unwrap().mine, Some(("going".to_string(), 0)), "moved up");
     assert_eq!(s.notifications(b.person_id).await.unwrap()[0].link, network::meetup_link(soon));
+
+    // Joining and leaving a group: signed in only; twice is once.
+    assert_eq!(network::group_page(&*s, None, knit, NOW, Lang::Da).await.unwrap().member, None);
+    assert!(matches!(network::membership(&*s, None, knit, true, NOW).await, Err(ServiceError::NotSignedIn)));
+    assert!(matches!(network::membership(&*s, Some(&a), GroupId(9_999), true, NOW).await, Err(ServiceError::NotAllowed)));
+    for _ in 0..2 {
+        network::membership(&*s, Some(&a), knit, true, NOW).await.unwrap();
+    }
+    assert_eq!(network::group_page(&*s, Some(&a), knit, NOW, Lang::Da).await.unwrap().member, Some(true));
+    assert_eq!(network::group_page(&*s, Some(&b), knit, NOW, Lang::Da).await.unwrap().member, Some(false), "per person");
+    network::membership(&*s, Some(&a), knit, false, NOW).await.unwrap();
+    network::membership(&*s, Some(&a), knit, false, NOW).await.unwrap();
+    assert_eq!(network::group_page(&*s, Some(&a), knit, NOW, Lang::Da).await.unwrap().member, Some(false));
 }
 
 async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Store>) {

@@ -187,6 +187,10 @@ pub trait Store: Send + Sync + 'static {
     /// The display names of a group's hosts (never their full names).
     async fn host_display_names(&self, group: GroupId) -> DbResult<Vec<String>>;
     async fn meetup(&self, id: MeetupId) -> DbResult<Meetup>;
+    /// Joins a group (joining twice is once).
+    async fn join_group(&self, group: GroupId, person: PersonId, now: i64) -> DbResult<()>;
+    async fn leave_group(&self, group: GroupId, person: PersonId) -> DbResult<()>;
+    async fn is_member(&self, group: GroupId, person: PersonId) -> DbResult<bool>;
     /// A group's meetups from `from` on that are not cancelled, soonest first.
     async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>>;
     async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId>;

@@ -1125,6 +1125,30 @@ macro_rules! store_impl {
                 .await?)
             }
 
+            async fn join_group(&self, group: GroupId, person: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query("INSERT INTO group_member (group_id, person_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(group.0)
+                    .bind(person.0)
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn leave_group(&self, group: GroupId, person: PersonId) -> DbResult<()> {
+                sqlx::query("DELETE FROM group_member WHERE group_id = $1 AND person_id = $2").bind(group.0).bind(person.0).execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn is_member(&self, group: GroupId, person: PersonId) -> DbResult<bool> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM group_member WHERE group_id = $1 AND person_id = $2")
+                    .bind(group.0)
+                    .bind(person.0)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n > 0)
+            }
+
             async fn meetup(&self, id: MeetupId) -> DbResult<Meetup> {
                 let row = sqlx::query("SELECT * FROM meetup WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
                 Self::meetup_row(&row)

@@ -84,10 +84,26 @@ pub async fn overview(store: &dyn Store, area: Option<&str>, topic: Option<&str>
 }
 
 /// One group and its upcoming meetups (`NotAllowed`: no such group).
-pub async fn group_page(store: &dyn Store, id: GroupId, now: i64, lang: Lang) -> ServiceResult<GroupPageView> {
+pub async fn group_page(store: &dyn Store, user: Option<&CurrentUser>, id: GroupId, now: i64, lang: Lang) -> ServiceResult<GroupPageView> {
     let g = store.group(id).await?;
     let meetups = store.group_meetups(id, now).await?.into_iter().map(|m| meetup_view(m, &g, lang)).collect();
-    Ok(GroupPageView { group: group_view(store, g).await?, meetups })
+    let member = match user {
+        Some(u) => Some(store.is_member(id, u.person_id).await?),
+        None => None,
+    };
+    Ok(GroupPageView { group: group_view(store, g).await?, meetups, member })
+}
+
+/// The signed-in person joins (`true`) or leaves a group; twice is once.
+pub async fn membership(store: &dyn Store, user: Option<&CurrentUser>, id: GroupId, join: bool, now: i64) -> ServiceResult<()> {
+    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    store.group(id).await?;
+    if join {
+        store.join_group(id, user.person_id, now).await?;
+    } else {
+        store.leave_group(id, user.person_id).await?;
+    }
+    Ok(())
 }
 
 /// One meetup, also when it is cancelled or over (`NotAllowed`: no such
