@@ -93,13 +93,11 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
     };
     let store = crate::ssr::store()?;
     let fail = |e| crate::ssr::internal_error("read the budget", e);
-    if !budget::can_request(store.as_ref(), &user).await.map_err(fail)? {
+    let Some(left) = budget::available_to_request(store.as_ref(), &user).await.map_err(fail)? else {
         return Ok(SpendingPage::NoBudget);
-    }
-    let lang = crate::ssr::request_lang();
-    let t = lang.texts();
-    let left = budget::my_budget(store.as_ref(), &user, lang).await.map_err(fail)?.map(|b| b.available).unwrap_or_default();
-    let amount_hint = t.spend_amount_hint.replace("{left}", &left);
+    };
+    let t = crate::ssr::request_lang().texts();
+    let amount_hint = t.spend_amount_hint.replace("{left}", &left.to_string());
     let mut fields = vec![
         (budget_fields::AMOUNT, t.spend_amount_label, Some(amount_hint.as_str()), Control::Money),
         (budget_fields::PURPOSE, t.spend_purpose_label, Some(t.spend_purpose_hint), Control::Lines),

@@ -155,9 +155,13 @@ pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Ve
         .collect())
 }
 
-/// Whether the signed-in citizen has a running budget to ask from.
-pub async fn can_request(store: &dyn Store, user: &CurrentUser) -> DbResult<bool> {
-    Ok(user.is_citizen && running(store, user.person_id).await?.is_some())
+/// What the signed-in citizen can still ask for (`None`: no running budget
+/// to ask from).
+pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbResult<Option<Amount>> {
+    if !user.is_citizen {
+        return Ok(None);
+    }
+    Ok(running(store, user.person_id).await?.map(|b| b.available()))
 }
 
 /// The citizen asks for money from their running budget. The amount is

@@ -32,47 +32,31 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
     if !user.has_role(Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
-    let mut items = Vec::new();
-    let mut shown = std::collections::BTreeSet::new();
+    // (waiting since, citizen, kind, link, citizen's name, title)
+    let mut open = Vec::new();
     if kind.is_none() || kind == Some(InboxKind::Goal) {
-        for open in store.open_goals_for(user.person_id).await? {
-            shown.insert(open.goal.citizen_id);
-            let age = now - open.goal.updated_at;
-            items.push((
-                open.goal.updated_at,
-                InboxItem {
-                    kind: InboxKind::Goal,
-                    link: goal_review_link(open.goal.id),
-                    citizen: open.citizen_name,
-                    title: open.goal.title,
-                    waited: waited(age, lang),
-                    overdue: age > RESPONSE_TARGET_MS,
-                },
-            ));
+        for o in store.open_goals_for(user.person_id).await? {
+            open.push((o.goal.updated_at, o.goal.citizen_id, InboxKind::Goal, goal_review_link(o.goal.id), o.citizen_name, o.goal.title));
         }
     }
     if kind.is_none() || kind == Some(InboxKind::Spending) {
-        for open in store.open_spending_for(user.person_id).await? {
-            shown.insert(open.request.citizen_id);
-            let age = now - open.request.created_at;
-            items.push((
-                open.request.created_at,
-                InboxItem {
-                    kind: InboxKind::Spending,
-                    link: super::budget::review_link(open.request.id),
-                    citizen: open.citizen_name,
-                    title: format!("{} · {}", open.request.amount, open.request.purpose),
-                    waited: waited(age, lang),
-                    overdue: age > RESPONSE_TARGET_MS,
-                },
-            ));
+        for o in store.open_spending_for(user.person_id).await? {
+            let title = format!("{} · {}", o.request.amount, o.request.purpose);
+            open.push((o.request.created_at, o.request.citizen_id, InboxKind::Spending, super::budget::review_link(o.request.id), o.citizen_name, title));
         }
     }
+    open.sort_by_key(|o| o.0);
+    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.1).collect();
     for citizen in shown {
         store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_INBOX, now).await?;
     }
-    items.sort_by_key(|(since, _)| *since);
-    Ok(items.into_iter().map(|(_, item)| item).collect())
+    Ok(open
+        .into_iter()
+        .map(|(since, _, kind, link, citizen, title)| {
+            let age = now - since;
+            InboxItem { kind, link, citizen, title, waited: waited(age, lang), overdue: age > RESPONSE_TARGET_MS }
+        })
+        .collect())
 }
 
 /// Every citizen `user` is caseworker or stand-in for.
