@@ -23,6 +23,11 @@ pub mod paths {
     /// Followed by an id: one network group, one meetup (public).
     pub const NETWORK_GROUP: &str = "/netvaerk/gruppe";
     pub const NETWORK_MEETUP: &str = "/netvaerk/moede";
+    /// "Mine grupper og møder" (signed in).
+    pub const NETWORK_MINE: &str = "/netvaerk/mine";
+    /// A host creates a group. A group's and a meetup's host pages are
+    /// their public path followed by `/vaert`.
+    pub const NETWORK_NEW_GROUP: &str = "/netvaerk/ny-gruppe";
     pub const ACCESSIBILITY: &str = "/tilgaengelighed";
     pub const LOGIN: &str = "/log-ind";
     /// The citizen's own access log.
@@ -105,6 +110,10 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&paths::NETWORK[1..]) view=pages::network::Network ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("netvaerk"), StaticSegment("gruppe"), ParamSegment("id")) view=pages::network::GroupPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("netvaerk"), StaticSegment("moede"), ParamSegment("id")) view=pages::network::MeetupPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("mine")) view=pages::network_host::MyNetwork ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("ny-gruppe")) view=pages::network_host::NewGroupPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("gruppe"), ParamSegment("id"), StaticSegment("vaert")) view=pages::network_host::HostGroup ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("netvaerk"), StaticSegment("moede"), ParamSegment("id"), StaticSegment("vaert")) view=pages::network_host::HostMeetup ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&paths::ACCESSIBILITY[1..]) view=pages::accessibility::Accessibility/>
                     <Route path=StaticSegment(&paths::LOGIN[1..]) view=pages::login::Login/>
                     <Route path=StaticSegment(&paths::ACCESS_LOG[1..]) view=pages::access_log::AccessLog ssr=SsrMode::Async/>
@@ -134,5 +143,9 @@ mod tests {
         assert_eq!(paths::INBOX_GOAL, "/sagsbehandler/maal");
         assert_eq!(paths::CITIZEN, "/sagsbehandler/borger");
         assert_eq!(paths::INBOX, "/sagsbehandler");
+        assert_eq!(paths::NETWORK_MINE, "/netvaerk/mine");
+        assert_eq!(paths::NETWORK_NEW_GROUP, "/netvaerk/ny-gruppe");
+        assert_eq!(crate::pages::network_host::host_meetup_link(7), "/netvaerk/moede/7/vaert");
+        assert_eq!(crate::pages::network_host::host_group_link(7), "/netvaerk/gruppe/7/vaert");
     }
 }

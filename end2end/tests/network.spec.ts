@@ -130,3 +130,137 @@ test("a signed-in citizen joins a group and leaves it again", async ({ page }) =
   await expect(page).toHaveURL(/svar=udmeldt$/);
   await expect(section.getByRole("button", { name: "Bliv en del af gruppen" })).toBeVisible();
 });
+
+/** A date `days` from today as a date field takes it (YYYY-MM-DD). */
+function dateIn(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+test("a host posts a meetup with 2 places; the third citizen waits, moves up when one cancels, and is told", async ({ browser }) => {
+  test.setTimeout(90_000); // four people, each logging in
+  // The host: Bent hosts the Strikkecafé in the demo data.
+  const host = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await loginAs(host, "Bent Frivillig", "/netvaerk/mine");
+  await expect(host.getByRole("heading", { level: 1 })).toHaveText("Mine grupper og møder");
+  const hosted = host.getByRole("region", { name: "Grupper du er vært for" });
+  await expect(hosted).toContainText("Strikkecafé i Nordparken");
+  await waitForHydration(host);
+  await expectNoAxeViolations(host, "/netvaerk/mine as a host");
+  await hosted.getByRole("listitem").filter({ hasText: "Strikkecafé i Nordparken" }).getByRole("link", { name: /Ret gruppen og opret møder/ }).click();
+  await expect(host).toHaveURL(/\/netvaerk\/gruppe\/\d+\/vaert$/);
+  await expect(host.getByRole("heading", { level: 1 })).toHaveText("Vært for gruppen");
+
+  // Bad input: the message is by the field and what was typed stays.
+  const post = host.getByRole("region", { name: "Opret et møde" });
+  await waitForHydration(host);
+  await post.getByLabel("Dato").fill(dateIn(10));
+  await post.getByLabel("Klokkeslæt").fill("18:30");
+  await post.getByLabel("Varighed i minutter").fill("60");
+  await post.getByLabel("Sted").fill("Café Kanten");
+  await post.getByLabel("Adresse").fill("Torvet 7");
+  await post.getByLabel("Antal pladser").fill("0");
+  await post.getByRole("button", { name: "Opret mødet" }).click();
+  await expect(post.getByText("Skriv hvor mange der kan komme, mellem 1 og 500.").first()).toBeVisible();
+  await expect(post.getByLabel("Antal pladser")).toHaveAttribute("aria-invalid", "true");
+  await expect(post.getByLabel("Sted")).toHaveValue("Café Kanten");
+  await expectNoAxeViolations(host, "the host's group page with an error");
+  await post.getByLabel("Antal pladser").fill("2");
+  await post.getByRole("button", { name: "Opret mødet" }).click();
+  await expect(host).toHaveURL(/\/netvaerk\/moede\/\d+\/vaert\?svar=moede-oprettet$/);
+  await expect(host.getByRole("status")).toContainText("Mødet er oprettet, og alle kan se det.");
+  const meetupPath = new URL(host.url()).pathname.replace(/\/vaert$/, "");
+  const hostPath = `${meetupPath}/vaert`;
+
+  // Three citizens sign up; the first two choose a display name first.
+  const citizens = [];
+  for (const [name, shown] of [["Mikkel Andersen", "Mikkel"], ["Fatima Ali", "Fatima"], ["Peter Christensen", null]] as const) {
+    const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+    await loginAs(page, name, "/netvaerk/mine");
+    if (shown) {
+      await waitForHydration(page);
+      await page.getByLabel("Fornavn eller kaldenavn").fill(shown);
+      await page.getByRole("button", { name: "Gem navnet" }).click();
+      await expect(page.getByRole("status")).toContainText("Dit navn er gemt.");
+      await expect(page.getByText(`Du bliver vist som: ${shown}`)).toBeVisible();
+    }
+    await page.goto(meetupPath);
+    citizens.push(page);
+  }
+  const signUp = (p: typeof host) => p.getByRole("region", { name: "Vil du med?" });
+  for (const page of citizens.slice(0, 2)) {
+    await signUp(page).getByRole("button", { name: "Skriv mig på", exact: true }).click();
+    await expect(page).toHaveURL(/svar=tilmeldt$/);
+  }
+  const third = citizens[2];
+  await third.reload();
+  await expect(third.locator("dl")).toContainText("Alle pladser er taget");
+  await signUp(third).getByRole("button", { name: "Skriv mig på ventelisten" }).click();
+  await expect(third).toHaveURL(/svar=venteliste$/);
+  await expect(signUp(third)).toContainText("Du er nr. 1 på ventelisten.");
+
+  // The host sees who is coming by the names they chose, nothing else.
+  await host.goto(hostPath);
+  const coming = host.getByRole("region", { name: "Hvem kommer" });
+  await expect(coming).toContainText("Har en plads (2)");
+  await expect(coming).toContainText("Mikkel");
+  await expect(coming).toContainText("Fatima");
+  await expect(coming).toContainText("På ventelisten (1)");
+  await expect(coming).toContainText("uden navn");
+  await expect(host.locator("main")).not.toContainText("Andersen");
+  await expect(host.locator("main")).not.toContainText("Christensen");
+  await waitForHydration(host);
+  await expectNoAxeViolations(host, "the host's meetup page");
+
+  // One cancels: the third moves up and is told.
+  await signUp(citizens[0]).getByRole("button", { name: "Meld afbud" }).click();
+  await expect(citizens[0]).toHaveURL(/svar=afmeldt$/);
+  await third.goto("/beskeder");
+  await expect(third.getByRole("main")).toContainText("Der er blevet en plads til dig på et møde, du ventede på.");
+  await third.goto(meetupPath);
+  await expect(signUp(third)).toContainText("Du er skrevet på. Vi glæder os til at se dig.");
+  await third.goto("/netvaerk/mine");
+  await expect(third.getByRole("region", { name: "Møder du er skrevet på" })).toContainText("Du er skrevet på.");
+
+  // A message from the host reaches those signed up, on the meetup's page.
+  await host.goto(hostPath);
+  await waitForHydration(host);
+  await host.getByLabel("Besked", { exact: true }).fill("Vi mødes ved bagindgangen.");
+  await host.getByRole("button", { name: "Send beskeden" }).click();
+  await expect(host.getByRole("status")).toContainText("Beskeden er sendt til alle, der er skrevet på.");
+  await citizens[1].goto(meetupPath);
+  await expect(citizens[1].getByRole("region", { name: "Beskeder fra værten" })).toContainText("Vi mødes ved bagindgangen.");
+  await expectNoAxeViolations(citizens[1], "a meetup with a message, signed up");
+
+  // The host cancels: everyone signed up is told.
+  await host.getByRole("button", { name: "Aflys mødet" }).click();
+  await expect(host.getByRole("status")).toContainText("Mødet er aflyst");
+  await citizens[1].goto("/beskeder");
+  await expect(citizens[1].getByRole("main")).toContainText("Et møde, du er skrevet på, er aflyst.");
+  await citizens[1].goto(meetupPath);
+  await expect(citizens[1].getByRole("alert").filter({ hasText: "Mødet er aflyst." })).toBeVisible();
+});
+
+test("a citizen is not let into a host's page, and a host creates a new group", async ({ page }) => {
+  await loginAs(page, "Rasmus Sørensen", "/netvaerk/ny-gruppe");
+  await expect(page.getByText("Kun gruppens værter kan se denne side.")).toBeVisible();
+  await page.goto("/netvaerk/gruppe/1/vaert");
+  await expect(page.getByText("Kun gruppens værter kan se denne side.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Opret et møde" })).toHaveCount(0);
+
+  await loginAs(page, "Hanne Aziz", "/netvaerk/ny-gruppe");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Opret en netværksgruppe");
+  await waitForHydration(page);
+  await expectNoAxeViolations(page, "the new group form");
+  await page.getByLabel("Gruppens navn").fill("Brætspilsaften");
+  await page.getByLabel("Hvad laver I?").fill("Vi spiller brætspil og drikker te.");
+  await page.getByLabel("Emne").fill("Hygge");
+  await page.getByLabel("Område").fill("Centrum");
+  await page.getByLabel("Mødes som regel").fill("Biblioteket");
+  await page.getByRole("button", { name: "Opret gruppen" }).click();
+  await expect(page).toHaveURL(/\/netvaerk\/gruppe\/\d+\/vaert\?svar=oprettet$/);
+  await expect(page.getByRole("status")).toContainText("Gruppen er oprettet.");
+  await page.goto("/netvaerk?emne=Hygge");
+  await expect(page.getByRole("region", { name: "Grupperne" })).toContainText("Brætspilsaften");
+  await expect(page.getByRole("region", { name: "Grupperne" })).toContainText("Hanne");
+});

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::amount::{Amount, AmountError};
 use super::ids::GoalId;
 use super::plan::{ActivityStatus, Department};
-use super::text::{GoalTitle, LongText, Reason, ShortText, TextError};
+use super::text::{Description, DisplayName, GoalTitle, LongText, Reason, ShortText, TextError};
 use crate::i18n::Lang;
 
 /// Why one field was refused.
@@ -40,6 +40,14 @@ pub enum Problem {
     TooManyRequests(i64),
     /// Not a whole number of months from 1 to 36.
     Months,
+    /// Not a whole number of places from 1 to 500.
+    Capacity,
+    /// Fewer places than people already going (how many are going).
+    CapacityBelowGoing(i64),
+    /// A meetup must start in the future.
+    InThePast,
+    /// A display name that looks like a CPR or phone number.
+    NameDigits,
 }
 
 impl Problem {
@@ -76,6 +84,14 @@ impl Problem {
             }
             (Problem::Months, Lang::Da) => "Skriv et antal måneder fra 1 til 36.".into(),
             (Problem::Months, Lang::En) => "Please write a number of months from 1 to 36.".into(),
+            (Problem::Capacity, Lang::Da) => "Skriv hvor mange der kan komme, mellem 1 og 500.".into(),
+            (Problem::Capacity, Lang::En) => "Please write how many can come, between 1 and 500.".into(),
+            (Problem::CapacityBelowGoing(n), Lang::Da) => format!("{n} har allerede fået en plads. Skriv mindst {n}."),
+            (Problem::CapacityBelowGoing(n), Lang::En) => format!("{n} already have a place. Please write at least {n}."),
+            (Problem::InThePast, Lang::Da) => "Det tidspunkt er passeret. Vælg en dato og et klokkeslæt frem i tiden.".into(),
+            (Problem::InThePast, Lang::En) => "That time has passed. Please choose a date and time in the future.".into(),
+            (Problem::NameDigits, Lang::Da) => "Skriv et fornavn eller et kaldenavn – ikke et CPR- eller telefonnummer.".into(),
+            (Problem::NameDigits, Lang::En) => "Please write a first name or a nickname – not a CPR or phone number.".into(),
         }
     }
 }
@@ -277,6 +293,25 @@ pub fn parse_time(input: &str) -> Option<i64> {
     ((0..24).contains(&h) && (0..60).contains(&m) && m.to_string().len() <= 2).then_some(h * 60 + m)
 }
 
+/// A date, a time of day and a duration of 5 to 480 minutes, as typed
+/// (the fields are named `date`, `time` and `duration` in every form).
+fn when(e: &mut FieldErrors, date: &str, time: &str, duration: &str) -> (Option<LocalDate>, Option<i64>, Option<i64>) {
+    use plan_fields::{DATE, DURATION, TIME};
+    let date = LocalDate::parse(date);
+    if date.is_none() {
+        field(e, DATE, Problem::Date);
+    }
+    let minute = parse_time(time);
+    if minute.is_none() {
+        field(e, TIME, Problem::Time);
+    }
+    let duration_minutes = duration.trim().parse::<i64>().ok().filter(|d| (5..=480).contains(d));
+    if duration_minutes.is_none() {
+        field(e, DURATION, Problem::Duration);
+    }
+    (date, minute, duration_minutes)
+}
+
 /// An appointment the caseworker adds: local date and time in Copenhagen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppointmentInput {
@@ -302,18 +337,7 @@ impl AppointmentInput {
     ) -> Result<AppointmentInput, FieldErrors> {
         use plan_fields::*;
         let mut e = FieldErrors::new();
-        let date = LocalDate::parse(date);
-        if date.is_none() {
-            field(&mut e, DATE, Problem::Date);
-        }
-        let minute = parse_time(time);
-        if minute.is_none() {
-            field(&mut e, TIME, Problem::Time);
-        }
-        let duration_minutes = duration.trim().parse::<i64>().ok().filter(|d| (5..=480).contains(d));
-        if duration_minutes.is_none() {
-            field(&mut e, DURATION, Problem::Duration);
-        }
+        let (date, minute, duration_minutes) = when(&mut e, date, time, duration);
         let place = short(&mut e, PLACE, place);
         let address = short(&mut e, ADDRESS, address);
         let outreach = choice(&mut e, OUTREACH, match outreach {
@@ -482,6 +506,119 @@ pub fn parse_top_up(amount: &str) -> Result<Amount, FieldErrors> {
     positive_amount(&mut e, budget_fields::AMOUNT, amount).filter(|_| e.is_empty()).ok_or(e)
 }
 
+/// Form field names of the network forms.
+pub mod network_fields {
+    pub const NAME: &str = "name";
+    pub const DESCRIPTION: &str = "description";
+    pub const TOPIC: &str = "topic";
+    pub const AREA: &str = "area";
+    pub const USUAL_PLACE: &str = "usual_place";
+    pub const DATE: &str = "date";
+    pub const TIME: &str = "time";
+    pub const DURATION: &str = "duration";
+    pub const PLACE: &str = "place";
+    pub const ADDRESS: &str = "address";
+    pub const CAPACITY: &str = "capacity";
+    pub const DISPLAY_NAME: &str = "display_name";
+    pub const MESSAGE: &str = "message";
+}
+
+/// A network group as its host describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupInput {
+    pub name: ShortText,
+    pub description: Description,
+    pub topic: ShortText,
+    pub area: ShortText,
+    pub usual_place: ShortText,
+}
+
+impl GroupInput {
+    pub fn parse(name: &str, description: &str, topic: &str, area: &str, usual_place: &str) -> Result<GroupInput, FieldErrors> {
+        use network_fields::*;
+        let mut e = FieldErrors::new();
+        let name = short(&mut e, NAME, name);
+        let description = Description::parse(description).map_err(|x| field(&mut e, DESCRIPTION, Problem::Text(x))).ok();
+        let topic = short(&mut e, TOPIC, topic);
+        let area = short(&mut e, AREA, area);
+        let usual_place = short(&mut e, USUAL_PLACE, usual_place);
+        match (name, description, topic, area, usual_place) {
+            (Some(name), Some(description), Some(topic), Some(area), Some(usual_place)) if e.is_empty() => {
+                Ok(GroupInput { name, description, topic, area, usual_place })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+/// A meetup as its host posts it: local date and time in Copenhagen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetupInput {
+    pub date: LocalDate,
+    pub minute: i64,
+    pub duration_minutes: i64,
+    pub place: ShortText,
+    pub address: ShortText,
+    pub capacity: i64,
+    /// What to bring, how to find the room; may be left out.
+    pub description: Option<Description>,
+}
+
+impl MeetupInput {
+    #[expect(clippy::too_many_arguments, reason = "one argument per form field")]
+    pub fn parse(
+        date: &str,
+        time: &str,
+        duration: &str,
+        place: &str,
+        address: &str,
+        capacity: &str,
+        description: &str,
+    ) -> Result<MeetupInput, FieldErrors> {
+        use network_fields::*;
+        let mut e = FieldErrors::new();
+        let (date, minute, duration_minutes) = when(&mut e, date, time, duration);
+        let place = short(&mut e, PLACE, place);
+        let address = short(&mut e, ADDRESS, address);
+        let capacity = capacity.trim().parse::<i64>().ok().filter(|c| (1..=500).contains(c));
+        if capacity.is_none() {
+            field(&mut e, CAPACITY, Problem::Capacity);
+        }
+        let description = match Description::parse(description) {
+            Ok(d) => Some(d),
+            Err(TextError::Empty) => None,
+            Err(x) => {
+                field(&mut e, DESCRIPTION, Problem::Text(x));
+                None
+            }
+        };
+        match (date, minute, duration_minutes, place, address, capacity) {
+            (Some(date), Some(minute), Some(duration_minutes), Some(place), Some(address), Some(capacity)) if e.is_empty() => {
+                Ok(MeetupInput { date, minute, duration_minutes, place, address, capacity, description })
+            }
+            _ => Err(e),
+        }
+    }
+}
+
+/// The first name or nickname shown to hosts and others in the network
+/// groups: at most four digits, so nobody shows their CPR or phone number.
+pub fn parse_display_name(input: &str) -> Result<DisplayName, FieldErrors> {
+    let name = network_fields::DISPLAY_NAME;
+    match DisplayName::parse(input) {
+        Ok(n) if n.as_str().chars().filter(char::is_ascii_digit).count() > 4 => {
+            Err(vec![FieldError { field: name.into(), problem: Problem::NameDigits }])
+        }
+        Ok(n) => Ok(n),
+        Err(x) => Err(vec![FieldError { field: name.into(), problem: Problem::Text(x) }]),
+    }
+}
+
+/// A host's message to the people signed up for a meetup.
+pub fn parse_announcement(body: &str) -> Result<LongText, FieldErrors> {
+    LongText::parse(body).map_err(|e| vec![FieldError { field: network_fields::MESSAGE.into(), problem: Problem::Text(e) }])
+}
+
 /// Which form a checked form is, so the browser checks it with the right rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormKind {
@@ -494,6 +631,10 @@ pub enum FormKind {
     SpendingAnswer,
     Grant,
     TopUp,
+    Group,
+    Meetup,
+    DisplayName,
+    Announcement,
 }
 
 impl FormKind {
@@ -510,6 +651,10 @@ impl FormKind {
             FormKind::SpendingAnswer => "udgiftssvar",
             FormKind::Grant => "bevilling",
             FormKind::TopUp => "tillaeg",
+            FormKind::Group => "gruppe",
+            FormKind::Meetup => "moede",
+            FormKind::DisplayName => "navn",
+            FormKind::Announcement => "besked",
         }
     }
 
@@ -550,6 +695,17 @@ impl FormKind {
                 GrantInput::parse(&value(AMOUNT), &value(MONTHS), &value(NOTE)).err().unwrap_or_default()
             }
             FormKind::TopUp => parse_top_up(&value(budget_fields::AMOUNT)).err().unwrap_or_default(),
+            FormKind::Group => {
+                use network_fields::*;
+                GroupInput::parse(&value(NAME), &value(DESCRIPTION), &value(TOPIC), &value(AREA), &value(USUAL_PLACE)).err().unwrap_or_default()
+            }
+            FormKind::Meetup => {
+                use network_fields::*;
+                let v = |n: &str| value(n);
+                MeetupInput::parse(&v(DATE), &v(TIME), &v(DURATION), &v(PLACE), &v(ADDRESS), &v(CAPACITY), &v(DESCRIPTION)).err().unwrap_or_default()
+            }
+            FormKind::DisplayName => parse_display_name(&value(network_fields::DISPLAY_NAME)).err().unwrap_or_default(),
+            FormKind::Announcement => parse_announcement(&value(network_fields::MESSAGE)).err().unwrap_or_default(),
         }
     }
 }
@@ -704,5 +860,47 @@ mod tests {
         assert_eq!(FormKind::Spending.check(bad)[0].field, AMOUNT);
         assert_eq!(FormKind::TopUp.check(bad)[0].problem, Problem::Amount(AmountError::BadGrouping));
         assert!(FormKind::SpendingAnswer.check(|n| if n == ANSWER { APPROVE.into() } else { String::new() }).is_empty());
+    }
+
+    #[test]
+    fn a_group_needs_a_name_topic_area_and_usual_place() {
+        use network_fields::*;
+        let g = GroupInput::parse(" Strikkecafé ", "Vi strikker\nog drikker kaffe", "Hygge", "Nord", "Biblioteket").unwrap();
+        assert_eq!((g.name.as_str(), g.description.as_str()), ("Strikkecafé", "Vi strikker\nog drikker kaffe"));
+        let e = GroupInput::parse("", "", "", "Nord", "a\nb").unwrap_err();
+        assert_eq!(e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![NAME, DESCRIPTION, TOPIC, USUAL_PLACE]);
+        assert_eq!(e[3].problem, Problem::Text(TextError::LineBreak));
+    }
+
+    #[test]
+    fn a_meetup_needs_a_time_a_place_and_1_to_500_places() {
+        use network_fields::*;
+        let m = MeetupInput::parse("03-12-2026", "17.00", "90", "Biblioteket", "Torvet 1", "12", "").unwrap();
+        assert_eq!((m.date, m.minute, m.duration_minutes, m.capacity, m.description), (LocalDate { year: 2026, month: 12, day: 3 }, 17 * 60, 90, 12, None));
+        let e = MeetupInput::parse("31-02-2026", "", "0", "", "Vej 1", "0", "").unwrap_err();
+        assert_eq!(e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![DATE, TIME, DURATION, PLACE, CAPACITY]);
+        assert_eq!(MeetupInput::parse("2026-12-03", "17:00", "60", "A", "B", "501", "").unwrap_err()[0].problem, Problem::Capacity);
+        assert_eq!(MeetupInput::parse("2026-12-03", "17:00", "60", "A", "B", "tolv", "").unwrap_err()[0].field, CAPACITY);
+    }
+
+    #[test]
+    fn a_display_name_is_short_and_never_a_number_to_look_up() {
+        assert_eq!(parse_display_name("  Mette ").unwrap().as_str(), "Mette");
+        assert_eq!(parse_display_name("Kaffe-Kim 2").unwrap().as_str(), "Kaffe-Kim 2");
+        assert_eq!(parse_display_name("010190-1234").unwrap_err()[0].problem, Problem::NameDigits);
+        assert_eq!(parse_display_name("Tlf 12345678").unwrap_err()[0].problem, Problem::NameDigits);
+        assert_eq!(parse_display_name(&"a".repeat(41)).unwrap_err()[0].problem, Problem::Text(TextError::TooLong { max: 40 }));
+        assert_eq!(parse_display_name(" ").unwrap_err()[0].field, network_fields::DISPLAY_NAME);
+    }
+
+    #[test]
+    fn the_browser_check_of_the_network_forms_is_the_servers_parse() {
+        use network_fields::*;
+        let empty = |_: &str| String::new();
+        assert_eq!(FormKind::Group.check(empty).len(), 5, "a group says what it is about");
+        assert_eq!(FormKind::Meetup.check(empty).len(), 6, "all but the description");
+        assert_eq!(FormKind::DisplayName.check(|_| "1234567".into())[0].problem, Problem::NameDigits);
+        assert_eq!(FormKind::Announcement.check(empty)[0].field, MESSAGE);
+        assert!(FormKind::Announcement.check(|_| "Vi mødes ved bagindgangen".into()).is_empty());
     }
 }

@@ -30,4 +30,5 @@ id_type!(
     GroupId,
     MeetupId,
     NotificationId,
+    AnnouncementId,
 );

@@ -9,4 +9,4 @@ pub mod text;
 pub mod views;
 
 pub use amount::{Amount, AmountError};
-pub use text::{Description, GoalTitle, LongText, Reason, ShortText, TextError};
+pub use text::{Description, DisplayName, GoalTitle, LongText, Reason, ShortText, TextError};

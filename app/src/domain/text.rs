@@ -120,6 +120,10 @@ bounded_text!(
     ShortText, max = 120, multi_line = false
 );
 bounded_text!(
+    /// The first name or nickname a person is shown by in the network groups.
+    DisplayName, max = 40, multi_line = false
+);
+bounded_text!(
     /// What a network group or meetup is about.
     Description, max = 4000, multi_line = true
 );

@@ -11,6 +11,7 @@ pub mod home;
 pub mod inbox;
 pub mod login;
 pub mod network;
+pub mod network_host;
 pub mod not_found;
 pub mod notifications;
 pub mod plan;

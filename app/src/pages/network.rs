@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::page::{id_param, ButtonForm, Outcome, PageHeading, Unavailable};
-use crate::domain::views::{GroupPageView, GroupView, MeetupView, NetworkView};
+use crate::domain::views::{GroupPageView, GroupView, MeetupInside, MeetupView, NetworkView};
 use crate::i18n::{use_lang, Texts};
 use crate::shell::paths;
 
@@ -114,7 +114,8 @@ pub fn Network() -> impl IntoView {
     view! {
         <PageHeading title=t.network_title/>
         <p class="mb-2">{t.network_body}</p>
-        <p class="notice mb-6">{t.network_anyone}</p>
+        <p class="notice mb-4">{t.network_anyone}</p>
+        <p class="mb-6"><a href=paths::NETWORK_MINE class="link">{t.mine_title}</a></p>
         <Suspense fallback=|| ()>
             {move || {
                 let chosen = chosen.clone();
@@ -188,16 +189,67 @@ fn places(m: &MeetupView, t: &'static Texts) -> String {
     }
 }
 
+/// A meetup in a list: when, where, places; the signed-in person's place
+/// when it is theirs ("Mine grupper og møder").
 #[component]
-fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
+pub fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
     let places = places(&m, t);
+    let mine = m.mine.as_ref().map(|(status, n)| {
+        let text = if status == "going" { t.network_going.to_string() } else { t.network_waiting.replace("{n}", &n.to_string()) };
+        view! { <p class="font-semibold">{text}</p> }
+    });
+    let state = if m.cancelled {
+        view! { <p class="font-semibold text-error">{t.network_cancelled}</p> }.into_any()
+    } else {
+        view! { <p class="font-semibold">{places}</p> }.into_any()
+    };
     view! {
         <li class="card">
             <h3 class="text-lg font-bold"><a href=m.link class="link">{m.group}</a></h3>
             <p><time datetime=m.iso>{m.when}</time></p>
             <p>{format!("{}, {}", m.place, m.address)}</p>
-            <p class="font-semibold">{places}</p>
+            {state}
+            {mine}
         </li>
+    }
+}
+
+/// Who is coming (display names only) and the hosts' messages: for those
+/// signed up and the group's hosts.
+#[component]
+pub fn PeopleComing(inside: MeetupInside, t: &'static Texts) -> impl IntoView {
+    let names = |list: Vec<String>| {
+        if list.is_empty() {
+            view! { <p class="text-muted">{t.network_nobody_yet}</p> }.into_any()
+        } else {
+            view! { <ol class="list-decimal pl-6">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol> }.into_any()
+        }
+    };
+    let messages = if inside.announcements.is_empty() {
+        view! { <p class="text-muted">{t.network_announcements_none}</p> }.into_any()
+    } else {
+        let items = inside
+            .announcements
+            .into_iter()
+            .map(|a| view! { <li class="border-l-4 border-line pl-3"><p class="text-base text-muted"><time datetime=a.iso>{a.when}</time></p><p class="whitespace-pre-line">{a.body}</p></li> })
+            .collect_view();
+        view! { <ul class="flex flex-col gap-3">{items}</ul> }.into_any()
+    };
+    let going = t.network_going_list.replace("{n}", &inside.going.len().to_string());
+    let waiting = t.network_waiting_list.replace("{n}", &inside.waiting.len().to_string());
+    view! {
+        <section aria-labelledby="beskeder" class="card mb-4">
+            <h2 id="beskeder" class="mb-2 text-xl font-bold">{t.network_announcements_heading}</h2>
+            {messages}
+        </section>
+        <section aria-labelledby="hvem-kommer" class="card mb-4">
+            <h2 id="hvem-kommer" class="mb-2 text-xl font-bold">{t.network_coming_heading}</h2>
+            <p class="mb-2 text-base text-muted">{t.network_coming_intro}</p>
+            <h3 class="font-semibold">{going}</h3>
+            {names(inside.going)}
+            <h3 class="mt-2 font-semibold">{waiting}</h3>
+            {names(inside.waiting)}
+        </section>
     }
 }
 
@@ -257,10 +309,14 @@ fn SignUp(m: MeetupView, t: &'static Texts) -> impl IntoView {
             }
         }
     };
+    let name_hint = crate::viewer::viewer().is_some().then(|| {
+        view! { <p class="mt-3 text-base">{t.network_name_hint}" "<a href=format!("{}#navn", paths::NETWORK_MINE) class="link">{t.network_choose_name}</a></p> }
+    });
     view! {
         <section aria-labelledby="tilmelding" class="card mb-4">
             <h2 id="tilmelding" class="mb-2 text-xl font-bold">{t.network_sign_up_heading}</h2>
             {body}
+            {name_hint}
         </section>
     }
     .into_any()
@@ -294,7 +350,11 @@ pub fn GroupPage() -> impl IntoView {
 
 #[component]
 fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
-    let GroupPageView { group, meetups, member } = p;
+    let GroupPageView { group, meetups, member, hosting } = p;
+    let host = hosting.then(|| {
+        let link = crate::pages::network_host::host_group_link(group.id);
+        view! { <p class="notice mb-4"><a href=link class="link">{t.network_manage_group}</a></p> }
+    });
     let membership = <GroupMembership as leptos::server_fn::ServerFn>::PATH;
     let join = match member {
         None => {
@@ -319,6 +379,7 @@ fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
     view! {
         <leptos_meta::Title text=group.name.clone()/>
         <h1 class="mb-4 text-3xl font-bold leading-tight">{group.name.clone()}</h1>
+        {host}
         <p class="mb-4 whitespace-pre-line">{group.description.clone()}</p>
         <p class="notice mb-4">{t.network_anyone}</p>
         <section aria-labelledby="medlem" class="card mb-4">
@@ -380,7 +441,12 @@ fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
         </dl>
         <p class="mb-4 whitespace-pre-line">{m.description.clone()}</p>
         <p class="notice mb-4">{t.network_anyone}</p>
+        {m.hosting.then(|| {
+            let link = crate::pages::network_host::host_meetup_link(m.id);
+            view! { <p class="notice mb-4"><a href=link class="link">{t.network_manage_meetup}</a></p> }
+        })}
         {(!m.cancelled).then(|| view! { <SignUp m=m.clone() t/> })}
+        {m.inside.clone().map(|inside| view! { <PeopleComing inside t/> })}
         <p class="mb-4"><a href=format!("{}/kalender.ics", m.link) class="link" download="">{t.network_calendar}</a></p>
         <p><a href=m.group_link class="link">{t.network_see_group}</a></p>
     }

@@ -126,6 +126,17 @@ pub fn months_later(now_ms: i64, months: i64) -> i64 {
         .unwrap_or(now_ms + months * 30 * 86_400_000)
 }
 
+/// The Copenhagen date and time as a form's date and time fields take them:
+/// ("2026-12-03", "17:00").
+pub fn form_date_time(utc_ms: i64) -> (String, String) {
+    Timestamp::from_millisecond(utc_ms)
+        .map(|ts| {
+            let local = ts.to_zoned(copenhagen());
+            (local.strftime("%Y-%m-%d").to_string(), local.strftime("%H:%M").to_string())
+        })
+        .unwrap_or_default()
+}
+
 /// The ISO 8601 form with offset, for `<time datetime="…">`.
 pub fn iso(utc_ms: i64) -> String {
     Timestamp::from_millisecond(utc_ms)

@@ -1118,6 +1118,184 @@ fn next_db_number() -> u64 {
     N.fetch_add(1, Ordering::Relaxed) * 1_000_000_000 + u64::from(nanos)
 }
 
+fn host_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
+    crate::ssr::auth::CurrentUser { roles: vec![Role::Host], ..signed_in(id, false) }
+}
+
+fn group_input(name: &str) -> crate::domain::forms::GroupInput {
+    crate::domain::forms::GroupInput::parse(name, "Vi mødes og hygger", "Hygge", "Nord", "Biblioteket").expect("valid group")
+}
+
+/// A meetup form as typed, `days` after NOW at 17:00 Copenhagen time.
+fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::domain::forms::MeetupInput {
+    let (date, _) = crate::ssr::time::form_date_time(NOW + days * DAY);
+    crate::domain::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med").expect("valid meetup")
+}
+
+/// The host side, through the service: only a host of the group runs it;
+/// everyone signed up or waiting is told of a change, a cancellation and a
+/// message; added places go to the line; hosts see display names only.
+async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: Arc<dyn Store>) {
+    use crate::domain::forms::{parse_announcement, parse_display_name, Problem};
+    use crate::i18n::Lang;
+    use crate::ssr::services::{network, ServiceError};
+    let (citizen, caseworker, _) = citizen_with_budget(&*s).await;
+    let (a, b) = (person(&*s, "Anne Værtsen", None).await, person(&*s, "Bo Andenvært", None).await);
+    for h in [a, b] {
+        s.grant_role(h, Role::Host, NOW).await.unwrap();
+    }
+    let (host, other_host) = (host_user(a), host_user(b));
+    let (c, cw) = (signed_in(citizen, true), staff_user(caseworker));
+
+    // Creating a group: the host role only; a repeated submit is one group.
+    assert!(matches!(network::create_group(&*s, None, group_input("Strik"), "k1", NOW).await, Err(ServiceError::NotSignedIn)));
+    for who in [&c, &cw] {
+        assert!(matches!(network::create_group(&*s, Some(who), group_input("Strik"), "k1", NOW).await, Err(ServiceError::NotAllowed)));
+    }
+    let g = network::create_group(&*s, Some(&host), group_input("Strik"), "k1", NOW).await.unwrap();
+    assert_eq!(network::create_group(&*s, Some(&host), group_input("Strik"), "k1", NOW).await.unwrap(), g, "same key, same group");
+    let other = network::create_group(&*s, Some(&other_host), group_input("Gåtur"), "k1", NOW).await.unwrap();
+    assert_ne!(g, other);
+    assert_eq!(s.groups().await.unwrap().len(), 2);
+
+    // Editing the group and posting meetups: a host of this group only.
+    for who in [Some(&other_host), Some(&c), Some(&cw)] {
+        assert!(matches!(network::update_group(&*s, who, g, group_input("Overtaget")).await, Err(ServiceError::NotAllowed)));
+        assert!(matches!(network::post_meetup(&*s, who, g, meetup_input(2, "Café", 2), "m1", NOW).await, Err(ServiceError::NotAllowed)));
+        assert!(matches!(network::group_to_edit(&*s, who, g, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    }
+    network::update_group(&*s, Some(&host), g, group_input("Strikkecafé")).await.unwrap();
+    let page = network::group_page(&*s, Some(&host), g, NOW, Lang::Da).await.unwrap();
+    assert_eq!((page.group.name.as_str(), page.hosting), ("Strikkecafé", true));
+    assert!(!network::group_page(&*s, Some(&other_host), g, NOW, Lang::Da).await.unwrap().hosting);
+    let past = network::post_meetup(&*s, Some(&host), g, meetup_input(-1, "Café", 2), "m0", NOW).await;
+    assert!(matches!(past, Err(ServiceError::Invalid(e)) if e[0].problem == Problem::InThePast));
+    let m = network::post_meetup(&*s, Some(&host), g, meetup_input(2, "Café", 2), "m1", NOW).await.unwrap();
+    assert_eq!(network::post_meetup(&*s, Some(&host), g, meetup_input(2, "Café", 2), "m1", NOW).await.unwrap(), m, "same key, same meetup");
+    assert_eq!(s.group_meetups(g, NOW).await.unwrap().len(), 1);
+
+    // Three sign up for two places; two chose a display name.
+    let mut people = Vec::new();
+    for (name, display) in [("Ane Andersen", Some("Ane")), ("Bo Bertelsen", Some("Bo")), ("Cecilie Carlsen", None)] {
+        let p = signed_in(person(&*s, name, Some(&format!("0101{:02}-1111", people.len()))).await, true);
+        if let Some(d) = display {
+            network::set_display_name(&*s, Some(&p), &parse_display_name(d).unwrap()).await.unwrap();
+        }
+        network::sign_up(&*s, Some(&p), m, NOW).await.unwrap();
+        people.push(p);
+    }
+    assert!(matches!(network::set_display_name(&*s, None, &parse_display_name("X").unwrap()).await, Err(ServiceError::NotSignedIn)));
+    let seen = network::meetup_to_host(&*s, Some(&host), m, Lang::Da).await.unwrap();
+    let inside = seen.inside.clone().expect("the host sees who is coming");
+    assert_eq!((inside.going, inside.waiting), (vec!["Ane".to_string(), "Bo".into()], vec!["uden navn".to_string()]));
+    let shown = format!("{seen:?}");
+    for secret in ["Andersen", "Carlsen", "0101", "Jonas"] {
+        assert!(!shown.contains(secret), "a host sees display names only: {shown}");
+    }
+    for who in [Some(&other_host), Some(&people[0]), Some(&cw), None] {
+        assert!(matches!(network::meetup_to_host(&*s, who, m, Lang::Da).await, Err(ServiceError::NotAllowed | ServiceError::NotSignedIn)));
+    }
+    assert!(network::meetup_page(&*s, Some(&people[2]), m, Lang::Da).await.unwrap().inside.is_some(), "those signed up see who comes");
+    for who in [Some(&c), None] {
+        assert_eq!(network::meetup_page(&*s, who, m, Lang::Da).await.unwrap().inside, None, "nobody else does");
+    }
+
+    // Fewer places than are taken is refused, field by field.
+    let fewer = network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 1), NOW).await;
+    assert!(matches!(fewer, Err(ServiceError::Invalid(e)) if e[0].problem == Problem::CapacityBelowGoing(2)));
+    assert!(matches!(network::update_meetup(&*s, Some(&other_host), m, meetup_input(2, "Café", 3), NOW).await, Err(ServiceError::NotAllowed)));
+    // One more place: the one waiting moves up and is told; nothing else changed.
+    network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 3), NOW + 1).await.unwrap();
+    let kinds = |p: PersonId| {
+        let s = s.clone();
+        async move { s.notifications(p).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>() }
+    };
+    assert_eq!(kinds(people[2].person_id).await, vec![network::NOTICE_MOVED_UP]);
+    assert_eq!(kinds(people[0].person_id).await, Vec::<String>::new(), "a change of places only is no news to those going");
+    // A new place: everyone is told.
+    network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Kulturhuset", 3), NOW + 2).await.unwrap();
+    assert_eq!(s.meetup(m).await.unwrap().place, "Kulturhuset");
+    for p in &people {
+        assert_eq!(kinds(p.person_id).await[0], network::NOTICE_CHANGED);
+    }
+    // A message: everyone is told, once per submit.
+    let body = parse_announcement("Vi mødes ved bagindgangen").unwrap();
+    for _ in 0..2 {
+        network::announce(&*s, Some(&host), m, &body, "a1", NOW + 3).await.unwrap();
+    }
+    assert!(matches!(network::announce(&*s, Some(&other_host), m, &body, "a2", NOW).await, Err(ServiceError::NotAllowed)));
+    assert_eq!(s.announcements(m).await.unwrap().len(), 1);
+    let page = network::meetup_page(&*s, Some(&people[1]), m, Lang::Da).await.unwrap();
+    assert_eq!(page.inside.unwrap().announcements[0].body, "Vi mødes ved bagindgangen");
+    for p in &people {
+        assert_eq!(kinds(p.person_id).await[0], network::NOTICE_ANNOUNCEMENT);
+    }
+    assert_eq!(s.notifications(people[0].person_id).await.unwrap()[0].link, format!("{}#beskeder", network::meetup_link(m)));
+
+    // "My groups and meetups".
+    network::membership(&*s, Some(&people[0]), g, true, NOW).await.unwrap();
+    let mine = network::mine(&*s, Some(&people[0]), NOW, Lang::Da).await.unwrap();
+    assert_eq!((mine.display_name.as_deref(), mine.meetups.len(), mine.groups.len(), mine.hosted.is_none()), (Some("Ane"), 1, 1, true));
+    assert_eq!(network::mine(&*s, Some(&host), NOW, Lang::Da).await.unwrap().hosted.unwrap()[0].name, "Strikkecafé");
+    assert!(matches!(network::mine(&*s, None, NOW, Lang::Da).await, Err(ServiceError::NotSignedIn)));
+
+    // Cancelling: a host of the group only; everyone is told; twice is once.
+    assert!(matches!(network::cancel_meetup(&*s, Some(&other_host), m, NOW + 4).await, Err(ServiceError::NotAllowed)));
+    for _ in 0..2 {
+        network::cancel_meetup(&*s, Some(&host), m, NOW + 4).await.unwrap();
+    }
+    for p in &people {
+        let k = kinds(p.person_id).await;
+        assert_eq!((k[0].as_str(), k.iter().filter(|k| *k == network::NOTICE_CANCELLED).count()), (network::NOTICE_CANCELLED, 1));
+    }
+    assert!(matches!(network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 3), NOW + 5).await, Err(ServiceError::Conflict)));
+    assert!(matches!(s.sign_up(m, c.person_id, NOW + 5).await, Err(DbError::Conflict(_))));
+    let mine = network::mine(&*s, Some(&people[0]), NOW, Lang::Da).await.unwrap();
+    assert!(mine.meetups[0].cancelled, "their list shows it is cancelled");
+}
+
+/// A host adds places while people sign up and cancel at the same moment:
+/// the count always equals who is going, never above the capacity, and
+/// nobody waits while a place is free.
+async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn Store>) {
+    let g = s.create_group(&NewGroup { name: text("Jobklub"), description: "CV".into(), topic: text("Arbejde"), area: text("Vest"), usual_place: text("Huset") }, NOW).await.unwrap();
+    let new = |capacity: i64, place: &str| NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text(place), address: text("Vej 2"), capacity, description: String::new() };
+    let m = s.create_meetup(&new(2, "Huset"), NOW).await.unwrap();
+    let notices = MeetupNotices { moved_up: ("meetup_moved_up", "/m".into()), changed: ("meetup_changed", "/m".into()) };
+    let mut people = Vec::new();
+    for i in 0..12 {
+        people.push(person(&*s, &format!("Gæst {i}"), None).await);
+    }
+    for p in &people[..4] {
+        s.sign_up(m, *p, NOW).await.unwrap();
+    }
+    assert!(matches!(s.update_meetup(m, &new(1, "Huset"), &notices, NOW).await, Err(DbError::Conflict(_))), "below those going");
+    let mut tasks = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        let (s, p) = (s.clone(), *p);
+        tasks.push(tokio::spawn(async move {
+            if i >= 4 { s.sign_up(m, p, NOW + 1).await.map(|_| ()) } else if i == 0 { s.cancel_signup(m, p, ("meetup_moved_up", "/m".into()), NOW + 1).await.map(|_| ()) } else { Ok(()) }
+        }));
+    }
+    {
+        let (s, notices, seven) = (s.clone(), notices.clone(), new(7, "Huset"));
+        tasks.push(tokio::spawn(async move { s.update_meetup(m, &seven, &notices, NOW + 1).await }));
+    }
+    for t in futures::future::join_all(tasks).await {
+        t.unwrap().unwrap();
+    }
+    let list = s.signups(m).await.unwrap();
+    let going = list.iter().filter(|(_, st)| *st == SignupStatus::Going).count() as i64;
+    let meetup = s.meetup(m).await.unwrap();
+    assert_eq!((meetup.going, going, list.len()), (7, 7, 11), "7 places, 11 signed up: {list:?}");
+    // Those waiting from the start moved up first, in order.
+    assert!(list.iter().take(7).any(|(p, _)| *p == people[2]) && list.iter().take(7).any(|(p, _)| *p == people[3]));
+    for p in &people[2..4] {
+        assert_eq!(s.notifications(*p).await.unwrap()[0].kind, "meetup_moved_up");
+    }
+    assert_eq!(s.notifications(people[1]).await.unwrap(), vec![], "no news for someone who had a place all along");
+}
+
 macro_rules! on_both_backends {
     ($($story:ident),* $(,)?) => {
         mod on_sqlite {
@@ -1176,6 +1354,8 @@ on_both_backends!(
     the_public_network_shows_groups_display_names_and_upcoming_meetups,
     a_freed_place_goes_to_the_first_in_line_who_is_notified,
     simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line,
+    a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told,
+    places_added_while_people_sign_up_go_to_the_line_in_order,
     notifications_and_the_access_log_are_per_citizen,
     synthetic_citizens_are_seeded_with_plans_and_caseworkers,
 );

@@ -21,7 +21,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 
 use crate::domain::ids::*;
 use crate::domain::plan::{ActorKind, Role};
-use crate::domain::Amount;
+use crate::domain::{Amount, LongText};
 pub use types::*;
 
 /// What can go wrong in the store, as the services need to tell it apart.
@@ -87,6 +87,8 @@ pub trait Store: Send + Sync + 'static {
     async fn person_by_cpr(&self, cpr: &str) -> DbResult<Option<Person>>;
     /// Links a login subject to a person who has none yet (first login).
     async fn link_subject(&self, id: PersonId, subject: &str) -> DbResult<()>;
+    /// The name the person chose to be shown by in the network groups.
+    async fn set_display_name(&self, id: PersonId, name: &str) -> DbResult<()>;
     async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()>;
     async fn revoke_role(&self, id: PersonId, role: Role) -> DbResult<()>;
     async fn roles(&self, id: PersonId) -> DbResult<Vec<Role>>;
@@ -205,6 +207,42 @@ pub trait Store: Send + Sync + 'static {
     async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: (&'static str, String), now: i64) -> DbResult<Option<PersonId>>;
     /// Who is going (first) and who waits, each in the order they signed up.
     async fn signups(&self, meetup: MeetupId) -> DbResult<Vec<(PersonId, SignupStatus)>>;
+
+    // Network groups, the hosts' side
+    /// Creates a group with `host` as its host, in one transaction. The
+    /// idempotency key makes a repeated submit return the first group.
+    async fn create_hosted_group(&self, g: &NewGroup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<GroupId>>;
+    /// Changes a group's name, description, topic, area and usual place.
+    async fn update_group(&self, id: GroupId, g: &NewGroup) -> DbResult<()>;
+    async fn is_host(&self, group: GroupId, person: PersonId) -> DbResult<bool>;
+    /// Groups (not archived) the person hosts, by name.
+    async fn hosted_groups(&self, person: PersonId) -> DbResult<Vec<Group>>;
+    /// Groups (not archived) the person is a member of, by name.
+    async fn member_groups(&self, person: PersonId) -> DbResult<Vec<Group>>;
+    /// The person's places and places in line for meetups starting from
+    /// `from` on, soonest first; cancelled meetups too (they see that).
+    async fn my_meetups(&self, person: PersonId, from: i64) -> DbResult<Vec<(Meetup, SignupStatus)>>;
+    /// A host posts a meetup; the key makes a repeated submit return the first.
+    async fn post_meetup(&self, m: &NewMeetup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<MeetupId>>;
+    /// Changes a meetup (`m.group` is ignored), in one transaction: added
+    /// places go to the first in line (notified `moved_up`); when the time,
+    /// duration, place, address or text changed, everyone going or waiting
+    /// is notified (`changed`). `Conflict` when it is cancelled, or the
+    /// capacity would be below the number already going.
+    async fn update_meetup(&self, id: MeetupId, m: &NewMeetup, notices: &MeetupNotices, now: i64) -> DbResult<()>;
+    /// Cancels a meetup and notifies everyone going or waiting, in one
+    /// transaction; `Conflict` when it is already cancelled.
+    async fn cancel_meetup(&self, id: MeetupId, notice: (&'static str, String), now: i64) -> DbResult<()>;
+    /// The chosen display names of who is going (first) and who waits, in
+    /// order; `None` for someone who has not chosen one. Never anything else
+    /// about them: this is what a host sees.
+    async fn attendees(&self, meetup: MeetupId) -> DbResult<Vec<(Option<String>, SignupStatus)>>;
+    /// A host's message to everyone going or waiting, each notified, in one
+    /// transaction; the key makes a repeated submit return the first.
+    async fn announce(&self, meetup: MeetupId, sender: PersonId, body: &LongText, notice: (&'static str, String), key: &str, now: i64)
+        -> DbResult<SubmitOutcome<AnnouncementId>>;
+    /// A meetup's announcements, newest first.
+    async fn announcements(&self, meetup: MeetupId) -> DbResult<Vec<Announcement>>;
 
     // Notifications and the access log
     async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId>;

@@ -85,6 +85,84 @@ macro_rules! key_result {
     };
 }
 
+/// Writes a notification inside the caller's transaction.
+macro_rules! notify_in {
+    ($tx:expr, $person:expr, $kind:expr, $link:expr, $now:expr) => {
+        sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+            .bind($person)
+            .bind($now)
+            .bind($kind)
+            .bind($link)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
+/// The ids of everyone going to or waiting for a meetup, in the caller's transaction.
+macro_rules! signed_up_in {
+    ($tx:expr, $meetup:expr) => {{
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT person_id FROM meetup_signup WHERE meetup_id = $1 AND status IN ('going', 'waiting') ORDER BY id")
+                .bind($meetup.0)
+                .fetch_all(&mut *$tx)
+                .await?;
+        ids
+    }};
+}
+
+/// Gives up to `$free` freed or added places of a meetup to the first in
+/// line, notifying each, in the caller's transaction; returns how many moved up.
+macro_rules! move_up_line {
+    ($tx:expr, $meetup:expr, $free:expr, $notice:expr, $now:expr) => {{
+        let line: Vec<i64> = sqlx::query_scalar(
+            "SELECT person_id FROM meetup_signup WHERE meetup_id = $1 AND status = 'waiting' ORDER BY created_at, id LIMIT $2",
+        )
+        .bind($meetup.0)
+        .bind($free)
+        .fetch_all(&mut *$tx)
+        .await?;
+        for next in &line {
+            sqlx::query("UPDATE meetup_signup SET status = 'going', updated_at = $3 WHERE meetup_id = $1 AND person_id = $2")
+                .bind($meetup.0)
+                .bind(*next)
+                .bind($now)
+                .execute(&mut *$tx)
+                .await?;
+            let (kind, link) = $notice;
+            notify_in!($tx, *next, *kind, link, $now);
+        }
+        line
+    }};
+}
+
+/// Columns of a new network group ($1..$5; `created_at` is $6).
+const INSERT_GROUP: &str =
+    "INSERT INTO network_group (name, description, topic, area, usual_place, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+/// Binds a group's five fields, in the order of [`INSERT_GROUP`].
+macro_rules! group_values {
+    ($q:expr, $g:expr) => {
+        $q.bind($g.name.as_str()).bind(&$g.description).bind($g.topic.as_str()).bind($g.area.as_str()).bind($g.usual_place.as_str())
+    };
+}
+
+/// Columns of a new meetup ($1..$7; `updated_at` is $8).
+const INSERT_MEETUP: &str = "INSERT INTO meetup (group_id, starts_at, duration_minutes, place, address, capacity, description, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+
+/// Binds a meetup's seven fields, in the order of [`INSERT_MEETUP`].
+macro_rules! meetup_values {
+    ($q:expr, $m:expr) => {
+        $q.bind($m.group.0)
+            .bind($m.starts_at)
+            .bind($m.duration_minutes)
+            .bind($m.place.as_str())
+            .bind($m.address.as_str())
+            .bind($m.capacity)
+            .bind(&$m.description)
+    };
+}
+
 macro_rules! store_impl {
     ($store:ty, $row:ty, $backend:literal, $migrator:expr) => {
         impl $store {
@@ -232,6 +310,11 @@ macro_rules! store_impl {
                     .execute(&self.pool)
                     .await?;
                 if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::Conflict("person already linked")) }
+            }
+
+            async fn set_display_name(&self, id: PersonId, name: &str) -> DbResult<()> {
+                let done = sqlx::query("UPDATE person SET display_name = $1 WHERE id = $2").bind(name).bind(id.0).execute(&self.pool).await?;
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::NotFound) }
             }
 
             async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()> {
@@ -526,13 +609,7 @@ macro_rules! store_impl {
                     .await?;
                 }
                 if let Some((kind, link)) = &c.notify_citizen {
-                    sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
-                        .bind(citizen)
-                        .bind(now)
-                        .bind(*kind)
-                        .bind(link)
-                        .execute(&mut *tx)
-                        .await?;
+                    notify_in!(tx, citizen, *kind, link, now);
                 }
                 tx.commit().await?;
                 Ok(())
@@ -1050,13 +1127,7 @@ macro_rules! store_impl {
                 .fetch_one(&mut *tx)
                 .await?;
                 if let Some((kind, link)) = &sd.notify_citizen {
-                    sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
-                        .bind(citizen)
-                        .bind(now)
-                        .bind(*kind)
-                        .bind(link)
-                        .execute(&mut *tx)
-                        .await?;
+                    notify_in!(tx, citizen, *kind, link, now);
                 }
                 tx.commit().await?;
                 Ok(DecisionId(decision))
@@ -1082,18 +1153,7 @@ macro_rules! store_impl {
             }
 
             async fn create_group(&self, g: &NewGroup, now: i64) -> DbResult<GroupId> {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO network_group (name, description, topic, area, usual_place, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                )
-                .bind(g.name.as_str())
-                .bind(&g.description)
-                .bind(g.topic.as_str())
-                .bind(g.area.as_str())
-                .bind(g.usual_place.as_str())
-                .bind(now)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(GroupId(id))
+                Ok(GroupId(group_values!(sqlx::query_scalar(INSERT_GROUP), g).bind(now).fetch_one(&self.pool).await?))
             }
 
             async fn add_group_host(&self, group: GroupId, host: PersonId) -> DbResult<()> {
@@ -1164,21 +1224,7 @@ macro_rules! store_impl {
             }
 
             async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId> {
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO meetup (group_id, starts_at, duration_minutes, place, address, capacity, description, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                )
-                .bind(m.group.0)
-                .bind(m.starts_at)
-                .bind(m.duration_minutes)
-                .bind(m.place.as_str())
-                .bind(m.address.as_str())
-                .bind(m.capacity)
-                .bind(&m.description)
-                .bind(now)
-                .fetch_one(&self.pool)
-                .await?;
-                Ok(MeetupId(id))
+                Ok(MeetupId(meetup_values!(sqlx::query_scalar(INSERT_MEETUP), m).bind(now).fetch_one(&self.pool).await?))
             }
 
             async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>> {
@@ -1252,30 +1298,9 @@ macro_rules! store_impl {
                 if was == "going" {
                     // The place goes to the first in line, if anyone waits;
                     // otherwise it is free again.
-                    let first: Option<i64> = sqlx::query_scalar(
-                        "SELECT person_id FROM meetup_signup WHERE meetup_id = $1 AND status = 'waiting' ORDER BY created_at, id LIMIT 1",
-                    )
-                    .bind(meetup.0)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    match first {
-                        Some(next) => {
-                            sqlx::query("UPDATE meetup_signup SET status = 'going', updated_at = $3 WHERE meetup_id = $1 AND person_id = $2")
-                                .bind(meetup.0)
-                                .bind(next)
-                                .bind(now)
-                                .execute(&mut *tx)
-                                .await?;
-                            let (kind, link) = moved_up;
-                            sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
-                                .bind(next)
-                                .bind(now)
-                                .bind(kind)
-                                .bind(link)
-                                .execute(&mut *tx)
-                                .await?;
-                            promoted = Some(PersonId(next));
-                        }
+                    let moved = move_up_line!(tx, meetup, 1_i64, &moved_up, now);
+                    match moved.first() {
+                        Some(next) => promoted = Some(PersonId(*next)),
                         None => {
                             sqlx::query("UPDATE meetup SET going_count = going_count - 1 WHERE id = $1").bind(meetup.0).execute(&mut *tx).await?;
                         }
@@ -1299,6 +1324,206 @@ macro_rules! store_impl {
                         let status = if status == "going" { SignupStatus::Going } else { SignupStatus::Waiting };
                         Ok((PersonId(r.try_get("person_id")?), status))
                     })
+                    .collect()
+            }
+
+            async fn create_hosted_group(&self, g: &NewGroup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<GroupId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, host, key, "group", GroupId, now);
+                let id: i64 = group_values!(sqlx::query_scalar(INSERT_GROUP), g).bind(now).fetch_one(&mut *tx).await?;
+                sqlx::query("INSERT INTO group_host (group_id, person_id) VALUES ($1, $2)").bind(id).bind(host.0).execute(&mut *tx).await?;
+                key_result!(tx, host, key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(GroupId(id)))
+            }
+
+            async fn update_group(&self, id: GroupId, g: &NewGroup) -> DbResult<()> {
+                let done = group_values!(
+                    sqlx::query("UPDATE network_group SET name = $1, description = $2, topic = $3, area = $4, usual_place = $5 WHERE id = $6 AND archived_at IS NULL"),
+                    g
+                )
+                .bind(id.0)
+                .execute(&self.pool)
+                .await?;
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::NotFound) }
+            }
+
+            async fn is_host(&self, group: GroupId, person: PersonId) -> DbResult<bool> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM group_host WHERE group_id = $1 AND person_id = $2")
+                    .bind(group.0)
+                    .bind(person.0)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n > 0)
+            }
+
+            async fn hosted_groups(&self, person: PersonId) -> DbResult<Vec<Group>> {
+                let rows = sqlx::query(
+                    "SELECT g.* FROM network_group g JOIN group_host h ON h.group_id = g.id \
+                     WHERE h.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id",
+                )
+                .bind(person.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(Self::group_row).collect()
+            }
+
+            async fn member_groups(&self, person: PersonId) -> DbResult<Vec<Group>> {
+                let rows = sqlx::query(
+                    "SELECT g.* FROM network_group g JOIN group_member m ON m.group_id = g.id \
+                     WHERE m.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id",
+                )
+                .bind(person.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(Self::group_row).collect()
+            }
+
+            async fn my_meetups(&self, person: PersonId, from: i64) -> DbResult<Vec<(Meetup, SignupStatus)>> {
+                let rows = sqlx::query(
+                    "SELECT m.*, s.status AS signup_status FROM meetup m JOIN meetup_signup s ON s.meetup_id = m.id \
+                     WHERE s.person_id = $1 AND s.status IN ('going', 'waiting') AND m.starts_at >= $2 ORDER BY m.starts_at, m.id",
+                )
+                .bind(person.0)
+                .bind(from)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let status: String = r.try_get("signup_status")?;
+                        let status = if status == "going" { SignupStatus::Going } else { SignupStatus::Waiting };
+                        Ok((Self::meetup_row(r)?, status))
+                    })
+                    .collect()
+            }
+
+            async fn post_meetup(&self, m: &NewMeetup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<MeetupId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, host, key, "meetup", MeetupId, now);
+                let id: i64 = meetup_values!(sqlx::query_scalar(INSERT_MEETUP), m).bind(now).fetch_one(&mut *tx).await?;
+                key_result!(tx, host, key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(MeetupId(id)))
+            }
+
+            async fn update_meetup(&self, id: MeetupId, m: &NewMeetup, notices: &MeetupNotices, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                // Touching the row first takes its lock on PostgreSQL: sign-ups
+                // wait until the new capacity is in place.
+                let row = sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1 RETURNING *").bind(id.0).fetch_one(&mut *tx).await?;
+                let old = Self::meetup_row(&row)?;
+                if old.cancelled_at.is_some() {
+                    return Err(DbError::Conflict("cancelled"));
+                }
+                if m.capacity < old.going {
+                    return Err(DbError::Conflict("capacity below going"));
+                }
+                let changed = old.starts_at != m.starts_at
+                    || old.duration_minutes != m.duration_minutes
+                    || old.place != m.place.as_str()
+                    || old.address != m.address.as_str()
+                    || old.description != m.description;
+                let told = if changed { signed_up_in!(tx, id) } else { Vec::new() };
+                sqlx::query(
+                    "UPDATE meetup SET starts_at = $1, duration_minutes = $2, place = $3, address = $4, capacity = $5, description = $6, \
+                     updated_at = $7 WHERE id = $8",
+                )
+                .bind(m.starts_at)
+                .bind(m.duration_minutes)
+                .bind(m.place.as_str())
+                .bind(m.address.as_str())
+                .bind(m.capacity)
+                .bind(&m.description)
+                .bind(now)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+                let moved = move_up_line!(tx, id, m.capacity - old.going, &notices.moved_up, now);
+                if !moved.is_empty() {
+                    sqlx::query("UPDATE meetup SET going_count = going_count + $1 WHERE id = $2")
+                        .bind(moved.len() as i64)
+                        .bind(id.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let (kind, link) = &notices.changed;
+                for person in told {
+                    notify_in!(tx, person, *kind, link, now);
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn cancel_meetup(&self, id: MeetupId, notice: (&'static str, String), now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let was: Option<i64> = sqlx::query_scalar("UPDATE meetup SET updated_at = updated_at WHERE id = $1 RETURNING cancelled_at")
+                    .bind(id.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if was.is_some() {
+                    return Err(DbError::Conflict("cancelled"));
+                }
+                sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
+                let (kind, link) = &notice;
+                for person in signed_up_in!(tx, id) {
+                    notify_in!(tx, person, *kind, link, now);
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn attendees(&self, meetup: MeetupId) -> DbResult<Vec<(Option<String>, SignupStatus)>> {
+                let rows = sqlx::query(
+                    "SELECT p.display_name, s.status FROM meetup_signup s JOIN person p ON p.id = s.person_id \
+                     WHERE s.meetup_id = $1 AND s.status IN ('going', 'waiting') \
+                     ORDER BY CASE s.status WHEN 'going' THEN 0 ELSE 1 END, s.created_at, s.id",
+                )
+                .bind(meetup.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let status: String = r.try_get("status")?;
+                        let status = if status == "going" { SignupStatus::Going } else { SignupStatus::Waiting };
+                        Ok((r.try_get("display_name")?, status))
+                    })
+                    .collect()
+            }
+
+            async fn announce(
+                &self,
+                meetup: MeetupId,
+                sender: PersonId,
+                body: &LongText,
+                notice: (&'static str, String),
+                key: &str,
+                now: i64,
+            ) -> DbResult<SubmitOutcome<AnnouncementId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, sender, key, "announcement", AnnouncementId, now);
+                let id: i64 = sqlx::query_scalar("INSERT INTO announcement (meetup_id, sender_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                    .bind(meetup.0)
+                    .bind(sender.0)
+                    .bind(body.as_str())
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let (kind, link) = &notice;
+                for person in signed_up_in!(tx, meetup) {
+                    notify_in!(tx, person, *kind, link, now);
+                }
+                key_result!(tx, sender, key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(AnnouncementId(id)))
+            }
+
+            async fn announcements(&self, meetup: MeetupId) -> DbResult<Vec<Announcement>> {
+                let rows = sqlx::query("SELECT id, body, created_at FROM announcement WHERE meetup_id = $1 ORDER BY created_at DESC, id DESC")
+                    .bind(meetup.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok(Announcement { id: AnnouncementId(r.try_get("id")?), body: r.try_get("body")?, created_at: r.try_get("created_at")? }))
                     .collect()
             }
 

@@ -453,6 +453,23 @@ pub enum SignupStatus {
     Waiting,
 }
 
+/// The notifications a change to a meetup sends: (kind, link) for those
+/// who move up from the waiting list when places are added, and for
+/// everyone signed up or waiting when its time, place or text changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeetupNotices {
+    pub moved_up: (&'static str, String),
+    pub changed: (&'static str, String),
+}
+
+/// A host's message to the people signed up for a meetup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announcement {
+    pub id: AnnouncementId,
+    pub body: String,
+    pub created_at: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notification {
     pub id: NotificationId,
