@@ -7,102 +7,18 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
 use app::domain::plan::Role;
 use app::ssr::db::{ledger_totals, PgStore, RequestStatus, Store};
+use common::process::{client, login, post, start};
 use rand::{Rng, SeedableRng};
-use reqwest::redirect::Policy;
-use reqwest::{Client, StatusCode, Url};
-
-struct Server {
-    base: String,
-    child: Child,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-async fn start(database_url: &str, http: &Client) -> Server {
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env("APP_LISTEN_ADDR", format!("127.0.0.1:{port}"))
-        .env("APP_PUBLIC_URL", &base)
-        .env("APP_DATABASE_URL", database_url)
-        .env("APP_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("the server binary starts");
-    let server = Server { base, child };
-    for _ in 0..300 {
-        if let Ok(res) = http.get(format!("{}/healthz", server.base)).send().await {
-            if res.status().is_success() {
-                return server;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the server on {} did not become healthy", server.base);
-}
-
-fn location(res: &reqwest::Response) -> String {
-    res.headers().get("location").and_then(|v| v.to_str().ok()).expect("a redirect").to_string()
-}
-
-fn session_cookie(res: &reqwest::Response) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{}=", common::COOKIE)).map(|rest| rest.split(';').next().unwrap_or("").to_string()))
-        .filter(|v| !v.is_empty())
-}
-
-/// Logs `person` in through the server's built-in test provider; returns the session cookie.
-async fn login(http: &Client, server: &Server, person: i64) -> String {
-    let res = http.get(format!("{}/auth/login", server.base)).send().await.unwrap();
-    let pre = session_cookie(&res).expect("a login session");
-    let authorize = Url::parse(&location(&res)).unwrap();
-    let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
-    form.push(("who".into(), person.to_string()));
-    let mut endpoint = authorize.clone();
-    endpoint.set_query(None);
-    let res = http.post(endpoint).form(&form).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let callback = location(&res);
-    let res = http.get(callback).header("cookie", format!("{}={pre}", common::COOKIE)).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "the login completes");
-    session_cookie(&res).expect("a new session after login")
-}
-
-async fn post(http: &Client, server: &Server, cookie: &str, endpoint: &str, form: &[(&str, String)]) -> StatusCode {
-    http.post(format!("{}/api/{endpoint}", server.base))
-        .header("accept", "application/json")
-        .header("cookie", format!("{}={cookie}", common::COOKIE))
-        .form(form)
-        .send()
-        .await
-        .expect("the server answers")
-        .status()
-}
+use reqwest::StatusCode;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_server_processes_on_one_postgres_database_never_overspend() {
     let Some(url) = common::postgres_database().await else {
         return;
     };
-    let http = Client::builder().redirect(Policy::none()).timeout(Duration::from_secs(60)).build().unwrap();
+    let http = client();
     // The first start migrates and writes the demo data; then the second.
     let one = start(&url, &http).await;
     let two = start(&url, &http).await;

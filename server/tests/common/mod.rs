@@ -4,6 +4,8 @@
 // Each test binary uses part of this.
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
