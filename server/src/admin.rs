@@ -94,10 +94,14 @@ pub enum Admin {
         per_hour: u32,
     },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
-    /// spread over the existing caseworkers. Prints each committed batch.
+    /// spread over the existing caseworkers, or with `--caseload K` over new
+    /// synthetic caseworkers with about K citizens each (a realistic inbox).
+    /// Prints each committed batch.
     Seed {
         #[arg(long, default_value_t = 10_000)]
         citizens: u32,
+        #[arg(long)]
+        caseload: Option<u32>,
     },
     /// Copy the SQLite database to a file while the server runs (VACUUM INTO).
     Backup {
@@ -190,8 +194,25 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
             store.set_requests_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
             say(out, format!("spending requests per citizen per hour: {per_hour}"))
         }
-        Admin::Seed { citizens } => {
-            let caseworkers = store.people_with_role(Role::Caseworker).await.map_err(|e| e.to_string())?;
+        Admin::Seed { citizens, caseload } => {
+            let caseworkers = match caseload {
+                None => store.people_with_role(Role::Caseworker).await.map_err(|e| e.to_string())?,
+                Some(0) => return Err("--caseload: at least 1".into()),
+                Some(k) => {
+                    let mut new = Vec::new();
+                    for i in 0..citizens.div_ceil(k).max(1) {
+                        let name = ShortText::parse(&format!("Syntetisk Sagsbehandler {i}")).map_err(|e| e.to_string())?;
+                        let id = store
+                            .create_person(&NewPerson { full_name: name, cpr: None, subject: None, display_name: None }, now)
+                            .await
+                            .map_err(|e| e.to_string())?;
+                        store.grant_role(id, Role::Caseworker, now).await.map_err(|e| e.to_string())?;
+                        new.push(id);
+                    }
+                    say(out, format!("created {} synthetic caseworkers", new.len()))?;
+                    new
+                }
+            };
             let start = std::time::Instant::now();
             let mut done = 0u32;
             while done < citizens {

@@ -49,6 +49,9 @@ pub struct Settings {
     pub session_idle_minutes: i64,
     /// `APP_SESSION_MAX_HOURS`: a session ends this long after login, however busy.
     pub session_max_hours: i64,
+    /// `APP_BENCH`: serve the benchmark's baseline route (`/bench/baseline`).
+    /// Never in production.
+    pub bench: bool,
 }
 
 /// One OpenID Connect issuer we trust, and how to read its claims.
@@ -141,6 +144,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_STAFF_OIDC_NAME_CLAIMS", "name,mitid.identity_name"),
     ("APP_SESSION_IDLE_MINUTES", "30"),
     ("APP_SESSION_MAX_HOURS", "12"),
+    ("APP_BENCH", "off"),
 ];
 
 /// A setting that could not be read.
@@ -203,6 +207,14 @@ impl Settings {
             Some("false" | "0" | "off") => false,
             Some(other) => return Err(ConfigError(format!("APP_DEMO_DATA must be true or false, not {other}"))),
         };
+        let bench = match get("APP_BENCH").as_str() {
+            "off" | "false" | "0" => false,
+            "on" | "true" | "1" => true,
+            other => return Err(ConfigError(format!("APP_BENCH must be on or off, not {other}"))),
+        };
+        if bench && environment == Environment::Production {
+            return Err(ConfigError("APP_BENCH is for benchmarks on a test machine, never in production".into()));
+        }
         let oidc = oidc_settings(&get, "APP_OIDC_", environment)?;
         let staff_oidc = oidc_settings(&get, "APP_STAFF_OIDC_", environment)?;
         if oidc.is_none() && environment == Environment::Production {
@@ -227,6 +239,7 @@ impl Settings {
             staff_oidc,
             session_idle_minutes,
             session_max_hours,
+            bench,
             demo_data,
             listen_addr,
             public_url,
@@ -344,6 +357,21 @@ mod tests {
         assert!(ok.is_https());
         assert_eq!(ok.public_url, "https://enplan.example.dk");
         assert!(!ok.demo_data, "no demo data in production unless asked for");
+    }
+
+    #[test]
+    fn the_benchmark_route_is_off_by_default_and_never_in_production() {
+        assert!(!Settings::from_vars(vars(&[])).unwrap().bench);
+        assert!(Settings::from_vars(vars(&[("APP_BENCH", "on")])).unwrap().bench);
+        let err = Settings::from_vars(vars(&[
+            ("APP_ENV", "production"),
+            ("APP_PUBLIC_URL", "https://enplan.example.dk"),
+            ("APP_OIDC_ISSUER", "https://broker.example.dk"),
+            ("APP_OIDC_CLIENT_ID", "enplan"),
+            ("APP_BENCH", "on"),
+        ]))
+        .unwrap_err();
+        assert!(err.0.contains("APP_BENCH"), "{err}");
     }
 
     #[test]

@@ -31,6 +31,27 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// `GET /bench/baseline?id=N` (only with `APP_BENCH`): the benchmark's
+/// baseline, the same server doing the least a page could: one indexed
+/// query (a person by id) and a small fixed page, with no rendering and no
+/// session. It shows nothing it read.
+pub async fn bench_baseline(State(state): State<AppState>, axum::extract::Query(q): axum::extract::Query<BenchQuery>) -> Response {
+    match state.store.person(app::domain::ids::PersonId(q.id.unwrap_or(1))).await {
+        Ok(_) | Err(app::ssr::db::DbError::NotFound) => {
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>").into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "bench baseline: database failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct BenchQuery {
+    id: Option<i64>,
+}
+
 /// The language switch's form.
 #[derive(Deserialize)]
 pub struct LangForm {

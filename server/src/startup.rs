@@ -200,8 +200,12 @@ pub fn router(state: AppState) -> Router {
     // page load fetches several files, and none of them needs to know who asks.
     let options = &state.leptos_options;
     let bundle = ServeDir::new(format!("{}/{}", options.site_root, options.site_pkg_dir));
-    Router::new()
-        .nest_service(&format!("/{}", options.site_pkg_dir), bundle)
+    let mut outer = Router::new().nest_service(&format!("/{}", options.site_pkg_dir), bundle);
+    if state.settings.bench {
+        // Outside the session layers: the baseline has no session to load.
+        outer = outer.route("/bench/baseline", get(routes::bench_baseline).with_state(state.clone()));
+    }
+    outer
         .merge(
             pages
                 .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))

@@ -31,7 +31,7 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
     let out = admin(Admin::CreateCaseworker { name: "Karin Holm".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
     assert_eq!(out.trim(), "created caseworker 1");
     admin(Admin::CreateCaseworker { name: "Jonas Lund".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
-    admin(Admin::Seed { citizens: 1 }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
 
     admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
@@ -48,7 +48,7 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
 async fn the_host_role_is_granted_and_revoked() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 1 }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
     admin(Admin::GrantHost { person: 1 }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
     assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 1);
@@ -80,7 +80,7 @@ async fn the_request_limit_is_a_setting() {
 async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 50 }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 50, caseload: None }, &url).await.unwrap();
     let backup = dir.path().join("backup.db").display().to_string();
 
     // Online: a connection stays open (as a running server's would) during the backup.
@@ -99,7 +99,7 @@ async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
 async fn a_damaged_or_foreign_file_is_not_restored() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 5 }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 5, caseload: None }, &url).await.unwrap();
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not a database").unwrap();
     assert!(admin(Admin::Restore { from: junk.display().to_string() }, &url).await.is_err());
@@ -165,4 +165,22 @@ async fn a_staff_login_is_linked_once_and_never_stolen() {
     assert!(relinked.is_err(), "a linked person keeps their login");
     assert!(admin(Admin::LinkLogin { person: 2, subject: " ".into(), staff: false }, &url).await.is_err());
     assert!(admin(Admin::LinkLogin { person: 99, subject: "x".into(), staff: false }, &url).await.is_err());
+}
+
+#[tokio::test]
+async fn seeding_with_a_caseload_makes_caseworkers_with_realistic_caseloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 90, caseload: Some(40) }, &url).await.unwrap();
+    let store = SqliteStore::connect(&url).await.unwrap();
+    let caseworkers = store.people_with_role(Role::Caseworker).await.unwrap();
+    assert_eq!(caseworkers.len(), 3, "90 citizens at about 40 each");
+    let mut total = 0;
+    for cw in caseworkers {
+        let n = store.caseload(cw).await.unwrap().len();
+        assert!((1..=40).contains(&n), "{n} citizens for one caseworker");
+        total += n;
+    }
+    assert_eq!(total, 90);
+    assert!(admin(Admin::Seed { citizens: 1, caseload: Some(0) }, &url).await.is_err());
 }

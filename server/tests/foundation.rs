@@ -16,13 +16,16 @@ struct TestApp {
 }
 
 async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// The app with more settings (`APP_*` name, value).
+async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = format!("sqlite://{}/test.db", dir.path().display());
-    let settings = Settings::from_vars([
-        ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
-        ("APP_DATABASE_URL".to_string(), db),
-    ])
-    .expect("settings");
+    let mut vars = vec![("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()), ("APP_DATABASE_URL".to_string(), db)];
+    vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let settings = Settings::from_vars(vars).expect("settings");
     let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();
     let app = Application::build(settings, options).await.expect("app starts");
     let base = format!("http://127.0.0.1:{}", app.port());
@@ -169,4 +172,18 @@ async fn the_server_stops_cleanly_when_told_to() {
     app.stop.take().unwrap().send(()).unwrap();
     let result = tokio::time::timeout(std::time::Duration::from_secs(10), app.stopped).await;
     assert!(matches!(result, Ok(Ok(Ok(())))), "server did not stop cleanly: {result:?}");
+}
+
+#[tokio::test]
+async fn the_benchmark_baseline_is_served_only_when_asked_for_and_without_a_session() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/bench/baseline?id=1").await.status(), StatusCode::NOT_FOUND);
+    let bench = spawn_app_with(&[("APP_BENCH", "on")]).await;
+    for id in ["1", "999999"] {
+        let res = bench.get(&format!("/bench/baseline?id={id}")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers().get("set-cookie").is_none(), "no session");
+        assert!(res.headers().get("content-security-policy").is_some(), "the same security headers as every page");
+        assert_eq!(res.text().await.unwrap(), "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>", "nothing it read is shown");
+    }
 }
