@@ -9,16 +9,15 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::components::form::Control;
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
+use crate::components::page::{ButtonForm, Notice};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::{budget_fields, FormKind};
 use crate::domain::views::{BudgetView, SpendingReview};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::budget::{Figures, Ledger, Requests};
-use crate::pages::inbox::StaffPage;
+use crate::pages::inbox::{object_page, ObjectPage, StaffPage};
 use crate::pages::plan::Decision;
 use crate::shell::paths;
-use crate::viewer::viewer;
 
 /// A citizen's budget as their caseworker sees it, with the forms that fit
 /// its state: grant (none running) or top up and end (running).
@@ -175,30 +174,8 @@ pub async fn decide_spending(request: i64, answer: Option<String>, amount: Strin
 #[component]
 pub fn CitizenBudgetPage() -> impl IntoView {
     let t = use_lang().texts();
-    if viewer().is_none() {
-        return view! { <NeedsLogin title=t.citizen_budget_title body=t.inbox_body next=paths::CASELOAD/> }.into_any();
-    }
-    let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => citizen_budget(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
-    view! {
-        <PageHeading title=t.citizen_budget_title/>
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown(p)) => view! { <BudgetWork p t/> }.into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.notice_not_allowed/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    let page = ObjectPage { title: t.citizen_budget_title, login_body: t.inbox_body, next: paths::CASELOAD, not_allowed: t.notice_not_allowed, back: None };
+    object_page(page, citizen_budget, |p, t| view! { <BudgetWork p t/> }.into_any())
 }
 
 #[component]
@@ -257,31 +234,8 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn SpendingReviewPage() -> impl IntoView {
     let t = use_lang().texts();
-    if viewer().is_none() {
-        return view! { <NeedsLogin title=t.spending_review_title body=t.inbox_body next=paths::INBOX/> }.into_any();
-    }
-    let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => review_spending(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
-    view! {
-        <PageHeading title=t.spending_review_title/>
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown((review, spec))) => view! { <Review review spec t/> }.into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.notice_not_allowed/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <p class="mt-6"><a href=paths::INBOX class="link">{t.back_to_inbox}</a></p>
-    }
-    .into_any()
+    let page = ObjectPage { title: t.spending_review_title, login_body: t.inbox_body, next: paths::INBOX, not_allowed: t.notice_not_allowed, back: Some((paths::INBOX, t.back_to_inbox)) };
+    object_page(page, review_spending, |(review, spec), t| view! { <Review review spec t/> }.into_any())
 }
 
 #[component]

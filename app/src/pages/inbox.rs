@@ -26,6 +26,58 @@ pub enum StaffPage<T> {
     Shown(T),
 }
 
+/// What a signed-in person's page about one object (`…/{id}`) says around
+/// the object: its heading, what it is for (to someone not logged in, with a
+/// login button that comes back to `next`), and where "back" goes.
+pub struct ObjectPage {
+    pub title: &'static str,
+    pub login_body: &'static str,
+    pub next: &'static str,
+    /// Shown instead of the object when it is not the viewer's.
+    pub not_allowed: &'static str,
+    /// A link under the page: (href, text).
+    pub back: Option<(&'static str, &'static str)>,
+}
+
+/// The page for the object with the route's `{id}`: `load` reads it (a
+/// server function), `show` renders it; "not yours" and "unavailable" are
+/// said the same way on every such page.
+pub fn object_page<T, F, Fut, S>(page: ObjectPage, load: F, show: S) -> AnyView
+where
+    T: Clone + Send + Sync + Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(i64) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<StaffPage<T>, ServerFnError>> + Send + 'static,
+    S: Fn(T, &'static Texts) -> AnyView + Copy + Send + Sync + 'static,
+{
+    let t = use_lang().texts();
+    let ObjectPage { title, login_body, next, not_allowed, back } = page;
+    if viewer().is_none() {
+        return view! { <NeedsLogin title body=login_body next/> }.into_any();
+    }
+    let id = id_param();
+    let object = Resource::new_blocking(move || id, move |id| async move {
+        match id {
+            Some(id) => load(id).await,
+            None => Ok(StaffPage::NotAllowed),
+        }
+    });
+    view! {
+        <PageHeading title/>
+        <Outcome/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match object.await {
+                    Ok(StaffPage::Shown(o)) => show(o, t),
+                    Ok(StaffPage::NotAllowed) => view! { <Notice text=not_allowed/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        {back.map(|(href, text)| view! { <p class="mt-6"><a href=href class="link">{text}</a></p> })}
+    }
+    .into_any()
+}
+
 #[cfg(feature = "ssr")]
 pub fn staff_page<T>(r: crate::ssr::services::ServiceResult<T>, doing: &'static str) -> Result<StaffPage<T>, ServerFnError> {
     use crate::ssr::services::ServiceError;
@@ -280,31 +332,8 @@ fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn GoalReviewPage() -> impl IntoView {
     let t = use_lang().texts();
-    if viewer().is_none() {
-        return view! { <NeedsLogin title=t.review_title body=t.inbox_body next=paths::INBOX/> }.into_any();
-    }
-    let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => review_goal(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
-    view! {
-        <PageHeading title=t.review_title/>
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown((review, spec))) => view! { <Review review spec t/> }.into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.notice_not_allowed/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <p class="mt-6"><a href=paths::INBOX class="link">{t.back_to_inbox}</a></p>
-    }
-    .into_any()
+    let page = ObjectPage { title: t.review_title, login_body: t.inbox_body, next: paths::INBOX, not_allowed: t.notice_not_allowed, back: Some((paths::INBOX, t.back_to_inbox)) };
+    object_page(page, review_goal, |(review, spec), t| view! { <Review review spec t/> }.into_any())
 }
 
 #[component]

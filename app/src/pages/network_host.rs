@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::components::form::{CheckedForm, FormSpec};
-use crate::components::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
+use crate::components::page::{ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, Unavailable};
 #[cfg(feature = "ssr")]
 use crate::domain::forms::network_fields::*;
 use crate::domain::views::{GroupPageView, GroupView, MeetupView, MyNetworkView};
 use crate::i18n::{use_lang, Texts};
-use crate::pages::inbox::StaffPage;
+use crate::pages::inbox::{object_page, ObjectPage, StaffPage};
 use crate::pages::network::{MeetupCard, PeopleComing};
 use crate::shell::paths;
 use crate::viewer::viewer;
@@ -469,31 +469,8 @@ pub fn NewGroupPage() -> impl IntoView {
 #[component]
 pub fn HostGroup() -> impl IntoView {
     let t = use_lang().texts();
-    if viewer().is_none() {
-        return view! { <NeedsLogin title=t.host_group_title body=t.host_only next=paths::NETWORK_MINE/> }.into_any();
-    }
-    let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => host_group(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
-    view! {
-        <PageHeading title=t.host_group_title/>
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown(p)) => view! { <HostGroupBody p t/> }.into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.host_only/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <p class="mt-6"><a href=paths::NETWORK_MINE class="link">{t.mine_title}</a></p>
-    }
-    .into_any()
+    let page = ObjectPage { title: t.host_group_title, login_body: t.host_only, next: paths::NETWORK_MINE, not_allowed: t.host_only, back: Some((paths::NETWORK_MINE, t.mine_title)) };
+    object_page(page, host_group, |p, t| view! { <HostGroupBody p t/> }.into_any())
 }
 
 #[component]
@@ -543,30 +520,8 @@ fn HostGroupBody(p: HostGroupPage, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn HostMeetup() -> impl IntoView {
     let t = use_lang().texts();
-    if viewer().is_none() {
-        return view! { <NeedsLogin title=t.host_meetup_title body=t.host_only next=paths::NETWORK_MINE/> }.into_any();
-    }
-    let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => host_meetup(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
-    view! {
-        <PageHeading title=t.host_meetup_title/>
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown(p)) => view! { <HostMeetupBody p t/> }.into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.host_only/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
+    let page = ObjectPage { title: t.host_meetup_title, login_body: t.host_only, next: paths::NETWORK_MINE, not_allowed: t.host_only, back: None };
+    object_page(page, host_meetup, |p, t| view! { <HostMeetupBody p t/> }.into_any())
 }
 
 #[component]

@@ -235,6 +235,17 @@ macro_rules! store_impl {
                 })
             }
 
+            /// The groups (not archived) `person` is linked to through
+            /// `link` (`group_host` or `group_member`), by name.
+            async fn groups_through(&self, link: &'static str, person: PersonId) -> DbResult<Vec<Group>> {
+                let sql = format!(
+                    "SELECT g.* FROM network_group g JOIN {link} l ON l.group_id = g.id \
+                     WHERE l.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id"
+                );
+                let rows = sqlx::query(&sql).bind(person.0).fetch_all(&self.pool).await?;
+                rows.iter().map(Self::group_row).collect()
+            }
+
             fn meetup_row(r: &$row) -> DbResult<Meetup> {
                 Ok(Meetup {
                     id: MeetupId(r.try_get("id")?),
@@ -1358,25 +1369,11 @@ macro_rules! store_impl {
             }
 
             async fn hosted_groups(&self, person: PersonId) -> DbResult<Vec<Group>> {
-                let rows = sqlx::query(
-                    "SELECT g.* FROM network_group g JOIN group_host h ON h.group_id = g.id \
-                     WHERE h.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id",
-                )
-                .bind(person.0)
-                .fetch_all(&self.pool)
-                .await?;
-                rows.iter().map(Self::group_row).collect()
+                self.groups_through("group_host", person).await
             }
 
             async fn member_groups(&self, person: PersonId) -> DbResult<Vec<Group>> {
-                let rows = sqlx::query(
-                    "SELECT g.* FROM network_group g JOIN group_member m ON m.group_id = g.id \
-                     WHERE m.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id",
-                )
-                .bind(person.0)
-                .fetch_all(&self.pool)
-                .await?;
-                rows.iter().map(Self::group_row).collect()
+                self.groups_through("group_member", person).await
             }
 
             async fn my_meetups(&self, person: PersonId, from: i64) -> DbResult<Vec<(Meetup, SignupStatus)>> {
