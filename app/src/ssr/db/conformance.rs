@@ -569,6 +569,10 @@ async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
     let log = s.access_log(c).await.unwrap();
     assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, cw, "Forberede samtale"));
     assert_eq!(s.access_log(other).await.unwrap(), vec![]);
+    // A page showing several citizens logs each of them, once.
+    s.log_accesses(&[c, other], cw, Role::Caseworker, "inbox", NOW + 1).await.unwrap();
+    s.log_accesses(&[], cw, Role::Caseworker, "inbox", NOW + 2).await.unwrap();
+    assert_eq!((s.access_log(c).await.unwrap().len(), s.access_log(other).await.unwrap().len()), (2, 1));
 }
 
 async fn synthetic_citizens_are_seeded_with_plans_and_caseworkers(s: Arc<dyn Store>) {

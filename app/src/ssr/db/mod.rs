@@ -250,6 +250,9 @@ pub trait Store: Send + Sync + 'static {
     async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
     async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
     async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
+    /// The same entry for each of `citizens`, all or none (one page that
+    /// shows several citizens' data, such as the inbox).
+    async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
     async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>>;
 
     // Operations

@@ -628,10 +628,14 @@ macro_rules! store_impl {
 
             async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>> {
                 let rows = sqlx::query(
-                    "SELECT goal.*, plan.citizen_id, person.full_name AS citizen_name FROM goal \
-                     JOIN plan ON plan.id = goal.plan_id JOIN person ON person.id = plan.citizen_id \
-                     WHERE goal.status = 'proposed' AND EXISTS (SELECT 1 FROM caseworker_assignment ca \
-                       WHERE ca.citizen_id = plan.citizen_id AND ca.staff_id = $1 AND ca.to_at IS NULL) \
+                    // From the caseload in: the staff index finds their citizens,
+                    // then each plan's goals (not every proposal in the
+                    // municipality checked against the caseload, which .ci/bench
+                    // measured at 12 inbox views a second with 10,000 citizens).
+                    "SELECT goal.*, plan.citizen_id, person.full_name AS citizen_name FROM plan \
+                     JOIN goal ON goal.plan_id = plan.id JOIN person ON person.id = plan.citizen_id \
+                     WHERE plan.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
+                       AND goal.status = 'proposed' \
                      ORDER BY goal.updated_at, goal.id",
                 )
                 .bind(staff.0)
@@ -982,10 +986,11 @@ macro_rules! store_impl {
 
             async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>> {
                 let rows = sqlx::query(
+                    // From the caseload in, as `open_goals_for`.
                     "SELECT sr.*, person.full_name AS citizen_name FROM spending_request sr \
                      JOIN person ON person.id = sr.citizen_id \
-                     WHERE sr.status = 'pending' AND EXISTS (SELECT 1 FROM caseworker_assignment ca \
-                       WHERE ca.citizen_id = sr.citizen_id AND ca.staff_id = $1 AND ca.to_at IS NULL) \
+                     WHERE sr.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
+                       AND sr.status = 'pending' \
                      ORDER BY sr.created_at, sr.id",
                 )
                 .bind(staff.0)
@@ -1570,14 +1575,27 @@ macro_rules! store_impl {
             }
 
             async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
-                sqlx::query("INSERT INTO access_log (citizen_id, staff_id, at, staff_role, purpose) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(citizen.0)
-                    .bind(staff.0)
-                    .bind(now)
-                    .bind(role.as_str())
-                    .bind(purpose)
-                    .execute(&self.pool)
-                    .await?;
+                self.log_accesses(&[citizen], staff, role, purpose, now).await
+            }
+
+            async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
+                if citizens.is_empty() {
+                    return Ok(());
+                }
+                // One transaction: one commit (one fsync on SQLite) for the
+                // whole page, not one per citizen on it.
+                let mut tx = self.begin_write().await?;
+                for citizen in citizens {
+                    sqlx::query("INSERT INTO access_log (citizen_id, staff_id, at, staff_role, purpose) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(citizen.0)
+                        .bind(staff.0)
+                        .bind(now)
+                        .bind(role.as_str())
+                        .bind(purpose)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
                 Ok(())
             }
 

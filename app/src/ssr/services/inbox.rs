@@ -47,9 +47,8 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
     }
     open.sort_by_key(|o| o.0);
     let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.1).collect();
-    for citizen in shown {
-        store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_INBOX, now).await?;
-    }
+    let shown: Vec<_> = shown.into_iter().collect();
+    store.log_accesses(&shown, user.person_id, Role::Caseworker, PURPOSE_INBOX, now).await?;
     Ok(open
         .into_iter()
         .map(|(since, _, kind, link, citizen, title)| {
