@@ -37,6 +37,28 @@ mod form_names {
     }
 }
 
+/// What was typed into a group form (kept for the form page if refused), and its parse.
+#[cfg(feature = "ssr")]
+fn typed_group(
+    form: String,
+    [name, description, topic, area, usual_place]: [&str; 5],
+) -> (crate::ssr::forms::FormFlash, Result<crate::domain::forms::GroupInput, crate::ssr::services::ServiceError>) {
+    let typed = [(NAME, name), (DESCRIPTION, description), (TOPIC, topic), (AREA, area), (USUAL_PLACE, usual_place)];
+    let parsed = crate::domain::forms::GroupInput::parse(name, description, topic, area, usual_place);
+    (crate::ssr::forms::FormFlash::typed(form, &typed), parsed.map_err(crate::ssr::services::ServiceError::Invalid))
+}
+
+/// What was typed into a meetup form (kept for the form page if refused), and its parse.
+#[cfg(feature = "ssr")]
+fn typed_meetup(
+    form: String,
+    [date, time, duration, place, address, capacity, description]: [&str; 7],
+) -> (crate::ssr::forms::FormFlash, Result<crate::domain::forms::MeetupInput, crate::ssr::services::ServiceError>) {
+    let typed = [(DATE, date), (TIME, time), (DURATION, duration), (PLACE, place), (ADDRESS, address), (CAPACITY, capacity), (DESCRIPTION, description)];
+    let parsed = crate::domain::forms::MeetupInput::parse(date, time, duration, place, address, capacity, description);
+    (crate::ssr::forms::FormFlash::typed(form, &typed), parsed.map_err(crate::ssr::services::ServiceError::Invalid))
+}
+
 pub fn host_group_link(id: i64) -> String {
     format!("{}/{id}/vaert", paths::NETWORK_GROUP)
 }
@@ -135,18 +157,11 @@ pub async fn new_group_form() -> Result<StaffPage<FormSpec>, ServerFnError> {
 /// A host creates a group and becomes its host.
 #[server(prefix = "/api", endpoint = "create_group")]
 pub async fn create_group(name: String, description: String, topic: String, area: String, usual_place: String, key: String) -> Result<(), ServerFnError> {
-    use crate::domain::forms::GroupInput;
-    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
-    use crate::ssr::services::{network, ServiceError};
+    use crate::ssr::forms::{redirect, refused, with_answer};
     let store = crate::ssr::store()?;
-    let typed: [(&str, &str); 5] = [(NAME, name.as_str()), (DESCRIPTION, &description), (TOPIC, &topic), (AREA, &area), (USUAL_PLACE, &usual_place)];
-    let kept = FormFlash::typed(form_names::NEW_GROUP, &typed);
+    let (kept, input) = typed_group(form_names::NEW_GROUP.into(), [&name, &description, &topic, &area, &usual_place]);
     let user = crate::ssr::auth::current_user();
-    let result = async {
-        let input = GroupInput::parse(&name, &description, &topic, &area, &usual_place).map_err(ServiceError::Invalid)?;
-        network::create_group(store.as_ref(), user.as_ref(), input, &key, crate::ssr::now_ms()).await
-    }
-    .await;
+    let result = async { crate::ssr::services::network::create_group(store.as_ref(), user.as_ref(), input?, &key, crate::ssr::now_ms()).await }.await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&host_group_link(id.0), "oprettet"));
@@ -195,18 +210,12 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
 /// A host changes their group.
 #[server(prefix = "/api", endpoint = "save_group")]
 pub async fn save_group(group: i64, name: String, description: String, topic: String, area: String, usual_place: String) -> Result<(), ServerFnError> {
-    use crate::domain::forms::GroupInput;
-    use crate::ssr::forms::{finish, with_answer, FormFlash};
-    use crate::ssr::services::{network, ServiceError};
+    use crate::ssr::forms::{finish, with_answer};
     let store = crate::ssr::store()?;
-    let typed: [(&str, &str); 5] = [(NAME, name.as_str()), (DESCRIPTION, &description), (TOPIC, &topic), (AREA, &area), (USUAL_PLACE, &usual_place)];
-    let kept = FormFlash::typed(form_names::group(group), &typed);
+    let (kept, input) = typed_group(form_names::group(group), [&name, &description, &topic, &area, &usual_place]);
     let user = crate::ssr::auth::current_user();
-    let result = async {
-        let input = GroupInput::parse(&name, &description, &topic, &area, &usual_place).map_err(ServiceError::Invalid)?;
-        network::update_group(store.as_ref(), user.as_ref(), crate::domain::ids::GroupId(group), input).await
-    }
-    .await;
+    let id = crate::domain::ids::GroupId(group);
+    let result = async { crate::ssr::services::network::update_group(store.as_ref(), user.as_ref(), id, input?).await }.await;
     let back = host_group_link(group);
     finish(result, "change a group", &with_answer(&back, "gemt"), &back, Some(kept)).await
 }
@@ -225,18 +234,12 @@ pub async fn post_meetup(
     description: String,
     key: String,
 ) -> Result<(), ServerFnError> {
-    use crate::domain::forms::MeetupInput;
-    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
-    use crate::ssr::services::{network, ServiceError};
+    use crate::ssr::forms::{redirect, refused, with_answer};
     let store = crate::ssr::store()?;
-    let typed: [(&str, &str); 7] = [(DATE, date.as_str()), (TIME, &time), (DURATION, &duration), (PLACE, &place), (ADDRESS, &address), (CAPACITY, &capacity), (DESCRIPTION, &description)];
-    let kept = FormFlash::typed(form_names::new_meetup(group), &typed);
+    let (kept, input) = typed_meetup(form_names::new_meetup(group), [&date, &time, &duration, &place, &address, &capacity, &description]);
     let user = crate::ssr::auth::current_user();
-    let result = async {
-        let input = MeetupInput::parse(&date, &time, &duration, &place, &address, &capacity, &description).map_err(ServiceError::Invalid)?;
-        network::post_meetup(store.as_ref(), user.as_ref(), crate::domain::ids::GroupId(group), input, &key, crate::ssr::now_ms()).await
-    }
-    .await;
+    let id = crate::domain::ids::GroupId(group);
+    let result = async { crate::ssr::services::network::post_meetup(store.as_ref(), user.as_ref(), id, input?, &key, crate::ssr::now_ms()).await }.await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&host_meetup_link(id.0), "moede-oprettet"));
@@ -309,18 +312,12 @@ pub async fn save_meetup(
     capacity: String,
     description: String,
 ) -> Result<(), ServerFnError> {
-    use crate::domain::forms::MeetupInput;
-    use crate::ssr::forms::{finish, with_answer, FormFlash};
-    use crate::ssr::services::{network, ServiceError};
+    use crate::ssr::forms::{finish, with_answer};
     let store = crate::ssr::store()?;
-    let typed: [(&str, &str); 7] = [(DATE, date.as_str()), (TIME, &time), (DURATION, &duration), (PLACE, &place), (ADDRESS, &address), (CAPACITY, &capacity), (DESCRIPTION, &description)];
-    let kept = FormFlash::typed(form_names::meetup(meetup), &typed);
+    let (kept, input) = typed_meetup(form_names::meetup(meetup), [&date, &time, &duration, &place, &address, &capacity, &description]);
     let user = crate::ssr::auth::current_user();
-    let result = async {
-        let input = MeetupInput::parse(&date, &time, &duration, &place, &address, &capacity, &description).map_err(ServiceError::Invalid)?;
-        network::update_meetup(store.as_ref(), user.as_ref(), crate::domain::ids::MeetupId(meetup), input, crate::ssr::now_ms()).await
-    }
-    .await;
+    let id = crate::domain::ids::MeetupId(meetup);
+    let result = async { crate::ssr::services::network::update_meetup(store.as_ref(), user.as_ref(), id, input?, crate::ssr::now_ms()).await }.await;
     let back = host_meetup_link(meetup);
     finish(result, "change a meetup", &with_answer(&back, "gemt"), &format!("{back}#ret"), Some(kept)).await
 }
