@@ -22,6 +22,19 @@ pub const APPEAL_GUIDANCE: &str = "Du kan klage over afgørelsen. Skriv eller ri
 inden 4 uger efter, at du har fået afgørelsen. Du kan også klage gennem din sagsbehandler. Kommunen ser på sagen igen. \
 Hvis kommunen fastholder afgørelsen, sender den din klage videre til Ankestyrelsen.";
 
+/// [`APPEAL_GUIDANCE`] in English, for reading only: the decision record keeps the Danish text.
+const APPEAL_GUIDANCE_EN: &str = "You can complain about the decision. Write to or call Citizen Services (Borgerservice) in your municipality within 4 weeks of getting the decision. You can also complain through your caseworker. The municipality looks at the case again. If it keeps the decision, it sends your complaint on to the National Social Appeals Board (Ankestyrelsen). (Translated: the Danish text given with the decision is the one that applies.)";
+
+/// The appeal guidance as shown: the text given with the decision, or,
+/// for an English reader of today's standard Danish text, its translation
+/// (saying that the Danish text is the one that applies).
+pub fn appeal_guidance_for(given: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En if given == APPEAL_GUIDANCE => APPEAL_GUIDANCE_EN.to_string(),
+        _ => given.to_string(),
+    }
+}
+
 /// Why staff opened a citizen's data, as written to the access log.
 pub const PURPOSE_GOAL_REVIEW: &str = "goal_review";
 
@@ -179,7 +192,7 @@ pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], kind: &str,
             when: date_time(d.decided_at, lang),
             by: names.of(d.decided_by).await?,
             reasons: d.reasons.clone(),
-            appeal_guidance: d.appeal_guidance.clone(),
+            appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
         });
     }
     Ok(out)
@@ -203,4 +216,17 @@ async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) 
         return Err(ServiceError::NotAllowed);
     }
     Ok(goal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_readers_get_the_appeal_guidance_translated_and_told_which_text_applies() {
+        assert_eq!(appeal_guidance_for(APPEAL_GUIDANCE, Lang::Da), APPEAL_GUIDANCE);
+        let en = appeal_guidance_for(APPEAL_GUIDANCE, Lang::En);
+        assert!(en.starts_with("You can complain about the decision") && en.contains("Ankestyrelsen") && en.contains("Danish text"), "{en}");
+        assert_eq!(appeal_guidance_for("En anden vejledning", Lang::En), "En anden vejledning", "other texts are shown as given");
+    }
 }
