@@ -17,10 +17,14 @@ pub mod ssr;
 
 pub use shell::{shell, App};
 
-/// Browser entry point: hydrates the islands on the page, nothing else.
+/// Browser entry point: hydrates the islands on the page, then marks the
+/// page `<html data-hydrated="true">` (browser tests wait for it).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
 }

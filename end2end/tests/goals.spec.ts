@@ -17,10 +17,9 @@ async function signedIn(browser: Browser, name: string, next: string, javaScript
   return page;
 }
 
-/** On a phone the menu folds once hydrated: open it. */
+/** On a phone the menu is folded: open it. */
 async function openMenu(page: Page) {
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Hovedmenu" }).locator("summary").click();
 }
 
 /** The citizen proposes `title` from their plan; returns the goal's card. */

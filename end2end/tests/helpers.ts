@@ -38,7 +38,7 @@ export function watchForErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the islands have hydrated (the menu island marks itself). */
+/** Waits until the WebAssembly has hydrated the islands (`hydrate()` marks `<html data-hydrated>`). */
 export async function waitForHydration(page: Page) {
   await expect(page.locator("[data-hydrated=true]")).toHaveCount(1);
 }

@@ -2,5 +2,4 @@
 
 pub mod form;
 pub mod frame;
-pub mod menu;
 pub mod page;
