@@ -235,6 +235,14 @@ macro_rules! store_impl {
                 })
             }
 
+            /// Whether `person` is linked to `group` through `link`
+            /// (`group_host` or `group_member`).
+            async fn is_linked(&self, link: &'static str, group: GroupId, person: PersonId) -> DbResult<bool> {
+                let sql = format!("SELECT COUNT(*) FROM {link} WHERE group_id = $1 AND person_id = $2");
+                let n: i64 = sqlx::query_scalar(&sql).bind(group.0).bind(person.0).fetch_one(&self.pool).await?;
+                Ok(n > 0)
+            }
+
             /// The groups (not archived) `person` is linked to through
             /// `link` (`group_host` or `group_member`), by name.
             async fn groups_through(&self, link: &'static str, person: PersonId) -> DbResult<Vec<Group>> {
@@ -1217,12 +1225,7 @@ macro_rules! store_impl {
             }
 
             async fn is_member(&self, group: GroupId, person: PersonId) -> DbResult<bool> {
-                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM group_member WHERE group_id = $1 AND person_id = $2")
-                    .bind(group.0)
-                    .bind(person.0)
-                    .fetch_one(&self.pool)
-                    .await?;
-                Ok(n > 0)
+                self.is_linked("group_member", group, person).await
             }
 
             async fn meetup(&self, id: MeetupId) -> DbResult<Meetup> {
@@ -1365,12 +1368,7 @@ macro_rules! store_impl {
             }
 
             async fn is_host(&self, group: GroupId, person: PersonId) -> DbResult<bool> {
-                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM group_host WHERE group_id = $1 AND person_id = $2")
-                    .bind(group.0)
-                    .bind(person.0)
-                    .fetch_one(&self.pool)
-                    .await?;
-                Ok(n > 0)
+                self.is_linked("group_host", group, person).await
             }
 
             async fn hosted_groups(&self, person: PersonId) -> DbResult<Vec<Group>> {
