@@ -1684,12 +1684,42 @@ macro_rules! store_impl {
     };
 }
 
+/// A write transaction on SQLite that holds this process's writer turn
+/// (see `SqliteStore::writer`) until it is committed or dropped. Used like
+/// a `Transaction`: `&mut *tx` is the connection, `tx.commit()` ends it.
+struct SqliteWrite {
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl std::ops::Deref for SqliteWrite {
+    type Target = sqlx::SqliteConnection;
+    fn deref(&self) -> &sqlx::SqliteConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for SqliteWrite {
+    fn deref_mut(&mut self) -> &mut sqlx::SqliteConnection {
+        &mut self.tx
+    }
+}
+
+impl SqliteWrite {
+    async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
 impl SqliteStore {
     /// SQLite takes the write lock at the start (`BEGIN IMMEDIATE`): a
     /// deferred transaction that reads first and writes later fails with
-    /// "database is locked" under concurrency (DESIGN.md).
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    /// "database is locked" under concurrency (DESIGN.md). Writers of this
+    /// process queue for their turn first, in order, without a connection.
+    async fn begin_write(&self) -> Result<SqliteWrite, sqlx::Error> {
+        let turn = self.writer.clone().lock_owned().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(SqliteWrite { tx, _turn: turn })
     }
 }
 
