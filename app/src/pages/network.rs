@@ -152,11 +152,7 @@ fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl
             </div>
         }
     };
-    let meetups = if v.meetups.is_empty() {
-        view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any()
-    } else {
-        view! { <ul class="flex flex-col gap-3">{v.meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
-    };
+    let meetups = meetup_cards(v.meetups, t, || view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any());
     let groups = if v.groups.is_empty() {
         view! { <p class="text-muted">{t.network_groups_none}</p> }.into_any()
     } else {
@@ -187,6 +183,14 @@ fn places(m: &MeetupView, t: &'static Texts) -> String {
     } else {
         t.network_places_left.replace("{n}", &m.places_left.to_string()).replace("{capacity}", &m.capacity.to_string())
     }
+}
+
+/// Meetups as a list of cards, or `none` when there are none.
+pub fn meetup_cards(meetups: Vec<MeetupView>, t: &'static Texts, none: impl FnOnce() -> AnyView) -> AnyView {
+    if meetups.is_empty() {
+        return none();
+    }
+    view! { <ul class="flex flex-col gap-3">{meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
 }
 
 /// A meetup in a list: when, where, places; the signed-in person's place
@@ -322,13 +326,20 @@ fn SignUp(m: MeetupView, t: &'static Texts) -> impl IntoView {
     .into_any()
 }
 
-/// One group: what it is, who hosts it, where it meets, and its next meetups.
-#[component]
-pub fn GroupPage() -> impl IntoView {
+/// A public page about the route's `{id}`: `load` reads it (`None`: no
+/// such thing, a 404 saying so), `show` renders it, with the answer notice
+/// above and the way back to the overview below.
+fn public_page<T, F, Fut, S>(load: F, show: S) -> AnyView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(i64) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+    S: Fn(T, &'static Texts) -> AnyView + Copy + Send + Sync + 'static,
+{
     let t = use_lang().texts();
-    let page = Resource::new_blocking(id_param, |id| async move {
+    let page = Resource::new_blocking(id_param, move |id| async move {
         match id {
-            Some(id) => network_group(id).await,
+            Some(id) => load(id).await,
             None => Ok(None),
         }
     });
@@ -337,7 +348,7 @@ pub fn GroupPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Some(p)) => view! { <Group p t/> }.into_any(),
+                    Ok(Some(o)) => show(o, t),
                     Ok(None) => view! { <NotThere t/> }.into_any(),
                     Err(_) => view! { <PageHeading title=t.network_title/><Unavailable/> }.into_any(),
                 }
@@ -346,6 +357,12 @@ pub fn GroupPage() -> impl IntoView {
         <p class="mt-6"><a href=paths::NETWORK class="link">{t.network_back}</a></p>
     }
     .into_any()
+}
+
+/// One group: what it is, who hosts it, where it meets, and its next meetups.
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    public_page(network_group, |p, t| view! { <Group p t/> }.into_any())
 }
 
 #[component]
@@ -371,11 +388,7 @@ fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
         }
         .into_any(),
     };
-    let meetups = if meetups.is_empty() {
-        view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any()
-    } else {
-        view! { <ul class="flex flex-col gap-3">{meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
-    };
+    let meetups = meetup_cards(meetups, t, || view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any());
     view! {
         <leptos_meta::Title text=group.name.clone()/>
         <h1 class="mb-4 text-3xl font-bold leading-tight">{group.name.clone()}</h1>
@@ -399,27 +412,7 @@ fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
 /// One meetup: when, how long, where, how many places are left.
 #[component]
 pub fn MeetupPage() -> impl IntoView {
-    let t = use_lang().texts();
-    let page = Resource::new_blocking(id_param, |id| async move {
-        match id {
-            Some(id) => network_meetup(id).await,
-            None => Ok(None),
-        }
-    });
-    view! {
-        <Outcome/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(Some(m)) => view! { <Meetup m t/> }.into_any(),
-                    Ok(None) => view! { <NotThere t/> }.into_any(),
-                    Err(_) => view! { <PageHeading title=t.network_title/><Unavailable/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <p class="mt-6"><a href=paths::NETWORK class="link">{t.network_back}</a></p>
-    }
-    .into_any()
+    public_page(network_meetup, |m, t| view! { <Meetup m t/> }.into_any())
 }
 
 #[component]

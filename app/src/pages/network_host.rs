@@ -14,7 +14,7 @@ use crate::domain::forms::network_fields::*;
 use crate::domain::views::{GroupPageView, GroupView, MeetupView, MyNetworkView};
 use crate::i18n::{use_lang, Texts};
 use crate::pages::inbox::{object_page, ObjectPage, StaffPage};
-use crate::pages::network::{MeetupCard, PeopleComing};
+use crate::pages::network::{meetup_cards, PeopleComing};
 use crate::shell::paths;
 use crate::viewer::viewer;
 
@@ -271,14 +271,13 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
     let user = crate::ssr::auth::current_user();
     let id = crate::domain::ids::MeetupId(meetup);
     let r = crate::ssr::services::network::meetup_to_host(store.as_ref(), user.as_ref(), id, lang).await;
-    let view = match crate::pages::inbox::staff_page(r, "open a meetup for its host")? {
+    let (view, m) = match crate::pages::inbox::staff_page(r, "open a meetup for its host")? {
         StaffPage::Shown(v) => v,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     if view.cancelled {
         return Ok(StaffPage::Shown(HostMeetupPage { view, edit: None, announce: None }));
     }
-    let m = store.meetup(id).await.map_err(|e| crate::ssr::internal_error("read a meetup", e))?;
     let (date, time) = crate::ssr::time::form_date_time(m.starts_at);
     let (duration, capacity) = (m.duration_minutes.to_string(), m.capacity.to_string());
     let now: [(&str, &str); 7] = [
@@ -402,11 +401,9 @@ fn Mine(v: MyNetworkView, spec: FormSpec, t: &'static Texts) -> impl IntoView {
         Some(name) => t.mine_name_current.replace("{name}", &name),
         None => t.mine_name_none.to_string(),
     };
-    let meetups = if v.meetups.is_empty() {
+    let meetups = meetup_cards(v.meetups, t, || {
         view! { <p class="text-muted">{t.mine_meetups_none}" "<a href=paths::NETWORK class="link">{t.network_title}</a></p> }.into_any()
-    } else {
-        view! { <ul class="flex flex-col gap-3">{v.meetups.into_iter().map(|m| view! { <MeetupCard m t/> }).collect_view()}</ul> }.into_any()
-    };
+    });
     let hosted = v.hosted.map(|groups| {
         view! {
             <section aria-labelledby="vaert" class="mb-8">

@@ -1189,7 +1189,7 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
         people.push(p);
     }
     assert!(matches!(network::set_display_name(&*s, None, &parse_display_name("X").unwrap()).await, Err(ServiceError::NotSignedIn)));
-    let seen = network::meetup_to_host(&*s, Some(&host), m, Lang::Da).await.unwrap();
+    let (seen, _) = network::meetup_to_host(&*s, Some(&host), m, Lang::Da).await.unwrap();
     let inside = seen.inside.clone().expect("the host sees who is coming");
     assert_eq!((inside.going, inside.waiting), (vec!["Ane".to_string(), "Bo".into()], vec!["uden navn".to_string()]));
     let shown = format!("{seen:?}");

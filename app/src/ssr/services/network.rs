@@ -302,9 +302,11 @@ pub async fn post_meetup(store: &dyn Store, user: Option<&CurrentUser>, group: G
 }
 
 /// The meetup, who is coming and the hosts' messages, for a host of its group.
-pub async fn meetup_to_host(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, lang: Lang) -> ServiceResult<MeetupView> {
-    host_of(store, user, store.meetup(id).await?.group_id).await?;
-    meetup_page(store, user, id, lang).await
+/// With the meetup as stored, for the form that changes it.
+pub async fn meetup_to_host(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, lang: Lang) -> ServiceResult<(MeetupView, Meetup)> {
+    let m = store.meetup(id).await?;
+    host_of(store, user, m.group_id).await?;
+    Ok((meetup_page(store, user, id, lang).await?, m))
 }
 
 /// A host changes a meetup: everyone signed up or waiting is told of a
