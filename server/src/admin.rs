@@ -5,10 +5,10 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
+use app::domain::ids::PersonId;
 use app::domain::plan::Role;
 use app::domain::{Amount, ShortText};
 use app::ssr::db::{self, AssignmentKind, NewPerson, StaffProfile, Store};
-use app::domain::ids::PersonId;
 
 /// Én Plan's server. Without a command it serves the portal.
 #[derive(Parser, Debug)]

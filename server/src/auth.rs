@@ -162,13 +162,8 @@ pub async fn callback(State(auth): State<Auth>, session: Session, Query(q): Quer
         tracing::error!(error = %e, "could not renew the session id");
         return login_page(reason::UNAVAILABLE);
     }
-    let user = SessionUser {
-        person_id: person.0,
-        provider: provider.name.to_string(),
-        login_at: now,
-        last_seen: now,
-        id_token: result.id_token,
-    };
+    let user =
+        SessionUser { person_id: person.0, provider: provider.name.to_string(), login_at: now, last_seen: now, id_token: result.id_token };
     if let Err(e) = session.insert(USER_KEY, &user).await {
         tracing::error!(error = %e, "could not save the session");
         return login_page(reason::UNAVAILABLE);

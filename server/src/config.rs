@@ -167,8 +167,7 @@ impl Settings {
 
     /// Reads settings from name/value pairs; only `APP_*` names are looked at.
     pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Result<Settings, ConfigError> {
-        let given: BTreeMap<String, String> =
-            vars.into_iter().filter(|(k, _)| k.starts_with("APP_")).collect();
+        let given: BTreeMap<String, String> = vars.into_iter().filter(|(k, _)| k.starts_with("APP_")).collect();
         if let Some(unknown) = given.keys().find(|k| !VARIABLES.iter().any(|(name, _)| name == k)) {
             return Err(ConfigError(format!(
                 "unknown variable {unknown}; known are: {}",
@@ -176,14 +175,14 @@ impl Settings {
             )));
         }
         let get = |name: &str| -> String {
-            given.get(name).cloned().unwrap_or_else(|| {
-                VARIABLES.iter().find(|(n, _)| *n == name).map(|(_, d)| d.to_string()).unwrap_or_default()
-            })
+            given
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| VARIABLES.iter().find(|(n, _)| *n == name).map(|(_, d)| d.to_string()).unwrap_or_default())
         };
 
-        let listen_addr = get("APP_LISTEN_ADDR")
-            .parse()
-            .map_err(|_| ConfigError("APP_LISTEN_ADDR must look like 127.0.0.1:3000".into()))?;
+        let listen_addr =
+            get("APP_LISTEN_ADDR").parse().map_err(|_| ConfigError("APP_LISTEN_ADDR must look like 127.0.0.1:3000".into()))?;
         let public_url = get("APP_PUBLIC_URL").trim_end_matches('/').to_string();
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
             return Err(ConfigError("APP_PUBLIC_URL must start with http:// or https://".into()));
@@ -218,9 +217,7 @@ impl Settings {
         let oidc = oidc_settings(&get, "APP_OIDC_", environment)?;
         let staff_oidc = oidc_settings(&get, "APP_STAFF_OIDC_", environment)?;
         if oidc.is_none() && environment == Environment::Production {
-            return Err(ConfigError(
-                "APP_OIDC_ISSUER must be set in production: the built-in test login is for development only".into(),
-            ));
+            return Err(ConfigError("APP_OIDC_ISSUER must be set in production: the built-in test login is for development only".into()));
         }
         if oidc.is_none() && staff_oidc.is_some() {
             return Err(ConfigError("APP_STAFF_OIDC_ISSUER needs APP_OIDC_ISSUER set too".into()));
@@ -271,11 +268,7 @@ pub fn origin_of(url: &str) -> &str {
 }
 
 /// Reads one issuer's settings under `prefix`; `None` when its issuer is empty.
-fn oidc_settings(
-    get: &dyn Fn(&str) -> String,
-    prefix: &str,
-    environment: Environment,
-) -> Result<Option<OidcSettings>, ConfigError> {
+fn oidc_settings(get: &dyn Fn(&str) -> String, prefix: &str, environment: Environment) -> Result<Option<OidcSettings>, ConfigError> {
     let var = |name: &str| get(&format!("{prefix}{name}"));
     let issuer = var("ISSUER").trim().to_string();
     if issuer.is_empty() {
@@ -376,8 +369,7 @@ mod tests {
 
     #[test]
     fn production_refuses_the_built_in_test_login() {
-        let err = Settings::from_vars(vars(&[("APP_ENV", "production"), ("APP_PUBLIC_URL", "https://enplan.example.dk")]))
-            .unwrap_err();
+        let err = Settings::from_vars(vars(&[("APP_ENV", "production"), ("APP_PUBLIC_URL", "https://enplan.example.dk")])).unwrap_err();
         assert!(err.0.contains("APP_OIDC_ISSUER"), "{err}");
         let err = Settings::from_vars(vars(&[
             ("APP_ENV", "production"),

@@ -11,18 +11,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use openidconnect::core::{
-    CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreClaimName, CoreClaimType, CoreClientAuthMethod,
-    CoreErrorResponseType, CoreGenderClaim, CoreGrantType, CoreJsonWebKey, CoreJsonWebKeySet,
-    CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm, CoreJwsSigningAlgorithm, CoreResponseMode,
-    CoreResponseType, CoreRevocableToken, CoreRevocationErrorResponse, CoreSubjectIdentifierType,
-    CoreTokenIntrospectionResponse, CoreTokenType,
+    CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreClaimName, CoreClaimType, CoreClientAuthMethod, CoreErrorResponseType,
+    CoreGenderClaim, CoreGrantType, CoreJsonWebKey, CoreJsonWebKeySet, CoreJweContentEncryptionAlgorithm, CoreJweKeyManagementAlgorithm,
+    CoreJwsSigningAlgorithm, CoreResponseMode, CoreResponseType, CoreRevocableToken, CoreRevocationErrorResponse,
+    CoreSubjectIdentifierType, CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
-    AccessTokenHash, AdditionalClaims, AdditionalProviderMetadata, AuthorizationCode, ClaimsVerificationError, Client,
-    ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet,
-    IdTokenClaims, IdTokenFields, IdTokenVerifier, IssuerUrl, JsonWebKeySet, Nonce, OAuth2TokenResponse,
-    PkceCodeChallenge, PkceCodeVerifier, ProviderMetadata, RedirectUrl, Scope, SignatureVerificationError,
-    StandardErrorResponse, StandardTokenResponse,
+    AccessTokenHash, AdditionalClaims, AdditionalProviderMetadata, AuthorizationCode, ClaimsVerificationError, Client, ClientId,
+    ClientSecret, CsrfToken, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenClaims, IdTokenFields,
+    IdTokenVerifier, IssuerUrl, JsonWebKeySet, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadata,
+    RedirectUrl, Scope, SignatureVerificationError, StandardErrorResponse, StandardTokenResponse,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -176,10 +174,7 @@ impl RelyingParty {
         redirect_url: String,
         clock: Arc<dyn Clock>,
     ) -> Result<RelyingParty, reqwest::Error> {
-        let http = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(Duration::from_secs(10))
-            .build()?;
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(Duration::from_secs(10)).build()?;
         let subject_prefix = if kind == IssuerKind::Staff { "staff:" } else { "" };
         Ok(RelyingParty { name, kind, settings, redirect_url, subject_prefix, http, clock, cache: RwLock::new(None) })
     }
@@ -197,8 +192,7 @@ impl RelyingParty {
             }
         }
         let issuer = IssuerUrl::new(self.settings.issuer.clone()).map_err(|e| LoginError::Discovery(e.to_string()))?;
-        let metadata =
-            Metadata::discover_async(issuer, &self.http).await.map_err(|e| LoginError::Discovery(error_chain(&e)))?;
+        let metadata = Metadata::discover_async(issuer, &self.http).await.map_err(|e| LoginError::Discovery(error_chain(&e)))?;
         *self.cache.write().await = Some(Cached { metadata: metadata.clone(), fetched_at: now });
         Ok(metadata)
     }
@@ -302,8 +296,7 @@ impl RelyingParty {
         if let Some(expected) = claims.access_token_hash() {
             let alg = id_token.signing_alg().map_err(|e| LoginError::Claims(e.to_string()))?;
             let key = id_token.signing_key(&verifier).map_err(|e| LoginError::Claims(e.to_string()))?;
-            let actual = AccessTokenHash::from_token(response.access_token(), alg, key)
-                .map_err(|e| LoginError::Claims(e.to_string()))?;
+            let actual = AccessTokenHash::from_token(response.access_token(), alg, key).map_err(|e| LoginError::Claims(e.to_string()))?;
             if !state_matches(actual.as_str(), expected.as_str()) {
                 return Err(LoginError::AtHash);
             }

@@ -25,8 +25,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         Ok(()) => (StatusCode::OK, Json(Health { status: "ok", database: "ok" })).into_response(),
         Err(e) => {
             tracing::error!(db.backend = state.store.backend(), error = %e, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "unavailable", database: "unreachable" }))
-                .into_response()
+            (StatusCode::SERVICE_UNAVAILABLE, Json(Health { status: "unavailable", database: "unreachable" })).into_response()
         }
     }
 }
@@ -38,7 +37,8 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 pub async fn bench_baseline(State(state): State<AppState>, axum::extract::Query(q): axum::extract::Query<BenchQuery>) -> Response {
     match state.store.person(app::domain::ids::PersonId(q.id.unwrap_or(1))).await {
         Ok(_) | Err(app::ssr::db::DbError::NotFound) => {
-            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>").into_response()
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>")
+                .into_response()
         }
         Err(e) => {
             tracing::error!(error = %e, "bench baseline: database failed");
@@ -65,10 +65,7 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
     let mut res = Redirect::to(target).into_response();
     if let Some(lang) = Lang::from_code(&form.lang) {
         let secure = if state.settings.is_https() { "; Secure" } else { "" };
-        let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-            lang.code()
-        );
+        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", lang.code());
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -80,34 +77,8 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
 /// without a scheme, a second slash or a backslash; anything else is `/`.
 pub fn safe_local_path(next: Option<&str>) -> &str {
     match next {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.contains('\\')
-                && !p.chars().any(char::is_control) =>
-        {
-            p
-        }
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control) => p,
         _ => "/",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_local_path;
-
-    #[test]
-    fn a_local_path_is_kept() {
-        assert_eq!(safe_local_path(Some("/min-plan")), "/min-plan");
-        assert_eq!(safe_local_path(Some("/netvaerk?omraade=nord")), "/netvaerk?omraade=nord");
-    }
-
-    #[test]
-    fn anything_that_could_leave_the_site_becomes_the_home_page() {
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "", "/a\nb"] {
-            assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
-        }
-        assert_eq!(safe_local_path(None), "/");
     }
 }
 
@@ -149,9 +120,24 @@ pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<Strin
         stamp_utc_ms: now,
     });
     let disposition = format!("attachment; filename=\"moede-{}.ics\"", id.0);
-    (
-        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)],
-        body,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn a_local_path_is_kept() {
+        assert_eq!(safe_local_path(Some("/min-plan")), "/min-plan");
+        assert_eq!(safe_local_path(Some("/netvaerk?omraade=nord")), "/netvaerk?omraade=nord");
+    }
+
+    #[test]
+    fn anything_that_could_leave_the_site_becomes_the_home_page() {
+        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "", "/a\nb"] {
+            assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(safe_local_path(None), "/");
+    }
 }

@@ -20,12 +20,12 @@ use app::{shell, App};
 
 use crate::auth::{self, Auth};
 use crate::config::Settings;
-use crate::BoxError;
 use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
 use crate::sessions::{self, DbSessionStore};
 use crate::test_idp::{self, TestIdp};
+use crate::BoxError;
 
 /// Shared state of every request.
 #[derive(Clone)]
@@ -86,9 +86,7 @@ impl Application {
         leptos_options: LeptosOptions,
         clock: Arc<dyn Clock>,
     ) -> Result<Application, StartError> {
-        let store = db::connect(settings.database_url.expose())
-            .await
-            .map_err(|e| StartError::Database(Box::new(e)))?;
+        let store = db::connect(settings.database_url.expose()).await.map_err(|e| StartError::Database(Box::new(e)))?;
         store.migrate().await.map_err(|e| StartError::Database(Box::new(e)))?;
         let sessions = DbSessionStore::new(store.pool()).await.map_err(StartError::Database)?;
         let listener = TcpListener::bind(settings.listen_addr).await.map_err(StartError::Bind)?;
@@ -98,9 +96,7 @@ impl Application {
         }
         tracing::info!(db.backend = store.backend(), "database connected and migrated");
         if settings.demo_data
-            && app::ssr::demo::seed_if_empty(store.as_ref(), clock.now_ms())
-                .await
-                .map_err(|e| StartError::Database(Box::new(e)))?
+            && app::ssr::demo::seed_if_empty(store.as_ref(), clock.now_ms()).await.map_err(|e| StartError::Database(Box::new(e)))?
         {
             tracing::info!("demo data created in the empty database");
         }
@@ -118,13 +114,11 @@ impl Application {
         }
         let http_error = |e: reqwest::Error| StartError::Http(Box::new(e));
         let mut providers = vec![Arc::new(
-            RelyingParty::new("citizen", IssuerKind::Citizen, citizen_settings, redirect_url.clone(), clock.clone())
-                .map_err(http_error)?,
+            RelyingParty::new("citizen", IssuerKind::Citizen, citizen_settings, redirect_url.clone(), clock.clone()).map_err(http_error)?,
         )];
         if let Some(staff) = &settings.staff_oidc {
             providers.push(Arc::new(
-                RelyingParty::new("staff", IssuerKind::Staff, staff.clone(), redirect_url, clock.clone())
-                    .map_err(http_error)?,
+                RelyingParty::new("staff", IssuerKind::Staff, staff.clone(), redirect_url, clock.clone()).map_err(http_error)?,
             ));
         }
         let auth = Auth {
@@ -169,13 +163,9 @@ impl Application {
 
 /// Every route, with the security layers around all of them.
 pub fn router(state: AppState) -> Router {
-    let security = SecurityConfig {
-        public_origin: state.settings.public_origin().to_string(),
-        https: state.settings.is_https(),
-    };
+    let security = SecurityConfig { public_origin: state.settings.public_origin().to_string(), https: state.settings.is_https() };
     let context = page_context(&state, &security.public_origin);
-    let session_layer =
-        sessions::layer(state.sessions.clone(), state.settings.is_https(), state.settings.session_idle_minutes);
+    let session_layer = sessions::layer(state.sessions.clone(), state.settings.is_https(), state.settings.session_idle_minutes);
     let auth_routes = Router::new()
         .route(auth::LOGIN, get(auth::login))
         .route(auth::CALLBACK, get(auth::callback))
@@ -206,39 +196,25 @@ pub fn router(state: AppState) -> Router {
         outer = outer.route("/bench/baseline", get(routes::bench_baseline).with_state(state.clone()));
     }
     outer
-        .merge(
-            pages
-                .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
-                .layer(session_layer),
-        )
+        .merge(pages.layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user)).layer(session_layer))
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(security, security::security_headers))
-        .layer(
-            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-                // Method and path only: query strings and headers may carry personal data.
-                tracing::info_span!("request", http.method = %req.method(), http.path = req.uri().path())
-            }),
-        )
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            // Method and path only: query strings and headers may carry personal data.
+            tracing::info_span!("request", http.method = %req.method(), http.path = req.uri().path())
+        }))
 }
 
 /// What every rendered page (routed, or the 404 page) gets as context: the
 /// store, the clock, the login options, and the origins a form may end up at
 /// (the providers' end-session endpoints, reached by the logout form).
 fn page_context(state: &AppState, public_origin: &str) -> impl Fn() + Clone + Send + Sync + 'static {
-    let form_targets: Vec<String> = state
-        .auth
-        .providers
-        .iter()
-        .map(|p| p.issuer_origin())
-        .filter(|o| o != public_origin)
-        .collect();
+    let form_targets: Vec<String> = state.auth.providers.iter().map(|p| p.issuer_origin()).filter(|o| o != public_origin).collect();
     let store = AppStore(state.store.clone());
     let clock = AppClock(state.auth.clock.clone());
-    let options = LoginOptions {
-        test_login: state.test_idp.is_some(),
-        staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
-    };
+    let options =
+        LoginOptions { test_login: state.test_idp.is_some(), staff_login: state.auth.providers.iter().any(|p| p.name == "staff") };
     move || {
         provide_context(FormTargets(form_targets.clone()));
         provide_context(store.clone());

@@ -336,9 +336,7 @@ async fn authorize_page(State(idp): State<Arc<TestIdp>>, Query(params): Query<Au
 
 async fn render_choices(idp: &TestIdp, params: &AuthorizeParams, typed_cpr: &str, error: Option<&str>) -> Html<String> {
     let hidden = params.hidden_fields();
-    let mut body = String::from(
-        r#"<p class="mb-4">Vælg hvem du vil logge ind som. Personerne er demodata.</p>"#,
-    );
+    let mut body = String::from(r#"<p class="mb-4">Vælg hvem du vil logge ind som. Personerne er demodata.</p>"#);
     for (title, people) in choices(idp.store.as_ref()).await {
         if people.is_empty() {
             continue;
@@ -356,7 +354,9 @@ async fn render_choices(idp: &TestIdp, params: &AuthorizeParams, typed_cpr: &str
         body.push_str("</ul></form>");
     }
     let (invalid, message) = match error {
-        Some(e) => (r#" aria-invalid="true" aria-describedby="cpr-fejl""#, format!(r#"<p id="cpr-fejl" class="field-error">{}</p>"#, esc(e))),
+        Some(e) => {
+            (r#" aria-invalid="true" aria-describedby="cpr-fejl""#, format!(r#"<p id="cpr-fejl" class="field-error">{}</p>"#, esc(e)))
+        }
         None => ("", String::new()),
     };
     body.push_str(&format!(
@@ -486,11 +486,7 @@ fn token_error(error: &'static str) -> Response {
 
 /// The client's id and secret from HTTP Basic or the form.
 fn client_credentials(headers: &HeaderMap, form: &TokenForm) -> Option<(String, String)> {
-    if let Some(basic) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-    {
+    if let Some(basic) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Basic ")) {
         let decoded = base64::engine::general_purpose::STANDARD.decode(basic).ok()?;
         let text = String::from_utf8(decoded).ok()?;
         let (id, secret) = text.split_once(':')?;

@@ -1,4 +1,5 @@
 //! The admin command line, and what survives a killed process.
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -28,9 +29,33 @@ async fn count_people(url: &str) -> i64 {
 async fn a_caseworker_is_created_assigned_and_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    let out = admin(Admin::CreateCaseworker { name: "Karin Holm".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    let out = admin(
+        Admin::CreateCaseworker {
+            name: "Karin Holm".into(),
+            title: "Tovholder".into(),
+            phone: String::new(),
+            email: String::new(),
+            reach: String::new(),
+            office: String::new(),
+        },
+        &url,
+    )
+    .await
+    .unwrap();
     assert_eq!(out.trim(), "created caseworker 1");
-    admin(Admin::CreateCaseworker { name: "Jonas Lund".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    admin(
+        Admin::CreateCaseworker {
+            name: "Jonas Lund".into(),
+            title: "Tovholder".into(),
+            phone: String::new(),
+            email: String::new(),
+            reach: String::new(),
+            office: String::new(),
+        },
+        &url,
+    )
+    .await
+    .unwrap();
     admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
 
     admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
@@ -152,8 +177,32 @@ async fn sqlx_integrity(store: &SqliteStore) -> String {
 async fn a_staff_login_is_linked_once_and_never_stolen() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::CreateCaseworker { name: "Karin Holm".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
-    admin(Admin::CreateCaseworker { name: "Jonas Lund".into(), title: "Tovholder".into(), phone: String::new(), email: String::new(), reach: String::new(), office: String::new() }, &url).await.unwrap();
+    admin(
+        Admin::CreateCaseworker {
+            name: "Karin Holm".into(),
+            title: "Tovholder".into(),
+            phone: String::new(),
+            email: String::new(),
+            reach: String::new(),
+            office: String::new(),
+        },
+        &url,
+    )
+    .await
+    .unwrap();
+    admin(
+        Admin::CreateCaseworker {
+            name: "Jonas Lund".into(),
+            title: "Tovholder".into(),
+            phone: String::new(),
+            email: String::new(),
+            reach: String::new(),
+            office: String::new(),
+        },
+        &url,
+    )
+    .await
+    .unwrap();
     let out = admin(Admin::LinkLogin { person: 1, subject: "kh-123".into(), staff: true }, &url).await.unwrap();
     assert_eq!(out.trim(), "person 1 now logs in as staff:kh-123");
     let store = SqliteStore::connect(&url).await.unwrap();

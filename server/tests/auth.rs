@@ -4,15 +4,16 @@
 //! logout, cookie replay, cross-site posts, and logs free of CPR numbers and
 //! tokens. (The same flow against a third-party provider, `oidc-provider`,
 //! runs in the browser tests.)
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 mod common;
 
 use common::*;
-use reqwest::{StatusCode, Url};
-use server::test_idp::Fault;
 use leptos::prelude::LeptosOptions;
+use reqwest::{StatusCode, Url};
 use server::config::Settings;
 use server::startup::Application;
+use server::test_idp::Fault;
 
 #[tokio::test]
 async fn a_citizen_logs_in_sees_their_name_and_logs_out() {
@@ -96,7 +97,7 @@ async fn every_refused_id_token_ends_with_nobody_logged_in() {
         assert_eq!(landed, "/log-ind?fejl=mislykket", "{fault:?} must be refused");
         assert_eq!(app.who_am_i(&mut browser).await, None, "{fault:?} left a session");
         let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
-        let last = logs.lines().filter(|l| l.contains("login refused")).last().unwrap_or_default().to_string();
+        let last = logs.lines().rfind(|l| l.contains("login refused")).unwrap_or_default().to_string();
         assert!(last.contains(because), "{fault:?} refused for another reason: {last}");
     }
     app.idp.set_fault(None);

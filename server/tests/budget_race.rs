@@ -4,6 +4,7 @@
 //! real sessions. The budget is never overspent and the ledger always
 //! equals the totals. (One process on each backend is covered by the store's
 //! conformance suite.)
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 mod common;
 
@@ -34,7 +35,8 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
     // Ten submits of one form at once (a double tap and retries, spread over
     // both processes): exactly one request, and every answer is a success.
     let before = store.spending_requests(budget).await.unwrap().len();
-    let same = [("amount", "75,00".to_string()), ("purpose", "Samme formular".into()), ("goal", "ingen".into()), ("key", "one-form".into())];
+    let same =
+        [("amount", "75,00".to_string()), ("purpose", "Samme formular".into()), ("goal", "ingen".into()), ("key", "one-form".into())];
     let taps = (0..10).map(|i| {
         let (http, form, cookie) = (http.clone(), same.clone(), citizen.clone());
         let server = if i % 2 == 0 { &one } else { &two };
@@ -79,8 +81,18 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
                 let request = pending[rng.gen_range(0..pending.len())].to_string();
                 let form = match rng.gen_range(0..3) {
                     0 => vec![("request", request), ("answer", "approve".into()), ("amount", String::new()), ("reason", String::new())],
-                    1 => vec![("request", request), ("answer", "lower".into()), ("amount", "1,00".into()), ("reason", "Et lavere beløb".into())],
-                    _ => vec![("request", request), ("answer", "decline".into()), ("amount", String::new()), ("reason", "Ikke i planen".into())],
+                    1 => vec![
+                        ("request", request),
+                        ("answer", "lower".into()),
+                        ("amount", "1,00".into()),
+                        ("reason", "Et lavere beløb".into()),
+                    ],
+                    _ => vec![
+                        ("request", request),
+                        ("answer", "decline".into()),
+                        ("amount", String::new()),
+                        ("reason", "Ikke i planen".into()),
+                    ],
                 };
                 (&caseworker, "decide_spending", form)
             };

@@ -5,6 +5,7 @@
 //! not overspent. Then SIGTERM under load: requests in flight get their
 //! answer and the process exits within 10 seconds.
 //! `CRASH_SEED=n` repeats a run's timing.
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 mod common;
 
@@ -13,11 +14,11 @@ use std::time::{Duration, Instant};
 
 use app::ssr::db::{integrity_check, ledger_totals, SqliteStore, Store};
 use common::process::{client, login, start, try_post};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use rand::{Rng, SeedableRng};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// What the server said it had written: goal titles and request purposes.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Acknowledged {
     goals: Vec<String>,
     requests: Vec<String>,
@@ -32,18 +33,32 @@ async fn write_until_gone(base: String, cookie: String, writer: usize, cycle: us
     for i in 0.. {
         let (endpoint, text, form) = if i % 2 == 0 {
             let title = format!("Mål {cycle}-{writer}-{i}");
-            let form = vec![("title", title.clone()), ("why", String::new()), ("first_step", String::new()), ("key", format!("g-{cycle}-{writer}-{i}"))];
+            let form = vec![
+                ("title", title.clone()),
+                ("why", String::new()),
+                ("first_step", String::new()),
+                ("key", format!("g-{cycle}-{writer}-{i}")),
+            ];
             ("propose_goal", title, form)
         } else {
             let purpose = format!("Udgift {cycle}-{writer}-{i}");
-            let form = vec![("amount", "1,00".to_string()), ("purpose", purpose.clone()), ("goal", "ingen".into()), ("key", format!("s-{cycle}-{writer}-{i}"))];
+            let form = vec![
+                ("amount", "1,00".to_string()),
+                ("purpose", purpose.clone()),
+                ("goal", "ingen".into()),
+                ("key", format!("s-{cycle}-{writer}-{i}")),
+            ];
             ("request_spending", purpose, form)
         };
         match try_post(&http, &base, &cookie, endpoint, &form).await {
             Ok(status) => {
                 assert!(status.is_success(), "{endpoint} answered {status}");
                 let mut a = acked.lock().unwrap();
-                if endpoint == "propose_goal" { a.goals.push(text) } else { a.requests.push(text) }
+                if endpoint == "propose_goal" {
+                    a.goals.push(text)
+                } else {
+                    a.requests.push(text)
+                }
             }
             Err(e) => {
                 if !e.is_connect() {
@@ -64,7 +79,8 @@ async fn check(url: &str, acked: &Acknowledged) -> (usize, usize) {
     let plan = store.plan_of(mette).await.unwrap().unwrap();
     let goals: std::collections::HashSet<String> = store.goals(plan).await.unwrap().into_iter().map(|g| g.title).collect();
     let budget = store.budgets_of(mette).await.unwrap().pop().unwrap().id;
-    let requests: std::collections::HashSet<String> = store.spending_requests(budget).await.unwrap().into_iter().map(|r| r.purpose).collect();
+    let requests: std::collections::HashSet<String> =
+        store.spending_requests(budget).await.unwrap().into_iter().map(|r| r.purpose).collect();
     for g in &acked.goals {
         assert!(goals.contains(g), "an acknowledged goal is lost: {g}");
     }
@@ -105,7 +121,8 @@ async fn acknowledged_writes_survive_kill_9_and_the_database_stays_intact() {
             None => *person.insert(mette(&url).await),
         };
         let cookie = login(&http, &server, id).await;
-        let writers: Vec<_> = (0..4).map(|w| tokio::spawn(write_until_gone(server.base.clone(), cookie.clone(), w, cycle, acked.clone()))).collect();
+        let writers: Vec<_> =
+            (0..4).map(|w| tokio::spawn(write_until_gone(server.base.clone(), cookie.clone(), w, cycle, acked.clone()))).collect();
         tokio::time::sleep(Duration::from_millis(rng.gen_range(50..400))).await;
         // SIGKILL: no chance to finish anything.
         let pid = server.child.id();
@@ -114,7 +131,8 @@ async fn acknowledged_writes_survive_kill_9_and_the_database_stays_intact() {
             cut += w.unwrap();
         }
         drop(server);
-        check(&url, &acked.lock().unwrap()).await;
+        let snapshot = acked.lock().unwrap().clone();
+        check(&url, &snapshot).await;
     }
     let a = acked.lock().unwrap();
     eprintln!("{} goals and {} requests acknowledged over 20 kills; {cut} calls cut off in flight", a.goals.len(), a.requests.len());
@@ -144,7 +162,8 @@ async fn on_sigterm_requests_in_flight_are_answered_and_the_server_exits_within_
     slow.write_all(head.as_bytes()).await.unwrap();
     // And load: writers that go on until the server stops taking requests.
     let acked = Arc::new(Mutex::new(Acknowledged::default()));
-    let writers: Vec<_> = (0..4).map(|w| tokio::spawn(write_until_gone(server.base.clone(), cookie.clone(), w, 0, acked.clone()))).collect();
+    let writers: Vec<_> =
+        (0..4).map(|w| tokio::spawn(write_until_gone(server.base.clone(), cookie.clone(), w, 0, acked.clone()))).collect();
     tokio::time::sleep(Duration::from_millis(300)).await;
     let signalled = Instant::now();
     assert!(std::process::Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().unwrap().success());
@@ -166,7 +185,7 @@ async fn on_sigterm_requests_in_flight_are_answered_and_the_server_exits_within_
     };
     eprintln!("exited {:.2} s after SIGTERM ({status}); {cut} calls of the load had no answer", signalled.elapsed().as_secs_f64());
     assert!(status.success(), "a clean exit: {status}");
-    let mut a = acked.lock().unwrap();
+    let mut a = acked.lock().unwrap().clone();
     assert!(!a.goals.is_empty() && !a.requests.is_empty(), "there was load");
     a.goals.push("Sendt under nedlukning".into());
     check(&url, &a).await;

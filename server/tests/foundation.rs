@@ -1,5 +1,6 @@
 //! The server as a whole: started on port 0 with its real router and an
 //! SQLite file in a temporary folder, spoken to over HTTP.
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 use leptos::prelude::LeptosOptions;
 use reqwest::{redirect::Policy, Client, StatusCode};
@@ -46,11 +47,8 @@ impl TestApp {
 impl TestApp {
     /// Posts the language form with extra request headers.
     async fn post_lang(&self, body: &'static str, headers: &[(&'static str, &'static str)]) -> reqwest::Response {
-        let mut req = self
-            .client
-            .post(format!("{}/sprog", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body);
+        let mut req =
+            self.client.post(format!("{}/sprog", self.base)).header("content-type", "application/x-www-form-urlencoded").body(body);
         for (name, value) in headers {
             req = req.header(*name, *value);
         }
@@ -92,11 +90,7 @@ async fn a_page_allows_exactly_the_scripts_that_carry_its_nonce() {
     let res = app.get("/").await;
     assert_eq!(res.status(), StatusCode::OK);
     let csp = header(&res, "content-security-policy").to_string();
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("a nonce in the page's CSP");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the page's CSP");
     assert!(nonce.len() >= 16, "nonce too short: {nonce}");
     assert!(csp.contains("'strict-dynamic' 'wasm-unsafe-eval'"), "{csp}");
     let body = res.text().await.unwrap();
@@ -114,16 +108,7 @@ async fn pages_are_danish_by_default_and_english_when_chosen() {
     let da = app.get("/").await.text().await.unwrap();
     assert!(da.contains(r#"<html lang="da""#));
     assert!(da.contains("Din plan samlet ét sted"));
-    let en = app
-        .client
-        .get(format!("{}/", app.base))
-        .header("cookie", "lang=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let en = app.client.get(format!("{}/", app.base)).header("cookie", "lang=en").send().await.unwrap().text().await.unwrap();
     assert!(en.contains(r#"<html lang="en""#));
     assert!(en.contains("Your plan in one place"));
 }
@@ -184,6 +169,10 @@ async fn the_benchmark_baseline_is_served_only_when_asked_for_and_without_a_sess
         assert_eq!(res.status(), StatusCode::OK);
         assert!(res.headers().get("set-cookie").is_none(), "no session");
         assert!(res.headers().get("content-security-policy").is_some(), "the same security headers as every page");
-        assert_eq!(res.text().await.unwrap(), "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>", "nothing it read is shown");
+        assert_eq!(
+            res.text().await.unwrap(),
+            "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>",
+            "nothing it read is shown"
+        );
     }
 }

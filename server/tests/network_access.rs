@@ -4,6 +4,7 @@
 //! in. Only the allowed cells succeed; refused calls change nothing; no
 //! answer carries a participant's full name or CPR number, and the names
 //! people chose are shown only to those signed up and the group's hosts.
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 mod common;
 
@@ -154,7 +155,8 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
     }
 
     // The host side: this group's hosts only. Refused calls change nothing.
-    let before = (store.group(group).await.unwrap(), store.meetup(meetup).await.unwrap(), store.group_meetups(group, 0).await.unwrap().len());
+    let before =
+        (store.group(group).await.unwrap(), store.meetup(meetup).await.unwrap(), store.group_meetups(group, 0).await.unwrap().len());
     let groups_before = store.groups().await.unwrap().len();
     let mut save_group = g.to_vec();
     save_group.extend(group_form("Overtaget"));
@@ -189,7 +191,8 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
             }
         }
     }
-    let after = (store.group(group).await.unwrap(), store.meetup(meetup).await.unwrap(), store.group_meetups(group, 0).await.unwrap().len());
+    let after =
+        (store.group(group).await.unwrap(), store.meetup(meetup).await.unwrap(), store.group_meetups(group, 0).await.unwrap().len());
     assert_eq!(after, before, "refused calls changed nothing");
     assert_eq!(store.announcements(meetup).await.unwrap(), vec![]);
     assert_eq!(store.notifications(mette).await.unwrap().iter().filter(|n| n.kind.starts_with("meetup_")).count(), 0);

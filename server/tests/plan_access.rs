@@ -2,6 +2,7 @@
 //! A (Mette), citizen B, A's caseworker, another caseworker, a host, and
 //! someone not logged in, against A's goal. Only the allowed cells succeed;
 //! no refused answer carries A's data, and refused calls change nothing.
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 mod common;
 
@@ -86,10 +87,7 @@ async fn fresh_goal(app: &TestApp, actors: &mut Actors, n: usize) -> GoalId {
 }
 
 fn refused(who: &str, what: &str, status: StatusCode, body: &str) {
-    assert!(
-        matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
-        "{who} must be refused {what}, got {status}: {body}"
-    );
+    assert!(matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN), "{who} must be refused {what}, got {status}: {body}");
     assert!(!body.contains(SECRET) && !body.contains("Mette") && !body.contains("1001"), "{who}: refused {what} leaks A's data: {body}");
 }
 
@@ -107,9 +105,18 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     for (endpoint, extra) in [("withdraw_goal", vec![]), ("answer_suggestion", vec![("answer", "accept".to_string())])] {
         let goal = fresh_goal(&app, &mut actors, next()).await;
         if endpoint == "answer_suggestion" {
-            let (s, b) = call(&app, &mut actors.a_caseworker, "decide_goal", &[
-                ("goal", goal.0.to_string()), ("answer", "adjust".into()), ("wording", format!("{SECRET} justeret")), ("reason", "Mere konkret".into()),
-            ]).await;
+            let (s, b) = call(
+                &app,
+                &mut actors.a_caseworker,
+                "decide_goal",
+                &[
+                    ("goal", goal.0.to_string()),
+                    ("answer", "adjust".into()),
+                    ("wording", format!("{SECRET} justeret")),
+                    ("reason", "Mere konkret".into()),
+                ],
+            )
+            .await;
             assert!(s.is_success(), "the caseworker suggests a wording: {s} {b}");
         }
         let before = app.store.goal(goal).await.unwrap();
@@ -128,7 +135,8 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     // Opening and answering A's proposal: A's caseworker (and stand-in) only.
     let goal = fresh_goal(&app, &mut actors, next()).await;
     let log_before = app.store.access_log(mette).await.unwrap().len();
-    let answer = [("goal", goal.0.to_string()), ("answer", "decline".to_string()), ("wording", String::new()), ("reason", "Ikke nu".to_string())];
+    let answer =
+        [("goal", goal.0.to_string()), ("answer", "decline".to_string()), ("wording", String::new()), ("reason", "Ikke nu".to_string())];
     for (who, browser) in actors.all() {
         if who == "A's caseworker" {
             continue;
@@ -146,7 +154,8 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &answer).await;
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined);
-    let correction = [("goal", goal.0.to_string()), ("answer", "accept".to_string()), ("reason", String::new()), ("correction", "1".to_string())];
+    let correction =
+        [("goal", goal.0.to_string()), ("answer", "accept".to_string()), ("reason", String::new()), ("correction", "1".to_string())];
     for (who, browser) in actors.all() {
         if who != "A's caseworker" {
             let (status, body) = call(&app, browser, "decide_goal", &correction).await;
@@ -165,15 +174,40 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let citizen = mette.0.to_string();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
         ("citizen_plan", vec![("citizen", citizen.clone())]),
-        ("save_activity", vec![("citizen", citizen.clone()), ("department", "job".into()), ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "planned".into())]),
-        ("save_activity", vec![
-            ("citizen", citizen.clone()), ("activity", activity.0.to_string()), ("department", "job".into()),
-            ("title", "Praktik".into()), ("responsible", "Jobcentret".into()), ("status", "done".into()),
-        ]),
-        ("add_appointment", vec![
-            ("citizen", citizen.clone()), ("date", "2030-01-08".into()), ("time", "10:00".into()), ("duration", "30".into()),
-            ("place", "Rådhuset".into()), ("address", "Torvet 1".into()), ("outreach", "no".into()), ("note", String::new()),
-        ]),
+        (
+            "save_activity",
+            vec![
+                ("citizen", citizen.clone()),
+                ("department", "job".into()),
+                ("title", "Praktik".into()),
+                ("responsible", "Jobcentret".into()),
+                ("status", "planned".into()),
+            ],
+        ),
+        (
+            "save_activity",
+            vec![
+                ("citizen", citizen.clone()),
+                ("activity", activity.0.to_string()),
+                ("department", "job".into()),
+                ("title", "Praktik".into()),
+                ("responsible", "Jobcentret".into()),
+                ("status", "done".into()),
+            ],
+        ),
+        (
+            "add_appointment",
+            vec![
+                ("citizen", citizen.clone()),
+                ("date", "2030-01-08".into()),
+                ("time", "10:00".into()),
+                ("duration", "30".into()),
+                ("place", "Rådhuset".into()),
+                ("address", "Torvet 1".into()),
+                ("outreach", "no".into()),
+                ("note", String::new()),
+            ],
+        ),
         ("add_note", vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
         ("cancel_appointment", vec![("citizen", citizen.clone()), ("appointment", appointment.0.to_string())]),
     ];
@@ -221,7 +255,8 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let b_plan = app.store.plan_of(b_person).await.unwrap().unwrap();
     let a_goals = app.store.goals(a_plan).await.unwrap().len();
     for (who, browser) in actors.all() {
-        let form = [("title", "Et nyt mål".to_string()), ("why", String::new()), ("first_step", String::new()), ("key", format!("p-{who}"))];
+        let form =
+            [("title", "Et nyt mål".to_string()), ("why", String::new()), ("first_step", String::new()), ("key", format!("p-{who}"))];
         let (status, body) = call(&app, browser, "propose_goal", &form).await;
         match who {
             "citizen A" | "citizen B" => assert!(status.is_success(), "{who} proposes in their own plan: {status} {body}"),
@@ -258,7 +293,12 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
 
     // Asking for money: a citizen, from their own budget only.
     for (who, browser) in actors.all() {
-        let form = [("amount", "100".to_string()), ("purpose", format!("{SECRET} busbillet")), ("goal", "ingen".into()), ("key", format!("req-{who}"))];
+        let form = [
+            ("amount", "100".to_string()),
+            ("purpose", format!("{SECRET} busbillet")),
+            ("goal", "ingen".into()),
+            ("key", format!("req-{who}")),
+        ];
         let (status, body) = call(&app, browser, "request_spending", &form).await;
         match who {
             "citizen A" | "citizen B" => assert!(status.is_success(), "{who} asks from their own budget: {status} {body}"),
@@ -283,7 +323,12 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
 
     // Opening and answering A's request: A's caseworker (and stand-in) only.
     let log_before = store.access_log(mette).await.unwrap().len();
-    let answer = [("request", demo.0.to_string()), ("answer", "lower".to_string()), ("amount", "1.000".into()), ("reason", "Prisen på en brugt cykel".into())];
+    let answer = [
+        ("request", demo.0.to_string()),
+        ("answer", "lower".to_string()),
+        ("amount", "1.000".into()),
+        ("reason", "Prisen på en brugt cykel".into()),
+    ];
     for (who, browser) in actors.all() {
         if who == "A's caseworker" {
             continue;
@@ -392,11 +437,12 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
 async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
     let app = spawn_app().await;
     let mut nobody = Browser::default();
-    let req = app
-        .http
-        .post(app.url("/api/propose_goal"))
-        .header("accept", "text/html")
-        .form(&[("title", "Et mål"), ("why", ""), ("first_step", ""), ("key", "k")]);
+    let req = app.http.post(app.url("/api/propose_goal")).header("accept", "text/html").form(&[
+        ("title", "Et mål"),
+        ("why", ""),
+        ("first_step", ""),
+        ("key", "k"),
+    ]);
     let res = app.send(&mut nobody, req).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/log-ind?next=/min-plan/nyt-maal");
@@ -405,11 +451,12 @@ async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
     // the message and what was typed; the URL carries none of it.
     let mette = app.store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
     let mut a = sign_in(&app, mette).await;
-    let req = app
-        .http
-        .post(app.url("/api/propose_goal"))
-        .header("accept", "text/html")
-        .form(&[("title", "   "), ("why", "Fordi jeg vil"), ("first_step", ""), ("key", "k2")]);
+    let req = app.http.post(app.url("/api/propose_goal")).header("accept", "text/html").form(&[
+        ("title", "   "),
+        ("why", "Fordi jeg vil"),
+        ("first_step", ""),
+        ("key", "k2"),
+    ]);
     let res = app.send(&mut a, req).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&res), "/min-plan/nyt-maal");

@@ -14,8 +14,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::forms::{FieldError, FormKind};
-use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
+use wasm_bindgen::JsCast;
 
 /// How a field is typed in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,7 +227,11 @@ fn show_errors(prefix: &str, fields: &[(String, bool)], errors: &[FieldError], l
         }
         if !is_choice {
             if let Some(control) = doc.get_element_by_id(&format!("{prefix}-{name}")) {
-                let _ = if message.is_some() { control.set_attribute("aria-invalid", "true") } else { control.remove_attribute("aria-invalid") };
+                let _ = if message.is_some() {
+                    control.set_attribute("aria-invalid", "true")
+                } else {
+                    control.remove_attribute("aria-invalid")
+                };
             }
         }
     }

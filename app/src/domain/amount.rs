@@ -97,11 +97,7 @@ impl Amount {
             return Err(AmountError::Empty);
         }
         if let Some(rest) = s.strip_prefix('-') {
-            return if rest.chars().any(|c| c.is_ascii_digit()) {
-                Err(AmountError::Negative)
-            } else {
-                Err(AmountError::NotANumber)
-            };
+            return if rest.chars().any(|c| c.is_ascii_digit()) { Err(AmountError::Negative) } else { Err(AmountError::NotANumber) };
         }
         if s.chars().any(|c| !(c.is_ascii_digit() || c == '.' || c == ',')) {
             return Err(AmountError::NotANumber);
@@ -121,8 +117,7 @@ impl Amount {
             return Err(AmountError::NotANumber);
         }
         let groups: Vec<&str> = whole.split('.').collect();
-        let grouping_ok = groups.len() == 1
-            || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        let grouping_ok = groups.len() == 1 || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
         if !grouping_ok {
             return Err(AmountError::BadGrouping);
         }
@@ -145,7 +140,7 @@ impl Amount {
         let kroner = (self.0 / 100).to_string();
         let mut grouped = String::with_capacity(kroner.len() + kroner.len() / 3);
         for (i, c) in kroner.chars().enumerate() {
-            if i > 0 && (kroner.len() - i) % 3 == 0 {
+            if i > 0 && (kroner.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(c);

@@ -159,8 +159,13 @@ pub enum GoalAnswer {
     /// The goal enters the plan as the citizen wrote it.
     Accept,
     /// Suggest another wording; the citizen accepts or rejects it.
-    Adjust { wording: GoalTitle, reason: Reason },
-    Decline { reason: Reason },
+    Adjust {
+        wording: GoalTitle,
+        reason: Reason,
+    },
+    Decline {
+        reason: Reason,
+    },
 }
 
 /// Form field names and answer values of the caseworker's answer.
@@ -325,7 +330,6 @@ pub struct AppointmentInput {
 }
 
 impl AppointmentInput {
-    #[expect(clippy::too_many_arguments, reason = "one argument per form field")]
     pub fn parse(
         date: &str,
         time: &str,
@@ -340,11 +344,15 @@ impl AppointmentInput {
         let (date, minute, duration_minutes) = when(&mut e, date, time, duration);
         let place = short(&mut e, PLACE, place);
         let address = short(&mut e, ADDRESS, address);
-        let outreach = choice(&mut e, OUTREACH, match outreach {
-            YES => Some(true),
-            NO => Some(false),
-            _ => None,
-        });
+        let outreach = choice(
+            &mut e,
+            OUTREACH,
+            match outreach {
+                YES => Some(true),
+                NO => Some(false),
+                _ => None,
+            },
+        );
         let note = optional_long(&mut e, NOTE, note);
         match (date, minute, duration_minutes, place, address, outreach) {
             (Some(date), Some(minute), Some(duration_minutes), Some(place), Some(address), Some(outreach)) if e.is_empty() => {
@@ -437,8 +445,13 @@ impl SpendingInput {
 pub enum SpendingAnswer {
     Approve,
     /// Approve less than was asked for; the reason is required.
-    Lower { amount: Amount, reason: Reason },
-    Decline { reason: Reason },
+    Lower {
+        amount: Amount,
+        reason: Reason,
+    },
+    Decline {
+        reason: Reason,
+    },
 }
 
 impl SpendingAnswer {
@@ -469,7 +482,9 @@ impl SpendingAnswer {
         match self {
             SpendingAnswer::Approve => Ok(Some(asked)),
             SpendingAnswer::Lower { amount, .. } if *amount < asked => Ok(Some(*amount)),
-            SpendingAnswer::Lower { .. } => Err(vec![FieldError { field: budget_fields::AMOUNT.into(), problem: Problem::NotLower(asked) }]),
+            SpendingAnswer::Lower { .. } => {
+                Err(vec![FieldError { field: budget_fields::AMOUNT.into(), problem: Problem::NotLower(asked) }])
+            }
             SpendingAnswer::Decline { .. } => Ok(None),
         }
     }
@@ -565,7 +580,6 @@ pub struct MeetupInput {
 }
 
 impl MeetupInput {
-    #[expect(clippy::too_many_arguments, reason = "one argument per form field")]
     pub fn parse(
         date: &str,
         time: &str,
@@ -697,12 +711,16 @@ impl FormKind {
             FormKind::TopUp => parse_top_up(&value(budget_fields::AMOUNT)).err().unwrap_or_default(),
             FormKind::Group => {
                 use network_fields::*;
-                GroupInput::parse(&value(NAME), &value(DESCRIPTION), &value(TOPIC), &value(AREA), &value(USUAL_PLACE)).err().unwrap_or_default()
+                GroupInput::parse(&value(NAME), &value(DESCRIPTION), &value(TOPIC), &value(AREA), &value(USUAL_PLACE))
+                    .err()
+                    .unwrap_or_default()
             }
             FormKind::Meetup => {
                 use network_fields::*;
                 let v = |n: &str| value(n);
-                MeetupInput::parse(&v(DATE), &v(TIME), &v(DURATION), &v(PLACE), &v(ADDRESS), &v(CAPACITY), &v(DESCRIPTION)).err().unwrap_or_default()
+                MeetupInput::parse(&v(DATE), &v(TIME), &v(DURATION), &v(PLACE), &v(ADDRESS), &v(CAPACITY), &v(DESCRIPTION))
+                    .err()
+                    .unwrap_or_default()
             }
             FormKind::DisplayName => parse_display_name(&value(network_fields::DISPLAY_NAME)).err().unwrap_or_default(),
             FormKind::Announcement => parse_announcement(&value(network_fields::MESSAGE)).err().unwrap_or_default(),
@@ -876,7 +894,10 @@ mod tests {
     fn a_meetup_needs_a_time_a_place_and_1_to_500_places() {
         use network_fields::*;
         let m = MeetupInput::parse("03-12-2026", "17.00", "90", "Biblioteket", "Torvet 1", "12", "").unwrap();
-        assert_eq!((m.date, m.minute, m.duration_minutes, m.capacity, m.description), (LocalDate { year: 2026, month: 12, day: 3 }, 17 * 60, 90, 12, None));
+        assert_eq!(
+            (m.date, m.minute, m.duration_minutes, m.capacity, m.description),
+            (LocalDate { year: 2026, month: 12, day: 3 }, 17 * 60, 90, 12, None)
+        );
         let e = MeetupInput::parse("31-02-2026", "", "0", "", "Vej 1", "0", "").unwrap_err();
         assert_eq!(e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![DATE, TIME, DURATION, PLACE, CAPACITY]);
         assert_eq!(MeetupInput::parse("2026-12-03", "17:00", "60", "A", "B", "501", "").unwrap_err()[0].problem, Problem::Capacity);

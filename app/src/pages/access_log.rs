@@ -23,8 +23,7 @@ pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
 pub fn AccessLog() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.access_title body=t.access_body next=paths::ACCESS_LOG/> }
-        .into_any();
+        return view! { <NeedsLogin title=t.access_title body=t.access_body next=paths::ACCESS_LOG/> }.into_any();
     }
     let log = Resource::new_blocking(|| (), |_| my_access_log());
     view! {

@@ -45,7 +45,10 @@ pub async fn request_spending(amount: String, purpose: String, goal: Option<Stri
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::services::{budget, signed_in, ServiceError};
     let goal = goal.unwrap_or_default();
-    let kept = FormFlash::typed(SPENDING_FORM, &[(budget_fields::AMOUNT, &amount), (budget_fields::PURPOSE, &purpose), (budget_fields::GOAL, &goal)]);
+    let kept = FormFlash::typed(
+        SPENDING_FORM,
+        &[(budget_fields::AMOUNT, &amount), (budget_fields::PURPOSE, &purpose), (budget_fields::GOAL, &goal)],
+    );
     let result = async {
         let user = signed_in()?;
         let input = SpendingInput::parse(&amount, &purpose, &goal).map_err(ServiceError::Invalid)?;
@@ -110,7 +113,8 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
     }
     let key = vec![("key".to_string(), crate::ssr::forms::new_key())];
     let defaults = [(budget_fields::GOAL, budget_fields::NO_GOAL)];
-    let spec = crate::ssr::forms::spec(FormKind::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.spend_submit, &defaults).await;
+    let spec =
+        crate::ssr::forms::spec(FormKind::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.spend_submit, &defaults).await;
     Ok(SpendingPage::Form(spec))
 }
 
@@ -199,8 +203,12 @@ pub fn Requests(requests: Vec<SpendingView>, t: &'static Texts, staff: bool) -> 
             let pending = r.status == "pending";
             let action = match (pending, staff) {
                 (false, _) => None,
-                (true, false) => Some(view! { <ButtonForm action=cancel_url hidden=vec![("request", r.id.to_string())] label=t.request_cancel/> }.into_any()),
-                (true, true) => Some(view! { <a href=format!("{}/{}", paths::INBOX_SPENDING, r.id) class="link">{t.request_answer}</a> }.into_any()),
+                (true, false) => Some(
+                    view! { <ButtonForm action=cancel_url hidden=vec![("request", r.id.to_string())] label=t.request_cancel/> }.into_any(),
+                ),
+                (true, true) => {
+                    Some(view! { <a href=format!("{}/{}", paths::INBOX_SPENDING, r.id) class="link">{t.request_answer}</a> }.into_any())
+                }
             };
             let facts = [
                 Some((t.request_amount, r.amount)),

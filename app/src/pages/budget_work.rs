@@ -63,9 +63,19 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
             (budget_fields::NOTE, t.grant_note_label, None, Control::Lines),
         ];
         let defaults = [(budget_fields::MONTHS, "15")];
-        (Some(spec(FormKind::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.grant_submit, &defaults).await), None)
+        (
+            Some(spec(FormKind::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.grant_submit, &defaults).await),
+            None,
+        )
     };
-    Ok(StaffPage::Shown(BudgetWorkPage { citizen_id: citizen, citizen: b.citizen, budget: b.budget, grant, top_up, cap: b.cap.to_string() }))
+    Ok(StaffPage::Shown(BudgetWorkPage {
+        citizen_id: citizen,
+        citizen: b.citizen,
+        budget: b.budget,
+        grant,
+        top_up,
+        cap: b.cap.to_string(),
+    }))
 }
 
 /// The caseworker grants a budget: `amount` (Danish kroner, up to the cap),
@@ -76,7 +86,10 @@ pub async fn grant_budget(citizen: i64, amount: String, months: String, note: St
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{budget, signed_in, ServiceError};
     let store = crate::ssr::store()?;
-    let kept = FormFlash::typed(format!("grant:{citizen}"), &[(budget_fields::AMOUNT, &amount), (budget_fields::MONTHS, &months), (budget_fields::NOTE, &note)]);
+    let kept = FormFlash::typed(
+        format!("grant:{citizen}"),
+        &[(budget_fields::AMOUNT, &amount), (budget_fields::MONTHS, &months), (budget_fields::NOTE, &note)],
+    );
     let result = async {
         let user = signed_in()?;
         let input = GrantInput::parse(&amount, &months, &note).map_err(ServiceError::Invalid)?;
@@ -131,17 +144,30 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
         StaffPage::Shown(review) => review,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
-    let choices = [(budget_fields::APPROVE, t.spending_approve), (budget_fields::LOWER, t.spending_lower), (budget_fields::DECLINE, t.spending_decline)]
-        .into_iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect();
+    let choices = [
+        (budget_fields::APPROVE, t.spending_approve),
+        (budget_fields::LOWER, t.spending_lower),
+        (budget_fields::DECLINE, t.spending_decline),
+    ]
+    .into_iter()
+    .map(|(v, l)| (v.to_string(), l.to_string()))
+    .collect();
     let fields = vec![
         (budget_fields::ANSWER, t.answer_label, None, Control::Choice(choices)),
         (budget_fields::AMOUNT, t.spending_lower_label, None, Control::Money),
         (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
     ];
     let hidden = vec![("request".to_string(), request.to_string())];
-    let spec = crate::ssr::forms::spec(FormKind::SpendingAnswer, &answer_form(request), DecideSpending::PATH, hidden, fields, t.answer_submit, &[]).await;
+    let spec = crate::ssr::forms::spec(
+        FormKind::SpendingAnswer,
+        &answer_form(request),
+        DecideSpending::PATH,
+        hidden,
+        fields,
+        t.answer_submit,
+        &[],
+    )
+    .await;
     Ok(StaffPage::Shown((review, spec)))
 }
 
@@ -159,7 +185,10 @@ pub async fn decide_spending(request: i64, answer: Option<String>, amount: Strin
     use crate::ssr::services::{budget, signed_in, ServiceError};
     let store = crate::ssr::store()?;
     let answer = answer.unwrap_or_default();
-    let kept = FormFlash::typed(answer_form(request), &[(budget_fields::ANSWER, &answer), (budget_fields::AMOUNT, &amount), (budget_fields::REASON, &reason)]);
+    let kept = FormFlash::typed(
+        answer_form(request),
+        &[(budget_fields::ANSWER, &answer), (budget_fields::AMOUNT, &amount), (budget_fields::REASON, &reason)],
+    );
     let result = async {
         let user = signed_in()?;
         let parsed = SpendingAnswer::parse(&answer, &amount, &reason).map_err(ServiceError::Invalid)?;
@@ -174,7 +203,13 @@ pub async fn decide_spending(request: i64, answer: Option<String>, amount: Strin
 #[component]
 pub fn CitizenBudgetPage() -> impl IntoView {
     let t = use_lang().texts();
-    let page = ObjectPage { title: t.citizen_budget_title, login_body: t.inbox_body, next: paths::CASELOAD, not_allowed: t.notice_not_allowed, back: None };
+    let page = ObjectPage {
+        title: t.citizen_budget_title,
+        login_body: t.inbox_body,
+        next: paths::CASELOAD,
+        not_allowed: t.notice_not_allowed,
+        back: None,
+    };
     object_page(page, citizen_budget, |p, t| view! { <BudgetWork p t/> }.into_any())
 }
 
@@ -234,7 +269,13 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn SpendingReviewPage() -> impl IntoView {
     let t = use_lang().texts();
-    let page = ObjectPage { title: t.spending_review_title, login_body: t.inbox_body, next: paths::INBOX, not_allowed: t.notice_not_allowed, back: Some((paths::INBOX, t.back_to_inbox)) };
+    let page = ObjectPage {
+        title: t.spending_review_title,
+        login_body: t.inbox_body,
+        next: paths::INBOX,
+        not_allowed: t.notice_not_allowed,
+        back: Some((paths::INBOX, t.back_to_inbox)),
+    };
     object_page(page, review_spending, |(review, spec), t| view! { <Review review spec t/> }.into_any())
 }
 

@@ -2,6 +2,9 @@
 //! add an activity, change its status, book a meeting and write a meeting
 //! note. Opening the page writes the citizen's access log. Who may do what
 //! is decided in `services::casework`.
+// A server function takes one argument per form field, and the #[server]
+// macro drops attributes on the fn itself, so this is per module.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -42,13 +45,13 @@ fn back(citizen: i64) -> String {
 #[server(prefix = "/api", endpoint = "citizen_plan")]
 pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, ServerFnError> {
     use crate::components::form::Control;
+    use crate::domain::forms::plan_fields::*;
     use crate::domain::forms::FormKind;
     use crate::domain::ids::PersonId;
     use crate::domain::plan::Department;
     use crate::ssr::forms::spec;
     use crate::ssr::services::{casework, signed_in};
     use leptos::server_fn::ServerFn;
-    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let lang = crate::ssr::request_lang();
     let t = lang.texts();
@@ -69,13 +72,20 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
             (STATUS, t.activity_status_label, None, Control::Choice(statuses.clone())),
         ]
     };
-    let activity = spec(FormKind::Activity, &flash("activity", citizen), SaveActivity::PATH, hidden(), activity_fields(), t.activity_submit, &[]).await;
+    let activity =
+        spec(FormKind::Activity, &flash("activity", citizen), SaveActivity::PATH, hidden(), activity_fields(), t.activity_submit, &[])
+            .await;
     // One form per activity to change it, filled in with how it is now.
     let mut edits = Vec::new();
     for a in &view.plan.activities {
         let mut hidden = hidden();
         hidden.push(("activity".into(), a.id.0.to_string()));
-        let current = [(DEPARTMENT, a.department.as_str()), (TITLE, a.title.as_str()), (RESPONSIBLE, a.responsible.as_str()), (STATUS, a.status.as_str())];
+        let current = [
+            (DEPARTMENT, a.department.as_str()),
+            (TITLE, a.title.as_str()),
+            (RESPONSIBLE, a.responsible.as_str()),
+            (STATUS, a.status.as_str()),
+        ];
         let form = flash(&format!("activity-{}", a.id.0), citizen);
         edits.push(spec(FormKind::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.activity_save, &current).await);
     }
@@ -97,7 +107,16 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         &[],
     )
     .await;
-    let note = spec(FormKind::Note, &flash("note", citizen), AddNote::PATH, hidden(), vec![(NOTE, t.note_label, None, Control::Lines)], t.note_submit, &[]).await;
+    let note = spec(
+        FormKind::Note,
+        &flash("note", citizen),
+        AddNote::PATH,
+        hidden(),
+        vec![(NOTE, t.note_label, None, Control::Lines)],
+        t.note_submit,
+        &[],
+    )
+    .await;
     Ok(StaffPage::Shown(CitizenPage { view, activity, edits, appointment, note }))
 }
 
@@ -112,10 +131,10 @@ pub async fn save_activity(
     responsible: String,
     status: Option<String>,
 ) -> Result<(), ServerFnError> {
+    use crate::domain::forms::plan_fields::*;
     use crate::domain::forms::ActivityInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
-    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let (department, status) = (department.unwrap_or_default(), status.unwrap_or_default());
     let form = match activity {
@@ -145,7 +164,8 @@ pub async fn cancel_appointment(citizen: i64, appointment: i64) -> Result<(), Se
     use crate::ssr::services::{casework, signed_in};
     let store = crate::ssr::store()?;
     let result = async {
-        casework::cancel_appointment(store.as_ref(), &signed_in()?, PersonId(citizen), AppointmentId(appointment), crate::ssr::now_ms()).await
+        casework::cancel_appointment(store.as_ref(), &signed_in()?, PersonId(citizen), AppointmentId(appointment), crate::ssr::now_ms())
+            .await
     }
     .await;
     let back = back(citizen);
@@ -154,7 +174,6 @@ pub async fn cancel_appointment(citizen: i64, appointment: i64) -> Result<(), Se
 
 /// The caseworker books a meeting (date and time in Copenhagen).
 #[server(prefix = "/api", endpoint = "add_appointment")]
-#[expect(clippy::too_many_arguments, reason = "one argument per form field")]
 pub async fn add_appointment(
     citizen: i64,
     date: String,
@@ -165,10 +184,10 @@ pub async fn add_appointment(
     outreach: Option<String>,
     note: String,
 ) -> Result<(), ServerFnError> {
+    use crate::domain::forms::plan_fields::*;
     use crate::domain::forms::AppointmentInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::services::{casework, signed_in, ServiceError};
-    use crate::domain::forms::plan_fields::*;
     let store = crate::ssr::store()?;
     let outreach = outreach.unwrap_or_default();
     let kept = FormFlash::typed(
@@ -210,12 +229,15 @@ pub fn CitizenPlan() -> impl IntoView {
         return view! { <NeedsLogin title=t.citizen_plan_title body=t.inbox_body next=paths::CASELOAD/> }.into_any();
     }
     let id = id_param();
-    let page = Resource::new_blocking(move || id, |id| async move {
-        match id {
-            Some(id) => citizen_plan(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
+    let page = Resource::new_blocking(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => citizen_plan(id).await,
+                None => Ok(StaffPage::NotAllowed),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -242,7 +264,8 @@ pub fn CitizenPlan() -> impl IntoView {
 fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
     let CitizenPage { view, activity, edits, appointment, note } = p;
     // A form refused without JavaScript comes back open, with its messages.
-    let (activity_open, appointment_open, note_open) = (!activity.errors.is_empty(), !appointment.errors.is_empty(), !note.errors.is_empty());
+    let (activity_open, appointment_open, note_open) =
+        (!activity.errors.is_empty(), !appointment.errors.is_empty(), !note.errors.is_empty());
     let citizen = view.citizen_id;
     let plan = view.plan;
     let goals = plan

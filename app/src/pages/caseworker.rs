@@ -25,8 +25,7 @@ pub async fn my_caseworker() -> Result<Option<MyCaseworkerView>, ServerFnError> 
 pub fn MyCaseworker() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.caseworker_title body=t.caseworker_body next=paths::CASEWORKER/> }
-        .into_any();
+        return view! { <NeedsLogin title=t.caseworker_title body=t.caseworker_body next=paths::CASEWORKER/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| my_caseworker());
     view! {

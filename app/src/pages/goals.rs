@@ -27,7 +27,10 @@ pub async fn propose_goal(title: String, why: String, first_step: String, key: S
     use crate::domain::forms::GoalProposal;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::services::{goals, signed_in, ServiceError};
-    let kept = FormFlash::typed(PROPOSAL_FORM, &[(proposal_fields::TITLE, &title), (proposal_fields::WHY, &why), (proposal_fields::FIRST_STEP, &first_step)]);
+    let kept = FormFlash::typed(
+        PROPOSAL_FORM,
+        &[(proposal_fields::TITLE, &title), (proposal_fields::WHY, &why), (proposal_fields::FIRST_STEP, &first_step)],
+    );
     let result = async {
         let user = signed_in()?;
         let proposal = GoalProposal::parse(&title, &why, &first_step).map_err(ServiceError::Invalid)?;
@@ -65,8 +68,7 @@ pub async fn answer_suggestion(goal: i64, answer: String) -> Result<(), ServerFn
     let store = crate::ssr::store()?;
     let id = GoalId(goal);
     let accept = answer == "accept";
-    let result =
-        async { goals::answer_suggestion(store.as_ref(), &signed_in()?, id, accept, crate::ssr::now_ms()).await }.await;
+    let result = async { goals::answer_suggestion(store.as_ref(), &signed_in()?, id, accept, crate::ssr::now_ms()).await }.await;
     let back = goals::goal_link(id);
     finish(result, "answer a suggested wording", &with_answer(&back, if accept { "accepteret" } else { "afvist" }), &back, None).await
 }
@@ -87,8 +89,8 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
         return Ok(ProposalPage::NoPlan);
     };
     let store = crate::ssr::store()?;
-    let has_plan = user.is_citizen
-        && store.plan_of(user.person_id).await.map_err(|e| crate::ssr::internal_error("read the plan", e))?.is_some();
+    let has_plan =
+        user.is_citizen && store.plan_of(user.person_id).await.map_err(|e| crate::ssr::internal_error("read the plan", e))?.is_some();
     if !has_plan {
         return Ok(ProposalPage::NoPlan);
     }
@@ -151,4 +153,3 @@ pub fn withdraw_url() -> &'static str {
 pub fn answer_suggestion_url() -> &'static str {
     <AnswerSuggestion as leptos::server_fn::ServerFn>::PATH
 }
-

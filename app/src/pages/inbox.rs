@@ -55,12 +55,15 @@ where
         return view! { <NeedsLogin title body=login_body next/> }.into_any();
     }
     let id = id_param();
-    let object = Resource::new_blocking(move || id, move |id| async move {
-        match id {
-            Some(id) => load(id).await,
-            None => Ok(StaffPage::NotAllowed),
-        }
-    });
+    let object = Resource::new_blocking(
+        move || id,
+        move |id| async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Ok(StaffPage::NotAllowed),
+            }
+        },
+    );
     view! {
         <PageHeading title/>
         <Outcome/>
@@ -99,10 +102,7 @@ pub async fn inbox(kind: Option<String>) -> Result<StaffPage<Vec<InboxItem>>, Se
     let store = crate::ssr::store()?;
     use crate::ssr::services::{inbox, signed_in};
     let kind = kind.as_deref().and_then(InboxKind::from_slug);
-    let r = async {
-        inbox::inbox(store.as_ref(), &signed_in()?, kind, crate::ssr::now_ms(), crate::ssr::request_lang()).await
-    }
-    .await;
+    let r = async { inbox::inbox(store.as_ref(), &signed_in()?, kind, crate::ssr::now_ms(), crate::ssr::request_lang()).await }.await;
     staff_page(r, "read the inbox")
 }
 
@@ -111,10 +111,7 @@ pub async fn inbox(kind: Option<String>) -> Result<StaffPage<Vec<InboxItem>>, Se
 pub async fn caseload() -> Result<StaffPage<Vec<CaseloadItem>>, ServerFnError> {
     let store = crate::ssr::store()?;
     use crate::ssr::services::{inbox, signed_in};
-    let r = async {
-        inbox::caseload(store.as_ref(), &signed_in()?, crate::ssr::now_ms(), crate::ssr::request_lang()).await
-    }
-    .await;
+    let r = async { inbox::caseload(store.as_ref(), &signed_in()?, crate::ssr::now_ms(), crate::ssr::request_lang()).await }.await;
     staff_page(r, "read the caseload")
 }
 
@@ -143,7 +140,11 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
         (vec![choice], vec![("goal".to_string(), goal.to_string()), ("correction".to_string(), "1".to_string())], t.correction_submit)
     } else {
         (
-            vec![(answer_fields::ACCEPT, t.answer_accept), (answer_fields::ADJUST, t.answer_adjust), (answer_fields::DECLINE, t.answer_decline)],
+            vec![
+                (answer_fields::ACCEPT, t.answer_accept),
+                (answer_fields::ADJUST, t.answer_adjust),
+                (answer_fields::DECLINE, t.answer_decline),
+            ],
             vec![("goal".to_string(), goal.to_string())],
             t.answer_submit,
         )
@@ -182,7 +183,10 @@ pub async fn decide_goal(
     use crate::ssr::services::{goals, signed_in, ServiceError};
     let answer = answer.unwrap_or_default();
     let wording = wording.unwrap_or_default();
-    let kept = FormFlash::typed(answer_form(goal), &[(answer_fields::ANSWER, &answer), (answer_fields::WORDING, &wording), (answer_fields::REASON, &reason)]);
+    let kept = FormFlash::typed(
+        answer_form(goal),
+        &[(answer_fields::ANSWER, &answer), (answer_fields::WORDING, &wording), (answer_fields::REASON, &reason)],
+    );
     let result = async {
         let user = signed_in()?;
         let parsed = GoalAnswer::parse(&answer, &wording, &reason).map_err(ServiceError::Invalid)?;
@@ -332,7 +336,13 @@ fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn GoalReviewPage() -> impl IntoView {
     let t = use_lang().texts();
-    let page = ObjectPage { title: t.review_title, login_body: t.inbox_body, next: paths::INBOX, not_allowed: t.notice_not_allowed, back: Some((paths::INBOX, t.back_to_inbox)) };
+    let page = ObjectPage {
+        title: t.review_title,
+        login_body: t.inbox_body,
+        next: paths::INBOX,
+        not_allowed: t.notice_not_allowed,
+        back: Some((paths::INBOX, t.back_to_inbox)),
+    };
     object_page(page, review_goal, |(review, spec), t| view! { <Review review spec t/> }.into_any())
 }
 

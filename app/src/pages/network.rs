@@ -16,9 +16,15 @@ pub async fn network_overview(area: Option<String>, topic: Option<String>) -> Re
     let store = crate::ssr::store()?;
     let pick = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (area, topic) = (pick(&area), pick(&topic));
-    crate::ssr::services::network::overview(store.as_ref(), area.as_deref(), topic.as_deref(), crate::ssr::now_ms(), crate::ssr::request_lang())
-        .await
-        .map_err(|e| crate::ssr::internal_error("read the network groups", e))
+    crate::ssr::services::network::overview(
+        store.as_ref(),
+        area.as_deref(),
+        topic.as_deref(),
+        crate::ssr::now_ms(),
+        crate::ssr::request_lang(),
+    )
+    .await
+    .map_err(|e| crate::ssr::internal_error("read the network groups", e))
 }
 
 /// Sets 404 on the page's response (the thing asked for does not exist).
@@ -58,8 +64,13 @@ pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFn
 pub async fn network_meetup(meetup: i64) -> Result<Option<MeetupView>, ServerFnError> {
     let store = crate::ssr::store()?;
     let user = crate::ssr::auth::current_user();
-    let r = crate::ssr::services::network::meetup_page(store.as_ref(), user.as_ref(), crate::domain::ids::MeetupId(meetup), crate::ssr::request_lang())
-        .await;
+    let r = crate::ssr::services::network::meetup_page(
+        store.as_ref(),
+        user.as_ref(),
+        crate::domain::ids::MeetupId(meetup),
+        crate::ssr::request_lang(),
+    )
+    .await;
     not_found(r, "read a meetup")
 }
 

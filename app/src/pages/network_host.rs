@@ -3,6 +3,9 @@
 //! and edit a group, post a meetup, and for one meetup see who is coming,
 //! change or cancel it and send a message to those signed up. Who may do
 //! what is decided in `services::network`.
+// A server function takes one argument per form field, and the #[server]
+// macro drops attributes on the fn itself, so this is per module.
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -54,7 +57,15 @@ fn typed_meetup(
     form: String,
     [date, time, duration, place, address, capacity, description]: [&str; 7],
 ) -> (crate::ssr::forms::FormFlash, Result<crate::domain::forms::MeetupInput, crate::ssr::services::ServiceError>) {
-    let typed = [(DATE, date), (TIME, time), (DURATION, duration), (PLACE, place), (ADDRESS, address), (CAPACITY, capacity), (DESCRIPTION, description)];
+    let typed = [
+        (DATE, date),
+        (TIME, time),
+        (DURATION, duration),
+        (PLACE, place),
+        (ADDRESS, address),
+        (CAPACITY, capacity),
+        (DESCRIPTION, description),
+    ];
     let parsed = crate::domain::forms::MeetupInput::parse(date, time, duration, place, address, capacity, description);
     (crate::ssr::forms::FormFlash::typed(form, &typed), parsed.map_err(crate::ssr::services::ServiceError::Invalid))
 }
@@ -84,9 +95,16 @@ pub async fn my_network() -> Result<Option<(MyNetworkView, FormSpec)>, ServerFnE
     };
     let current = view.display_name.clone().unwrap_or_default();
     let fields = vec![(DISPLAY_NAME, t.mine_name_label, Some(t.mine_name_hint), Control::Line)];
-    let spec =
-        crate::ssr::forms::spec(FormKind::DisplayName, form_names::DISPLAY_NAME, SetDisplayName::PATH, vec![], fields, t.mine_name_submit, &[(DISPLAY_NAME, current.as_str())])
-            .await;
+    let spec = crate::ssr::forms::spec(
+        FormKind::DisplayName,
+        form_names::DISPLAY_NAME,
+        SetDisplayName::PATH,
+        vec![],
+        fields,
+        t.mine_name_submit,
+        &[(DISPLAY_NAME, current.as_str())],
+    )
+    .await;
     Ok(Some((view, spec)))
 }
 
@@ -151,17 +169,37 @@ pub async fn new_group_form() -> Result<StaffPage<FormSpec>, ServerFnError> {
         return Ok(StaffPage::NotAllowed);
     }
     let key = vec![("key".to_string(), crate::ssr::forms::new_key())];
-    Ok(StaffPage::Shown(crate::ssr::forms::spec(FormKind::Group, form_names::NEW_GROUP, CreateGroup::PATH, key, group_fields(t), t.group_create_submit, &[]).await))
+    Ok(StaffPage::Shown(
+        crate::ssr::forms::spec(
+            FormKind::Group,
+            form_names::NEW_GROUP,
+            CreateGroup::PATH,
+            key,
+            group_fields(t),
+            t.group_create_submit,
+            &[],
+        )
+        .await,
+    ))
 }
 
 /// A host creates a group and becomes its host.
 #[server(prefix = "/api", endpoint = "create_group")]
-pub async fn create_group(name: String, description: String, topic: String, area: String, usual_place: String, key: String) -> Result<(), ServerFnError> {
+pub async fn create_group(
+    name: String,
+    description: String,
+    topic: String,
+    area: String,
+    usual_place: String,
+    key: String,
+) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{redirect, refused, with_answer};
     let store = crate::ssr::store()?;
     let (kept, input) = typed_group(form_names::NEW_GROUP.into(), [&name, &description, &topic, &area, &usual_place]);
     let user = crate::ssr::auth::current_user();
-    let result = async { crate::ssr::services::network::create_group(store.as_ref(), user.as_ref(), input?, &key, crate::ssr::now_ms()).await }.await;
+    let result =
+        async { crate::ssr::services::network::create_group(store.as_ref(), user.as_ref(), input?, &key, crate::ssr::now_ms()).await }
+            .await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&host_group_link(id.0), "oprettet"));
@@ -197,19 +235,37 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     let g = &view.group;
-    let now: [(&str, &str); 5] = [(NAME, g.name.as_str()), (DESCRIPTION, &g.description), (TOPIC, &g.topic), (AREA, &g.area), (USUAL_PLACE, &g.usual_place)];
+    let now: [(&str, &str); 5] =
+        [(NAME, g.name.as_str()), (DESCRIPTION, &g.description), (TOPIC, &g.topic), (AREA, &g.area), (USUAL_PLACE, &g.usual_place)];
     let hidden = || vec![("group".to_string(), group.to_string())];
-    let edit = spec(FormKind::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.group_save_submit, &now).await;
+    let edit =
+        spec(FormKind::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.group_save_submit, &now).await;
     let mut post_hidden = hidden();
     post_hidden.push(("key".into(), crate::ssr::forms::new_key()));
     let defaults = [(DURATION, "90"), (PLACE, g.usual_place.as_str()), (CAPACITY, "10")];
-    let post = spec(FormKind::Meetup, &form_names::new_meetup(group), PostMeetup::PATH, post_hidden, meetup_fields(t), t.meetup_post_submit, &defaults).await;
+    let post = spec(
+        FormKind::Meetup,
+        &form_names::new_meetup(group),
+        PostMeetup::PATH,
+        post_hidden,
+        meetup_fields(t),
+        t.meetup_post_submit,
+        &defaults,
+    )
+    .await;
     Ok(StaffPage::Shown(HostGroupPage { view, edit, post }))
 }
 
 /// A host changes their group.
 #[server(prefix = "/api", endpoint = "save_group")]
-pub async fn save_group(group: i64, name: String, description: String, topic: String, area: String, usual_place: String) -> Result<(), ServerFnError> {
+pub async fn save_group(
+    group: i64,
+    name: String,
+    description: String,
+    topic: String,
+    area: String,
+    usual_place: String,
+) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer};
     let store = crate::ssr::store()?;
     let (kept, input) = typed_group(form_names::group(group), [&name, &description, &topic, &area, &usual_place]);
@@ -222,7 +278,6 @@ pub async fn save_group(group: i64, name: String, description: String, topic: St
 
 /// A host posts a meetup of their group.
 #[server(prefix = "/api", endpoint = "post_meetup")]
-#[expect(clippy::too_many_arguments, reason = "one argument per form field")]
 pub async fn post_meetup(
     group: i64,
     date: String,
@@ -239,7 +294,9 @@ pub async fn post_meetup(
     let (kept, input) = typed_meetup(form_names::new_meetup(group), [&date, &time, &duration, &place, &address, &capacity, &description]);
     let user = crate::ssr::auth::current_user();
     let id = crate::domain::ids::GroupId(group);
-    let result = async { crate::ssr::services::network::post_meetup(store.as_ref(), user.as_ref(), id, input?, &key, crate::ssr::now_ms()).await }.await;
+    let result =
+        async { crate::ssr::services::network::post_meetup(store.as_ref(), user.as_ref(), id, input?, &key, crate::ssr::now_ms()).await }
+            .await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&host_meetup_link(id.0), "moede-oprettet"));
@@ -290,17 +347,18 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
         (DESCRIPTION, &m.description),
     ];
     let hidden = || vec![("meetup".to_string(), meetup.to_string())];
-    let edit = spec(FormKind::Meetup, &form_names::meetup(meetup), SaveMeetup::PATH, hidden(), meetup_fields(t), t.meetup_save_submit, &now).await;
+    let edit =
+        spec(FormKind::Meetup, &form_names::meetup(meetup), SaveMeetup::PATH, hidden(), meetup_fields(t), t.meetup_save_submit, &now).await;
     let mut key = hidden();
     key.push(("key".into(), crate::ssr::forms::new_key()));
     let fields = vec![(MESSAGE, t.announce_label, None, Control::Lines)];
-    let announce = spec(FormKind::Announcement, &form_names::announcement(meetup), AnnounceMeetup::PATH, key, fields, t.announce_submit, &[]).await;
+    let announce =
+        spec(FormKind::Announcement, &form_names::announcement(meetup), AnnounceMeetup::PATH, key, fields, t.announce_submit, &[]).await;
     Ok(StaffPage::Shown(HostMeetupPage { view, edit: Some(edit), announce: Some(announce) }))
 }
 
 /// A host changes a meetup; everyone signed up or waiting is told.
 #[server(prefix = "/api", endpoint = "save_meetup")]
-#[expect(clippy::too_many_arguments, reason = "one argument per form field")]
 pub async fn save_meetup(
     meetup: i64,
     date: String,
@@ -316,7 +374,8 @@ pub async fn save_meetup(
     let (kept, input) = typed_meetup(form_names::meetup(meetup), [&date, &time, &duration, &place, &address, &capacity, &description]);
     let user = crate::ssr::auth::current_user();
     let id = crate::domain::ids::MeetupId(meetup);
-    let result = async { crate::ssr::services::network::update_meetup(store.as_ref(), user.as_ref(), id, input?, crate::ssr::now_ms()).await }.await;
+    let result =
+        async { crate::ssr::services::network::update_meetup(store.as_ref(), user.as_ref(), id, input?, crate::ssr::now_ms()).await }.await;
     let back = host_meetup_link(meetup);
     finish(result, "change a meetup", &with_answer(&back, "gemt"), &format!("{back}#ret"), Some(kept)).await
 }
@@ -463,7 +522,13 @@ pub fn NewGroupPage() -> impl IntoView {
 #[component]
 pub fn HostGroup() -> impl IntoView {
     let t = use_lang().texts();
-    let page = ObjectPage { title: t.host_group_title, login_body: t.host_only, next: paths::NETWORK_MINE, not_allowed: t.host_only, back: Some((paths::NETWORK_MINE, t.mine_title)) };
+    let page = ObjectPage {
+        title: t.host_group_title,
+        login_body: t.host_only,
+        next: paths::NETWORK_MINE,
+        not_allowed: t.host_only,
+        back: Some((paths::NETWORK_MINE, t.mine_title)),
+    };
     object_page(page, host_group, |p, t| view! { <HostGroupBody p t/> }.into_any())
 }
 
@@ -477,7 +542,10 @@ fn HostGroupBody(p: HostGroupPage, t: &'static Texts) -> impl IntoView {
             .into_iter()
             .map(|m| {
                 let manage = host_meetup_link(m.id);
-                let going = t.host_going_count.replace("{going}", &(m.capacity - m.places_left).to_string()).replace("{capacity}", &m.capacity.to_string());
+                let going = t
+                    .host_going_count
+                    .replace("{going}", &(m.capacity - m.places_left).to_string())
+                    .replace("{capacity}", &m.capacity.to_string());
                 view! {
                     <li class="card">
                         <p class="font-bold"><time datetime=m.iso>{m.when}</time></p>
@@ -514,7 +582,8 @@ fn HostGroupBody(p: HostGroupPage, t: &'static Texts) -> impl IntoView {
 #[component]
 pub fn HostMeetup() -> impl IntoView {
     let t = use_lang().texts();
-    let page = ObjectPage { title: t.host_meetup_title, login_body: t.host_only, next: paths::NETWORK_MINE, not_allowed: t.host_only, back: None };
+    let page =
+        ObjectPage { title: t.host_meetup_title, login_body: t.host_only, next: paths::NETWORK_MINE, not_allowed: t.host_only, back: None };
     object_page(page, host_meetup, |p, t| view! { <HostMeetupBody p t/> }.into_any())
 }
 

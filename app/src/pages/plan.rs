@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 use crate::components::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs, Unavailable};
 use crate::domain::plan::GoalStatus;
 use crate::domain::views::{ActivityView, DecisionView, GoalView, PlanView, Who};
-use crate::pages::goals::{answer_suggestion_url, withdraw_url};
 use crate::i18n::{use_lang, Texts};
+use crate::pages::goals::{answer_suggestion_url, withdraw_url};
 use crate::shell::paths;
 use crate::viewer::viewer;
 
@@ -39,8 +39,7 @@ pub async fn my_plan() -> Result<PlanPage, ServerFnError> {
 pub fn MyPlan() -> impl IntoView {
     let t = use_lang().texts();
     let Some(me) = viewer() else {
-        return view! { <NeedsLogin title=t.plan_title body=t.plan_body next=paths::PLAN/> }
-        .into_any();
+        return view! { <NeedsLogin title=t.plan_title body=t.plan_body next=paths::PLAN/> }.into_any();
     };
     let page = Resource::new_blocking(|| (), |_| my_plan());
     view! {
@@ -133,11 +132,8 @@ pub fn history_items(history: Vec<crate::domain::views::HistoryItem>, t: &'stati
                 Who::Named(name) => name,
                 Who::System => t.history_system.to_string(),
             };
-            let what = if h.about.is_empty() {
-                t.history_kind(&h.kind).to_string()
-            } else {
-                format!("{}: {}", t.history_kind(&h.kind), h.about)
-            };
+            let what =
+                if h.about.is_empty() { t.history_kind(&h.kind).to_string() } else { format!("{}: {}", t.history_kind(&h.kind), h.about) };
             view! {
                 <li class="py-2">
                     <p>{what}</p>

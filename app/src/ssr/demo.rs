@@ -44,9 +44,17 @@ const CASEWORKERS: &[DemoCaseworker] = &[
     },
 ];
 
-/// Name, synthetic CPR, index of the primary caseworker, goals (own words, status).
-const CITIZENS: &[(&str, &str, usize, &[(&str, GoalStatus)])] = &[
-    ("Mette Hansen", "011385-1001", 0, &[("Komme i praktik i en børnehave", GoalStatus::Accepted), ("Få styr på min økonomi", GoalStatus::Proposed)]),
+/// A demo citizen: name, synthetic CPR, index of the primary caseworker,
+/// goals (own words, status).
+type DemoCitizen = (&'static str, &'static str, usize, &'static [(&'static str, GoalStatus)]);
+
+const CITIZENS: &[DemoCitizen] = &[
+    (
+        "Mette Hansen",
+        "011385-1001",
+        0,
+        &[("Komme i praktik i en børnehave", GoalStatus::Accepted), ("Få styr på min økonomi", GoalStatus::Proposed)],
+    ),
     ("Ahmed Yilmaz", "021390-1002", 0, &[("Tage kørekort, så jeg kan tage arbejde uden for byen", GoalStatus::Accepted)]),
     ("Sofie Nielsen", "031399-1003", 0, &[("Starte på HF igen", GoalStatus::Accepted), ("Sove bedre om natten", GoalStatus::Accepted)]),
     ("Lars Pedersen", "041372-1004", 0, &[("Finde en bolig tæt på mine børn", GoalStatus::Proposed)]),
@@ -71,10 +79,34 @@ const ACTIVITIES: &[(Department, &str, &str)] = &[
 ];
 
 const GROUPS: &[(&str, &str, &str, &str, &str)] = &[
-    ("Strikkecafé i Nordparken", "Vi strikker, drikker kaffe og snakker. Du behøver ikke kunne strikke – vi lærer dig det.", "Hygge og håndarbejde", "Nord", "Beboercaféen i Nordparken"),
-    ("Gåtur ved stranden", "En rolig gåtur på en time. Vi går i det tempo, den langsomste går.", "Motion", "Øst", "P-pladsen ved Strandvejen"),
-    ("Mødrenetværket", "For mødre med små børn. Børnene er velkomne. Vi taler om hverdagen og hjælper hinanden.", "Familie", "Centrum", "Biblioteket på Torvet"),
-    ("Jobklubben", "Vi hjælper hinanden med ansøgninger og CV. Tag gerne din telefon eller computer med.", "Arbejde", "Vest", "Kulturhuset Vesterå"),
+    (
+        "Strikkecafé i Nordparken",
+        "Vi strikker, drikker kaffe og snakker. Du behøver ikke kunne strikke – vi lærer dig det.",
+        "Hygge og håndarbejde",
+        "Nord",
+        "Beboercaféen i Nordparken",
+    ),
+    (
+        "Gåtur ved stranden",
+        "En rolig gåtur på en time. Vi går i det tempo, den langsomste går.",
+        "Motion",
+        "Øst",
+        "P-pladsen ved Strandvejen",
+    ),
+    (
+        "Mødrenetværket",
+        "For mødre med små børn. Børnene er velkomne. Vi taler om hverdagen og hjælper hinanden.",
+        "Familie",
+        "Centrum",
+        "Biblioteket på Torvet",
+    ),
+    (
+        "Jobklubben",
+        "Vi hjælper hinanden med ansøgninger og CV. Tag gerne din telefon eller computer med.",
+        "Arbejde",
+        "Vest",
+        "Kulturhuset Vesterå",
+    ),
 ];
 
 /// Demo texts are constants, every one checked by the test below.
@@ -89,9 +121,8 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         return Ok(false);
     }
 
-    let admin = store
-        .create_person(&NewPerson { full_name: t("Ulla Administrator"), cpr: None, subject: None, display_name: None }, now)
-        .await?;
+    let admin =
+        store.create_person(&NewPerson { full_name: t("Ulla Administrator"), cpr: None, subject: None, display_name: None }, now).await?;
     store.grant_role(admin, Role::Admin, now).await?;
 
     let mut caseworkers = Vec::new();
@@ -112,7 +143,10 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             .await?;
         let (weekday, from, to, place, address) = cw.outreach;
         store
-            .add_outreach_hours(id, &OutreachHours { weekday, from_minute: from, to_minute: to, place: place.into(), address: address.into() })
+            .add_outreach_hours(
+                id,
+                &OutreachHours { weekday, from_minute: from, to_minute: to, place: place.into(), address: address.into() },
+            )
             .await?;
         caseworkers.push(id);
     }
@@ -189,15 +223,17 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
     let hosts = [("Bent Frivillig", "Bent"), ("Hanne Aziz", "Hanne")];
     let mut host_ids = Vec::new();
     for (name, display) in hosts {
-        let id = store
-            .create_person(&NewPerson { full_name: t(name), cpr: None, subject: None, display_name: Some(t(display)) }, now)
-            .await?;
+        let id =
+            store.create_person(&NewPerson { full_name: t(name), cpr: None, subject: None, display_name: Some(t(display)) }, now).await?;
         store.grant_role(id, Role::Host, now).await?;
         host_ids.push(id);
     }
     for (i, (name, description, topic, area, place)) in GROUPS.iter().enumerate() {
         let group = store
-            .create_group(&NewGroup { name: t(name), description: (*description).into(), topic: t(topic), area: t(area), usual_place: t(place) }, now)
+            .create_group(
+                &NewGroup { name: t(name), description: (*description).into(), topic: t(topic), area: t(area), usual_place: t(place) },
+                now,
+            )
             .await?;
         store.add_group_host(group, host_ids[i % host_ids.len()]).await?;
         for week in 0..3 {

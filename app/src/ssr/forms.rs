@@ -29,11 +29,7 @@ pub struct FormFlash {
 impl FormFlash {
     /// What was typed into form `form`, to keep if it is refused.
     pub fn typed(form: impl Into<String>, values: &[(&str, &str)]) -> FormFlash {
-        FormFlash {
-            form: form.into(),
-            values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            errors: vec![],
-        }
+        FormFlash { form: form.into(), values: values.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), errors: vec![] }
     }
 }
 

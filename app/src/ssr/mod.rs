@@ -4,8 +4,8 @@ pub mod auth;
 pub mod calendar;
 pub mod clock;
 pub mod db;
-pub mod forms;
 pub mod demo;
+pub mod forms;
 pub mod security;
 pub mod services;
 pub mod time;
@@ -32,21 +32,14 @@ pub fn now_ms() -> i64 {
 /// The store of this request (a server-function error if the server forgot
 /// to provide it, which a test would catch at once).
 pub fn store() -> Result<Arc<dyn db::Store>, leptos::prelude::ServerFnError> {
-    use_context::<AppStore>()
-        .map(|s| s.0)
-        .ok_or_else(|| leptos::prelude::ServerFnError::new("store missing from the request context"))
+    use_context::<AppStore>().map(|s| s.0).ok_or_else(|| leptos::prelude::ServerFnError::new("store missing from the request context"))
 }
 
 /// The language the current request asks for, from its `lang` cookie.
 pub fn request_lang() -> Lang {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
-            let cookies: Vec<&str> = parts
-                .headers
-                .get_all(http::header::COOKIE)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .collect();
+            let cookies: Vec<&str> = parts.headers.get_all(http::header::COOKIE).iter().filter_map(|v| v.to_str().ok()).collect();
             (!cookies.is_empty()).then(|| Lang::from_cookie_header(&cookies.join("; ")))
         })
         .unwrap_or_default()

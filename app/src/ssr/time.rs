@@ -11,8 +11,10 @@ fn copenhagen() -> TimeZone {
 
 const WEEKDAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS_DA: [&str; 12] = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
-const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_DA: [&str; 12] =
+    ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// "tirsdag 3. marts 2026 kl. 10.00" / "Tuesday 3 March 2026 at 10:00", in Copenhagen time.
 pub fn date_time(utc_ms: i64, lang: Lang) -> String {
@@ -25,11 +27,21 @@ pub fn date_time(utc_ms: i64, lang: Lang) -> String {
     match lang {
         Lang::Da => format!(
             "{} {}. {} {} kl. {:02}.{:02}",
-            WEEKDAYS_DA[weekday], local.day(), MONTHS_DA[month], local.year(), local.hour(), local.minute()
+            WEEKDAYS_DA[weekday],
+            local.day(),
+            MONTHS_DA[month],
+            local.year(),
+            local.hour(),
+            local.minute()
         ),
         Lang::En => format!(
             "{} {} {} {} at {:02}:{:02}",
-            WEEKDAYS_EN[weekday], local.day(), MONTHS_EN[month], local.year(), local.hour(), local.minute()
+            WEEKDAYS_EN[weekday],
+            local.day(),
+            MONTHS_EN[month],
+            local.year(),
+            local.hour(),
+            local.minute()
         ),
     }
 }
@@ -139,9 +151,7 @@ pub fn form_date_time(utc_ms: i64) -> (String, String) {
 
 /// The ISO 8601 form with offset, for `<time datetime="…">`.
 pub fn iso(utc_ms: i64) -> String {
-    Timestamp::from_millisecond(utc_ms)
-        .map(|ts| ts.to_zoned(copenhagen()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-        .unwrap_or_default()
+    Timestamp::from_millisecond(utc_ms).map(|ts| ts.to_zoned(copenhagen()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -24,11 +24,7 @@ pub fn log_buffer() -> &'static Arc<Mutex<Vec<u8>>> {
     LOGS.get_or_init(|| {
         let buffer = Arc::new(Mutex::new(Vec::new()));
         let sink = buffer.clone();
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter("debug")
-            .with_ansi(false)
-            .with_writer(move || LogWriter(sink.clone()))
-            .try_init();
+        let _ = tracing_subscriber::fmt().with_env_filter("debug").with_ansi(false).with_writer(move || LogWriter(sink.clone())).try_init();
         buffer
     })
 }
@@ -201,4 +197,3 @@ pub fn logged_in_name(page: &str) -> Option<String> {
     let name_end = after[name_start..].find('<')?;
     Some(after[name_start..name_start + name_end].trim().to_string())
 }
-

@@ -85,7 +85,13 @@ pub async fn login(http: &Client, server: &Server, person: i64) -> String {
 
 /// Calls a server function as a script would; the transport error when
 /// there was no answer (the server was killed or has stopped).
-pub async fn try_post(http: &Client, base: &str, cookie: &str, endpoint: &str, form: &[(&str, String)]) -> Result<StatusCode, reqwest::Error> {
+pub async fn try_post(
+    http: &Client,
+    base: &str,
+    cookie: &str,
+    endpoint: &str,
+    form: &[(&str, String)],
+) -> Result<StatusCode, reqwest::Error> {
     http.post(format!("{base}/api/{endpoint}"))
         .header("accept", "application/json")
         .header("cookie", format!("{}={cookie}", super::COOKIE))

@@ -65,9 +65,13 @@ async fn assert_ledger_balances<S: Store + ?Sized>(s: &S, b: BudgetId) -> Budget
 }
 
 fn decision(by: PersonId, reason: Option<&str>) -> NewDecision {
-    NewDecision { decided_by: by, reasons: reason.map(|r| Reason::parse(r).unwrap()), appeal_guidance: "Klag til kommunen inden 4 uger.".into(), corrects: None }
+    NewDecision {
+        decided_by: by,
+        reasons: reason.map(|r| Reason::parse(r).unwrap()),
+        appeal_guidance: "Klag til kommunen inden 4 uger.".into(),
+        corrects: None,
+    }
 }
-
 
 // ---- identity (the sign-in rule over the store) ----------------------------
 
@@ -118,13 +122,24 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
     let b = person(s.as_ref(), "Anden Borger", Some("011370-0009")).await;
     let plan_a = s.ensure_plan(a, NOW).await.unwrap();
     let plan_b = s.ensure_plan(b, NOW).await.unwrap();
-    let goal = |t: &str| NewGoal { title: GoalTitle::parse(t).unwrap(), why: Some(LongText::parse("Så jeg kommer ud").unwrap()), first_step: None, status: GoalStatus::Proposed };
+    let goal = |t: &str| NewGoal {
+        title: GoalTitle::parse(t).unwrap(),
+        why: Some(LongText::parse("Så jeg kommer ud").unwrap()),
+        first_step: None,
+        status: GoalStatus::Proposed,
+    };
     s.add_goal(plan_a, &goal("Komme i praktik"), Actor::citizen(a), NOW + 1).await.unwrap();
     s.add_goal(plan_b, &goal("B's hemmelige mål"), Actor::citizen(b), NOW + 1).await.unwrap();
-    let act = NewActivity { department: Department::Health, title: text("Samtale"), responsible: text("Sundhedshuset"), status: ActivityStatus::Planned };
+    let act = NewActivity {
+        department: Department::Health,
+        title: text("Samtale"),
+        responsible: text("Sundhedshuset"),
+        status: ActivityStatus::Planned,
+    };
     s.add_activity(plan_a, &act, Actor::staff(cw), NOW + 2).await.unwrap();
     for (starts_at, place) in [(NOW - DAY, "Fortid"), (NOW + 2 * DAY, "Senere"), (NOW + DAY, "Snart")] {
-        let appt = NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
+        let appt =
+            NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
         s.add_appointment(plan_a, &appt, Actor::staff(cw), NOW + 3).await.unwrap();
     }
 
@@ -193,7 +208,11 @@ async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn 
     s.log_access(c, cw, Role::Caseworker, "Svar på dit forslag", NOW + DAY).await.unwrap();
     s.log_access(other, cw, Role::Caseworker, "Andens sag", NOW).await.unwrap();
     let log = my_access_log(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a citizen");
-    assert_eq!(log.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(), ["Svar på dit forslag", "Forberedelse af møde"], "own entries, newest first");
+    assert_eq!(
+        log.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(),
+        ["Svar på dit forslag", "Forberedelse af møde"],
+        "own entries, newest first"
+    );
     assert_eq!(log[0].role, Role::Caseworker);
     assert!(my_access_log(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap().is_none());
 }
@@ -259,7 +278,8 @@ async fn staff_profiles_and_outreach_hours_are_kept(s: Arc<dyn Store>) {
     p.phone = "+45 55 55 55 55".into();
     s.set_staff_profile(cw, &p).await.unwrap();
     assert_eq!(s.staff_profile(cw).await.unwrap(), Some(p));
-    let h = OutreachHours { weekday: 2, from_minute: 600, to_minute: 720, place: "Café Nørrebro".into(), address: "Mjølnerparken 1".into() };
+    let h =
+        OutreachHours { weekday: 2, from_minute: 600, to_minute: 720, place: "Café Nørrebro".into(), address: "Mjølnerparken 1".into() };
     s.add_outreach_hours(cw, &h).await.unwrap();
     assert_eq!(s.outreach_hours(cw).await.unwrap(), vec![h]);
     let bad = OutreachHours { weekday: 8, from_minute: 600, to_minute: 500, place: "x".into(), address: "y".into() };
@@ -274,7 +294,12 @@ async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn
     assert_eq!(s.ensure_plan(c, NOW + 1).await.unwrap(), plan, "still one plan");
     let goal = NewGoal { title: GoalTitle::parse("Få et fritidsjob").unwrap(), why: None, first_step: None, status: GoalStatus::Proposed };
     s.add_goal(plan, &goal, Actor::citizen(c), NOW + 2).await.unwrap();
-    let act = NewActivity { department: Department::Job, title: text("Praktik"), responsible: text("Jobcentret"), status: ActivityStatus::Active };
+    let act = NewActivity {
+        department: Department::Job,
+        title: text("Praktik"),
+        responsible: text("Jobcentret"),
+        status: ActivityStatus::Active,
+    };
     s.add_activity(plan, &act, Actor::staff(cw), NOW + 3).await.unwrap();
     let appt = NewAppointment {
         starts_at: NOW + 7 * DAY,
@@ -331,7 +356,10 @@ async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: A
     assert_eq!((last.kind, last.amount), (LedgerKind::Reduce, kr(47_500)));
     assert!(matches!(s.end_budget(b, cw, NOW + 7).await, Err(DbError::Conflict(_))), "ended once");
     assert!(matches!(s.top_up_budget(b, kr(1), cw, NOW + 7).await, Err(DbError::Conflict(_))), "no top-up after the end");
-    assert!(matches!(s.request_spending(&spend(b, c, kr(1), "after-end"), NOW + 7).await, Err(DbError::Conflict(_))), "no request after the end");
+    assert!(
+        matches!(s.request_spending(&spend(b, c, kr(1), "after-end"), NOW + 7).await, Err(DbError::Conflict(_))),
+        "no request after the end"
+    );
     // The request made before the end is still decided, within what was reserved.
     s.decide_spending(&decide(pending, Some(kr(1_000)), decision(cw, None)), NOW + 8).await.unwrap();
     let b = assert_ledger_balances(&*s, b).await;
@@ -340,7 +368,8 @@ async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: A
 
 async fn the_rate_limit_counts_a_citizens_new_requests_even_when_simultaneous(s: Arc<dyn Store>) {
     let (c, _, b) = citizen_with_budget(&*s).await;
-    let limited = |key: &str, now: i64| NewSpendingRequest { limit: Some(RateLimit { since: now - 3_600_000, max: 3 }), ..spend(b, c, kr(10), key) };
+    let limited =
+        |key: &str, now: i64| NewSpendingRequest { limit: Some(RateLimit { since: now - 3_600_000, max: 3 }), ..spend(b, c, kr(10), key) };
     let tasks: Vec<_> = (0..10)
         .map(|i| {
             let (s, r) = (s.clone(), limited(&format!("burst-{i}"), NOW));
@@ -375,7 +404,10 @@ async fn a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_i
     assert_eq!(s.open_spending_for(other_cw).await.unwrap(), vec![], "only for the citizen's own caseworker");
     assert_eq!(s.spending_requests(b).await.unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), vec![r2, r1], "newest first");
 
-    let d = SpendingDecision { notify_citizen: Some(("spending_answered", "/budget#anmodning-1".into())), ..decide(r1, None, decision(cw, Some("Ikke i planen"))) };
+    let d = SpendingDecision {
+        notify_citizen: Some(("spending_answered", "/budget#anmodning-1".into())),
+        ..decide(r1, None, decision(cw, Some("Ikke i planen")))
+    };
     s.decide_spending(&d, NOW + 2).await.unwrap();
     let n = s.notifications(c).await.unwrap();
     assert_eq!((n.len(), n[0].kind.as_str()), (1, "spending_answered"));
@@ -399,10 +431,10 @@ async fn a_request_reserves_and_a_decision_spends_with_the_ledger_balanced(s: Ar
     assert_eq!((req.status, req.approved), (RequestStatus::Approved, Some(kr(2_500))));
     let d = s.decisions_of(c).await.unwrap();
     assert_eq!((d.len(), d[0].outcome.as_str()), (1, "approved_lower"));
-    assert!(matches!(
-        s.decide_spending(&decide(r, None, decision(cw, Some("igen"))), NOW + 2).await,
-        Err(DbError::Conflict(_))
-    ), "a decision is final");
+    assert!(
+        matches!(s.decide_spending(&decide(r, None, decision(cw, Some("igen"))), NOW + 2).await, Err(DbError::Conflict(_))),
+        "a decision is final"
+    );
 }
 
 async fn a_request_larger_than_what_is_available_writes_nothing(s: Arc<dyn Store>) {
@@ -430,10 +462,10 @@ async fn cancelling_and_declining_release_the_reservation(s: Arc<dyn Store>) {
     let r2 = s.request_spending(&spend(b, c, kr(2_000), "b"), NOW).await.unwrap().id();
     s.cancel_spending(r1, NOW + 1).await.unwrap();
     assert!(matches!(s.cancel_spending(r1, NOW + 2).await, Err(DbError::Conflict(_))));
-    assert!(matches!(
-        s.decide_spending(&decide(r2, None, decision(cw, None)), NOW + 3).await,
-        Err(DbError::Conflict(_))
-    ), "declining needs a reason");
+    assert!(
+        matches!(s.decide_spending(&decide(r2, None, decision(cw, None)), NOW + 3).await, Err(DbError::Conflict(_))),
+        "declining needs a reason"
+    );
     s.decide_spending(&decide(r2, None, decision(cw, Some("Ikke en del af planen"))), NOW + 3).await.unwrap();
     let budget = assert_ledger_balances(&*s, b).await;
     assert_eq!((budget.reserved, budget.spent, budget.available()), (Amount::ZERO, Amount::ZERO, kr(10_000)));
@@ -460,7 +492,11 @@ async fn simultaneous_requests_and_decisions_never_overspend(s: Arc<dyn Store>) 
             let now = NOW + round * 1_000 + i;
             // Half new requests, half answers to what is pending (several
             // tasks may answer the same request: only one may win).
-            let op = if pending.is_empty() || rng.gen_bool(0.5) { None } else { Some((pending[rng.gen_range(0..pending.len())], rng.gen_range(0..4))) };
+            let op = if pending.is_empty() || rng.gen_bool(0.5) {
+                None
+            } else {
+                Some((pending[rng.gen_range(0..pending.len())], rng.gen_range(0..4)))
+            };
             let ore = rng.gen_range(1..=150_000);
             tasks.push(tokio::spawn(async move {
                 let amount = Amount::from_ore(ore).unwrap();
@@ -523,14 +559,28 @@ async fn ten_simultaneous_submits_with_one_key_make_one_request(s: Arc<dyn Store
 async fn a_meetup_is_never_overfilled_and_the_rest_wait(s: Arc<dyn Store>) {
     let g = s
         .create_group(
-            &NewGroup { name: text("Strikkecafé"), description: "Vi strikker".into(), topic: text("Hygge"), area: text("Nord"), usual_place: text("Biblioteket") },
+            &NewGroup {
+                name: text("Strikkecafé"),
+                description: "Vi strikker".into(),
+                topic: text("Hygge"),
+                area: text("Nord"),
+                usual_place: text("Biblioteket"),
+            },
             NOW,
         )
         .await
         .unwrap();
     let m = s
         .create_meetup(
-            &NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 120, place: text("Biblioteket"), address: text("Torvet 1"), capacity: 2, description: "Tag garn med".into() },
+            &NewMeetup {
+                group: g,
+                starts_at: NOW + DAY,
+                duration_minutes: 120,
+                place: text("Biblioteket"),
+                address: text("Torvet 1"),
+                capacity: 2,
+                description: "Tag garn med".into(),
+            },
             NOW,
         )
         .await
@@ -624,7 +674,10 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert_eq!(goal.status, GoalStatus::Declined);
     let d = s.decisions_of(c).await.unwrap();
     assert_eq!(d.len(), 1);
-    assert_eq!((d[0].outcome.as_str(), d[0].reasons.as_deref(), d[0].decided_by), ("declined", Some("Vi starter med praktikken først."), cw));
+    assert_eq!(
+        (d[0].outcome.as_str(), d[0].reasons.as_deref(), d[0].decided_by),
+        ("declined", Some("Vi starter med praktikken først."), cw)
+    );
     assert!(d[0].appeal_guidance.contains("Ankestyrelsen"), "the guidance says where to complain");
     assert_eq!(s.unread_notifications(c).await.unwrap(), 1);
     let note = &s.notifications(c).await.unwrap()[0];
@@ -671,7 +724,10 @@ async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn S
 
     goals::decide(s.as_ref(), &staff, id, adjust("Arbejde 10 timer om ugen"), NOW + 1).await.unwrap();
     let g = s.goal(id).await.unwrap();
-    assert_eq!((g.status, g.title.as_str(), g.suggested_title.as_deref()), (GoalStatus::Adjusted, "Arbejde", Some("Arbejde 10 timer om ugen")));
+    assert_eq!(
+        (g.status, g.title.as_str(), g.suggested_title.as_deref()),
+        (GoalStatus::Adjusted, "Arbejde", Some("Arbejde 10 timer om ugen"))
+    );
     let early = goals::decide(s.as_ref(), &staff, id, GoalAnswer::Accept, NOW + 2).await;
     assert!(matches!(early, Err(ServiceError::Conflict)), "the caseworker cannot accept for the citizen");
 
@@ -724,9 +780,17 @@ async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: 
     assert!(refused(goals::withdraw(s.as_ref(), &signed_in(b, true), id, NOW).await), "citizen B");
     assert!(refused(goals::answer_suggestion(s.as_ref(), &signed_in(b, true), id, true, NOW).await), "citizen B");
     assert!(refused(goals::withdraw(s.as_ref(), &staff_user(cw_a), id, NOW).await), "staff cannot withdraw for the citizen");
-    for (who, user) in [("citizen A", signed_in(a, true)), ("citizen B", signed_in(b, true)), ("other caseworker", staff_user(other_cw)), ("host", host_user.clone())] {
+    for (who, user) in [
+        ("citizen A", signed_in(a, true)),
+        ("citizen B", signed_in(b, true)),
+        ("other caseworker", staff_user(other_cw)),
+        ("host", host_user.clone()),
+    ] {
         assert!(refused(goals::decide(s.as_ref(), &user, id, declined("nej"), NOW).await), "{who} may not decide");
-        assert!(matches!(goals::review(s.as_ref(), &user, id, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)), "{who} may not open it");
+        assert!(
+            matches!(goals::review(s.as_ref(), &user, id, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)),
+            "{who} may not open it"
+        );
     }
     let missing = goals::review(s.as_ref(), &staff_user(cw_a), GoalId(id.0 + 1000), NOW, Lang::Da).await;
     assert!(matches!(missing, Err(ServiceError::NotAllowed)), "a missing goal looks like a refused one");
@@ -767,7 +831,14 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
 
     let plan = s.plan_of(a).await.unwrap().unwrap();
-    let met = NewAppointment { starts_at: NOW + DAY, duration_minutes: 30, place: text("Café"), address: text("Vej 1"), outreach: true, note: None };
+    let met = NewAppointment {
+        starts_at: NOW + DAY,
+        duration_minutes: 30,
+        place: text("Café"),
+        address: text("Vej 1"),
+        outreach: true,
+        note: None,
+    };
     s.add_appointment(plan, &met, Actor::staff(cw), NOW).await.unwrap();
     let rows = inbox::caseload(s.as_ref(), &staff_user(cw), NOW + 10 * DAY, Lang::Da).await.unwrap();
     assert_eq!(rows.iter().map(|r| r.citizen.as_str()).collect::<Vec<_>>(), ["Borger B", "Jonas Borger"]);
@@ -813,7 +884,8 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     casework::update_activity(s.as_ref(), &staff, c, act, changed.clone(), NOW + 1).await.unwrap();
     let wrong = casework::update_activity(s.as_ref(), &staff, c, crate::domain::ids::ActivityId(act.0 + 99), changed, NOW + 1).await;
     assert!(matches!(wrong, Err(ServiceError::NotAllowed)), "an activity of another plan is not found: {wrong:?}");
-    let meeting = AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
+    let meeting =
+        AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
     casework::add_appointment(s.as_ref(), &staff, c, meeting, NOW + 2).await.unwrap();
     casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), NOW + 3).await.unwrap();
 
@@ -827,7 +899,12 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     let karin = Who::Named("Karin Sagsbehandler".into());
     assert_eq!(
         kinds[..4],
-        [("note_added", karin.clone()), ("appointment_added", karin.clone()), ("activity_updated", karin.clone()), ("activity_added", karin)]
+        [
+            ("note_added", karin.clone()),
+            ("appointment_added", karin.clone()),
+            ("activity_updated", karin.clone()),
+            ("activity_added", karin)
+        ]
     );
 
     let gone = AppointmentInput::parse("2026-09-25", "09:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
@@ -865,7 +942,13 @@ async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s:
     let kinds: Vec<_> = v.ledger.iter().map(|l| (l.kind.as_str(), l.amount.as_str())).collect();
     assert_eq!(
         kinds,
-        [("release", "500,00 kr."), ("spend", "2.000,00 kr."), ("reserve", "1.000,00 kr."), ("reserve", "2.500,00 kr."), ("grant", "10.000,00 kr.")],
+        [
+            ("release", "500,00 kr."),
+            ("spend", "2.000,00 kr."),
+            ("reserve", "1.000,00 kr."),
+            ("reserve", "2.500,00 kr."),
+            ("grant", "10.000,00 kr.")
+        ],
         "newest first; a decision spends and releases at once"
     );
     assert_eq!(v.ledger[0].about.as_deref(), Some("Cykel til at komme i praktik"));
@@ -898,9 +981,20 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     // refused with what is left; a goal that is not theirs is refused.
     assert!(matches!(budget::request(&*s, &caseworker, ask("10"), "x", NOW).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(budget::request(&*s, &signed_in(other, true), ask("10"), "x", NOW).await, Err(ServiceError::NotAllowed)), "no budget");
-    assert_eq!(problem(budget::request(&*s, &citizen, ask("10.000,01"), "big", NOW).await), (budget_fields::AMOUNT.into(), Problem::MoreThanAvailable(kr(10_000))));
+    assert_eq!(
+        problem(budget::request(&*s, &citizen, ask("10.000,01"), "big", NOW).await),
+        (budget_fields::AMOUNT.into(), Problem::MoreThanAvailable(kr(10_000)))
+    );
     let other_plan = s.ensure_plan(other, NOW).await.unwrap();
-    let theirs = s.add_goal(other_plan, &NewGoal { title: GoalTitle::parse("Deres mål").unwrap(), why: None, first_step: None, status: GoalStatus::Accepted }, Actor::citizen(other), NOW).await.unwrap();
+    let theirs = s
+        .add_goal(
+            other_plan,
+            &NewGoal { title: GoalTitle::parse("Deres mål").unwrap(), why: None, first_step: None, status: GoalStatus::Accepted },
+            Actor::citizen(other),
+            NOW,
+        )
+        .await
+        .unwrap();
     let with_goal = SpendingInput::parse("10", "Sko", &theirs.0.to_string()).unwrap();
     assert_eq!(problem(budget::request(&*s, &citizen, with_goal, "g", NOW).await).0, budget_fields::GOAL);
     let r = budget::request(&*s, &citizen, ask("1.000"), "k1", NOW).await.unwrap();
@@ -909,14 +1003,20 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     // The per-hour limit is the municipality's setting, with a friendly message.
     s.set_requests_per_hour(2).await.unwrap();
     budget::request(&*s, &citizen, ask("1"), "k2", NOW + 2).await.unwrap();
-    assert_eq!(problem(budget::request(&*s, &citizen, ask("1"), "k3", NOW + 3).await), (budget_fields::AMOUNT.into(), Problem::TooManyRequests(2)));
+    assert_eq!(
+        problem(budget::request(&*s, &citizen, ask("1"), "k3", NOW + 3).await),
+        (budget_fields::AMOUNT.into(), Problem::TooManyRequests(2))
+    );
 
     // Answering: the citizen's caseworker only; a "lower" amount must be lower.
     let lower = |kr: &str| SpendingAnswer::parse(budget_fields::LOWER, kr, "Prisen").unwrap();
     assert!(matches!(budget::decide(&*s, &staff_user(other_cw), r, lower("500"), NOW).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(budget::decide(&*s, &citizen, r, lower("500"), NOW).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(budget::review(&*s, &staff_user(other_cw), r, NOW, crate::i18n::Lang::Da).await, Err(ServiceError::NotAllowed)));
-    assert_eq!(problem(budget::decide(&*s, &caseworker, r, lower("1.000"), NOW).await), (budget_fields::AMOUNT.into(), Problem::NotLower(kr(1_000))));
+    assert_eq!(
+        problem(budget::decide(&*s, &caseworker, r, lower("1.000"), NOW).await),
+        (budget_fields::AMOUNT.into(), Problem::NotLower(kr(1_000)))
+    );
     let review = budget::review(&*s, &caseworker, r, NOW, crate::i18n::Lang::Da).await.unwrap();
     assert!(review.open && review.request.amount == "1.000,00 kr.");
     budget::decide(&*s, &caseworker, r, lower("750"), NOW + 4).await.unwrap();
@@ -939,19 +1039,32 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     let grant = |amount: &str| GrantInput::parse(amount, "15", "").unwrap();
     assert!(matches!(budget::grant(&*s, &staff_user(other_cw), c, grant("1.000"), NOW).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(budget::grant(&*s, &caseworker, c, grant("1.000"), NOW).await, Err(ServiceError::Conflict)), "one is running");
-    assert_eq!(problem(budget::top_up(&*s, &caseworker, c, kr(40_001), NOW).await), (budget_fields::AMOUNT.into(), Problem::OverCap(kr(50_000))));
+    assert_eq!(
+        problem(budget::top_up(&*s, &caseworker, c, kr(40_001), NOW).await),
+        (budget_fields::AMOUNT.into(), Problem::OverCap(kr(50_000)))
+    );
     budget::top_up(&*s, &caseworker, c, kr(40_000), NOW + 8).await.unwrap();
     assert!(matches!(budget::end(&*s, &citizen, c, NOW).await, Err(ServiceError::NotAllowed)));
     budget::end(&*s, &caseworker, c, NOW + 9).await.unwrap();
-    assert!(matches!(budget::request(&*s, &citizen, ask("1"), "after", NOW + 10).await, Err(ServiceError::NotAllowed)), "nothing to ask from");
+    assert!(
+        matches!(budget::request(&*s, &citizen, ask("1"), "after", NOW + 10).await, Err(ServiceError::NotAllowed)),
+        "nothing to ask from"
+    );
     let ended = budget::my_budget(&*s, &citizen, crate::i18n::Lang::Da).await.unwrap().unwrap();
     assert!(ended.ended.is_some() && ended.available == "0,00 kr.", "{ended:?}");
-    assert_eq!(problem(budget::grant(&*s, &caseworker, c, grant("50.000,01"), NOW + 11).await), (budget_fields::AMOUNT.into(), Problem::OverCap(kr(50_000))));
+    assert_eq!(
+        problem(budget::grant(&*s, &caseworker, c, grant("50.000,01"), NOW + 11).await),
+        (budget_fields::AMOUNT.into(), Problem::OverCap(kr(50_000)))
+    );
     budget::grant(&*s, &caseworker, c, grant("5.000"), NOW + 11).await.unwrap();
     let new = s.budgets_of(c).await.unwrap().pop().unwrap();
     assert_eq!((new.granted, new.period_end > NOW + 440 * DAY), (kr(5_000), true), "15 months from now");
     let log = s.access_log(c).await.unwrap();
-    assert_eq!(log.iter().filter(|e| e.purpose == budget::PURPOSE_SPENDING_REVIEW).count(), 1, "the caseworker's read is logged; refused reads are not");
+    assert_eq!(
+        log.iter().filter(|e| e.purpose == budget::PURPOSE_SPENDING_REVIEW).count(),
+        1,
+        "the caseworker's read is logged; refused reads are not"
+    );
 }
 
 /// The public network: groups with their hosts' display names (never full
@@ -959,22 +1072,45 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
 async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: Arc<dyn Store>) {
     use crate::i18n::Lang;
     use crate::ssr::services::{network, ServiceError};
-    let group = |name: &str, topic: &str, area: &str| NewGroup { name: text(name), description: "Kom og vær med".into(), topic: text(topic), area: text(area), usual_place: text("Biblioteket") };
+    let group = |name: &str, topic: &str, area: &str| NewGroup {
+        name: text(name),
+        description: "Kom og vær med".into(),
+        topic: text(topic),
+        area: text(area),
+        usual_place: text("Biblioteket"),
+    };
     let knit = s.create_group(&group("Strikkecafé", "Hygge", "Nord"), NOW).await.unwrap();
     let walk = s.create_group(&group("Gåtur", "Motion", "Øst"), NOW).await.unwrap();
-    let bent = s.create_person(&NewPerson { full_name: text("Bent Frivillig"), cpr: None, subject: None, display_name: Some(text("Bent")) }, NOW).await.unwrap();
+    let bent = s
+        .create_person(&NewPerson { full_name: text("Bent Frivillig"), cpr: None, subject: None, display_name: Some(text("Bent")) }, NOW)
+        .await
+        .unwrap();
     let anonymous_host = person(&*s, "Hanne Uden Kaldenavn", None).await;
     s.add_group_host(knit, bent).await.unwrap();
     s.add_group_host(walk, anonymous_host).await.unwrap();
-    let meetup = |group: GroupId, at: i64| NewMeetup { group, starts_at: at, duration_minutes: 90, place: text("Biblioteket"), address: text("Torvet 1"), capacity: 2, description: "Tag garn med".into() };
+    let meetup = |group: GroupId, at: i64| NewMeetup {
+        group,
+        starts_at: at,
+        duration_minutes: 90,
+        place: text("Biblioteket"),
+        address: text("Torvet 1"),
+        capacity: 2,
+        description: "Tag garn med".into(),
+    };
     let soon = s.create_meetup(&meetup(knit, NOW + DAY), NOW).await.unwrap();
     s.create_meetup(&meetup(knit, NOW - DAY), NOW).await.unwrap();
     s.create_meetup(&meetup(walk, NOW + 2 * DAY), NOW).await.unwrap();
     s.sign_up(soon, anonymous_host, NOW).await.unwrap();
 
     let all = network::overview(&*s, None, None, NOW, Lang::Da).await.unwrap();
-    assert_eq!((all.areas.clone(), all.topics.clone()), (vec!["Nord".to_string(), "Øst".into()], vec!["Hygge".to_string(), "Motion".into()]));
-    assert_eq!(all.groups.iter().map(|g| (g.name.as_str(), g.hosts.clone())).collect::<Vec<_>>(), [("Gåtur", vec![]), ("Strikkecafé", vec!["Bent".to_string()])]);
+    assert_eq!(
+        (all.areas.clone(), all.topics.clone()),
+        (vec!["Nord".to_string(), "Øst".into()], vec!["Hygge".to_string(), "Motion".into()])
+    );
+    assert_eq!(
+        all.groups.iter().map(|g| (g.name.as_str(), g.hosts.clone())).collect::<Vec<_>>(),
+        [("Gåtur", vec![]), ("Strikkecafé", vec!["Bent".to_string()])]
+    );
     assert_eq!(all.meetups.iter().map(|m| m.group.as_str()).collect::<Vec<_>>(), ["Strikkecafé", "Gåtur"], "upcoming only, soonest first");
     assert_eq!((all.meetups[0].places_left, all.meetups[0].capacity, all.meetups[0].duration.as_str()), (1, 2, "1 time og 30 minutter"));
     let shown = format!("{all:?}");
@@ -1020,8 +1156,34 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
 }
 
 async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Store>) {
-    let g = s.create_group(&NewGroup { name: text("Jobklubben"), description: "CV".into(), topic: text("Arbejde"), area: text("Vest"), usual_place: text("Kulturhuset") }, NOW).await.unwrap();
-    let m = s.create_meetup(&NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text("Kulturhuset"), address: text("Vej 2"), capacity: 2, description: String::new() }, NOW).await.unwrap();
+    let g = s
+        .create_group(
+            &NewGroup {
+                name: text("Jobklubben"),
+                description: "CV".into(),
+                topic: text("Arbejde"),
+                area: text("Vest"),
+                usual_place: text("Kulturhuset"),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let m = s
+        .create_meetup(
+            &NewMeetup {
+                group: g,
+                starts_at: NOW + DAY,
+                duration_minutes: 60,
+                place: text("Kulturhuset"),
+                address: text("Vej 2"),
+                capacity: 2,
+                description: String::new(),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     let mut p = Vec::new();
     for i in 0..4 {
         p.push(person(&*s, &format!("Deltager {i}"), None).await);
@@ -1054,13 +1216,45 @@ async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Stor
 /// Simultaneous sign-ups and cancellations: the count of places taken always
 /// equals who is going, never above capacity, and nobody waits while a place is free.
 async fn simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line(s: Arc<dyn Store>) {
-    let g = s.create_group(&NewGroup { name: text("Gåtur"), description: "Gå".into(), topic: text("Motion"), area: text("Øst"), usual_place: text("Stranden") }, NOW).await.unwrap();
-    let m = s.create_meetup(&NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text("Stranden"), address: text("Vej 3"), capacity: 3, description: String::new() }, NOW).await.unwrap();
+    let g = s
+        .create_group(
+            &NewGroup {
+                name: text("Gåtur"),
+                description: "Gå".into(),
+                topic: text("Motion"),
+                area: text("Øst"),
+                usual_place: text("Stranden"),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let m = s
+        .create_meetup(
+            &NewMeetup {
+                group: g,
+                starts_at: NOW + DAY,
+                duration_minutes: 60,
+                place: text("Stranden"),
+                address: text("Vej 3"),
+                capacity: 3,
+                description: String::new(),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
     let mut people = Vec::new();
     for i in 0..16 {
         people.push(person(&*s, &format!("Gæst {i}"), None).await);
     }
-    let first: Vec<_> = people[..10].iter().map(|p| { let (s, p) = (s.clone(), *p); tokio::spawn(async move { s.sign_up(m, p, NOW).await }) }).collect();
+    let first: Vec<_> = people[..10]
+        .iter()
+        .map(|p| {
+            let (s, p) = (s.clone(), *p);
+            tokio::spawn(async move { s.sign_up(m, p, NOW).await })
+        })
+        .collect();
     for t in futures::future::join_all(first).await {
         t.unwrap().unwrap();
     }
@@ -1133,7 +1327,8 @@ fn group_input(name: &str) -> crate::domain::forms::GroupInput {
 /// A meetup form as typed, `days` after NOW at 17:00 Copenhagen time.
 fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::domain::forms::MeetupInput {
     let (date, _) = crate::ssr::time::form_date_time(NOW + days * DAY);
-    crate::domain::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med").expect("valid meetup")
+    crate::domain::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med")
+        .expect("valid meetup")
 }
 
 /// The host side, through the service: only a host of the group runs it;
@@ -1207,7 +1402,10 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
     // Fewer places than are taken is refused, field by field.
     let fewer = network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 1), NOW).await;
     assert!(matches!(fewer, Err(ServiceError::Invalid(e)) if e[0].problem == Problem::CapacityBelowGoing(2)));
-    assert!(matches!(network::update_meetup(&*s, Some(&other_host), m, meetup_input(2, "Café", 3), NOW).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(
+        network::update_meetup(&*s, Some(&other_host), m, meetup_input(2, "Café", 3), NOW).await,
+        Err(ServiceError::NotAllowed)
+    ));
     // One more place: the one waiting moves up and is told; nothing else changed.
     network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 3), NOW + 1).await.unwrap();
     let kinds = |p: PersonId| {
@@ -1262,8 +1460,28 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
 /// the count always equals who is going, never above the capacity, and
 /// nobody waits while a place is free.
 async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn Store>) {
-    let g = s.create_group(&NewGroup { name: text("Jobklub"), description: "CV".into(), topic: text("Arbejde"), area: text("Vest"), usual_place: text("Huset") }, NOW).await.unwrap();
-    let new = |capacity: i64, place: &str| NewMeetup { group: g, starts_at: NOW + DAY, duration_minutes: 60, place: text(place), address: text("Vej 2"), capacity, description: String::new() };
+    let g = s
+        .create_group(
+            &NewGroup {
+                name: text("Jobklub"),
+                description: "CV".into(),
+                topic: text("Arbejde"),
+                area: text("Vest"),
+                usual_place: text("Huset"),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    let new = |capacity: i64, place: &str| NewMeetup {
+        group: g,
+        starts_at: NOW + DAY,
+        duration_minutes: 60,
+        place: text(place),
+        address: text("Vej 2"),
+        capacity,
+        description: String::new(),
+    };
     let m = s.create_meetup(&new(2, "Huset"), NOW).await.unwrap();
     let notices = MeetupNotices { moved_up: ("meetup_moved_up", "/m".into()), changed: ("meetup_changed", "/m".into()) };
     let mut people = Vec::new();
@@ -1278,7 +1496,13 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
     for (i, p) in people.iter().enumerate() {
         let (s, p) = (s.clone(), *p);
         tasks.push(tokio::spawn(async move {
-            if i >= 4 { s.sign_up(m, p, NOW + 1).await.map(|_| ()) } else if i == 0 { s.cancel_signup(m, p, ("meetup_moved_up", "/m".into()), NOW + 1).await.map(|_| ()) } else { Ok(()) }
+            if i >= 4 {
+                s.sign_up(m, p, NOW + 1).await.map(|_| ())
+            } else if i == 0 {
+                s.cancel_signup(m, p, ("meetup_moved_up", "/m".into()), NOW + 1).await.map(|_| ())
+            } else {
+                Ok(())
+            }
         }));
     }
     {

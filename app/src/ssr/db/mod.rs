@@ -6,10 +6,10 @@
 //! each pool type; only how a write transaction starts differs. Timestamps are
 //! UTC milliseconds since the epoch; money is øre; ids are `i64`.
 
-mod store_impl;
-pub mod synthetic;
 #[cfg(test)]
 mod conformance;
+mod store_impl;
+pub mod synthetic;
 pub mod types;
 
 use std::str::FromStr;
@@ -204,7 +204,13 @@ pub trait Store: Send + Sync + 'static {
     /// Cancels a sign-up. A freed place goes to the first in line, who is
     /// notified (`moved_up`: the notification's kind and link) in the same
     /// transaction; returns who moved up. `Conflict` when not signed up.
-    async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: (&'static str, String), now: i64) -> DbResult<Option<PersonId>>;
+    async fn cancel_signup(
+        &self,
+        meetup: MeetupId,
+        person: PersonId,
+        moved_up: (&'static str, String),
+        now: i64,
+    ) -> DbResult<Option<PersonId>>;
     /// Who is going (first) and who waits, each in the order they signed up.
     async fn signups(&self, meetup: MeetupId) -> DbResult<Vec<(PersonId, SignupStatus)>>;
 
@@ -239,8 +245,15 @@ pub trait Store: Send + Sync + 'static {
     async fn attendees(&self, meetup: MeetupId) -> DbResult<Vec<(Option<String>, SignupStatus)>>;
     /// A host's message to everyone going or waiting, each notified, in one
     /// transaction; the key makes a repeated submit return the first.
-    async fn announce(&self, meetup: MeetupId, sender: PersonId, body: &LongText, notice: (&'static str, String), key: &str, now: i64)
-        -> DbResult<SubmitOutcome<AnnouncementId>>;
+    async fn announce(
+        &self,
+        meetup: MeetupId,
+        sender: PersonId,
+        body: &LongText,
+        notice: (&'static str, String),
+        key: &str,
+        now: i64,
+    ) -> DbResult<SubmitOutcome<AnnouncementId>>;
     /// A meetup's announcements, newest first.
     async fn announcements(&self, meetup: MeetupId) -> DbResult<Vec<Announcement>>;
 
@@ -344,11 +357,7 @@ impl SqliteStore {
 
 impl PgStore {
     pub async fn connect(url: &str) -> Result<PgStore, sqlx::Error> {
-        let pool = PgPoolOptions::new()
-            .max_connections(16)
-            .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
-            .await?;
+        let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
         Ok(PgStore { pool })
     }
 }

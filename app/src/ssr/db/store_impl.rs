@@ -25,17 +25,15 @@ fn amount(ore: i64) -> DbResult<Amount> {
 /// Appends a line to the plan's history inside the caller's transaction.
 macro_rules! record_event {
     ($tx:expr, $plan:expr, $actor:expr, $kind:expr, $summary:expr, $now:expr) => {
-        sqlx::query(
-            "INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind($plan.0)
-        .bind($now)
-        .bind($actor.kind.as_str())
-        .bind($actor.id.map(|p: PersonId| p.0))
-        .bind($kind)
-        .bind($summary)
-        .execute(&mut *$tx)
-        .await?;
+        sqlx::query("INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind($plan.0)
+            .bind($now)
+            .bind($actor.kind.as_str())
+            .bind($actor.id.map(|p: PersonId| p.0))
+            .bind($kind)
+            .bind($summary)
+            .execute(&mut *$tx)
+            .await?;
         sqlx::query("UPDATE plan SET updated_at = $1 WHERE id = $2").bind($now).bind($plan.0).execute(&mut *$tx).await?;
     };
 }
@@ -59,15 +57,14 @@ macro_rules! claim_key {
         .rows_affected()
             == 1;
         if !claimed {
-            let first: Option<i64> = sqlx::query_scalar(
-                "SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = $3",
-            )
-            .bind($person.0)
-            .bind($key)
-            .bind($kind)
-            .fetch_optional(&mut *$tx)
-            .await?
-            .ok_or(DbError::Conflict("key used for something else"))?;
+            let first: Option<i64> =
+                sqlx::query_scalar("SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = $3")
+                    .bind($person.0)
+                    .bind($key)
+                    .bind($kind)
+                    .fetch_optional(&mut *$tx)
+                    .await?
+                    .ok_or(DbError::Conflict("key used for something else"))?;
             return first.map(|id| SubmitOutcome::Repeated($id(id))).ok_or(DbError::Conflict("submission in progress"));
         }
     };
@@ -147,7 +144,8 @@ macro_rules! group_values {
 }
 
 /// Columns of a new meetup ($1..$7; `updated_at` is $8).
-const INSERT_MEETUP: &str = "INSERT INTO meetup (group_id, starts_at, duration_minutes, place, address, capacity, description, updated_at) \
+const INSERT_MEETUP: &str =
+    "INSERT INTO meetup (group_id, starts_at, duration_minutes, place, address, capacity, description, updated_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
 
 /// Binds a meetup's seven fields, in the order of [`INSERT_MEETUP`].

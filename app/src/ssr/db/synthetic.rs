@@ -12,12 +12,26 @@ pub struct Synthetic {
 }
 
 const FIRST: &[&str] = &[
-    "Anne", "Mette", "Hanne", "Lene", "Camilla", "Sofie", "Fatima", "Line", "Maria", "Ida",
-    "Peter", "Lars", "Jens", "Mikkel", "Ahmed", "Rasmus", "Jonas", "Søren", "Kasper", "Ali",
+    "Anne", "Mette", "Hanne", "Lene", "Camilla", "Sofie", "Fatima", "Line", "Maria", "Ida", "Peter", "Lars", "Jens", "Mikkel", "Ahmed",
+    "Rasmus", "Jonas", "Søren", "Kasper", "Ali",
 ];
 const LAST: &[&str] = &[
-    "Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
-    "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Yilmaz",
+    "Nielsen",
+    "Jensen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Yilmaz",
 ];
 const GOALS: &[&str] = &[
     "Komme i praktik i en butik",
@@ -46,10 +60,7 @@ pub fn citizen(seq: i64) -> Synthetic {
     Synthetic {
         cpr: format!("9913{:02}-{:04}", (seq / 10_000) % 100, seq % 10_000),
         name: format!("{} {}", FIRST[pick(FIRST.len(), 1)], LAST[pick(LAST.len(), 7)]),
-        goals: [
-            (GOALS[pick(GOALS.len(), 3)], "accepted"),
-            (GOALS[(pick(GOALS.len(), 5) + 1) % GOALS.len()], "proposed"),
-        ],
+        goals: [(GOALS[pick(GOALS.len(), 3)], "accepted"), (GOALS[(pick(GOALS.len(), 5) + 1) % GOALS.len()], "proposed")],
         activities: [ACTIVITIES[pick(ACTIVITIES.len(), 1)], ACTIVITIES[(pick(ACTIVITIES.len(), 2) + 3) % ACTIVITIES.len()]],
     }
 }

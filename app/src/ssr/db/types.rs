@@ -1,9 +1,9 @@
 //! Rows going into and coming out of the [`Store`](super::Store).
 
+use super::Actor;
 use crate::domain::ids::*;
 use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
 use crate::domain::{Amount, GoalTitle, LongText, Reason, ShortText};
-use super::Actor;
 
 #[derive(Clone, Debug)]
 pub struct NewPerson {
@@ -250,9 +250,7 @@ impl LedgerKind {
         }
     }
     pub fn parse(s: &str) -> Option<LedgerKind> {
-        [Self::Grant, Self::Topup, Self::Reduce, Self::Reserve, Self::Release, Self::Spend]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [Self::Grant, Self::Topup, Self::Reduce, Self::Reserve, Self::Release, Self::Spend].into_iter().find(|k| k.as_str() == s)
     }
 }
 

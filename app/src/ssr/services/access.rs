@@ -14,10 +14,5 @@ pub async fn my_access_log(store: &dyn Store, user: &CurrentUser, lang: Lang) ->
     }
     let mut entries = store.access_log(user.person_id).await?;
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
-    Ok(Some(
-        entries
-            .into_iter()
-            .map(|e| AccessView { when: date_time(e.at, lang), role: e.staff_role, purpose: e.purpose })
-            .collect(),
-    ))
+    Ok(Some(entries.into_iter().map(|e| AccessView { when: date_time(e.at, lang), role: e.staff_role, purpose: e.purpose }).collect()))
 }

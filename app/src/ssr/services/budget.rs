@@ -13,8 +13,8 @@ use crate::i18n::Lang;
 use crate::shell::paths;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{
-    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, RateLimit, RequestStatus, SpendingDecision,
-    SpendingRequest, Store,
+    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, RateLimit, RequestStatus, SpendingDecision, SpendingRequest,
+    Store,
 };
 use crate::ssr::time::{date, date_time, months_later};
 
@@ -67,7 +67,13 @@ async fn running(store: &dyn Store, citizen: PersonId) -> DbResult<Option<Budget
     Ok(latest(store, citizen).await?.filter(|b| b.ended_at.is_none()))
 }
 
-async fn spending_view(store: &dyn Store, names: &mut Names<'_>, r: &SpendingRequest, decisions: &[crate::ssr::db::Decision], lang: Lang) -> DbResult<SpendingView> {
+async fn spending_view(
+    store: &dyn Store,
+    names: &mut Names<'_>,
+    r: &SpendingRequest,
+    decisions: &[crate::ssr::db::Decision],
+    lang: Lang,
+) -> DbResult<SpendingView> {
     let goal = match r.goal_id {
         Some(g) => Some(store.goal(g).await?.title),
         None => None,
@@ -279,7 +285,13 @@ pub struct CitizenBudget {
 }
 
 /// The citizen's budget for their caseworker; writes the access log.
-pub async fn citizen_budget(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64, lang: Lang) -> ServiceResult<CitizenBudget> {
+pub async fn citizen_budget(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<CitizenBudget> {
     if !is_caseworker_of(store, user, citizen).await? {
         return Err(ServiceError::NotAllowed);
     }
@@ -303,7 +315,14 @@ pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: 
     if g.amount > cap {
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
     }
-    let b = NewBudget { citizen, granted_by: user.person_id, amount: g.amount, period_start: now, period_end: months_later(now, g.months), note: g.note };
+    let b = NewBudget {
+        citizen,
+        granted_by: user.person_id,
+        amount: g.amount,
+        period_start: now,
+        period_end: months_later(now, g.months),
+        note: g.note,
+    };
     store.grant_budget(&b, now).await?;
     Ok(())
 }
@@ -344,7 +363,7 @@ mod tests {
 
     #[test]
     fn shares_are_whole_percentages_within_bounds() {
-        assert_eq!(pct(1_500_00, 50_000_00), 3);
+        assert_eq!(pct(150_000, 5_000_000), 3);
         assert_eq!(pct(0, 0), 0);
         assert_eq!(pct(10, 10), 100);
         assert_eq!(pct(i64::MAX, 1), 100);

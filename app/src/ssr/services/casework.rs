@@ -65,7 +65,13 @@ pub async fn update_activity(
     Ok(store.update_activity(plan, activity, &NewActivity::from(a), Actor::staff(user.person_id), now).await?)
 }
 
-pub async fn cancel_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, appointment: AppointmentId, now: i64) -> ServiceResult<()> {
+pub async fn cancel_appointment(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    appointment: AppointmentId,
+    now: i64,
+) -> ServiceResult<()> {
     let plan = plan_to_change(store, user, citizen, now).await?;
     Ok(store.cancel_appointment(plan, appointment, Actor::staff(user.person_id), now).await?)
 }

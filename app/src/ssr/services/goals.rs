@@ -10,7 +10,7 @@ use crate::domain::views::{DecisionView, GoalReview};
 use crate::i18n::Lang;
 use crate::shell::paths;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Actor, Decision, DbResult, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+use crate::ssr::db::{Actor, DbResult, Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
 use crate::ssr::time::date_time;
 
 use super::{is_caseworker_of, Names, ServiceError, ServiceResult};
@@ -64,11 +64,19 @@ pub async fn withdraw(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i6
 
 /// The citizen accepts (`true`) or rejects the caseworker's suggested wording.
 pub async fn answer_suggestion(store: &dyn Store, user: &CurrentUser, id: GoalId, accept: bool, now: i64) -> ServiceResult<()> {
-    let (event, kind) = if accept { (GoalEvent::AcceptChange, "goal_change_accepted") } else { (GoalEvent::RejectChange, "goal_change_rejected") };
+    let (event, kind) =
+        if accept { (GoalEvent::AcceptChange, "goal_change_accepted") } else { (GoalEvent::RejectChange, "goal_change_rejected") };
     citizen_change(store, user, id, event, kind, now).await
 }
 
-async fn citizen_change(store: &dyn Store, user: &CurrentUser, id: GoalId, event: GoalEvent, kind: &'static str, now: i64) -> ServiceResult<()> {
+async fn citizen_change(
+    store: &dyn Store,
+    user: &CurrentUser,
+    id: GoalId,
+    event: GoalEvent,
+    kind: &'static str,
+    now: i64,
+) -> ServiceResult<()> {
     let goal = store.goal(id).await?;
     if !user.is_citizen || goal.citizen_id != user.person_id {
         return Err(ServiceError::NotAllowed);
@@ -126,7 +134,9 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
     let goal = goal_for_caseworker(store, user, id).await?;
     let (event, outcome, kind, suggestion, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
-        GoalAnswer::Adjust { wording, reason } => (GoalEvent::SuggestChange, "adjusted", "goal_change_suggested", Some(wording), Some(reason)),
+        GoalAnswer::Adjust { wording, reason } => {
+            (GoalEvent::SuggestChange, "adjusted", "goal_change_suggested", Some(wording), Some(reason))
+        }
         GoalAnswer::Decline { reason } => (GoalEvent::Decline, "declined", "goal_declined", None, Some(reason)),
     };
     let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
@@ -138,7 +148,10 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
         history_kind: kind,
         suggestion,
         take_suggestion: false,
-        decision: Some((outcome, NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None })),
+        decision: Some((
+            outcome,
+            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+        )),
         notify_citizen: Some((NOTICE_GOAL_ANSWERED, goal_link(id))),
     };
     Ok(store.change_goal(&change, now).await?)
@@ -226,7 +239,10 @@ mod tests {
     fn english_readers_get_the_appeal_guidance_translated_and_told_which_text_applies() {
         assert_eq!(appeal_guidance_for(APPEAL_GUIDANCE, Lang::Da), APPEAL_GUIDANCE);
         let en = appeal_guidance_for(APPEAL_GUIDANCE, Lang::En);
-        assert!(en.starts_with("You can complain about the decision") && en.contains("Ankestyrelsen") && en.contains("Danish text"), "{en}");
+        assert!(
+            en.starts_with("You can complain about the decision") && en.contains("Ankestyrelsen") && en.contains("Danish text"),
+            "{en}"
+        );
         assert_eq!(appeal_guidance_for("En anden vejledning", Lang::En), "En anden vejledning", "other texts are shown as given");
     }
 }

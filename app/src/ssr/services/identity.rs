@@ -43,12 +43,7 @@ impl From<DbError> for SignInError {
 }
 
 /// Finds (or, for citizens, creates) the person behind a login.
-pub async fn sign_in(
-    store: &dyn Store,
-    who: &VerifiedIdentity,
-    issuer: IssuerKind,
-    now: i64,
-) -> Result<PersonId, SignInError> {
+pub async fn sign_in(store: &dyn Store, who: &VerifiedIdentity, issuer: IssuerKind, now: i64) -> Result<PersonId, SignInError> {
     if let Some(p) = store.person_by_subject(&who.subject).await? {
         return Ok(p.id);
     }
@@ -72,20 +67,13 @@ pub async fn sign_in(
             };
         }
     }
-    let full_name = who
-        .name
-        .as_deref()
-        .and_then(|n| ShortText::parse(n).ok())
-        .unwrap_or_else(|| ShortText::parse("Borger").expect("a valid constant"));
+    let full_name =
+        who.name.as_deref().and_then(|n| ShortText::parse(n).ok()).unwrap_or_else(|| ShortText::parse("Borger").expect("a valid constant"));
     let new = NewPerson { full_name, cpr: who.cpr.clone(), subject: Some(who.subject.clone()), display_name: None };
     match store.create_person(&new, now).await {
         Ok(id) => Ok(id),
         // The same new person logging in twice at once: the other request made it.
-        Err(DbError::Conflict(_)) => store
-            .person_by_subject(&who.subject)
-            .await?
-            .map(|p| p.id)
-            .ok_or(SignInError::CprLinkedElsewhere),
+        Err(DbError::Conflict(_)) => store.person_by_subject(&who.subject).await?.map(|p| p.id).ok_or(SignInError::CprLinkedElsewhere),
         Err(e) => Err(e.into()),
     }
 }
@@ -94,8 +82,7 @@ pub async fn sign_in(
 /// form we store (`010185-1234`). Anything else is not a CPR number.
 pub fn normalise_cpr(raw: &str) -> Option<String> {
     let digits: String = raw.chars().filter(|c| *c != '-' && *c != ' ').collect();
-    (digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit()))
-        .then(|| format!("{}-{}", &digits[..6], &digits[6..]))
+    (digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit())).then(|| format!("{}-{}", &digits[..6], &digits[6..]))
 }
 
 #[cfg(test)]

@@ -42,7 +42,14 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
     if kind.is_none() || kind == Some(InboxKind::Spending) {
         for o in store.open_spending_for(user.person_id).await? {
             let title = format!("{} · {}", o.request.amount, o.request.purpose);
-            open.push((o.request.created_at, o.request.citizen_id, InboxKind::Spending, super::budget::review_link(o.request.id), o.citizen_name, title));
+            open.push((
+                o.request.created_at,
+                o.request.citizen_id,
+                InboxKind::Spending,
+                super::budget::review_link(o.request.id),
+                o.citizen_name,
+                title,
+            ));
         }
     }
     open.sort_by_key(|o| o.0);

@@ -2,8 +2,8 @@
 //! server functions call these; SQL stays in `db`.
 
 pub mod access;
-pub mod casework;
 pub mod budget;
+pub mod casework;
 pub mod caseworker;
 pub mod goals;
 pub mod identity;

@@ -84,7 +84,11 @@ async fn hosts(store: &dyn Store, user: Option<&CurrentUser>, group: GroupId) ->
 async fn host_of<'a>(store: &dyn Store, user: Option<&'a CurrentUser>, group: GroupId) -> ServiceResult<&'a CurrentUser> {
     let u = user.ok_or(ServiceError::NotSignedIn)?;
     store.group(group).await?;
-    if hosts(store, Some(u), group).await? { Ok(u) } else { Err(ServiceError::NotAllowed) }
+    if hosts(store, Some(u), group).await? {
+        Ok(u)
+    } else {
+        Err(ServiceError::NotAllowed)
+    }
 }
 
 /// Groups and upcoming meetups, narrowed to an area and/or a topic.
@@ -96,8 +100,7 @@ pub async fn overview(store: &dyn Store, area: Option<&str>, topic: Option<&str>
         list.sort();
         list.dedup();
     }
-    let chosen: Vec<Group> =
-        all.into_iter().filter(|g| area.is_none_or(|a| g.area == a) && topic.is_none_or(|t| g.topic == t)).collect();
+    let chosen: Vec<Group> = all.into_iter().filter(|g| area.is_none_or(|a| g.area == a) && topic.is_none_or(|t| g.topic == t)).collect();
     let meetups = store
         .upcoming_meetups(now, OVERVIEW_MEETUPS)
         .await?
@@ -261,7 +264,13 @@ pub async fn create_group(store: &dyn Store, user: Option<&CurrentUser>, g: Grou
 }
 
 /// The group as its host edits it (`NotAllowed` for anyone else).
-pub async fn group_to_edit(store: &dyn Store, user: Option<&CurrentUser>, id: GroupId, now: i64, lang: Lang) -> ServiceResult<GroupPageView> {
+pub async fn group_to_edit(
+    store: &dyn Store,
+    user: Option<&CurrentUser>,
+    id: GroupId,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<GroupPageView> {
     host_of(store, user, id).await?;
     group_page(store, user, id, now, lang).await
 }
@@ -295,7 +304,14 @@ fn new_meetup(group: GroupId, m: MeetupInput, starts_at: i64) -> NewMeetup {
 }
 
 /// A host of the group posts a meetup (in the future).
-pub async fn post_meetup(store: &dyn Store, user: Option<&CurrentUser>, group: GroupId, m: MeetupInput, key: &str, now: i64) -> ServiceResult<MeetupId> {
+pub async fn post_meetup(
+    store: &dyn Store,
+    user: Option<&CurrentUser>,
+    group: GroupId,
+    m: MeetupInput,
+    key: &str,
+    now: i64,
+) -> ServiceResult<MeetupId> {
     let host = host_of(store, user, group).await?;
     let at = starts_at(&m, now)?;
     Ok(store.post_meetup(&new_meetup(group, m, at), host.person_id, key, now).await?.id())
@@ -303,7 +319,12 @@ pub async fn post_meetup(store: &dyn Store, user: Option<&CurrentUser>, group: G
 
 /// The meetup, who is coming and the hosts' messages, for a host of its group.
 /// With the meetup as stored, for the form that changes it.
-pub async fn meetup_to_host(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, lang: Lang) -> ServiceResult<(MeetupView, Meetup)> {
+pub async fn meetup_to_host(
+    store: &dyn Store,
+    user: Option<&CurrentUser>,
+    id: MeetupId,
+    lang: Lang,
+) -> ServiceResult<(MeetupView, Meetup)> {
     let m = store.meetup(id).await?;
     host_of(store, user, m.group_id).await?;
     Ok((meetup_page(store, user, id, lang).await?, m))
@@ -319,7 +340,10 @@ pub async fn update_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
         return Err(ServiceError::Conflict);
     }
     if m.capacity < old.going {
-        return Err(ServiceError::Invalid(vec![FieldError { field: network_fields::CAPACITY.into(), problem: Problem::CapacityBelowGoing(old.going) }]));
+        return Err(ServiceError::Invalid(vec![FieldError {
+            field: network_fields::CAPACITY.into(),
+            problem: Problem::CapacityBelowGoing(old.going),
+        }]));
     }
     let at = starts_at(&m, now)?;
     let notices = MeetupNotices { moved_up: (NOTICE_MOVED_UP, meetup_link(id)), changed: (NOTICE_CHANGED, meetup_link(id)) };
@@ -338,7 +362,14 @@ pub async fn cancel_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
 }
 
 /// A host sends a message to everyone signed up or waiting.
-pub async fn announce(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, body: &LongText, key: &str, now: i64) -> ServiceResult<()> {
+pub async fn announce(
+    store: &dyn Store,
+    user: Option<&CurrentUser>,
+    id: MeetupId,
+    body: &LongText,
+    key: &str,
+    now: i64,
+) -> ServiceResult<()> {
     let host = host_of(store, user, store.meetup(id).await?.group_id).await?;
     let link = format!("{}#beskeder", meetup_link(id));
     match store.announce(id, host.person_id, body, (NOTICE_ANNOUNCEMENT, link), key, now).await? {

@@ -26,7 +26,14 @@ pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
 
 /// `citizen`'s plan as `reader` sees it: the reader's own changes are "you".
 /// Authorization is the caller's: this reads whatever plan it is given.
-pub(crate) async fn plan_view(store: &dyn Store, citizen: PersonId, plan: PlanId, reader: PersonId, now: i64, lang: Lang) -> DbResult<PlanView> {
+pub(crate) async fn plan_view(
+    store: &dyn Store,
+    citizen: PersonId,
+    plan: PlanId,
+    reader: PersonId,
+    now: i64,
+    lang: Lang,
+) -> DbResult<PlanView> {
     let mut names = Names::new(store);
     let decisions = store.decisions_of(citizen).await?;
     let mut goals = Vec::new();
