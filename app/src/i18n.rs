@@ -505,17 +505,17 @@ impl Texts {
     fn nth(names: &'static [&'static str], i: Option<usize>) -> &'static str {
         i.and_then(|i| names.get(i).copied()).unwrap_or("")
     }
-    pub fn goal_status(&self, s: crate::domain::plan::GoalStatus) -> &'static str {
-        Self::nth(self.goal_status_names, crate::domain::plan::GoalStatus::ALL.iter().position(|x| *x == s))
+    pub fn goal_status(&self, s: crate::kernel::plan::GoalStatus) -> &'static str {
+        Self::nth(self.goal_status_names, crate::kernel::plan::GoalStatus::ALL.iter().position(|x| *x == s))
     }
-    pub fn department(&self, d: crate::domain::plan::Department) -> &'static str {
-        Self::nth(self.department_names, crate::domain::plan::Department::ALL.iter().position(|x| *x == d))
+    pub fn department(&self, d: crate::kernel::plan::Department) -> &'static str {
+        Self::nth(self.department_names, crate::kernel::plan::Department::ALL.iter().position(|x| *x == d))
     }
-    pub fn activity_status(&self, s: crate::domain::plan::ActivityStatus) -> &'static str {
-        Self::nth(self.activity_status_names, crate::domain::plan::ActivityStatus::ALL.iter().position(|x| *x == s))
+    pub fn activity_status(&self, s: crate::kernel::plan::ActivityStatus) -> &'static str {
+        Self::nth(self.activity_status_names, crate::kernel::plan::ActivityStatus::ALL.iter().position(|x| *x == s))
     }
-    pub fn role(&self, r: crate::domain::plan::Role) -> &'static str {
-        Self::nth(self.role_names, crate::domain::plan::Role::ALL.iter().position(|x| *x == r))
+    pub fn role(&self, r: crate::kernel::plan::Role) -> &'static str {
+        Self::nth(self.role_names, crate::kernel::plan::Role::ALL.iter().position(|x| *x == r))
     }
     /// What a ledger line's kind is called.
     pub fn ledger_kind(&self, kind: &str) -> &'static str {
@@ -1970,12 +1970,12 @@ mod tests {
 
     #[test]
     fn every_status_and_department_has_a_name_in_both_languages() {
-        use crate::domain::plan::{ActivityStatus, Department, GoalStatus};
+        use crate::kernel::plan::{ActivityStatus, Department, GoalStatus};
         for t in [Lang::Da.texts(), Lang::En.texts()] {
             assert_eq!(t.goal_status_names.len(), GoalStatus::ALL.len());
             assert_eq!(t.department_names.len(), Department::ALL.len());
             assert_eq!(t.activity_status_names.len(), ActivityStatus::ALL.len());
-            assert_eq!(t.role_names.len(), crate::domain::plan::Role::ALL.len());
+            assert_eq!(t.role_names.len(), crate::kernel::plan::Role::ALL.len());
             assert_eq!(t.ledger_kind_names.len(), 6);
             assert_eq!(t.ledger_kind("spend"), t.ledger_kind_names[5]);
         }

@@ -5,17 +5,17 @@
 //! without — the WebAssembly bundle.
 #![forbid(unsafe_code)]
 
-pub mod components;
-pub mod domain;
+pub mod app;
+pub mod features;
 pub mod i18n;
-pub mod pages;
-pub mod shell;
-pub mod viewer;
+pub mod kernel;
+pub mod routes;
+pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use shell::{shell, App};
+pub use app::{shell, App};
 
 /// Browser entry point: hydrates the islands on the page, then marks the
 /// page `<html data-hydrated="true">` (browser tests wait for it).

@@ -5,9 +5,9 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
-use app::domain::ids::PersonId;
-use app::domain::plan::Role;
-use app::domain::{Amount, ShortText};
+use app::kernel::ids::PersonId;
+use app::kernel::plan::Role;
+use app::kernel::{Amount, ShortText};
 use app::ssr::db::{self, AssignmentKind, NewPerson, StaffProfile, Store};
 
 /// Én Plan's server. Without a command it serves the portal.
@@ -125,7 +125,7 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
     }
     let store = db::connect(database_url).await.map_err(|e| format!("cannot open the database: {e}"))?;
     store.migrate().await.map_err(|e| format!("cannot migrate the database: {e}"))?;
-    let now = app::ssr::clock::Clock::now_ms(&app::ssr::clock::SystemClock);
+    let now = app::kernel::clock::Clock::now_ms(&app::kernel::clock::SystemClock);
     match cmd {
         Admin::CreateCaseworker { name, title, phone, email, reach, office } => {
             let full_name = ShortText::parse(&name).map_err(|e| format!("--name: {e}"))?;

@@ -16,12 +16,12 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use app::domain::ids::PersonId;
-use app::shell::paths;
+use app::features::identity::service::{sign_in, SignInError};
+use app::kernel::clock::Clock;
+use app::kernel::ids::PersonId;
+use app::routes as paths;
 use app::ssr::auth::{CurrentUser, SessionEnded};
-use app::ssr::clock::Clock;
 use app::ssr::db::Store;
-use app::ssr::services::identity::{sign_in, SignInError};
 
 use crate::oidc::{state_matches, LoginTransaction, RelyingParty};
 use crate::routes::safe_local_path;
@@ -38,7 +38,7 @@ const TXN_MAX_AGE_MS: i64 = 10 * 60_000;
 /// minute per user, not one per request).
 const TOUCH_EVERY_MS: i64 = 60_000;
 
-pub use app::viewer::login_error as reason;
+pub use app::ui::viewer::login_error as reason;
 
 /// The logged-in person, as kept in the session.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -172,7 +172,7 @@ pub async fn callback(State(auth): State<Auth>, session: Session, Query(q): Quer
     // With no page asked for, a caseworker starts at their inbox, everyone else at the plan.
     let next = if txn.next != "/" {
         txn.next.as_str()
-    } else if auth.store.roles(person).await.unwrap_or_default().contains(&app::domain::plan::Role::Caseworker) {
+    } else if auth.store.roles(person).await.unwrap_or_default().contains(&app::kernel::plan::Role::Caseworker) {
         paths::INBOX
     } else {
         paths::PLAN

@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::sync::RwLock;
 
-use app::ssr::clock::Clock;
-use app::ssr::services::identity::{normalise_cpr, IssuerKind, VerifiedIdentity};
+use app::features::identity::service::{normalise_cpr, IssuerKind, VerifiedIdentity};
+use app::kernel::clock::Clock;
 
 use crate::config::{AssuranceLevel, OidcSettings};
 

@@ -35,7 +35,7 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 /// query (a person by id) and a small fixed page, with no rendering and no
 /// session. It shows nothing it read.
 pub async fn bench_baseline(State(state): State<AppState>, axum::extract::Query(q): axum::extract::Query<BenchQuery>) -> Response {
-    match state.store.person(app::domain::ids::PersonId(q.id.unwrap_or(1))).await {
+    match state.store.person(app::kernel::ids::PersonId(q.id.unwrap_or(1))).await {
         Ok(_) | Err(app::ssr::db::DbError::NotFound) => {
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], "<!DOCTYPE html><html lang=\"da\"><title>ok</title><p>ok</p></html>")
                 .into_response()
@@ -85,8 +85,8 @@ pub fn safe_local_path(next: Option<&str>) -> &str {
 /// `GET /netvaerk/moede/{id}/kalender.ics`: the meetup as a calendar file to
 /// add to one's own calendar. Public, as the meetup's page is.
 pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    use app::domain::ids::MeetupId;
-    use app::ssr::calendar::{ics, Event};
+    use app::features::network::calendar::{ics, Event};
+    use app::kernel::ids::MeetupId;
     use app::ssr::db::DbError;
     let Some(id) = id.parse::<i64>().ok().map(MeetupId) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -115,7 +115,7 @@ pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<Strin
         summary: &group.name,
         location: &format!("{}, {}", meetup.place, meetup.address),
         description: &meetup.description,
-        url: format!("{public}{}", app::ssr::services::network::meetup_link(id)),
+        url: format!("{public}{}", app::routes::meetup(id.0)),
         cancelled: meetup.cancelled_at.is_some(),
         stamp_utc_ms: now,
     });

@@ -9,13 +9,13 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, services::ServeDir, trace::TraceLayer};
 
-use app::shell::paths;
+use app::features::identity::service::IssuerKind;
+use app::kernel::clock::{Clock, SystemClock};
+use app::routes as paths;
 use app::ssr::auth::FormTargets;
-use app::ssr::clock::{Clock, SystemClock};
 use app::ssr::db::{self, Store};
-use app::ssr::services::identity::IssuerKind;
 use app::ssr::{AppClock, AppStore};
-use app::viewer::LoginOptions;
+use app::ui::viewer::LoginOptions;
 use app::{shell, App};
 
 use crate::auth::{self, Auth};

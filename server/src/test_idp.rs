@@ -27,11 +27,11 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use app::domain::ids::PersonId;
-use app::domain::plan::Role;
-use app::ssr::clock::Clock;
+use app::features::identity::service::normalise_cpr;
+use app::kernel::clock::Clock;
+use app::kernel::ids::PersonId;
+use app::kernel::plan::Role;
 use app::ssr::db::Store;
-use app::ssr::services::identity::normalise_cpr;
 
 use crate::config::{AssuranceLevel, OidcSettings, Secret};
 

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use app::domain::plan::Role;
+use app::kernel::plan::Role;
 use app::ssr::db::{self, SqliteStore, Store};
 use server::admin::{run, Admin};
 
@@ -60,7 +60,7 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
 
     admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
-    use app::domain::ids::PersonId;
+    use app::kernel::ids::PersonId;
     use app::ssr::db::AssignmentKind;
     assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(2)));
     assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Standin).await.unwrap(), Some(PersonId(1)));

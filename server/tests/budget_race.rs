@@ -8,7 +8,7 @@
 
 mod common;
 
-use app::domain::plan::Role;
+use app::kernel::plan::Role;
 use app::ssr::db::{ledger_totals, PgStore, RequestStatus, Store};
 use common::process::{client, login, post, start};
 use rand::{Rng, SeedableRng};

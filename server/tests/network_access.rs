@@ -8,8 +8,8 @@
 
 mod common;
 
-use app::domain::ids::{GroupId, MeetupId, PersonId};
-use app::domain::plan::Role;
+use app::kernel::ids::{GroupId, MeetupId, PersonId};
+use app::kernel::plan::Role;
 use common::*;
 use reqwest::StatusCode;
 
@@ -96,7 +96,7 @@ async fn setting(app: &TestApp) -> (GroupId, MeetupId, Actors, PersonId) {
 /// A meetup form, `days` from now at 17:00 Copenhagen time.
 fn meetup_form(days: i64, capacity: i64) -> Vec<(&'static str, String)> {
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
-    let (date, _) = app::ssr::time::form_date_time(now + days * 86_400_000);
+    let (date, _) = app::kernel::time::form_date_time(now + days * 86_400_000);
     vec![
         ("date", date),
         ("time", "17:00".into()),

@@ -6,8 +6,8 @@
 
 mod common;
 
-use app::domain::ids::{GoalId, PersonId};
-use app::domain::plan::{GoalStatus, Role};
+use app::kernel::ids::{GoalId, PersonId};
+use app::kernel::plan::{GoalStatus, Role};
 use common::*;
 use reqwest::StatusCode;
 
@@ -349,7 +349,7 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     assert_eq!((decided.status, decided.approved.map(|a| a.ore())), (RequestStatus::Approved, Some(100_000)));
 
     // Working on A's budget: A's caseworker only; refused calls change and log nothing.
-    store.set_budget_cap(app::domain::Amount::kroner(60_000).unwrap()).await.unwrap();
+    store.set_budget_cap(app::kernel::Amount::kroner(60_000).unwrap()).await.unwrap();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
         ("citizen_budget", vec![("citizen", citizen.clone())]),
         ("top_up_budget", vec![("citizen", citizen.clone()), ("amount", "500".into())]),

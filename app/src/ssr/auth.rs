@@ -5,8 +5,8 @@
 
 use leptos::prelude::use_context;
 
-use crate::domain::ids::PersonId;
-use crate::domain::plan::Role;
+use crate::kernel::ids::PersonId;
+use crate::kernel::plan::Role;
 
 /// The signed-in person of this request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl CurrentUser {
     }
 }
 
-pub use crate::viewer::SessionEnded;
+pub use crate::ui::viewer::SessionEnded;
 
 fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
     use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())

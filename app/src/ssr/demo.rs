@@ -4,10 +4,10 @@
 //! Every CPR number here has month 13, which no real person has. The built-in
 //! test identity provider offers exactly these people.
 
-use crate::domain::plan::{ActivityStatus, Department, GoalStatus, Role};
-use crate::domain::{Amount, GoalTitle, LongText, ShortText};
+use crate::kernel::plan::{ActivityStatus, Department, GoalStatus, Role};
+use crate::kernel::time::copenhagen_day_at;
+use crate::kernel::{Amount, GoalTitle, LongText, ShortText};
 use crate::ssr::db::*;
-use crate::ssr::time::copenhagen_day_at;
 
 const DAY: i64 = 86_400_000;
 

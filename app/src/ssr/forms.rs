@@ -12,8 +12,8 @@ use leptos::prelude::{use_context, ServerFnError};
 use leptos_axum::ResponseOptions;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::forms::FieldErrors;
-use crate::ssr::services::ServiceError;
+use crate::kernel::forms::FieldErrors;
+use crate::ssr::service::ServiceError;
 
 const FLASH_KEY: &str = "form_flash";
 
@@ -34,24 +34,24 @@ impl FormFlash {
 }
 
 /// A field of a form spec: name, label, hint, control.
-pub type FieldDef<'a> = (&'a str, &'a str, Option<&'a str>, crate::components::form::Control);
+pub type FieldDef<'a> = (&'a str, &'a str, Option<&'a str>, crate::ui::form::Control);
 
 /// A checked form's spec, with what was kept from a refused submit of
 /// `form` (a name unique per form on the page, e.g. `activity:12`), else
 /// the `defaults`.
 pub async fn spec(
-    kind: crate::domain::forms::FormKind,
+    kind: crate::kernel::forms::FormKind,
     form: &str,
     action: &str,
     hidden: Vec<(String, String)>,
     fields: Vec<FieldDef<'_>>,
     submit: &str,
     defaults: &[(&str, &str)],
-) -> crate::components::form::FormSpec {
+) -> crate::ui::form::FormSpec {
     let kept = take(form).await.unwrap_or_else(|| FormFlash::typed(form, defaults));
     let lang = crate::ssr::request_lang();
     let t = lang.texts();
-    crate::components::form::FormSpec {
+    crate::ui::form::FormSpec {
         kind,
         id_prefix: form.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(),
         lang,
@@ -59,7 +59,7 @@ pub async fn spec(
         hidden,
         fields: fields
             .into_iter()
-            .map(|(name, label, hint, control)| crate::components::form::Field {
+            .map(|(name, label, hint, control)| crate::ui::form::Field {
                 name: name.into(),
                 label: label.into(),
                 hint: hint.map(Into::into),
@@ -77,7 +77,7 @@ pub async fn spec(
 /// Answers a submit: on to `ok_to` when it was done, else refused (back to
 /// `back`, keeping what was typed if the input was refused).
 pub async fn finish(
-    result: crate::ssr::services::ServiceResult<()>,
+    result: crate::ssr::service::ServiceResult<()>,
     doing: &'static str,
     ok_to: &str,
     back: &str,
@@ -178,7 +178,7 @@ pub async fn refused(e: ServiceError, doing: &'static str, back: &str, form: Opt
     if is_plain_form() {
         let answer = match e {
             ServiceError::NotSignedIn => {
-                redirect(&format!("{}?next={}", crate::shell::paths::LOGIN, back.split(['?', '#']).next().unwrap_or("/")));
+                redirect(&crate::routes::login_then(back.split(['?', '#']).next().unwrap_or("/")));
                 return Ok(());
             }
             ServiceError::Invalid(errors) => {

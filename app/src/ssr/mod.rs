@@ -1,14 +1,12 @@
 //! Server-only parts of the app crate (never compiled into the WASM bundle).
 
 pub mod auth;
-pub mod calendar;
-pub mod clock;
+pub mod ctx;
 pub mod db;
 pub mod demo;
 pub mod forms;
 pub mod security;
-pub mod services;
-pub mod time;
+pub mod service;
 
 use std::sync::Arc;
 
@@ -21,12 +19,12 @@ pub struct AppStore(pub Arc<dyn db::Store>);
 
 /// The clock, provided as a context (tests run the server on a manual one).
 #[derive(Clone)]
-pub struct AppClock(pub Arc<dyn clock::Clock>);
+pub struct AppClock(pub Arc<dyn crate::kernel::clock::Clock>);
 
 /// Now, by the server's clock (the system clock if none was provided).
 pub fn now_ms() -> i64 {
-    use clock::Clock;
-    use_context::<AppClock>().map(|c| c.0.now_ms()).unwrap_or_else(|| clock::SystemClock.now_ms())
+    use crate::kernel::clock::{Clock, SystemClock};
+    use_context::<AppClock>().map(|c| c.0.now_ms()).unwrap_or_else(|| SystemClock.now_ms())
 }
 
 /// The store of this request (a server-function error if the server forgot

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use leptos::prelude::LeptosOptions;
 use reqwest::{redirect::Policy, Client, StatusCode, Url};
 
-use app::ssr::clock::ManualClock;
+use app::kernel::clock::ManualClock;
 use app::ssr::db::Store;
 use server::config::Settings;
 use server::startup::Application;

@@ -5,8 +5,9 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::domain::plan::{ActivityStatus, Department, GoalStatus, Role};
-use crate::domain::{GoalTitle, LongText, Reason, ShortText};
+use crate::kernel::plan::{ActivityStatus, Department, GoalStatus, Role};
+use crate::kernel::{GoalTitle, LongText, Reason, ShortText};
+use crate::routes;
 
 const NOW: i64 = 1_790_000_000_000; // 2026-09-21, UTC milliseconds
 const DAY: i64 = 86_400_000;
@@ -75,8 +76,8 @@ fn decision(by: PersonId, reason: Option<&str>) -> NewDecision {
 
 // ---- identity (the sign-in rule over the store) ----------------------------
 
-fn login(sub: &str, cpr: Option<&str>) -> crate::ssr::services::identity::VerifiedIdentity {
-    crate::ssr::services::identity::VerifiedIdentity {
+fn login(sub: &str, cpr: Option<&str>) -> crate::features::identity::service::VerifiedIdentity {
+    crate::features::identity::service::VerifiedIdentity {
         subject: sub.into(),
         cpr: cpr.map(str::to_string),
         name: Some("Mette Hansen".into()),
@@ -84,7 +85,7 @@ fn login(sub: &str, cpr: Option<&str>) -> crate::ssr::services::identity::Verifi
 }
 
 async fn a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only(s: Arc<dyn Store>) {
-    use crate::ssr::services::identity::{sign_in, IssuerKind, SignInError};
+    use crate::features::identity::service::{sign_in, IssuerKind, SignInError};
     let known = person(s.as_ref(), "Mette Hansen", Some("011385-1001")).await;
     let first = sign_in(s.as_ref(), &login("sub-1", Some("011385-1001")), IssuerKind::Citizen, NOW).await.unwrap();
     assert_eq!(first, known, "linked to the municipality's record");
@@ -97,7 +98,7 @@ async fn a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only(s: 
 }
 
 async fn an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused(s: Arc<dyn Store>) {
-    use crate::ssr::services::identity::{sign_in, IssuerKind, SignInError};
+    use crate::features::identity::service::{sign_in, IssuerKind, SignInError};
     let before = s.count_people().await.unwrap();
     let new = sign_in(s.as_ref(), &login("sub-new", Some("020290-1234")), IssuerKind::Citizen, NOW).await.unwrap();
     let p = s.person(new).await.unwrap();
@@ -115,9 +116,9 @@ fn signed_in(id: PersonId, citizen: bool) -> crate::ssr::auth::CurrentUser {
 }
 
 async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what(s: Arc<dyn Store>) {
-    use crate::domain::views::Who;
+    use crate::features::plan::service::my_plan;
     use crate::i18n::Lang;
-    use crate::ssr::services::plan::my_plan;
+    use crate::kernel::views::Who;
     let (a, cw, _) = citizen_with_budget(s.as_ref()).await;
     let b = person(s.as_ref(), "Anden Borger", Some("011370-0009")).await;
     let plan_a = s.ensure_plan(a, NOW).await.unwrap();
@@ -163,8 +164,8 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
 }
 
 async fn a_citizen_sees_their_caseworker_the_stand_in_and_how_many_they_have_had(s: Arc<dyn Store>) {
+    use crate::features::my_caseworker::service::my_caseworker;
     use crate::i18n::Lang;
-    use crate::ssr::services::caseworker::my_caseworker;
     // The citizen starts with another caseworker, then gets Karin.
     let (c, _first, _) = citizen_with_budget(s.as_ref()).await;
     let karin = person(s.as_ref(), "Karin Holm", None).await;
@@ -200,8 +201,8 @@ async fn a_citizen_sees_their_caseworker_the_stand_in_and_how_many_they_have_had
 }
 
 async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn Store>) {
+    use crate::features::access_log::service::my_access_log;
     use crate::i18n::Lang;
-    use crate::ssr::services::access::my_access_log;
     let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
     let other = person(s.as_ref(), "Anden Borger", Some("011370-0012")).await;
     s.log_access(c, cw, Role::Caseworker, "Forberedelse af møde", NOW).await.unwrap();
@@ -643,12 +644,12 @@ fn staff_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
     crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) }
 }
 
-fn proposal(title: &str) -> crate::domain::forms::GoalProposal {
-    crate::domain::forms::GoalProposal::parse(title, "Så jeg kan komme ud", "").expect("valid proposal")
+fn proposal(title: &str) -> crate::kernel::forms::GoalProposal {
+    crate::kernel::forms::GoalProposal::parse(title, "Så jeg kan komme ud", "").expect("valid proposal")
 }
 
-fn declined(reason: &str) -> crate::domain::forms::GoalAnswer {
-    crate::domain::forms::GoalAnswer::Decline { reason: Reason::parse(reason).unwrap() }
+fn declined(reason: &str) -> crate::kernel::forms::GoalAnswer {
+    crate::kernel::forms::GoalAnswer::Decline { reason: Reason::parse(reason).unwrap() }
 }
 
 /// A citizen with a plan and a caseworker; returns (citizen, caseworker).
@@ -659,8 +660,10 @@ async fn citizen_with_plan(s: &dyn Store) -> (PersonId, PersonId) {
 }
 
 async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citizen(s: Arc<dyn Store>) {
+    use crate::features::goals::service as goals;
+    use crate::features::plan::service::my_plan;
     use crate::i18n::Lang;
-    use crate::ssr::services::{goals, plan::my_plan, ServiceError};
+    use crate::ssr::service::ServiceError;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
     let me = signed_in(c, true);
     let id = goals::propose(s.as_ref(), &me, proposal("Få et fritidsjob"), "key-1", NOW).await.unwrap();
@@ -684,7 +687,7 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert_eq!((note.kind.as_str(), note.link.as_str()), ("goal_answered", format!("/min-plan#maal-{}", id.0).as_str()));
 
     // Deciding again is refused and writes nothing: a correction is a new decision, not an edit.
-    let twice = goals::decide(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 2 * DAY).await;
+    let twice = goals::decide(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 2 * DAY).await;
     assert!(matches!(twice, Err(ServiceError::Conflict)), "{twice:?}");
     assert_eq!(s.decisions_of(c).await.unwrap(), d, "the record is unchanged");
 
@@ -697,16 +700,16 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert!(kinds.starts_with(&["goal_declined", "goal_proposed"]), "{kinds:?}");
 
     // A correction is a new decision pointing at the old one, which stays.
-    let refused = goals::correct(s.as_ref(), &signed_in(c, true), id, crate::domain::forms::GoalAnswer::Accept, NOW + 3 * DAY).await;
+    let refused = goals::correct(s.as_ref(), &signed_in(c, true), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 3 * DAY).await;
     assert!(matches!(refused, Err(ServiceError::NotAllowed)), "only the caseworker corrects");
-    goals::correct(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
+    goals::correct(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
     let after = s.decisions_of(c).await.unwrap();
     assert_eq!(after.len(), 2);
     assert_eq!(after[0], d[0], "the first decision is unchanged");
     assert_eq!((after[1].outcome.as_str(), after[1].corrects), ("accepted", Some(d[0].id)));
     assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
     assert_eq!(s.unread_notifications(c).await.unwrap(), 2, "the citizen is told of the correction");
-    let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::domain::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
+    let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
     assert!(matches!(again, Err(ServiceError::Conflict)), "accepting an accepted goal is no correction");
     let view = my_plan(s.as_ref(), &me, NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
     let shown = &view.goals[0].decisions;
@@ -715,8 +718,9 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
 }
 
 async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn Store>) {
-    use crate::domain::forms::GoalAnswer;
-    use crate::ssr::services::{goals, ServiceError};
+    use crate::features::goals::service as goals;
+    use crate::kernel::forms::GoalAnswer;
+    use crate::ssr::service::ServiceError;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
     let (me, staff) = (signed_in(c, true), staff_user(cw));
     let id = goals::propose(s.as_ref(), &me, proposal("Arbejde"), "k", NOW).await.unwrap();
@@ -745,7 +749,8 @@ async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn S
 }
 
 async fn a_proposal_can_be_withdrawn_while_it_waits_and_then_not_answered(s: Arc<dyn Store>) {
-    use crate::ssr::services::{goals, ServiceError};
+    use crate::features::goals::service as goals;
+    use crate::ssr::service::ServiceError;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
     let me = signed_in(c, true);
     let id = goals::propose(s.as_ref(), &me, proposal("Svømme"), "k", NOW).await.unwrap();
@@ -759,8 +764,10 @@ async fn a_proposal_can_be_withdrawn_while_it_waits_and_then_not_answered(s: Arc
 }
 
 async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: Arc<dyn Store>) {
+    use crate::features::goals::service as goals;
+    use crate::features::inbox::service as inbox;
     use crate::i18n::Lang;
-    use crate::ssr::services::{goals, inbox, ServiceError};
+    use crate::ssr::service::ServiceError;
     let (a, cw_a) = citizen_with_plan(s.as_ref()).await;
     let b = person(s.as_ref(), "Borger B", Some("011370-0020")).await;
     s.ensure_plan(b, NOW).await.unwrap();
@@ -806,14 +813,15 @@ async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: 
     assert_eq!((r.title.as_str(), r.open), ("A's mål", true));
     let log = s.access_log(a).await.unwrap();
     assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, standin, goals::PURPOSE_GOAL_REVIEW));
-    goals::decide(s.as_ref(), &staff_user(standin), id, crate::domain::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
+    goals::decide(s.as_ref(), &staff_user(standin), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
     assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
 }
 
 async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_citizens(s: Arc<dyn Store>) {
-    use crate::domain::views::InboxKind;
+    use crate::features::goals::service as goals;
+    use crate::features::inbox::service as inbox;
     use crate::i18n::Lang;
-    use crate::ssr::services::{goals, inbox};
+    use crate::kernel::views::InboxKind;
     let (a, cw) = citizen_with_plan(s.as_ref()).await;
     let b = person(s.as_ref(), "Borger B", Some("011370-0021")).await;
     s.assign_caseworker(b, cw, AssignmentKind::Primary, NOW).await.unwrap();
@@ -827,7 +835,7 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     let log = s.access_log(a).await.unwrap();
     assert_eq!((log.len(), log[0].purpose.as_str()), (1, inbox::PURPOSE_INBOX), "showing a proposal is a read, logged once per citizen");
     assert_eq!(s.access_log(b).await.unwrap(), vec![], "B had nothing in the inbox");
-    goals::decide(s.as_ref(), &staff_user(cw), newer, crate::domain::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
+    goals::decide(s.as_ref(), &staff_user(cw), newer, crate::kernel::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
     assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
 
     let plan = s.plan_of(a).await.unwrap().unwrap();
@@ -849,8 +857,8 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
 }
 
 async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
+    use crate::features::notifications::service::open_mine;
     use crate::i18n::Lang;
-    use crate::ssr::services::notifications::open_mine;
     let (c, _) = citizen_with_plan(s.as_ref()).await;
     s.notify(c, "goal_answered", "/min-plan", NOW).await.unwrap();
     s.notify(c, "goal_answered", "/min-plan", NOW + 1).await.unwrap();
@@ -863,10 +871,12 @@ async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
 }
 
 async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees(s: Arc<dyn Store>) {
-    use crate::domain::forms::{parse_note, ActivityInput, AppointmentInput};
-    use crate::domain::views::Who;
+    use crate::features::casework::service as casework;
+    use crate::features::plan::service::my_plan;
     use crate::i18n::Lang;
-    use crate::ssr::services::{casework, plan::my_plan, ServiceError};
+    use crate::kernel::forms::{parse_note, ActivityInput, AppointmentInput};
+    use crate::kernel::views::Who;
+    use crate::ssr::service::ServiceError;
     let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
     let other = person(s.as_ref(), "Anden Sagsbehandler", None).await;
     s.grant_role(other, Role::Caseworker, NOW).await.unwrap();
@@ -882,7 +892,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     let act = s.activities(plan).await.unwrap()[0].id;
     let changed = ActivityInput::parse("social", "Praktik i børnehave", "Socialrådgiver Ali", "active").unwrap();
     casework::update_activity(s.as_ref(), &staff, c, act, changed.clone(), NOW + 1).await.unwrap();
-    let wrong = casework::update_activity(s.as_ref(), &staff, c, crate::domain::ids::ActivityId(act.0 + 99), changed, NOW + 1).await;
+    let wrong = casework::update_activity(s.as_ref(), &staff, c, crate::kernel::ids::ActivityId(act.0 + 99), changed, NOW + 1).await;
     assert!(matches!(wrong, Err(ServiceError::NotAllowed)), "an activity of another plan is not found: {wrong:?}");
     let meeting =
         AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
@@ -926,8 +936,8 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
 }
 
 async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s: Arc<dyn Store>) {
+    use crate::features::budget::service::my_budget;
     use crate::i18n::Lang;
-    use crate::ssr::services::budget::my_budget;
     let (c, cw, b) = citizen_with_budget(s.as_ref()).await;
     let first = s.request_spending(&spend(b, c, kr(2_500), "k1"), NOW + DAY).await.unwrap().id();
     s.request_spending(&spend(b, c, kr(1_000), "k2"), NOW + 2 * DAY).await.unwrap();
@@ -962,8 +972,9 @@ async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s:
 /// The budget service's rules over the store: who may ask, cancel, answer,
 /// grant, top up and end, and the messages a refused input gets.
 async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Store>) {
-    use crate::domain::forms::{budget_fields, GrantInput, Problem, SpendingAnswer, SpendingInput};
-    use crate::ssr::services::{budget, ServiceError};
+    use crate::features::budget::service as budget;
+    use crate::kernel::forms::{budget_fields, GrantInput, Problem, SpendingAnswer, SpendingInput};
+    use crate::ssr::service::ServiceError;
     let (c, cw, b) = citizen_with_budget(s.as_ref()).await;
     let other = person(&*s, "Anden Borger", Some("011370-0009")).await;
     let other_cw = person(&*s, "Anden Sagsbehandler", None).await;
@@ -1070,8 +1081,9 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
 /// The public network: groups with their hosts' display names (never full
 /// names), upcoming meetups with places left, filters, and one page each.
 async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: Arc<dyn Store>) {
+    use crate::features::network::service as network;
     use crate::i18n::Lang;
-    use crate::ssr::services::{network, ServiceError};
+    use crate::ssr::service::ServiceError;
     let group = |name: &str, topic: &str, area: &str| NewGroup {
         name: text(name),
         description: "Kom og vær med".into(),
@@ -1123,7 +1135,7 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     let page = network::group_page(&*s, None, knit, NOW, Lang::Da).await.unwrap();
     assert_eq!((page.group.name.as_str(), page.meetups.len()), ("Strikkecafé", 1));
     let m = network::meetup_page(&*s, None, soon, Lang::Da).await.unwrap();
-    assert_eq!((m.group.as_str(), m.places_left, m.cancelled, m.group_link.clone()), ("Strikkecafé", 1, false, network::group_link(knit)));
+    assert_eq!((m.group.as_str(), m.places_left, m.cancelled, m.group_link.clone()), ("Strikkecafé", 1, false, routes::group(knit.0)));
     assert!(matches!(network::group_page(&*s, None, GroupId(9_999), NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(network::meetup_page(&*s, None, MeetupId(9_999), Lang::Da).await, Err(ServiceError::NotAllowed)));
 
@@ -1139,7 +1151,7 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     network::cancel(&*s, Some(&a), soon, NOW + 1).await.unwrap();
     network::cancel(&*s, Some(&a), soon, NOW + 2).await.unwrap();
     assert_eq!(network::meetup_page(&*s, Some(&b), soon, Lang::Da).await.unwrap().mine, Some(("going".to_string(), 0)), "moved up");
-    assert_eq!(s.notifications(b.person_id).await.unwrap()[0].link, network::meetup_link(soon));
+    assert_eq!(s.notifications(b.person_id).await.unwrap()[0].link, routes::meetup(soon.0));
 
     // Joining and leaving a group: signed in only; twice is once.
     assert_eq!(network::group_page(&*s, None, knit, NOW, Lang::Da).await.unwrap().member, None);
@@ -1320,14 +1332,14 @@ fn host_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
     crate::ssr::auth::CurrentUser { roles: vec![Role::Host], ..signed_in(id, false) }
 }
 
-fn group_input(name: &str) -> crate::domain::forms::GroupInput {
-    crate::domain::forms::GroupInput::parse(name, "Vi mødes og hygger", "Hygge", "Nord", "Biblioteket").expect("valid group")
+fn group_input(name: &str) -> crate::kernel::forms::GroupInput {
+    crate::kernel::forms::GroupInput::parse(name, "Vi mødes og hygger", "Hygge", "Nord", "Biblioteket").expect("valid group")
 }
 
 /// A meetup form as typed, `days` after NOW at 17:00 Copenhagen time.
-fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::domain::forms::MeetupInput {
-    let (date, _) = crate::ssr::time::form_date_time(NOW + days * DAY);
-    crate::domain::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med")
+fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::kernel::forms::MeetupInput {
+    let (date, _) = crate::kernel::time::form_date_time(NOW + days * DAY);
+    crate::kernel::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med")
         .expect("valid meetup")
 }
 
@@ -1335,9 +1347,10 @@ fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::domain::forms::
 /// everyone signed up or waiting is told of a change, a cancellation and a
 /// message; added places go to the line; hosts see display names only.
 async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: Arc<dyn Store>) {
-    use crate::domain::forms::{parse_announcement, parse_display_name, Problem};
+    use crate::features::network::service as network;
     use crate::i18n::Lang;
-    use crate::ssr::services::{network, ServiceError};
+    use crate::kernel::forms::{parse_announcement, parse_display_name, Problem};
+    use crate::ssr::service::ServiceError;
     let (citizen, caseworker, _) = citizen_with_budget(&*s).await;
     let (a, b) = (person(&*s, "Anne Værtsen", None).await, person(&*s, "Bo Andenvært", None).await);
     for h in [a, b] {
@@ -1432,7 +1445,7 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
     for p in &people {
         assert_eq!(kinds(p.person_id).await[0], network::NOTICE_ANNOUNCEMENT);
     }
-    assert_eq!(s.notifications(people[0].person_id).await.unwrap()[0].link, format!("{}#beskeder", network::meetup_link(m)));
+    assert_eq!(s.notifications(people[0].person_id).await.unwrap()[0].link, routes::meetup_messages(m.0));
 
     // "My groups and meetups".
     network::membership(&*s, Some(&people[0]), g, true, NOW).await.unwrap();

@@ -19,9 +19,9 @@ use async_trait::async_trait;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::domain::ids::*;
-use crate::domain::plan::{ActorKind, Role};
-use crate::domain::{Amount, LongText};
+use crate::kernel::ids::*;
+use crate::kernel::plan::{ActorKind, Role};
+use crate::kernel::{Amount, LongText};
 pub use types::*;
 
 /// What can go wrong in the store, as the services need to tell it apart.
@@ -134,7 +134,7 @@ pub trait Store: Send + Sync + 'static {
     async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()>;
     /// Cancels an appointment; `NotFound` unless it is in `plan` and not cancelled.
     async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()>;
-    async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::domain::LongText, now: i64) -> DbResult<()>;
+    async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()>;
     /// Newest first.
     async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;
     async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;

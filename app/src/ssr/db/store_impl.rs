@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use super::*;
-use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
+use crate::kernel::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
 
 fn decode(what: &'static str) -> DbError {
     DbError::Other(sqlx::Error::Decode(format!("unexpected value in {what}").into()))
@@ -757,7 +757,7 @@ macro_rules! store_impl {
                 Ok(())
             }
 
-            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::domain::LongText, now: i64) -> DbResult<()> {
+            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query("INSERT INTO meeting_note (plan_id, staff_id, written_at, body) VALUES ($1, $2, $3, $4)")
                     .bind(plan.0)

@@ -1,9 +1,9 @@
 //! Rows going into and coming out of the [`Store`](super::Store).
 
 use super::Actor;
-use crate::domain::ids::*;
-use crate::domain::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
-use crate::domain::{Amount, GoalTitle, LongText, Reason, ShortText};
+use crate::kernel::ids::*;
+use crate::kernel::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
+use crate::kernel::{Amount, GoalTitle, LongText, Reason, ShortText};
 
 #[derive(Clone, Debug)]
 pub struct NewPerson {
@@ -150,8 +150,8 @@ pub struct NewActivity {
     pub status: ActivityStatus,
 }
 
-impl From<crate::domain::forms::ActivityInput> for NewActivity {
-    fn from(a: crate::domain::forms::ActivityInput) -> NewActivity {
+impl From<crate::kernel::forms::ActivityInput> for NewActivity {
+    fn from(a: crate::kernel::forms::ActivityInput) -> NewActivity {
         NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status }
     }
 }

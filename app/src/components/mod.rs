@@ -1,5 +1,0 @@
-//! Reusable UI parts.
-
-pub mod form;
-pub mod frame;
-pub mod page;

@@ -1,0 +1,6 @@
+//! "Hvem har set mine oplysninger": the citizen's own access log.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+use crate::routes;
+use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// "Hvem har set mine oplysninger": when, in which role, and why.
+#[component]
+pub fn AccessLog() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.access_title body=t.access_body next=routes::ACCESS_LOG/> }.into_any();
+    }
+    let log = Resource::new_blocking(|| (), |_| my_access_log());
+    view! {
+        <PageHeading title=t.access_title/>
+        <p class="mb-4">{t.access_body}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match log.await {
+                    Ok(Some(entries)) if !entries.is_empty() => view! {
+                        <ul class="flex flex-col divide-y divide-line">
+                            {entries.into_iter().map(|e| view! {
+                                <li class="py-2">
+                                    <p class="font-semibold">{t.access_purpose(&e.purpose).to_string()}</p>
+                                    <p class="text-base text-muted">{format!("{} · {}", e.when, t.role(e.role))}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.access_empty}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

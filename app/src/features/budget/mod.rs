@@ -1,0 +1,7 @@
+//! The personal budget: the citizen's figures, requests and ledger; the caseworker grants, tops up, ends and answers.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod staff_pages;

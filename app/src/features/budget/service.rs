@@ -1,0 +1,356 @@
+//! The personal budget: the citizen sees it and asks for money from it; their
+//! caseworker (or stand-in) grants, tops up and ends it and answers requests.
+//! Money rules the database guards (never overspent, the ledger equals the
+//! totals, one answer per request) are in the store; who may do what, the
+//! rate limit and the messages for refused input are here.
+
+use crate::i18n::Lang;
+use crate::kernel::forms::{budget_fields, FieldError, GrantInput, Problem, SpendingAnswer, SpendingInput};
+use crate::kernel::ids::{PersonId, RequestId};
+use crate::kernel::plan::Role;
+use crate::kernel::time::{date, date_time, months_later};
+use crate::kernel::views::{BudgetView, LedgerLine, SpendingReview, SpendingView};
+use crate::kernel::Amount;
+use crate::routes;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{
+    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, RateLimit, RequestStatus, SpendingDecision, SpendingRequest,
+    Store,
+};
+
+use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
+use crate::ssr::service::{is_caseworker_of, Names, ServiceError, ServiceResult};
+
+const HOUR_MS: i64 = 3_600_000;
+
+/// The notification a citizen gets when a request is answered.
+pub const NOTICE_SPENDING_ANSWERED: &str = "spending_answered";
+/// Why staff opened a citizen's data, as written to the access log.
+pub const PURPOSE_SPENDING_REVIEW: &str = "spending_review";
+pub const PURPOSE_BUDGET_WORK: &str = "budget_work";
+
+fn invalid(field: &str, problem: Problem) -> ServiceError {
+    ServiceError::Invalid(vec![FieldError { field: field.into(), problem }])
+}
+
+/// `part` as a whole percentage of `whole` (0 when nothing is granted).
+fn pct(part: i64, whole: i64) -> u8 {
+    if whole <= 0 {
+        return 0;
+    }
+    u8::try_from((i128::from(part.max(0)) * 100 / i128::from(whole)).min(100)).unwrap_or(100)
+}
+
+/// The citizen's latest budget, running or ended (an ended one still shows
+/// its history and the requests waiting for an answer).
+async fn latest(store: &dyn Store, citizen: PersonId) -> DbResult<Option<Budget>> {
+    Ok(store.budgets_of(citizen).await?.pop())
+}
+
+/// The citizen's running budget, if any.
+async fn running(store: &dyn Store, citizen: PersonId) -> DbResult<Option<Budget>> {
+    Ok(latest(store, citizen).await?.filter(|b| b.ended_at.is_none()))
+}
+
+async fn spending_view(
+    store: &dyn Store,
+    names: &mut Names<'_>,
+    r: &SpendingRequest,
+    decisions: &[crate::ssr::db::Decision],
+    lang: Lang,
+) -> DbResult<SpendingView> {
+    let goal = match r.goal_id {
+        Some(g) => Some(store.goal(g).await?.title),
+        None => None,
+    };
+    Ok(SpendingView {
+        id: r.id.0,
+        purpose: r.purpose.clone(),
+        amount: r.amount.to_string(),
+        approved: r.approved.map(|a| a.to_string()),
+        status: r.status.as_str().into(),
+        asked: date_time(r.created_at, lang),
+        goal,
+        decisions: decision_views(names, decisions, "spending_request", r.id.0, lang)
+            .await?
+            .into_iter()
+            // "declined" is named differently for money than for a goal.
+            .map(|mut d| {
+                if d.outcome == "declined" {
+                    d.outcome = "spending_declined".into();
+                }
+                d
+            })
+            .collect(),
+    })
+}
+
+/// A budget as figures, requests and ledger.
+async fn budget_view(store: &dyn Store, b: Budget, lang: Lang) -> DbResult<BudgetView> {
+    let requests = store.spending_requests(b.id).await?;
+    let decisions = store.decisions_of(b.citizen_id).await?;
+    let mut names = Names::new(store);
+    let mut views = Vec::new();
+    for r in &requests {
+        views.push(spending_view(store, &mut names, r, &decisions, lang).await?);
+    }
+    let ledger = store
+        .ledger(b.id)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|e| LedgerLine {
+            when: date(e.at, lang),
+            kind: e.kind.as_str().into(),
+            amount: e.amount.to_string(),
+            about: e.request_id.and_then(|id| requests.iter().find(|r| r.id == id)).map(|r| r.purpose.clone()),
+        })
+        .collect();
+    Ok(BudgetView {
+        granted: b.granted.to_string(),
+        spent: b.spent.to_string(),
+        reserved: b.reserved.to_string(),
+        available: b.available().to_string(),
+        spent_pct: pct(b.spent.ore(), b.granted.ore()),
+        reserved_pct: pct(b.reserved.ore(), b.granted.ore()),
+        period: format!("{} – {}", date(b.period_start, lang), date(b.period_end, lang)),
+        note: b.note,
+        ended: b.ended_at.map(|t| date(t, lang)),
+        requests: views,
+        ledger,
+    })
+}
+
+/// The signed-in citizen's budget (`None`: not a citizen, or never had one).
+pub async fn my_budget(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbResult<Option<BudgetView>> {
+    if !user.is_citizen {
+        return Ok(None);
+    }
+    match latest(store, user.person_id).await? {
+        Some(b) => Ok(Some(budget_view(store, b, lang).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The citizen's goals a request can be linked to: (id, title).
+pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Vec<(i64, String)>> {
+    let Some(plan) = store.plan_of(user.person_id).await? else {
+        return Ok(vec![]);
+    };
+    Ok(store
+        .goals(plan)
+        .await?
+        .into_iter()
+        .filter(|g| g.status == crate::kernel::plan::GoalStatus::Accepted)
+        .map(|g| (g.id.0, g.title))
+        .collect())
+}
+
+/// What the signed-in citizen can still ask for (`None`: no running budget
+/// to ask from).
+pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbResult<Option<Amount>> {
+    if !user.is_citizen {
+        return Ok(None);
+    }
+    Ok(running(store, user.person_id).await?.map(|b| b.available()))
+}
+
+/// The citizen asks for money from their running budget. The amount is
+/// reserved at once; more than is available, or more new requests in an
+/// hour than the municipality's setting allows (10 by default), is refused with a message
+/// by the amount. A repeated submit with the same key returns the first request.
+pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput, key: &str, now: i64) -> ServiceResult<RequestId> {
+    if !user.is_citizen {
+        return Err(ServiceError::NotAllowed);
+    }
+    let budget = running(store, user.person_id).await?.ok_or(ServiceError::NotAllowed)?;
+    if let Some(goal) = input.goal {
+        // Only one of the citizen's own goals; anything else is a wrong choice.
+        let own = matches!(store.goal(goal).await, Ok(g) if g.citizen_id == user.person_id);
+        if !own {
+            return Err(invalid(budget_fields::GOAL, Problem::ChooseAnswer));
+        }
+    }
+    let per_hour = store.requests_per_hour().await?;
+    let r = NewSpendingRequest {
+        budget: budget.id,
+        citizen: user.person_id,
+        amount: input.amount,
+        purpose: input.purpose,
+        goal: input.goal,
+        idempotency_key: key.to_string(),
+        limit: Some(RateLimit { since: now - HOUR_MS, max: per_hour }),
+    };
+    match store.request_spending(&r, now).await {
+        Ok(out) => Ok(out.id()),
+        Err(DbError::Limited) => Err(invalid(budget_fields::AMOUNT, Problem::TooManyRequests(per_hour))),
+        Err(DbError::Conflict(_)) => {
+            // Told apart after the fact: the budget ended meanwhile, or there
+            // is less left than asked for (say how much there is now).
+            match running(store, user.person_id).await? {
+                Some(b) if b.id == budget.id => Err(invalid(budget_fields::AMOUNT, Problem::MoreThanAvailable(b.available()))),
+                _ => Err(ServiceError::Conflict),
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The citizen cancels their own request while it waits; the reservation is
+/// released. A second tap finds it cancelled: that is done, not a conflict.
+pub async fn cancel(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64) -> ServiceResult<()> {
+    let r = store.spending_request(id).await?;
+    if !user.is_citizen || r.citizen_id != user.person_id {
+        return Err(ServiceError::NotAllowed);
+    }
+    match r.status {
+        RequestStatus::Cancelled => Ok(()),
+        RequestStatus::Pending => Ok(store.cancel_spending(id, now).await?),
+        _ => Err(ServiceError::Conflict),
+    }
+}
+
+/// The request, if `user` is the caseworker (or stand-in) of its citizen; a
+/// missing request looks the same as someone else's.
+async fn request_for_caseworker(store: &dyn Store, user: &CurrentUser, id: RequestId) -> ServiceResult<SpendingRequest> {
+    let r = store.spending_request(id).await?;
+    if !is_caseworker_of(store, user, r.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    Ok(r)
+}
+
+/// The caseworker opens a request to answer it. Writes the access log.
+pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64, lang: Lang) -> ServiceResult<SpendingReview> {
+    let r = request_for_caseworker(store, user, id).await?;
+    store.log_access(r.citizen_id, user.person_id, Role::Caseworker, PURPOSE_SPENDING_REVIEW, now).await?;
+    let citizen = store.person(r.citizen_id).await?.full_name;
+    let decisions = store.decisions_of(r.citizen_id).await?;
+    let budget = store.budget(r.budget_id).await?;
+    Ok(SpendingReview {
+        citizen,
+        budget_link: routes::citizen_budget(r.citizen_id.0),
+        open: r.status == RequestStatus::Pending,
+        available: budget.available().to_string(),
+        request: spending_view(store, &mut Names::new(store), &r, &decisions, lang).await?,
+    })
+}
+
+/// The caseworker answers a request: approve, approve a lower amount (with a
+/// reason) or decline (with a reason). The decision record, the money and
+/// the citizen's notification are written in one transaction.
+pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer: SpendingAnswer, now: i64) -> ServiceResult<()> {
+    let r = request_for_caseworker(store, user, id).await?;
+    if r.status != RequestStatus::Pending {
+        return Err(ServiceError::Conflict);
+    }
+    let approved = answer.approved(r.amount).map_err(ServiceError::Invalid)?;
+    let reasons = match answer {
+        SpendingAnswer::Approve => None,
+        SpendingAnswer::Lower { reason, .. } | SpendingAnswer::Decline { reason } => Some(reason),
+    };
+    let d = SpendingDecision {
+        request: id,
+        approved,
+        decision: NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+        notify_citizen: Some((NOTICE_SPENDING_ANSWERED, routes::spending_request(id.0))),
+    };
+    store.decide_spending(&d, now).await?;
+    Ok(())
+}
+
+/// The caseworker's view of a citizen's budget.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CitizenBudget {
+    pub citizen: String,
+    /// The latest budget, running or ended.
+    pub budget: Option<BudgetView>,
+    pub running: bool,
+    pub cap: Amount,
+}
+
+/// The citizen's budget for their caseworker; writes the access log.
+pub async fn citizen_budget(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<CitizenBudget> {
+    if !is_caseworker_of(store, user, citizen).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_BUDGET_WORK, now).await?;
+    let name = store.person(citizen).await?.full_name;
+    let b = latest(store, citizen).await?;
+    let running = b.as_ref().is_some_and(|b| b.ended_at.is_none());
+    let budget = match b {
+        Some(b) => Some(budget_view(store, b, lang).await?),
+        None => None,
+    };
+    Ok(CitizenBudget { citizen: name, budget, running, cap: store.budget_cap().await? })
+}
+
+/// The caseworker grants a budget (when none is running), up to the cap.
+pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: GrantInput, now: i64) -> ServiceResult<()> {
+    if !is_caseworker_of(store, user, citizen).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    let cap = store.budget_cap().await?;
+    if g.amount > cap {
+        return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
+    }
+    let b = NewBudget {
+        citizen,
+        granted_by: user.person_id,
+        amount: g.amount,
+        period_start: now,
+        period_end: months_later(now, g.months),
+        note: g.note,
+    };
+    store.grant_budget(&b, now).await?;
+    Ok(())
+}
+
+/// The caseworker adds to the running budget, up to the cap in total.
+pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, amount: Amount, now: i64) -> ServiceResult<()> {
+    if !is_caseworker_of(store, user, citizen).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
+    let cap = store.budget_cap().await?;
+    if b.granted.checked_add(amount).is_none_or(|total| total > cap) {
+        return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
+    }
+    match store.top_up_budget(b.id, amount, user.person_id, now).await {
+        // Another top-up took it past the cap meanwhile (or it was ended).
+        Err(DbError::Conflict(_)) => {
+            let still_running = running(store, citizen).await?.is_some();
+            Err(if still_running { invalid(budget_fields::AMOUNT, Problem::OverCap(cap)) } else { ServiceError::Conflict })
+        }
+        r => Ok(r?),
+    }
+}
+
+/// The caseworker ends the running budget: what is unused is taken back;
+/// requests already made wait for their answer.
+pub async fn end(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<()> {
+    if !is_caseworker_of(store, user, citizen).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
+    Ok(store.end_budget(b.id, user.person_id, now).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pct;
+
+    #[test]
+    fn shares_are_whole_percentages_within_bounds() {
+        assert_eq!(pct(150_000, 5_000_000), 3);
+        assert_eq!(pct(0, 0), 0);
+        assert_eq!(pct(10, 10), 100);
+        assert_eq!(pct(i64::MAX, 1), 100);
+    }
+}

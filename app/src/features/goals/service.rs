@@ -1,0 +1,190 @@
+//! Goal proposals: the citizen proposes, withdraws and answers a suggested
+//! change; their caseworker (or stand-in) accepts, suggests another wording
+//! or declines. Every rule of who may do what is checked here, and every
+//! transition goes through the goal's state machine ([`GoalStatus::next`]).
+
+use crate::i18n::Lang;
+use crate::kernel::forms::{GoalAnswer, GoalProposal};
+use crate::kernel::ids::GoalId;
+use crate::kernel::plan::{GoalEvent, GoalStatus, Role};
+use crate::kernel::time::date_time;
+use crate::kernel::views::GoalReview;
+use crate::routes;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{Actor, Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+
+use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
+use crate::ssr::service::{is_caseworker_of, Names, ServiceError, ServiceResult};
+
+/// Why staff opened a citizen's data, as written to the access log.
+pub const PURPOSE_GOAL_REVIEW: &str = "goal_review";
+
+/// The notification a citizen gets when their caseworker has answered a proposal.
+pub const NOTICE_GOAL_ANSWERED: &str = "goal_answered";
+
+/// The citizen proposes a goal in their own plan. A repeated submit with the
+/// same key returns the first proposal. Without a plan the store finds none
+/// to put it in, which is refused like anything not one's own.
+pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
+    if !user.is_citizen {
+        return Err(ServiceError::NotAllowed);
+    }
+    let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
+    Ok(store.propose_goal(user.person_id, &goal, key, now).await.map(|o: SubmitOutcome<GoalId>| o.id())?)
+}
+
+/// The citizen withdraws their own proposal while it waits.
+pub async fn withdraw(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64) -> ServiceResult<()> {
+    citizen_change(store, user, id, GoalEvent::Withdraw, "goal_withdrawn", now).await
+}
+
+/// The citizen accepts (`true`) or rejects the caseworker's suggested wording.
+pub async fn answer_suggestion(store: &dyn Store, user: &CurrentUser, id: GoalId, accept: bool, now: i64) -> ServiceResult<()> {
+    let (event, kind) =
+        if accept { (GoalEvent::AcceptChange, "goal_change_accepted") } else { (GoalEvent::RejectChange, "goal_change_rejected") };
+    citizen_change(store, user, id, event, kind, now).await
+}
+
+async fn citizen_change(
+    store: &dyn Store,
+    user: &CurrentUser,
+    id: GoalId,
+    event: GoalEvent,
+    kind: &'static str,
+    now: i64,
+) -> ServiceResult<()> {
+    let goal = store.goal(id).await?;
+    if !user.is_citizen || goal.citizen_id != user.person_id {
+        return Err(ServiceError::NotAllowed);
+    }
+    // A second tap on the same button finds the goal where the first one
+    // left it: that is done, not a conflict.
+    let done_already = match event {
+        GoalEvent::Withdraw => GoalStatus::Withdrawn,
+        GoalEvent::AcceptChange => GoalStatus::Accepted,
+        _ => GoalStatus::Proposed,
+    };
+    let to = match goal.status.next(event) {
+        Ok(to) => to,
+        Err(_) if goal.status == done_already => return Ok(()),
+        Err(_) => return Err(ServiceError::Conflict),
+    };
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::citizen(user.person_id),
+        history_kind: kind,
+        suggestion: None,
+        take_suggestion: event == GoalEvent::AcceptChange,
+        decision: None,
+        notify_citizen: None,
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The caseworker opens a proposal to answer it. Writes the access log.
+pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64, lang: Lang) -> ServiceResult<GoalReview> {
+    let goal = goal_for_caseworker(store, user, id).await?;
+    store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
+    let citizen = store.person(goal.citizen_id).await?.full_name;
+    let all = store.decisions_of(goal.citizen_id).await?;
+    let decisions = decision_views(&mut Names::new(store), &all, "goal", id.0, lang).await?;
+    Ok(GoalReview {
+        id,
+        citizen,
+        open: goal.status == GoalStatus::Proposed,
+        correctable: correctable_decision(&all, &goal).is_some(),
+        title: goal.title,
+        why: goal.why,
+        first_step: goal.first_step,
+        status: goal.status,
+        proposed: date_time(goal.updated_at, lang),
+        decisions,
+    })
+}
+
+/// The caseworker answers a proposal. Every answer is an immutable decision
+/// record with its reasons and the appeal guidance; the citizen is notified.
+pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
+    let goal = goal_for_caseworker(store, user, id).await?;
+    let (event, outcome, kind, suggestion, reasons) = match answer {
+        GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
+        GoalAnswer::Adjust { wording, reason } => {
+            (GoalEvent::SuggestChange, "adjusted", "goal_change_suggested", Some(wording), Some(reason))
+        }
+        GoalAnswer::Decline { reason } => (GoalEvent::Decline, "declined", "goal_declined", None, Some(reason)),
+    };
+    let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::staff(user.person_id),
+        history_kind: kind,
+        suggestion,
+        take_suggestion: false,
+        decision: Some((
+            outcome,
+            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+        )),
+        notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The caseworker corrects their decision on a goal: an acceptance becomes a
+/// decline (reason required) or a decline an acceptance. The correction is a
+/// new decision pointing at the one it corrects, which stays as it was; the
+/// citizen is notified.
+pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
+    let goal = goal_for_caseworker(store, user, id).await?;
+    let (event, outcome, reasons) = match answer {
+        GoalAnswer::Accept => (GoalEvent::CorrectToAccept, "accepted", None),
+        GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
+        GoalAnswer::Adjust { .. } => {
+            return Err(ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
+                field: crate::kernel::forms::answer_fields::ANSWER.into(),
+                problem: crate::kernel::forms::Problem::ChooseAnswer,
+            }]))
+        }
+    };
+    let to = goal.status.next(event).map_err(|_| ServiceError::Conflict)?;
+    let all = store.decisions_of(goal.citizen_id).await?;
+    let corrected = correctable_decision(&all, &goal).ok_or(ServiceError::Conflict)?.id;
+    let change = GoalChange {
+        goal: id,
+        from: goal.status,
+        to,
+        actor: Actor::staff(user.person_id),
+        history_kind: "goal_decision_corrected",
+        suggestion: None,
+        take_suggestion: false,
+        decision: Some((
+            outcome,
+            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
+        )),
+        notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
+    };
+    Ok(store.change_goal(&change, now).await?)
+}
+
+/// The caseworker's own accept or decline that `goal`'s status rests on, if
+/// it does (a goal the citizen accepted from a suggested wording does not):
+/// the decision a correction corrects.
+fn correctable_decision<'d>(all: &'d [Decision], goal: &Goal) -> Option<&'d Decision> {
+    if !matches!(goal.status, GoalStatus::Accepted | GoalStatus::Declined) {
+        return None;
+    }
+    all.iter().rev().find(|d| d.subject_kind == "goal" && d.subject_id == goal.id.0).filter(|d| d.outcome == goal.status.as_str())
+}
+
+/// The goal, if `user` is the caseworker (or stand-in) of the citizen whose
+/// plan it is in; a missing goal looks the same as someone else's.
+async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) -> ServiceResult<Goal> {
+    let goal = store.goal(id).await?;
+    if !is_caseworker_of(store, user, goal.citizen_id).await? {
+        return Err(ServiceError::NotAllowed);
+    }
+    Ok(goal)
+}

@@ -1,0 +1,5 @@
+//! Who someone is: login page, people, roles and the first login's link by CPR number.
+
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;

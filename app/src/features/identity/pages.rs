@@ -1,0 +1,100 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::i18n::{use_lang, Texts};
+use crate::routes;
+use crate::ui::page::{PageHeading, Paragraphs};
+use crate::ui::viewer::{login_error, login_options, viewer};
+
+/// The login page: why to log in, and a button that starts the login at the
+/// identity provider (`/auth/login`). Failed logins come back here with
+/// `?fejl=…`, explained in plain words.
+#[component]
+pub fn Login() -> impl IntoView {
+    let t = use_lang().texts();
+    let query = use_query_map().get_untracked();
+    let error = query.get("fejl").and_then(|code| error_text(t, &code));
+    let next = query.get("next").filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_default();
+    let options = login_options();
+    let start = |provider: Option<&str>| {
+        let mut url = String::from(routes::AUTH_LOGIN);
+        let mut sep = '?';
+        if let Some(p) = provider {
+            url.push_str(&format!("{sep}provider={p}"));
+            sep = '&';
+        }
+        if !next.is_empty() {
+            url.push_str(&format!("{sep}next={}", urlencode(&next)));
+        }
+        url
+    };
+    let me = viewer();
+    view! {
+        <PageHeading title=t.login_title/>
+        {error.map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+        {match me {
+            Some(me) => view! {
+                <p class="mb-4">{format!("{} {}.", t.login_already, me.name)}</p>
+                <a href=routes::PLAN class="btn-primary">{t.nav_plan}</a>
+            }
+            .into_any(),
+            None => view! {
+                <Paragraphs items=t.login_body/>
+                {options.test_login.then(|| view! { <p class="test-banner">{t.login_test_notice}</p> })}
+                <div class="flex flex-col items-start gap-3">
+                    <a href=start(None) class="btn-primary">
+                        {if options.test_login { t.login_test_button } else { t.login_button }}
+                    </a>
+                    {options.staff_login.then(|| view! {
+                        <a href=start(Some("staff")) class="btn-secondary">{t.login_staff_button}</a>
+                    })}
+                </div>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+/// The message for a `fejl` code from the server.
+fn error_text(t: &'static Texts, code: &str) -> Option<&'static str> {
+    Some(match code {
+        login_error::UNAVAILABLE => t.login_error_unavailable,
+        login_error::CANCELLED => t.login_error_cancelled,
+        login_error::FAILED => t.login_error_failed,
+        login_error::UNKNOWN_STAFF => t.login_error_unknown_staff,
+        login_error::ALREADY_LINKED => t.login_error_linked,
+        _ => return None,
+    })
+}
+
+/// Percent-encodes a local path for use as a query value.
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_reason_the_server_sends_has_a_message_in_both_languages() {
+        for lang in [Lang::Da, Lang::En] {
+            for code in login_error::ALL {
+                assert!(error_text(lang.texts(), code).is_some(), "{code} in {lang:?}");
+            }
+            assert_eq!(error_text(lang.texts(), "<script>"), None);
+        }
+    }
+
+    #[test]
+    fn next_paths_are_encoded_as_one_query_value() {
+        assert_eq!(urlencode("/min-plan"), "/min-plan");
+        assert_eq!(urlencode("/netvaerk?a=1&b=2"), "/netvaerk%3Fa%3D1%26b%3D2");
+    }
+}

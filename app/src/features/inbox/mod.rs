@@ -1,0 +1,6 @@
+//! The caseworker's inbox and caseload.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

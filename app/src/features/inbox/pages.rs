@@ -1,0 +1,192 @@
+//! The caseworker's side: the inbox of everything waiting, the caseload,
+//! and the page where a proposal is answered. Server functions are thin;
+//! who may see and do what is decided in `services::{inbox, goals}`.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::features::decisions::pages::Decision;
+use crate::i18n::{use_lang, Texts};
+use crate::kernel::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
+use crate::routes;
+use crate::ui::form::{CheckedForm, FormSpec};
+use crate::ui::page::{object_page, NeedsLogin, Notice, ObjectPage, Outcome, PageHeading, StaffPage, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// "Indbakke": what waits for the caseworker, oldest first, filterable by kind.
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.inbox_title body=t.inbox_body next=routes::INBOX/> }.into_any();
+    }
+    let kind = use_query_map().with_untracked(|q| q.get("type")).filter(|k| InboxKind::from_slug(k).is_some());
+    let selected = kind.clone().unwrap_or_default();
+    let page = Resource::new_blocking(move || kind.clone(), inbox);
+    let options = InboxKind::ALL
+        .iter()
+        .map(|k| {
+            let slug = k.slug();
+            view! { <option value=slug selected=selected == slug>{kind_name(*k, t)}</option> }
+        })
+        .collect_view();
+    view! {
+        <PageHeading title=t.inbox_title/>
+        <Outcome/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(StaffPage::Shown(items)) => view! {
+                        <p class="mb-4">{t.inbox_intro}</p>
+                        <InboxList items t/>
+                    }
+                    .into_any(),
+                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <form method="get" action=routes::INBOX class="mt-6 flex flex-wrap items-end gap-3">
+            <div>
+                <label for="type" class="mb-1 block font-semibold">{t.inbox_filter_label}</label>
+                <select id="type" name="type" class="input">
+                    <option value="">{t.inbox_filter_all}</option>
+                    {options}
+                </select>
+            </div>
+            <button type="submit" class="btn-secondary">{t.inbox_filter_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
+fn kind_name(k: InboxKind, t: &'static Texts) -> &'static str {
+    match k {
+        InboxKind::Goal => t.inbox_kind_goal,
+        InboxKind::Spending => t.inbox_kind_spending,
+    }
+}
+
+#[component]
+fn InboxList(items: Vec<InboxItem>, t: &'static Texts) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p class="text-muted">{t.inbox_empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="flex flex-col gap-3">
+            {items.into_iter().map(|i| view! {
+                <li class="card">
+                    <p class="text-base text-muted">{format!("{} · {}", kind_name(i.kind, t), i.citizen)}</p>
+                    <h2 class="text-lg font-bold">{i.title}</h2>
+                    <p>
+                        {format!("{}: {}", t.inbox_waited, i.waited)}
+                        {i.overdue.then(|| view! { <strong class="ml-2 text-error">{t.inbox_overdue}</strong> })}
+                    </p>
+                    <a href=i.link class="link">{t.inbox_open}</a>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// "Mine borgere": everyone in the caseload with their plan's state.
+#[component]
+pub fn Caseload() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.caseload_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| caseload());
+    view! {
+        <PageHeading title=t.caseload_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(StaffPage::Shown(rows)) if rows.is_empty() => view! { <p class="text-muted">{t.caseload_empty}</p> }.into_any(),
+                    Ok(StaffPage::Shown(rows)) => view! {
+                        <p class="mb-4">{t.caseload_count.replace("{n}", &rows.len().to_string())}</p>
+                        <ul class="flex flex-col gap-3">
+                            {rows.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
+    let facts = if r.has_plan {
+        vec![
+            (t.caseload_goals, r.accepted_goals.to_string()),
+            (t.caseload_activities, r.active_activities.to_string()),
+            (t.caseload_open, r.open_items.to_string()),
+            (t.caseload_last_contact, r.last_contact.unwrap_or_else(|| t.caseload_never.to_string())),
+        ]
+    } else {
+        vec![]
+    };
+    view! {
+        <li class="card">
+            <h2 class="text-lg font-bold"><a href=r.link>{r.citizen}</a></h2>
+            {r.standin.then(|| view! { <p class="font-semibold">{t.caseload_standin}</p> })}
+            {(!r.has_plan).then(|| view! { <p>{t.caseload_no_plan}</p> })}
+            <dl class="grid grid-cols-[auto_1fr] gap-x-3">
+                {facts.into_iter().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+        </li>
+    }
+}
+
+/// A proposal and the caseworker's answer form.
+#[component]
+pub fn GoalReviewPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let page = ObjectPage {
+        title: t.review_title,
+        login_body: t.inbox_body,
+        next: routes::INBOX,
+        not_allowed: t.notice_not_allowed,
+        back: Some((routes::INBOX, t.back_to_inbox)),
+    };
+    object_page(page, review_goal, |(review, spec), t| view! { <Review review spec t/> }.into_any())
+}
+
+#[component]
+fn Review(review: GoalReview, spec: FormSpec, t: &'static Texts) -> impl IntoView {
+    let decisions = review.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view();
+    view! {
+        <div class="card mb-6">
+            <p class="text-base text-muted">{format!("{}: {} · {}: {}", t.review_citizen, review.citizen, t.review_proposed, review.proposed)}</p>
+            <h2 class="text-xl font-bold">{review.title}</h2>
+            <p class="font-semibold">{t.goal_status(review.status)}</p>
+            {review.why.map(|w| view! { <p><span class="font-semibold">{t.plan_goal_why}": "</span>{w}</p> })}
+            {review.first_step.map(|f| view! { <p><span class="font-semibold">{t.plan_goal_first_step}": "</span>{f}</p> })}
+            {decisions}
+        </div>
+        <p class="mb-4 text-base text-muted">{t.review_log_note}</p>
+        {if review.open {
+            view! { <CheckedForm spec/> }.into_any()
+        } else if review.correctable {
+            view! {
+                <Notice text=t.review_closed/>
+                <section aria-labelledby="ret" class="card">
+                    <h2 id="ret" class="text-xl font-bold">{t.correction_heading}</h2>
+                    <p class="mb-4">{t.correction_intro}</p>
+                    <CheckedForm spec/>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! { <Notice text=t.review_closed/> }.into_any()
+        }}
+    }
+}

@@ -1,0 +1,15 @@
+//! One folder per capability: its pages, server functions, rules (service)
+//! and, as they move in, its store, forms and texts.
+
+pub mod access_log;
+pub mod budget;
+pub mod casework;
+pub mod decisions;
+pub mod goals;
+pub mod identity;
+pub mod inbox;
+pub mod my_caseworker;
+pub mod network;
+pub mod notifications;
+pub mod plan;
+pub mod site;

@@ -1,0 +1,6 @@
+//! "Min sagsbehandler": the citizen's caseworker, how to reach them, outreach hours.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,9 @@
+//! Network groups and meetups: the public side, sign-ups and the hosts' side.
+
+#[cfg(feature = "ssr")]
+pub mod calendar;
+pub mod host_pages;
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

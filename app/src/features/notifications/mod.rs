@@ -1,0 +1,6 @@
+//! Everyone's notifications.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,48 @@
+//! "Beskeder": the signed-in person's notifications. Opening the page marks
+//! them read; the ones that were new are marked "Ny".
+
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+use crate::kernel::views::NotificationView;
+use crate::routes;
+use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+#[component]
+pub fn Notifications() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.notifications_title body=t.notifications_body next=routes::NOTIFICATIONS/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| my_notifications());
+    view! {
+        <PageHeading title=t.notifications_title/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(list)) if !list.is_empty() => view! {
+                        <ul class="flex flex-col divide-y divide-line">
+                            {list.into_iter().map(|n: NotificationView| view! {
+                                <li class="py-3">
+                                    <p>
+                                        {n.unread.then(|| view! { <strong class="mr-2 rounded bg-primary px-2 text-white">{t.notification_new}</strong> })}
+                                        {t.notification(&n.kind)}
+                                    </p>
+                                    <p class="text-base text-muted">{n.when}</p>
+                                    <a href=n.link class="link">{t.notification_open}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.notifications_empty}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

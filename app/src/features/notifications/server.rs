@@ -1,0 +1,21 @@
+//! The server functions of this feature: thin, each gives its caller's
+//! request to the feature's service and answers for the caller (a page,
+//! a plain form post, a fetch).
+
+use crate::kernel::views::NotificationView;
+#[cfg(feature = "ssr")]
+use crate::ssr::ctx::Ctx;
+use leptos::prelude::*;
+
+/// The signed-in person's notifications, newest first (`None`: not signed in).
+#[server(prefix = "/api", endpoint = "my_notifications")]
+pub async fn my_notifications() -> Result<Option<Vec<NotificationView>>, ServerFnError> {
+    let Some(user) = crate::ssr::auth::current_user() else {
+        return Ok(None);
+    };
+    let cx = Ctx::get()?;
+    crate::features::notifications::service::open_mine(cx.store(), &user, cx.now, cx.lang)
+        .await
+        .map(Some)
+        .map_err(|e| crate::ssr::internal_error("read the notifications", e))
+}

@@ -1,0 +1,25 @@
+//! In-portal notifications: a list per person with an unread count. Any
+//! feature notifies through the store's `notify` (or inside its own
+//! transaction); a notification names the kind of event and links to it,
+//! never its sensitive content.
+
+use crate::i18n::Lang;
+use crate::kernel::time::date_time;
+use crate::kernel::views::NotificationView;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::Store;
+
+use crate::ssr::service::ServiceResult;
+
+/// The signed-in person's notifications, newest first. Opening the list
+/// marks them read (the view still shows which were new).
+pub async fn open_mine(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<NotificationView>> {
+    let list = store.notifications(user.person_id).await?;
+    if list.iter().any(|n| n.read_at.is_none()) {
+        store.mark_notifications_read(user.person_id, now).await?;
+    }
+    Ok(list
+        .into_iter()
+        .map(|n| NotificationView { kind: n.kind, when: date_time(n.created_at, lang), link: n.link, unread: n.read_at.is_none() })
+        .collect())
+}

@@ -1,0 +1,6 @@
+//! "Min plan": the citizen's one plan.
+
+pub mod pages;
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,204 @@
+use leptos::prelude::*;
+
+use crate::features::decisions::pages::Decision;
+use crate::features::goals::pages::{answer_suggestion_url, withdraw_url};
+use crate::i18n::{use_lang, Texts};
+use crate::kernel::plan::GoalStatus;
+use crate::kernel::views::{ActivityView, GoalView, PlanView, Who};
+use crate::routes;
+use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// The citizen's plan; a friendly explanation for someone without one.
+#[component]
+pub fn MyPlan() -> impl IntoView {
+    let t = use_lang().texts();
+    let Some(me) = viewer() else {
+        return view! { <NeedsLogin title=t.plan_title body=t.plan_body next=routes::PLAN/> }.into_any();
+    };
+    let page = Resource::new_blocking(|| (), |_| my_plan());
+    view! {
+        <PageHeading title=t.plan_title/>
+        <p class="mb-4 text-xl">{format!("{}, {}", t.plan_hello, me.name)}</p>
+        <Outcome/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(PlanPage::Plan(plan)) => view! {
+                        <Plan plan t/>
+                        <a href=routes::ACCESS_LOG class="link">{t.access_link}</a>
+                    }
+                    .into_any(),
+                    Ok(_) => view! {
+                        <h2 class="mb-2 text-2xl font-bold">{t.plan_none_heading}</h2>
+                        <Paragraphs items=t.plan_none_body/>
+                        <a href=routes::NETWORK class="btn-secondary">{t.home_network_link}</a>
+                    }
+                    .into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
+    let PlanView { goals, activities, appointments, history, notes } = plan;
+    let goals = goals.into_iter().map(|g| view! { <Goal g t/> }.into_any()).collect();
+    let activities = activities.into_iter().map(|a| view! { <li class="card"><ActivityCard a t/></li> }.into_any()).collect();
+    let appointments = appointment_items(appointments, t);
+    let history = history_items(history, t);
+    let notes = note_items(notes);
+    view! {
+        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
+        <p class="-mt-4 mb-8"><a href=routes::PROPOSE_GOAL class="btn-primary">{t.plan_propose_link}</a></p>
+        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
+        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
+        <Section id="noter" heading=t.plan_notes_heading empty=t.plan_notes_empty items=notes/>
+        <Section
+            id="historik"
+            heading=t.plan_history_heading
+            empty=t.plan_history_empty
+            items=history
+            list_class="flex flex-col divide-y divide-line"
+        />
+    }
+}
+
+/// What an activity is, where from, who is responsible, how it stands.
+#[component]
+pub fn ActivityCard(a: ActivityView, t: &'static Texts) -> impl IntoView {
+    view! {
+        <p class="text-base text-muted">{t.department(a.department)}</p>
+        <h3 class="text-lg font-bold">{a.title}</h3>
+        <p>{t.plan_activity_responsible}": "{a.responsible}</p>
+        <p class="font-semibold">{t.activity_status(a.status)}</p>
+    }
+}
+
+/// The plan's upcoming appointments as list items.
+pub fn appointment_items(appointments: Vec<crate::kernel::views::AppointmentView>, t: &'static Texts) -> Vec<AnyView> {
+    appointments
+        .into_iter()
+        .map(|a| {
+            view! {
+                <li class="card">
+                    <h3 class="text-lg font-bold">{a.when}</h3>
+                    <p>{format!("{} {}", a.duration_minutes, t.plan_minutes)}</p>
+                    <p>{a.place}", "{a.address}</p>
+                    {a.outreach.then(|| view! { <p class="font-semibold">{t.plan_appointment_outreach}</p> })}
+                    {a.note.map(|n| view! { <p>{n}</p> })}
+                </li>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// The plan's history as list items: what, when, who.
+pub fn history_items(history: Vec<crate::kernel::views::HistoryItem>, t: &'static Texts) -> Vec<AnyView> {
+    history
+        .into_iter()
+        .map(|h| {
+            let who = match h.who {
+                Who::You => t.history_you.to_string(),
+                Who::Named(name) => name,
+                Who::System => t.history_system.to_string(),
+            };
+            let what =
+                if h.about.is_empty() { t.history_kind(&h.kind).to_string() } else { format!("{}: {}", t.history_kind(&h.kind), h.about) };
+            view! {
+                <li class="py-2">
+                    <p>{what}</p>
+                    <p class="text-base text-muted">{format!("{} · {}", h.when, who)}</p>
+                </li>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// Meeting notes as list items.
+pub fn note_items(notes: Vec<crate::kernel::views::NoteView>) -> Vec<AnyView> {
+    notes
+        .into_iter()
+        .map(|n| {
+            view! {
+                <li class="card">
+                    <p class="text-base text-muted">{format!("{} · {}", n.when, n.by)}</p>
+                    <p class="whitespace-pre-line">{n.body}</p>
+                </li>
+            }
+            .into_any()
+        })
+        .collect()
+}
+
+/// A part of the plan: its heading, then its items, or what will appear there.
+#[component]
+pub fn Section(
+    id: &'static str,
+    heading: &'static str,
+    empty: &'static str,
+    items: Vec<AnyView>,
+    #[prop(default = "flex flex-col gap-3")] list_class: &'static str,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby=id class="mb-8">
+            <h2 id=id class="mb-3 text-2xl font-bold">{heading}</h2>
+            {if items.is_empty() {
+                view! { <p class="text-muted">{empty}</p> }.into_any()
+            } else {
+                view! { <ul class=list_class>{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// One goal: its words, status, the caseworker's answers, and what the
+/// citizen can do with it now.
+#[component]
+fn Goal(g: GoalView, t: &'static Texts) -> impl IntoView {
+    let id = g.id.0.to_string();
+    let suggestion = g.suggested_title.filter(|_| g.status == GoalStatus::Adjusted).map(|s| {
+        let (id1, id2) = (id.clone(), id.clone());
+        view! {
+            <div class="notice">
+                <p>{t.goal_suggested_heading}</p>
+                <p class="my-2 text-lg font-bold">{s}</p>
+                <div class="flex flex-wrap gap-3">
+                    <ButtonForm
+                        action=answer_suggestion_url()
+                        hidden=vec![("goal", id1), ("answer", "accept".into())]
+                        label=t.goal_accept_change
+                        class="btn-primary"
+                    />
+                    <ButtonForm
+                        action=answer_suggestion_url()
+                        hidden=vec![("goal", id2), ("answer", "reject".into())]
+                        label=t.goal_reject_change
+                    />
+                </div>
+            </div>
+        }
+    });
+    let withdraw = g.status.is_open().then(|| {
+        view! { <ButtonForm action=withdraw_url() hidden=vec![("goal", id.clone())] label=t.goal_withdraw/> }
+    });
+    let decisions = g.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view();
+    view! {
+        <li class="card" id=format!("maal-{id}")>
+            <h3 class="text-xl font-bold">{g.title}</h3>
+            <p class="font-semibold">{t.goal_status(g.status)}</p>
+            {g.why.map(|w| view! { <p><span class="font-semibold">{t.plan_goal_why}": "</span>{w}</p> })}
+            {g.first_step.map(|f| view! { <p><span class="font-semibold">{t.plan_goal_first_step}": "</span>{f}</p> })}
+            {suggestion}
+            {decisions}
+            {withdraw.map(|w| view! { <div class="mt-3">{w}</div> })}
+        </li>
+    }
+}

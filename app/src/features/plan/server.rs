@@ -1,0 +1,34 @@
+//! The server functions of this feature: thin, each gives its caller's
+//! request to the feature's service and answers for the caller (a page,
+//! a plain form post, a fetch).
+
+use crate::kernel::views::PlanView;
+#[cfg(feature = "ssr")]
+use crate::ssr::ctx::Ctx;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the plan page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanPage {
+    NotSignedIn,
+    /// Signed in, but no plan (yet).
+    NoPlan,
+    Plan(PlanView),
+}
+
+/// The signed-in citizen's own plan. It takes no arguments: there is no way
+/// to ask for anybody else's.
+#[server(prefix = "/api", endpoint = "my_plan")]
+pub async fn my_plan() -> Result<PlanPage, ServerFnError> {
+    let Some(user) = crate::ssr::auth::current_user() else {
+        return Ok(PlanPage::NotSignedIn);
+    };
+    let cx = Ctx::get()?;
+    let lang = cx.lang;
+    match crate::features::plan::service::my_plan(cx.store(), &user, cx.now, lang).await {
+        Ok(Some(plan)) => Ok(PlanPage::Plan(plan)),
+        Ok(None) => Ok(PlanPage::NoPlan),
+        Err(e) => Err(crate::ssr::internal_error("read the plan", e)),
+    }
+}

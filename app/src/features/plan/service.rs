@@ -1,0 +1,89 @@
+//! The citizen's plan. A citizen sees only their own: `my_plan` takes the
+//! signed-in user and reads nothing but that user's plan. Only citizens
+//! (people known by CPR number) can have one; a plan is made by the
+//! municipality (the caseworker's first change), never by logging in or reading.
+
+use crate::i18n::Lang;
+use crate::kernel::ids::{PersonId, PlanId};
+use crate::kernel::plan::ActorKind;
+use crate::kernel::time::date_time;
+use crate::kernel::views::{ActivityView, AppointmentView, GoalView, HistoryItem, NoteView, PlanView, Who};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{DbResult, Store};
+
+use crate::ssr::service::Names;
+
+/// The signed-in citizen's own plan (`None`: they have none).
+pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<PlanView>> {
+    if !user.is_citizen {
+        return Ok(None);
+    }
+    match store.plan_of(user.person_id).await? {
+        Some(plan) => Ok(Some(plan_view(store, user.person_id, plan, user.person_id, now, lang).await?)),
+        None => Ok(None),
+    }
+}
+
+/// `citizen`'s plan as `reader` sees it: the reader's own changes are "you".
+/// Authorization is the caller's: this reads whatever plan it is given.
+pub(crate) async fn plan_view(
+    store: &dyn Store,
+    citizen: PersonId,
+    plan: PlanId,
+    reader: PersonId,
+    now: i64,
+    lang: Lang,
+) -> DbResult<PlanView> {
+    let mut names = Names::new(store);
+    let decisions = store.decisions_of(citizen).await?;
+    let mut goals = Vec::new();
+    for g in store.goals(plan).await? {
+        let decisions = crate::features::decisions::service::decision_views(&mut names, &decisions, "goal", g.id.0, lang).await?;
+        goals.push(GoalView {
+            id: g.id,
+            title: g.title,
+            why: g.why,
+            first_step: g.first_step,
+            status: g.status,
+            suggested_title: g.suggested_title,
+            decisions,
+        });
+    }
+    let activities = store
+        .activities(plan)
+        .await?
+        .into_iter()
+        .map(|a| ActivityView { id: a.id, department: a.department, title: a.title, responsible: a.responsible, status: a.status })
+        .collect();
+    let mut upcoming: Vec<_> = store.appointments(plan).await?.into_iter().filter(|a| a.starts_at >= now).collect();
+    upcoming.sort_by_key(|a| a.starts_at);
+    let appointments = upcoming
+        .into_iter()
+        .map(|a| AppointmentView {
+            id: a.id,
+            when: date_time(a.starts_at, lang),
+            duration_minutes: a.duration_minutes,
+            place: a.place,
+            address: a.address,
+            outreach: a.outreach,
+            note: a.note,
+        })
+        .collect();
+    let mut notes = Vec::new();
+    for n in store.meeting_notes(plan).await? {
+        notes.push(NoteView { when: date_time(n.written_at, lang), by: names.of(n.staff_id).await?, body: n.body });
+    }
+    let mut events = store.history(plan).await?;
+    // The store gives them oldest first (by time, then id): newest first, ties too.
+    events.reverse();
+    let mut history = Vec::with_capacity(events.len());
+    for e in events {
+        let who = match (e.actor_kind, e.actor_id) {
+            (_, Some(id)) if id == reader => Who::You,
+            (ActorKind::Staff | ActorKind::Citizen, Some(id)) => Who::Named(names.of(id).await?),
+            _ => Who::System,
+        };
+        history.push(HistoryItem { when: date_time(e.at, lang), who, kind: e.kind, about: e.summary });
+    }
+    Ok(PlanView { goals, activities, appointments, history, notes })
+}

@@ -1,0 +1,147 @@
+//! Every path of the portal and every link built from one: routes, links in
+//! pages, links stored in notifications and sent in redirects all come from
+//! here, so a path is changed in one place. Depends on nothing.
+
+pub const HOME: &str = "/";
+pub const PLAN: &str = "/min-plan";
+pub const CASEWORKER: &str = "/min-sagsbehandler";
+pub const BUDGET: &str = "/budget";
+/// The citizen asks for money from their budget.
+pub const REQUEST_SPENDING: &str = "/budget/ansoeg";
+pub const NETWORK: &str = "/netvaerk";
+/// Followed by an id: one network group, one meetup (public).
+pub const NETWORK_GROUP: &str = "/netvaerk/gruppe";
+pub const NETWORK_MEETUP: &str = "/netvaerk/moede";
+/// "Mine grupper og møder" (signed in).
+pub const NETWORK_MINE: &str = "/netvaerk/mine";
+/// A host creates a group. A group's and a meetup's host pages are
+/// their public path followed by `/vaert`.
+pub const NETWORK_NEW_GROUP: &str = "/netvaerk/ny-gruppe";
+pub const ACCESSIBILITY: &str = "/tilgaengelighed";
+pub const LOGIN: &str = "/log-ind";
+/// The citizen's own access log.
+pub const ACCESS_LOG: &str = "/hvem-har-set";
+/// The citizen proposes a goal.
+pub const PROPOSE_GOAL: &str = "/min-plan/nyt-maal";
+/// Everyone's notifications.
+pub const NOTIFICATIONS: &str = "/beskeder";
+/// The caseworker's inbox, caseload, and a proposal to answer (`/{id}`).
+pub const INBOX: &str = "/sagsbehandler";
+pub const CASELOAD: &str = "/sagsbehandler/borgere";
+pub const INBOX_GOAL: &str = "/sagsbehandler/maal";
+/// Followed by a spending request's id: the caseworker answers it.
+pub const INBOX_SPENDING: &str = "/sagsbehandler/udgift";
+/// A citizen's plan as their caseworker works on it (`/{id}`).
+pub const CITIZEN: &str = "/sagsbehandler/borger";
+/// Server routes of the login flow (`server::auth`).
+pub const AUTH_LOGIN: &str = "/auth/login";
+pub const AUTH_LOGOUT: &str = "/auth/logout";
+/// Plain form post that sets the language cookie (a server route, not a page).
+pub const SET_LANG: &str = "/sprog";
+
+/// A calendar file of a meetup: its public path followed by this.
+pub const CALENDAR_FILE: &str = "kalender.ics";
+
+/// The login page, coming back to `next` after login.
+pub fn login_then(next: &str) -> String {
+    format!("{LOGIN}?next={next}")
+}
+
+/// Starts the login flow at the provider, coming back to `next`.
+pub fn auth_login_then(next: &str) -> String {
+    format!("{AUTH_LOGIN}?next={next}")
+}
+
+/// A goal on the citizen's plan page.
+pub fn plan_goal(goal: i64) -> String {
+    format!("{PLAN}#maal-{goal}")
+}
+
+/// A spending request on the citizen's budget page.
+pub fn spending_request(request: i64) -> String {
+    format!("{BUDGET}#anmodning-{request}")
+}
+
+/// Where the caseworker answers a goal proposal.
+pub fn goal_review(goal: i64) -> String {
+    format!("{INBOX_GOAL}/{goal}")
+}
+
+/// Where the caseworker answers a spending request.
+pub fn spending_review(request: i64) -> String {
+    format!("{INBOX_SPENDING}/{request}")
+}
+
+/// A citizen's plan as their caseworker works on it.
+pub fn citizen(citizen: i64) -> String {
+    format!("{CITIZEN}/{citizen}")
+}
+
+/// A citizen's budget as their caseworker works on it.
+pub fn citizen_budget(citizen: i64) -> String {
+    format!("{CITIZEN}/{citizen}/budget")
+}
+
+/// A network group's public page.
+pub fn group(group: i64) -> String {
+    format!("{NETWORK_GROUP}/{group}")
+}
+
+/// A meetup's public page.
+pub fn meetup(meetup: i64) -> String {
+    format!("{NETWORK_MEETUP}/{meetup}")
+}
+
+/// A meetup's messages from its host, on its public page.
+pub fn meetup_messages(meetup: i64) -> String {
+    format!("{NETWORK_MEETUP}/{meetup}#beskeder")
+}
+
+/// A meetup as a calendar file.
+pub fn meetup_calendar(meetup: i64) -> String {
+    format!("{NETWORK_MEETUP}/{meetup}/{CALENDAR_FILE}")
+}
+
+/// Where the hosts of a group manage it.
+pub fn host_group(group: i64) -> String {
+    format!("{NETWORK_GROUP}/{group}/vaert")
+}
+
+/// Where the hosts of a meetup's group manage the meetup.
+pub fn host_meetup(meetup: i64) -> String {
+    format!("{NETWORK_MEETUP}/{meetup}/vaert")
+}
+
+/// The display-name form on "Mine grupper og møder".
+pub fn my_network_name() -> String {
+    format!("{NETWORK_MINE}#navn")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_paths_match_the_segments_of_their_routes() {
+        assert_eq!(PROPOSE_GOAL, "/min-plan/nyt-maal");
+        assert_eq!(CASELOAD, "/sagsbehandler/borgere");
+        assert_eq!(INBOX_GOAL, "/sagsbehandler/maal");
+        assert_eq!(CITIZEN, "/sagsbehandler/borger");
+        assert_eq!(INBOX, "/sagsbehandler");
+        assert_eq!(NETWORK_MINE, "/netvaerk/mine");
+        assert_eq!(NETWORK_NEW_GROUP, "/netvaerk/ny-gruppe");
+    }
+
+    #[test]
+    fn links_are_built_from_the_paths() {
+        assert_eq!(host_meetup(7), "/netvaerk/moede/7/vaert");
+        assert_eq!(host_group(7), "/netvaerk/gruppe/7/vaert");
+        assert_eq!(meetup_calendar(3), "/netvaerk/moede/3/kalender.ics");
+        assert_eq!(plan_goal(4), "/min-plan#maal-4");
+        assert_eq!(spending_request(5), "/budget#anmodning-5");
+        assert_eq!(citizen_budget(6), "/sagsbehandler/borger/6/budget");
+        assert_eq!(goal_review(8), "/sagsbehandler/maal/8");
+        assert_eq!(spending_review(9), "/sagsbehandler/udgift/9");
+        assert_eq!(meetup_messages(2), "/netvaerk/moede/2#beskeder");
+    }
+}

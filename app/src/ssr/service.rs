@@ -1,0 +1,105 @@
+//! What every feature's service shares: the error a rule gives, the
+//! signed-in person, and a name cache for pages that show many people.
+
+use crate::kernel::forms::FieldErrors;
+use crate::kernel::ids::PersonId;
+use crate::kernel::plan::Role;
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{AssignmentKind, DbError, DbResult, Store};
+use crate::ui::page::StaffPage;
+use leptos::prelude::ServerFnError;
+
+/// Why a service refused or failed.
+#[derive(Debug)]
+pub enum ServiceError {
+    /// Nobody is signed in (or the session has ended).
+    NotSignedIn,
+    /// Not this person's to see or do. Also what a missing object looks
+    /// like, so nobody learns what exists by asking for it.
+    NotAllowed,
+    /// The input was refused, field by field.
+    Invalid(FieldErrors),
+    /// It has changed meanwhile (already answered, withdrawn…).
+    Conflict,
+    /// The database failed; logged where it is handled.
+    Db(DbError),
+}
+
+impl From<DbError> for ServiceError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => ServiceError::NotAllowed,
+            DbError::Conflict(_) | DbError::Limited => ServiceError::Conflict,
+            e => ServiceError::Db(e),
+        }
+    }
+}
+
+impl std::fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ServiceError::NotSignedIn => f.write_str("not signed in"),
+            ServiceError::NotAllowed => f.write_str("not allowed"),
+            ServiceError::Invalid(e) => write!(f, "invalid input in {} field(s)", e.len()),
+            ServiceError::Conflict => f.write_str("changed meanwhile"),
+            ServiceError::Db(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;
+
+/// People's shown names by id, each looked up once per page.
+pub struct Names<'a> {
+    store: &'a dyn Store,
+    known: std::collections::HashMap<PersonId, String>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(store: &'a dyn Store) -> Names<'a> {
+        Names { store, known: Default::default() }
+    }
+
+    pub async fn of(&mut self, id: PersonId) -> DbResult<String> {
+        if let Some(n) = self.known.get(&id) {
+            return Ok(n.clone());
+        }
+        let name = self.store.person(id).await?.shown_name();
+        self.known.insert(id, name.clone());
+        Ok(name)
+    }
+}
+
+/// The signed-in person of this request, or `NotSignedIn`.
+pub fn signed_in() -> ServiceResult<CurrentUser> {
+    crate::ssr::auth::current_user().ok_or(ServiceError::NotSignedIn)
+}
+
+/// Whether `user` is the citizen's caseworker or stand-in right now: the
+/// only staff who may open or change the citizen's plan.
+pub async fn is_caseworker_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> DbResult<bool> {
+    if !user.has_role(Role::Caseworker) || user.person_id == citizen {
+        return Ok(false);
+    }
+    for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
+        if store.current_caseworker(citizen, kind).await? == Some(user.person_id) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// A staff page's content from its service's answer: anything refused is
+/// "not yours" (403), a database failure is logged and an error.
+pub fn staff_page<T>(r: ServiceResult<T>, doing: &'static str) -> Result<StaffPage<T>, ServerFnError> {
+    match r {
+        Ok(v) => Ok(StaffPage::Shown(v)),
+        Err(ServiceError::NotAllowed | ServiceError::NotSignedIn | ServiceError::Conflict | ServiceError::Invalid(_)) => {
+            if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                res.set_status(http::StatusCode::FORBIDDEN);
+            }
+            Ok(StaffPage::NotAllowed)
+        }
+        Err(ServiceError::Db(e)) => Err(crate::ssr::internal_error(doing, e)),
+    }
+}
