@@ -24,7 +24,7 @@ use app::ssr::auth::{CurrentUser, SessionEnded};
 use app::ssr::db::Store;
 
 use crate::oidc::{state_matches, LoginTransaction, RelyingParty};
-use crate::routes::safe_local_path;
+use crate::security::safe_local_path;
 
 pub const LOGIN: &str = "/auth/login";
 pub const CALLBACK: &str = "/auth/callback";

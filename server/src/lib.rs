@@ -9,6 +9,7 @@ pub mod routes;
 pub mod security;
 pub mod sessions;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
 pub mod test_idp;
 

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use app::i18n::{Lang, LANG_COOKIE};
 
-use crate::startup::AppState;
+use crate::security::safe_local_path;
+use crate::state::AppState;
 
 /// Health of the process and its database, for load balancers and tests.
 #[derive(Serialize)]
@@ -73,15 +74,6 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
     res
 }
 
-/// A redirect target that stays on this site: a path starting with one `/`,
-/// without a scheme, a second slash or a backslash; anything else is `/`.
-pub fn safe_local_path(next: Option<&str>) -> &str {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control) => p,
-        _ => "/",
-    }
-}
-
 /// `GET /netvaerk/moede/{id}/kalender.ics`: the meetup as a calendar file to
 /// add to one's own calendar. Public, as the meetup's page is.
 pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -121,23 +113,4 @@ pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<Strin
     });
     let disposition = format!("attachment; filename=\"moede-{}.ics\"", id.0);
     ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_local_path;
-
-    #[test]
-    fn a_local_path_is_kept() {
-        assert_eq!(safe_local_path(Some("/min-plan")), "/min-plan");
-        assert_eq!(safe_local_path(Some("/netvaerk?omraade=nord")), "/netvaerk?omraade=nord");
-    }
-
-    #[test]
-    fn anything_that_could_leave_the_site_becomes_the_home_page() {
-        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "", "/a\nb"] {
-            assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
-        }
-        assert_eq!(safe_local_path(None), "/");
-    }
 }

@@ -78,6 +78,15 @@ pub fn is_cross_site_write(method: &Method, headers: &HeaderMap, public_origin: 
     }
 }
 
+/// A redirect target that stays on this site: a path starting with one `/`,
+/// without a scheme, a second slash or a backslash; anything else is `/`.
+pub fn safe_local_path(next: Option<&str>) -> &str {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.chars().any(char::is_control) => p,
+        _ => "/",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +120,19 @@ mod tests {
     fn reads_are_never_refused() {
         assert!(!is_cross_site_write(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")]), ORIGIN));
         assert!(!is_cross_site_write(&Method::HEAD, &headers(&[("origin", "https://evil.example")]), ORIGIN));
+    }
+
+    #[test]
+    fn a_local_path_is_kept() {
+        assert_eq!(safe_local_path(Some("/min-plan")), "/min-plan");
+        assert_eq!(safe_local_path(Some("/netvaerk?omraade=nord")), "/netvaerk?omraade=nord");
+    }
+
+    #[test]
+    fn anything_that_could_leave_the_site_becomes_the_home_page() {
+        for bad in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "", "/a\nb"] {
+            assert_eq!(safe_local_path(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(safe_local_path(None), "/");
     }
 }

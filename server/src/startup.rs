@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use axum::{extract::FromRef, middleware, routing::get, routing::post, Router};
+use axum::{middleware, routing::get, routing::post, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -24,26 +24,9 @@ use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
 use crate::sessions::{self, DbSessionStore};
+pub use crate::state::AppState;
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
-
-/// Shared state of every request.
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub settings: Arc<Settings>,
-    pub store: Arc<dyn Store>,
-    pub auth: Auth,
-    pub sessions: DbSessionStore,
-    /// The built-in test identity provider, when no issuer is configured.
-    pub test_idp: Option<Arc<TestIdp>>,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
-    }
-}
 
 /// A bound, ready-to-run server.
 pub struct Application {

@@ -1,0 +1,31 @@
+//! What every request handler shares.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+
+use app::ssr::db::Store;
+
+use crate::auth::Auth;
+use crate::config::Settings;
+use crate::sessions::DbSessionStore;
+use crate::test_idp::TestIdp;
+
+/// Shared state of every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub settings: Arc<Settings>,
+    pub store: Arc<dyn Store>,
+    pub auth: Auth,
+    pub sessions: DbSessionStore,
+    /// The built-in test identity provider, when no issuer is configured.
+    pub test_idp: Option<Arc<TestIdp>>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
