@@ -1,5 +1,6 @@
 //! Server-only parts of the app crate (never compiled into the WASM bundle).
 
+pub mod access;
 pub mod auth;
 pub mod ctx;
 pub mod db;

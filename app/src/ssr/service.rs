@@ -1,11 +1,12 @@
 //! What every feature's service shares: the error a rule gives, the
-//! signed-in person, and a name cache for pages that show many people.
+//! signed-in person, a name cache for pages that show many people, and the
+//! answer a staff page gives for a refusal. Who may act for whom is
+//! `ssr::access`.
 
 use crate::kernel::forms::FieldErrors;
 use crate::kernel::ids::PersonId;
-use crate::kernel::plan::Role;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{AssignmentKind, DbError, DbResult, Store};
+use crate::ssr::db::{DbError, DbResult, Store};
 use crate::ui::page::StaffPage;
 use leptos::prelude::ServerFnError;
 
@@ -73,20 +74,6 @@ impl<'a> Names<'a> {
 /// The signed-in person of this request, or `NotSignedIn`.
 pub fn signed_in() -> ServiceResult<CurrentUser> {
     crate::ssr::auth::current_user().ok_or(ServiceError::NotSignedIn)
-}
-
-/// Whether `user` is the citizen's caseworker or stand-in right now: the
-/// only staff who may open or change the citizen's plan.
-pub async fn is_caseworker_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> DbResult<bool> {
-    if !user.has_role(Role::Caseworker) || user.person_id == citizen {
-        return Ok(false);
-    }
-    for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
-        if store.current_caseworker(citizen, kind).await? == Some(user.person_id) {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 /// A staff page's content from its service's answer: anything refused is

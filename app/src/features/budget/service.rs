@@ -7,7 +7,6 @@
 use crate::i18n::Lang;
 use crate::kernel::forms::{budget_fields, FieldError, GrantInput, Problem, SpendingAnswer, SpendingInput};
 use crate::kernel::ids::{PersonId, RequestId};
-use crate::kernel::plan::Role;
 use crate::kernel::time::{date, date_time, months_later};
 use crate::kernel::views::{BudgetView, LedgerLine, SpendingReview, SpendingView};
 use crate::kernel::Amount;
@@ -19,16 +18,13 @@ use crate::ssr::db::{
 };
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
-use crate::ssr::service::{is_caseworker_of, Names, ServiceError, ServiceResult};
+use crate::ssr::access::{self, Acting, Purpose};
+use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
 const HOUR_MS: i64 = 3_600_000;
 
 /// The notification a citizen gets when a request is answered.
 pub const NOTICE_SPENDING_ANSWERED: &str = "spending_answered";
-/// Why staff opened a citizen's data, as written to the access log.
-pub const PURPOSE_SPENDING_REVIEW: &str = "spending_review";
-pub const PURPOSE_BUDGET_WORK: &str = "budget_work";
-
 fn invalid(field: &str, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldError { field: field.into(), problem }])
 }
@@ -123,10 +119,10 @@ async fn budget_view(store: &dyn Store, b: Budget, lang: Lang) -> DbResult<Budge
 
 /// The signed-in citizen's budget (`None`: not a citizen, or never had one).
 pub async fn my_budget(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbResult<Option<BudgetView>> {
-    if !user.is_citizen {
+    let Ok(me) = access::citizen_self(user) else {
         return Ok(None);
-    }
-    match latest(store, user.person_id).await? {
+    };
+    match latest(store, me.citizen).await? {
         Some(b) => Ok(Some(budget_view(store, b, lang).await?)),
         None => Ok(None),
     }
@@ -134,7 +130,10 @@ pub async fn my_budget(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbR
 
 /// The citizen's goals a request can be linked to: (id, title).
 pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Vec<(i64, String)>> {
-    let Some(plan) = store.plan_of(user.person_id).await? else {
+    let Ok(me) = access::citizen_self(user) else {
+        return Ok(vec![]);
+    };
+    let Some(plan) = store.plan_of(me.citizen).await? else {
         return Ok(vec![]);
     };
     Ok(store
@@ -149,10 +148,10 @@ pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Ve
 /// What the signed-in citizen can still ask for (`None`: no running budget
 /// to ask from).
 pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbResult<Option<Amount>> {
-    if !user.is_citizen {
+    let Ok(me) = access::citizen_self(user) else {
         return Ok(None);
-    }
-    Ok(running(store, user.person_id).await?.map(|b| b.available()))
+    };
+    Ok(running(store, me.citizen).await?.map(|b| b.available()))
 }
 
 /// The citizen asks for money from their running budget. The amount is
@@ -160,13 +159,11 @@ pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbRe
 /// hour than the municipality's setting allows (10 by default), is refused with a message
 /// by the amount. A repeated submit with the same key returns the first request.
 pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput, key: &str, now: i64) -> ServiceResult<RequestId> {
-    if !user.is_citizen {
-        return Err(ServiceError::NotAllowed);
-    }
-    let budget = running(store, user.person_id).await?.ok_or(ServiceError::NotAllowed)?;
+    let me = access::citizen_self(user)?;
+    let budget = running(store, me.citizen).await?.ok_or(ServiceError::NotAllowed)?;
     if let Some(goal) = input.goal {
         // Only one of the citizen's own goals; anything else is a wrong choice.
-        let own = matches!(store.goal(goal).await, Ok(g) if g.citizen_id == user.person_id);
+        let own = matches!(store.goal(goal).await, Ok(g) if g.citizen_id == me.citizen);
         if !own {
             return Err(invalid(budget_fields::GOAL, Problem::ChooseAnswer));
         }
@@ -174,7 +171,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
     let per_hour = store.requests_per_hour().await?;
     let r = NewSpendingRequest {
         budget: budget.id,
-        citizen: user.person_id,
+        citizen: me.citizen,
         amount: input.amount,
         purpose: input.purpose,
         goal: input.goal,
@@ -187,7 +184,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
         Err(DbError::Conflict(_)) => {
             // Told apart after the fact: the budget ended meanwhile, or there
             // is less left than asked for (say how much there is now).
-            match running(store, user.person_id).await? {
+            match running(store, me.citizen).await? {
                 Some(b) if b.id == budget.id => Err(invalid(budget_fields::AMOUNT, Problem::MoreThanAvailable(b.available()))),
                 _ => Err(ServiceError::Conflict),
             }
@@ -200,9 +197,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
 /// released. A second tap finds it cancelled: that is done, not a conflict.
 pub async fn cancel(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64) -> ServiceResult<()> {
     let r = store.spending_request(id).await?;
-    if !user.is_citizen || r.citizen_id != user.person_id {
-        return Err(ServiceError::NotAllowed);
-    }
+    access::citizen_owning(user, r.citizen_id)?;
     match r.status {
         RequestStatus::Cancelled => Ok(()),
         RequestStatus::Pending => Ok(store.cancel_spending(id, now).await?),
@@ -212,18 +207,15 @@ pub async fn cancel(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i
 
 /// The request, if `user` is the caseworker (or stand-in) of its citizen; a
 /// missing request looks the same as someone else's.
-async fn request_for_caseworker(store: &dyn Store, user: &CurrentUser, id: RequestId) -> ServiceResult<SpendingRequest> {
+async fn request_for_caseworker(store: &dyn Store, user: &CurrentUser, id: RequestId) -> ServiceResult<(Acting, SpendingRequest)> {
     let r = store.spending_request(id).await?;
-    if !is_caseworker_of(store, user, r.citizen_id).await? {
-        return Err(ServiceError::NotAllowed);
-    }
-    Ok(r)
+    Ok((access::staff_for(store, user, r.citizen_id).await?, r))
 }
 
 /// The caseworker opens a request to answer it. Writes the access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64, lang: Lang) -> ServiceResult<SpendingReview> {
-    let r = request_for_caseworker(store, user, id).await?;
-    store.log_access(r.citizen_id, user.person_id, Role::Caseworker, PURPOSE_SPENDING_REVIEW, now).await?;
+    let (acting, r) = request_for_caseworker(store, user, id).await?;
+    acting.log_read(store, Purpose::SpendingReview, now).await?;
     let citizen = store.person(r.citizen_id).await?.full_name;
     let decisions = store.decisions_of(r.citizen_id).await?;
     let budget = store.budget(r.budget_id).await?;
@@ -240,7 +232,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i
 /// reason) or decline (with a reason). The decision record, the money and
 /// the citizen's notification are written in one transaction.
 pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer: SpendingAnswer, now: i64) -> ServiceResult<()> {
-    let r = request_for_caseworker(store, user, id).await?;
+    let (acting, r) = request_for_caseworker(store, user, id).await?;
     if r.status != RequestStatus::Pending {
         return Err(ServiceError::Conflict);
     }
@@ -252,7 +244,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer
     let d = SpendingDecision {
         request: id,
         approved,
-        decision: NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+        decision: NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
         notify_citizen: Some((NOTICE_SPENDING_ANSWERED, routes::spending_request(id.0))),
     };
     store.decide_spending(&d, now).await?;
@@ -277,10 +269,8 @@ pub async fn citizen_budget(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<CitizenBudget> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
-    store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_BUDGET_WORK, now).await?;
+    let acting = access::staff_for(store, user, citizen).await?;
+    acting.log_read(store, Purpose::BudgetWork, now).await?;
     let name = store.person(citizen).await?.full_name;
     let b = latest(store, citizen).await?;
     let running = b.as_ref().is_some_and(|b| b.ended_at.is_none());
@@ -293,16 +283,14 @@ pub async fn citizen_budget(
 
 /// The caseworker grants a budget (when none is running), up to the cap.
 pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: GrantInput, now: i64) -> ServiceResult<()> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let acting = access::staff_for(store, user, citizen).await?;
     let cap = store.budget_cap().await?;
     if g.amount > cap {
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
     }
     let b = NewBudget {
         citizen,
-        granted_by: user.person_id,
+        granted_by: acting.actor,
         amount: g.amount,
         period_start: now,
         period_end: months_later(now, g.months),
@@ -314,15 +302,13 @@ pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: 
 
 /// The caseworker adds to the running budget, up to the cap in total.
 pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, amount: Amount, now: i64) -> ServiceResult<()> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let acting = access::staff_for(store, user, citizen).await?;
     let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
     let cap = store.budget_cap().await?;
     if b.granted.checked_add(amount).is_none_or(|total| total > cap) {
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
     }
-    match store.top_up_budget(b.id, amount, user.person_id, now).await {
+    match store.top_up_budget(b.id, amount, acting.actor, now).await {
         // Another top-up took it past the cap meanwhile (or it was ended).
         Err(DbError::Conflict(_)) => {
             let still_running = running(store, citizen).await?.is_some();
@@ -335,11 +321,9 @@ pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, am
 /// The caseworker ends the running budget: what is unused is taken back;
 /// requests already made wait for their answer.
 pub async fn end(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<()> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
+    let acting = access::staff_for(store, user, citizen).await?;
     let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
-    Ok(store.end_budget(b.id, user.person_id, now).await?)
+    Ok(store.end_budget(b.id, acting.actor, now).await?)
 }
 
 #[cfg(test)]

@@ -6,44 +6,37 @@
 use crate::i18n::Lang;
 use crate::kernel::forms::{ActivityInput, AppointmentInput};
 use crate::kernel::ids::{ActivityId, AppointmentId, PersonId, PlanId};
-use crate::kernel::plan::Role;
 use crate::kernel::time::copenhagen_local;
 use crate::kernel::views::CitizenPlanView;
 use crate::kernel::LongText;
+use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Actor, NewActivity, NewAppointment, Store};
+use crate::ssr::db::{NewActivity, NewAppointment, Store};
 
-use crate::ssr::service::{is_caseworker_of, ServiceError, ServiceResult};
-
-/// Why staff opened a citizen's plan, as written to the access log.
-pub const PURPOSE_PLAN_WORK: &str = "plan_work";
+use crate::ssr::service::{ServiceError, ServiceResult};
 
 /// The citizen's plan, made on the caseworker's first change (a citizen
 /// never gets one by logging in), after checking who asks.
-async fn plan_to_change(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<PlanId> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
-    Ok(store.ensure_plan(citizen, now).await?)
+async fn plan_to_change(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<(Acting, PlanId)> {
+    let acting = access::staff_for(store, user, citizen).await?;
+    Ok((acting, store.ensure_plan(citizen, now).await?))
 }
 
 /// Opens the citizen's plan for their caseworker; writes the access log.
 pub async fn open_plan(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64, lang: Lang) -> ServiceResult<CitizenPlanView> {
-    if !is_caseworker_of(store, user, citizen).await? {
-        return Err(ServiceError::NotAllowed);
-    }
-    store.log_access(citizen, user.person_id, Role::Caseworker, PURPOSE_PLAN_WORK, now).await?;
+    let acting = access::staff_for(store, user, citizen).await?;
+    acting.log_read(store, Purpose::PlanWork, now).await?;
     let name = store.person(citizen).await?.full_name;
     let plan = match store.plan_of(citizen).await? {
-        Some(plan) => crate::features::plan::service::plan_view(store, citizen, plan, user.person_id, now, lang).await?,
+        Some(plan) => crate::features::plan::service::plan_view(store, citizen, plan, acting.actor, now, lang).await?,
         None => Default::default(),
     };
     Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan })
 }
 
 pub async fn add_activity(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: ActivityInput, now: i64) -> ServiceResult<()> {
-    let plan = plan_to_change(store, user, citizen, now).await?;
-    store.add_activity(plan, &NewActivity::from(a), Actor::staff(user.person_id), now).await?;
+    let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
+    store.add_activity(plan, &NewActivity::from(a), acting.history_actor(), now).await?;
     Ok(())
 }
 
@@ -55,8 +48,8 @@ pub async fn update_activity(
     a: ActivityInput,
     now: i64,
 ) -> ServiceResult<()> {
-    let plan = plan_to_change(store, user, citizen, now).await?;
-    Ok(store.update_activity(plan, activity, &NewActivity::from(a), Actor::staff(user.person_id), now).await?)
+    let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
+    Ok(store.update_activity(plan, activity, &NewActivity::from(a), acting.history_actor(), now).await?)
 }
 
 pub async fn cancel_appointment(
@@ -66,12 +59,12 @@ pub async fn cancel_appointment(
     appointment: AppointmentId,
     now: i64,
 ) -> ServiceResult<()> {
-    let plan = plan_to_change(store, user, citizen, now).await?;
-    Ok(store.cancel_appointment(plan, appointment, Actor::staff(user.person_id), now).await?)
+    let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
+    Ok(store.cancel_appointment(plan, appointment, acting.history_actor(), now).await?)
 }
 
 pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: AppointmentInput, now: i64) -> ServiceResult<()> {
-    let plan = plan_to_change(store, user, citizen, now).await?;
+    let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
     let starts_at = copenhagen_local(a.date, a.minute).ok_or(ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
         field: crate::kernel::forms::plan_fields::DATE.into(),
         problem: crate::kernel::forms::Problem::Date,
@@ -84,11 +77,11 @@ pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: Per
         outreach: a.outreach,
         note: a.note,
     };
-    store.add_appointment(plan, &new, Actor::staff(user.person_id), now).await?;
+    store.add_appointment(plan, &new, acting.history_actor(), now).await?;
     Ok(())
 }
 
 pub async fn add_note(store: &dyn Store, user: &CurrentUser, citizen: PersonId, body: LongText, now: i64) -> ServiceResult<()> {
-    let plan = plan_to_change(store, user, citizen, now).await?;
-    Ok(store.add_meeting_note(plan, user.person_id, &body, now).await?)
+    let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
+    Ok(store.add_meeting_note(plan, acting.actor, &body, now).await?)
 }

@@ -6,18 +6,16 @@
 use crate::i18n::Lang;
 use crate::kernel::forms::{GoalAnswer, GoalProposal};
 use crate::kernel::ids::GoalId;
-use crate::kernel::plan::{GoalEvent, GoalStatus, Role};
+use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
 use crate::kernel::views::GoalReview;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Actor, Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
-use crate::ssr::service::{is_caseworker_of, Names, ServiceError, ServiceResult};
-
-/// Why staff opened a citizen's data, as written to the access log.
-pub const PURPOSE_GOAL_REVIEW: &str = "goal_review";
+use crate::ssr::access::{self, Acting, Purpose};
+use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
 /// The notification a citizen gets when their caseworker has answered a proposal.
 pub const NOTICE_GOAL_ANSWERED: &str = "goal_answered";
@@ -26,11 +24,9 @@ pub const NOTICE_GOAL_ANSWERED: &str = "goal_answered";
 /// same key returns the first proposal. Without a plan the store finds none
 /// to put it in, which is refused like anything not one's own.
 pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
-    if !user.is_citizen {
-        return Err(ServiceError::NotAllowed);
-    }
+    let me = access::citizen_self(user)?;
     let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
-    Ok(store.propose_goal(user.person_id, &goal, key, now).await.map(|o: SubmitOutcome<GoalId>| o.id())?)
+    Ok(store.propose_goal(me.citizen, &goal, key, now).await.map(|o: SubmitOutcome<GoalId>| o.id())?)
 }
 
 /// The citizen withdraws their own proposal while it waits.
@@ -54,9 +50,7 @@ async fn citizen_change(
     now: i64,
 ) -> ServiceResult<()> {
     let goal = store.goal(id).await?;
-    if !user.is_citizen || goal.citizen_id != user.person_id {
-        return Err(ServiceError::NotAllowed);
-    }
+    let me = access::citizen_owning(user, goal.citizen_id)?;
     // A second tap on the same button finds the goal where the first one
     // left it: that is done, not a conflict.
     let done_already = match event {
@@ -73,7 +67,7 @@ async fn citizen_change(
         goal: id,
         from: goal.status,
         to,
-        actor: Actor::citizen(user.person_id),
+        actor: me.history_actor(),
         history_kind: kind,
         suggestion: None,
         take_suggestion: event == GoalEvent::AcceptChange,
@@ -85,8 +79,8 @@ async fn citizen_change(
 
 /// The caseworker opens a proposal to answer it. Writes the access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64, lang: Lang) -> ServiceResult<GoalReview> {
-    let goal = goal_for_caseworker(store, user, id).await?;
-    store.log_access(goal.citizen_id, user.person_id, Role::Caseworker, PURPOSE_GOAL_REVIEW, now).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
+    acting.log_read(store, Purpose::GoalReview, now).await?;
     let citizen = store.person(goal.citizen_id).await?.full_name;
     let all = store.decisions_of(goal.citizen_id).await?;
     let decisions = decision_views(&mut Names::new(store), &all, "goal", id.0, lang).await?;
@@ -107,7 +101,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64,
 /// The caseworker answers a proposal. Every answer is an immutable decision
 /// record with its reasons and the appeal guidance; the citizen is notified.
 pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let goal = goal_for_caseworker(store, user, id).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
     let (event, outcome, kind, suggestion, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
         GoalAnswer::Adjust { wording, reason } => {
@@ -120,13 +114,13 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
         goal: id,
         from: goal.status,
         to,
-        actor: Actor::staff(user.person_id),
+        actor: acting.history_actor(),
         history_kind: kind,
         suggestion,
         take_suggestion: false,
         decision: Some((
             outcome,
-            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+            NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
         )),
         notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
     };
@@ -138,7 +132,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
 /// new decision pointing at the one it corrects, which stays as it was; the
 /// citizen is notified.
 pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let goal = goal_for_caseworker(store, user, id).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
     let (event, outcome, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::CorrectToAccept, "accepted", None),
         GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
@@ -156,13 +150,13 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
         goal: id,
         from: goal.status,
         to,
-        actor: Actor::staff(user.person_id),
+        actor: acting.history_actor(),
         history_kind: "goal_decision_corrected",
         suggestion: None,
         take_suggestion: false,
         decision: Some((
             outcome,
-            NewDecision { decided_by: user.person_id, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
+            NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
         )),
         notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
     };
@@ -181,10 +175,7 @@ fn correctable_decision<'d>(all: &'d [Decision], goal: &Goal) -> Option<&'d Deci
 
 /// The goal, if `user` is the caseworker (or stand-in) of the citizen whose
 /// plan it is in; a missing goal looks the same as someone else's.
-async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) -> ServiceResult<Goal> {
+async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) -> ServiceResult<(Acting, Goal)> {
     let goal = store.goal(id).await?;
-    if !is_caseworker_of(store, user, goal.citizen_id).await? {
-        return Err(ServiceError::NotAllowed);
-    }
-    Ok(goal)
+    Ok((access::staff_for(store, user, goal.citizen_id).await?, goal))
 }

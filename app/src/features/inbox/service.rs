@@ -14,10 +14,8 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
 
 use crate::routes;
+use crate::ssr::access::{self, Purpose};
 use crate::ssr::service::{ServiceError, ServiceResult};
-
-/// Why staff saw a citizen's data in the inbox, as written to the access log.
-pub const PURPOSE_INBOX: &str = "inbox";
 
 /// An answer is due within this long (the municipality's response target).
 pub const RESPONSE_TARGET_MS: i64 = 7 * 86_400_000;
@@ -58,7 +56,7 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
     open.sort_by_key(|o| o.0);
     let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.1).collect();
     let shown: Vec<_> = shown.into_iter().collect();
-    store.log_accesses(&shown, user.person_id, Role::Caseworker, PURPOSE_INBOX, now).await?;
+    access::log_reads(store, user, &shown, Purpose::Inbox, now).await?;
     Ok(open
         .into_iter()
         .map(|(since, _, kind, link, citizen, title)| {

@@ -15,11 +15,11 @@ use crate::ssr::service::Names;
 
 /// The signed-in citizen's own plan (`None`: they have none).
 pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<PlanView>> {
-    if !user.is_citizen {
+    let Ok(me) = crate::ssr::access::citizen_self(user) else {
         return Ok(None);
-    }
-    match store.plan_of(user.person_id).await? {
-        Some(plan) => Ok(Some(plan_view(store, user.person_id, plan, user.person_id, now, lang).await?)),
+    };
+    match store.plan_of(me.citizen).await? {
+        Some(plan) => Ok(Some(plan_view(store, me.citizen, plan, me.actor, now, lang).await?)),
         None => Ok(None),
     }
 }

@@ -218,6 +218,35 @@ async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn 
     assert!(my_access_log(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap().is_none());
 }
 
+async fn staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_reads_are_logged(s: Arc<dyn Store>) {
+    use crate::ssr::access::{staff_for, Capacity, Purpose};
+    let (c, karin, _) = citizen_with_budget(s.as_ref()).await;
+    let jonas = person(s.as_ref(), "Jonas Lund", None).await;
+    let other = person(s.as_ref(), "Anden Sagsbehandler", None).await;
+    for p in [jonas, other] {
+        s.grant_role(p, Role::Caseworker, NOW).await.unwrap();
+    }
+    s.assign_caseworker(c, jonas, AssignmentKind::Standin, NOW).await.unwrap();
+    let staff = |id| crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) };
+
+    let acting = staff_for(s.as_ref(), &staff(karin), c).await.unwrap();
+    assert_eq!((acting.citizen, acting.actor, acting.capacity), (c, karin, Capacity::Caseworker));
+    assert_eq!(staff_for(s.as_ref(), &staff(jonas), c).await.unwrap().capacity, Capacity::Standin);
+    assert!(staff_for(s.as_ref(), &staff(other), c).await.is_err(), "another caseworker");
+    assert!(staff_for(s.as_ref(), &signed_in(karin, false), c).await.is_err(), "without the caseworker role");
+    assert!(staff_for(s.as_ref(), &staff(c), c).await.is_err(), "nobody is their own caseworker");
+
+    acting.log_read(s.as_ref(), Purpose::BudgetWork, NOW + 1).await.unwrap();
+    crate::ssr::access::citizen_self(&signed_in(c, true)).unwrap().log_read(s.as_ref(), Purpose::BudgetWork, NOW + 2).await.unwrap();
+    let log = s.access_log(c).await.unwrap();
+    assert_eq!(log.len(), 1, "the citizen's own read is not logged");
+    assert_eq!((log[0].staff_id, log[0].purpose.as_str()), (karin, "budget_work"));
+
+    s.assign_caseworker(c, other, AssignmentKind::Primary, NOW + DAY).await.unwrap();
+    assert!(staff_for(s.as_ref(), &staff(karin), c).await.is_err(), "after the handover the old caseworker acts for nobody");
+    assert_eq!(staff_for(s.as_ref(), &staff(other), c).await.unwrap().capacity, Capacity::Caseworker);
+}
+
 // ---- the story ----------------------------------------------------------
 
 async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
@@ -812,7 +841,7 @@ async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: 
     let r = goals::review(s.as_ref(), &staff_user(standin), id, NOW + 1, Lang::Da).await.unwrap();
     assert_eq!((r.title.as_str(), r.open), ("A's mål", true));
     let log = s.access_log(a).await.unwrap();
-    assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, standin, goals::PURPOSE_GOAL_REVIEW));
+    assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, standin, crate::ssr::access::Purpose::GoalReview.as_str()));
     goals::decide(s.as_ref(), &staff_user(standin), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
     assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
 }
@@ -833,7 +862,11 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     assert_eq!(items[0].link, format!("/sagsbehandler/maal/{}", older.0));
     assert_eq!(items[0].citizen, "Jonas Borger");
     let log = s.access_log(a).await.unwrap();
-    assert_eq!((log.len(), log[0].purpose.as_str()), (1, inbox::PURPOSE_INBOX), "showing a proposal is a read, logged once per citizen");
+    assert_eq!(
+        (log.len(), log[0].purpose.as_str()),
+        (1, crate::ssr::access::Purpose::Inbox.as_str()),
+        "showing a proposal is a read, logged once per citizen"
+    );
     assert_eq!(s.access_log(b).await.unwrap(), vec![], "B had nothing in the inbox");
     goals::decide(s.as_ref(), &staff_user(cw), newer, crate::kernel::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
     assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
@@ -930,7 +963,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     let opened = casework::open_plan(s.as_ref(), &staff, c, NOW + 5, Lang::Da).await.unwrap();
     assert_eq!((opened.citizen.as_str(), opened.plan.activities.len()), ("Jonas Borger", 1));
     let log = s.access_log(c).await.unwrap();
-    assert_eq!((log.len(), log[0].purpose.as_str()), (1, casework::PURPOSE_PLAN_WORK), "opening the plan is logged");
+    assert_eq!((log.len(), log[0].purpose.as_str()), (1, crate::ssr::access::Purpose::PlanWork.as_str()), "opening the plan is logged");
     assert!(matches!(casework::open_plan(s.as_ref(), &staff_user(other), c, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
 }
@@ -1072,7 +1105,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     assert_eq!((new.granted, new.period_end > NOW + 440 * DAY), (kr(5_000), true), "15 months from now");
     let log = s.access_log(c).await.unwrap();
     assert_eq!(
-        log.iter().filter(|e| e.purpose == budget::PURPOSE_SPENDING_REVIEW).count(),
+        log.iter().filter(|e| e.purpose == crate::ssr::access::Purpose::SpendingReview.as_str()).count(),
         1,
         "the caseworker's read is logged; refused reads are not"
     );
@@ -1562,6 +1595,7 @@ macro_rules! on_both_backends {
 }
 
 on_both_backends!(
+    staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_reads_are_logged,
     a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses,
     the_budget_service_checks_who_acts_and_explains_refusals,
     the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,
