@@ -5,6 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use app::kernel::plan::Role;
+use app::ssr::db::prelude::*;
 use app::ssr::db::{self, SqliteStore, Store};
 use server::admin::{run, Admin};
 

@@ -9,7 +9,8 @@
 mod common;
 
 use app::kernel::plan::Role;
-use app::ssr::db::{ledger_totals, PgStore, RequestStatus, Store};
+use app::ssr::db::prelude::*;
+use app::ssr::db::{ledger_totals, PgStore, RequestStatus};
 use common::process::{client, login, post, start};
 use rand::{Rng, SeedableRng};
 use reqwest::StatusCode;

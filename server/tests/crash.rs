@@ -12,7 +12,8 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use app::ssr::db::{integrity_check, ledger_totals, SqliteStore, Store};
+use app::ssr::db::prelude::*;
+use app::ssr::db::{integrity_check, ledger_totals, SqliteStore};
 use common::process::{client, login, start, try_post};
 use rand::{Rng, SeedableRng};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -5,3 +5,5 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod staff_pages;
+#[cfg(feature = "ssr")]
+pub mod store;

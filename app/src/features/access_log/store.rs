@@ -1,0 +1,73 @@
+//! The citizens' access logs: which staff read their data, when and why.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::kernel::plan::Role;
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// The citizens' access logs: which staff read their data, when and why.
+#[async_trait]
+pub trait AccessLogStore: Send + Sync {
+    async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
+    /// The same entry for each of `citizens`, all or none (one page that
+    /// shows several citizens' data, such as the inbox).
+    async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
+    async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        #[async_trait]
+        impl AccessLogStore for $store {
+            async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
+                self.log_accesses(&[citizen], staff, role, purpose, now).await
+            }
+            async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
+                if citizens.is_empty() {
+                    return Ok(());
+                }
+                // One transaction: one commit (one fsync on SQLite) for the
+                // whole page, not one per citizen on it.
+                let mut tx = self.begin_write().await?;
+                for citizen in citizens {
+                    sqlx::query("INSERT INTO access_log (citizen_id, staff_id, at, staff_role, purpose) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(citizen.0)
+                        .bind(staff.0)
+                        .bind(now)
+                        .bind(role.as_str())
+                        .bind(purpose)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>> {
+                let rows = sqlx::query("SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC")
+                    .bind(citizen.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        let role: String = r.try_get("staff_role")?;
+                        Ok(AccessLogEntry {
+                            at: r.try_get("at")?,
+                            staff_id: PersonId(r.try_get("staff_id")?),
+                            staff_role: Role::parse(&role).ok_or_else(|| decode("access_log.staff_role"))?,
+                            purpose: r.try_get("purpose")?,
+                        })
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

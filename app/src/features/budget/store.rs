@@ -1,0 +1,388 @@
+//! Personal budgets: the money, the ledger, spending requests and their decisions.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::kernel::Amount;
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// Personal budgets: the money, the ledger, spending requests and their decisions.
+#[async_trait]
+pub trait BudgetStore: Send + Sync {
+    async fn budget_cap(&self) -> DbResult<Amount>;
+    async fn set_budget_cap(&self, cap: Amount) -> DbResult<()>;
+    /// How many new spending requests a citizen may make per hour.
+    async fn requests_per_hour(&self) -> DbResult<i64>;
+    async fn set_requests_per_hour(&self, n: i64) -> DbResult<()>;
+    /// Grants a budget; refused above the cap, or while the citizen has a
+    /// budget that has not ended.
+    async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId>;
+    /// Adds to a budget that has not ended; refused past the cap.
+    async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()>;
+    /// Ends a budget: what is unused is taken back (a `reduce` entry), no new
+    /// requests can be made; pending requests stay reserved until decided.
+    async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()>;
+    /// The budget's requests, newest first.
+    async fn spending_requests(&self, budget: BudgetId) -> DbResult<Vec<SpendingRequest>>;
+    /// Pending requests waiting for `staff` (as caseworker or stand-in), oldest first.
+    async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>>;
+    async fn budget(&self, id: BudgetId) -> DbResult<Budget>;
+    async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>>;
+    async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>>;
+    /// Files a spending request and reserves its amount, atomically: refused
+    /// with `Conflict` when more than is available and `Limited` past the
+    /// rate limit. The idempotency key makes a repeated submit return the
+    /// first request (also past the limit).
+    async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>>;
+    async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest>;
+    /// Releases a pending request's reservation (citizen cancels).
+    async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()>;
+    /// Decides a pending request: `approved` of at most the requested amount
+    /// is spent and the rest released; `None` declines and releases all. The
+    /// decision record and the notification are written in the same
+    /// transaction; `Conflict` when it is no longer pending.
+    async fn decide_spending(&self, d: &SpendingDecision, now: i64) -> DbResult<DecisionId>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        impl $store {
+            fn budget_row(r: &$row) -> DbResult<Budget> {
+                Ok(Budget {
+                    id: BudgetId(r.try_get("id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    granted: amount(r.try_get("granted_ore")?)?,
+                    reserved: amount(r.try_get("reserved_ore")?)?,
+                    spent: amount(r.try_get("spent_ore")?)?,
+                    period_start: r.try_get("period_start")?,
+                    period_end: r.try_get("period_end")?,
+                    note: r.try_get("note")?,
+                    ended_at: r.try_get("ended_at")?,
+                })
+            }
+
+            fn spending_row(r: &$row) -> DbResult<SpendingRequest> {
+                let status: String = r.try_get("status")?;
+                Ok(SpendingRequest {
+                    id: RequestId(r.try_get("id")?),
+                    budget_id: BudgetId(r.try_get("budget_id")?),
+                    citizen_id: PersonId(r.try_get("citizen_id")?),
+                    amount: amount(r.try_get("amount_ore")?)?,
+                    purpose: r.try_get("purpose")?,
+                    goal_id: r.try_get::<Option<i64>, _>("goal_id")?.map(GoalId),
+                    status: RequestStatus::parse(&status).ok_or_else(|| decode("spending_request.status"))?,
+                    approved: r.try_get::<Option<i64>, _>("approved_ore")?.map(amount).transpose()?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+        }
+
+        #[async_trait]
+        impl BudgetStore for $store {
+            async fn budget_cap(&self) -> DbResult<Amount> {
+                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&self.pool).await?;
+                amount(v.parse().map_err(|_| decode("setting.budget_cap_ore"))?)
+            }
+            async fn set_budget_cap(&self, cap: Amount) -> DbResult<()> {
+                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'budget_cap_ore'").bind(cap.ore().to_string()).execute(&self.pool).await?;
+                Ok(())
+            }
+            async fn requests_per_hour(&self) -> DbResult<i64> {
+                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'requests_per_hour'").fetch_one(&self.pool).await?;
+                v.parse().map_err(|_| decode("setting.requests_per_hour"))
+            }
+            async fn set_requests_per_hour(&self, n: i64) -> DbResult<()> {
+                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'requests_per_hour'").bind(n.to_string()).execute(&self.pool).await?;
+                Ok(())
+            }
+            async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId> {
+                let mut tx = self.begin_write().await?;
+                let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
+                if b.amount.ore() > cap.parse::<i64>().map_err(|_| decode("setting.budget_cap_ore"))? {
+                    return Err(DbError::Conflict("over the budget cap"));
+                }
+                if b.amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a budget needs an amount"));
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO budget (citizen_id, granted_by, period_start, period_end, note, granted_ore, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(b.citizen.0)
+                .bind(b.granted_by.0)
+                .bind(b.period_start)
+                .bind(b.period_end)
+                .bind(b.note.as_ref().map(|n| n.as_str()))
+                .bind(b.amount.ore())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'grant', $3, $4)")
+                    .bind(id)
+                    .bind(now)
+                    .bind(b.amount.ore())
+                    .bind(b.granted_by.0)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(BudgetId(id))
+            }
+            async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()> {
+                if amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a top-up needs an amount"));
+                }
+                let mut tx = self.begin_write().await?;
+                let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
+                let cap: i64 = cap.parse().map_err(|_| decode("setting.budget_cap_ore"))?;
+                let added = sqlx::query("UPDATE budget SET granted_ore = granted_ore + $1 WHERE id = $2 AND ended_at IS NULL AND granted_ore + $1 <= $3")
+                    .bind(amount.ore())
+                    .bind(id.0)
+                    .bind(cap)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if added != 1 {
+                    return Err(DbError::Conflict("ended, or over the budget cap"));
+                }
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'topup', $3, $4)")
+                    .bind(id.0)
+                    .bind(now)
+                    .bind(amount.ore())
+                    .bind(by.0)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                // Marking it ended first takes the row's lock on PostgreSQL, so
+                // the unused amount read next cannot change under us.
+                let ended = sqlx::query("UPDATE budget SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
+                    .bind(now)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if ended != 1 {
+                    return Err(DbError::Conflict("already ended"));
+                }
+                let unused: i64 = sqlx::query_scalar("SELECT granted_ore - reserved_ore - spent_ore FROM budget WHERE id = $1")
+                    .bind(id.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if unused > 0 {
+                    sqlx::query("UPDATE budget SET granted_ore = granted_ore - $1 WHERE id = $2").bind(unused).bind(id.0).execute(&mut *tx).await?;
+                    sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'reduce', $3, $4)")
+                        .bind(id.0)
+                        .bind(now)
+                        .bind(unused)
+                        .bind(by.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn spending_requests(&self, budget: BudgetId) -> DbResult<Vec<SpendingRequest>> {
+                let rows = sqlx::query("SELECT * FROM spending_request WHERE budget_id = $1 ORDER BY created_at DESC, id DESC")
+                    .bind(budget.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::spending_row).collect()
+            }
+            async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>> {
+                let rows = sqlx::query(
+                    // From the caseload in, as `open_goals_for`.
+                    "SELECT sr.*, person.full_name AS citizen_name FROM spending_request sr \
+                     JOIN person ON person.id = sr.citizen_id \
+                     WHERE sr.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
+                       AND sr.status = 'pending' \
+                     ORDER BY sr.created_at, sr.id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok(OpenSpending { request: Self::spending_row(r)?, citizen_name: r.try_get("citizen_name")? })).collect()
+            }
+            async fn budget(&self, id: BudgetId) -> DbResult<Budget> {
+                let row = sqlx::query("SELECT * FROM budget WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::budget_row(&row)
+            }
+            async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>> {
+                let rows = sqlx::query("SELECT * FROM budget WHERE citizen_id = $1 ORDER BY id").bind(citizen.0).fetch_all(&self.pool).await?;
+                rows.iter().map(Self::budget_row).collect()
+            }
+            async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>> {
+                let rows = sqlx::query("SELECT * FROM budget_entry WHERE budget_id = $1 ORDER BY at, id").bind(id.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("kind")?;
+                        Ok(LedgerEntry {
+                            at: r.try_get("at")?,
+                            kind: LedgerKind::parse(&kind).ok_or_else(|| decode("budget_entry.kind"))?,
+                            amount: amount(r.try_get("amount_ore")?)?,
+                            request_id: r.try_get::<Option<i64>, _>("request_id")?.map(RequestId),
+                        })
+                    })
+                    .collect()
+            }
+            async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>> {
+                if r.amount == Amount::ZERO {
+                    return Err(DbError::Conflict("a request needs an amount"));
+                }
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, r.citizen, &r.idempotency_key, "spending_request", RequestId, now);
+                let reserved = sqlx::query(
+                    "UPDATE budget SET reserved_ore = reserved_ore + $1 \
+                     WHERE id = $2 AND citizen_id = $3 AND ended_at IS NULL AND granted_ore - reserved_ore - spent_ore >= $1",
+                )
+                .bind(r.amount.ore())
+                .bind(r.budget.0)
+                .bind(r.citizen.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if reserved != 1 {
+                    return Err(DbError::Conflict("more than is available"));
+                }
+                // Counted after the budget row is locked by the reservation, so
+                // simultaneous requests of one citizen are counted one by one.
+                if let Some(limit) = r.limit {
+                    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM spending_request WHERE citizen_id = $1 AND created_at > $2")
+                        .bind(r.citizen.0)
+                        .bind(limit.since)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if recent >= limit.max {
+                        return Err(DbError::Limited);
+                    }
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO spending_request (budget_id, citizen_id, amount_ore, purpose, goal_id, status, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
+                )
+                .bind(r.budget.0)
+                .bind(r.citizen.0)
+                .bind(r.amount.ore())
+                .bind(r.purpose.as_str())
+                .bind(r.goal.map(|g| g.0))
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'reserve', $3, $4, $5)")
+                    .bind(r.budget.0)
+                    .bind(now)
+                    .bind(r.amount.ore())
+                    .bind(id)
+                    .bind(r.citizen.0)
+                    .execute(&mut *tx)
+                    .await?;
+                key_result!(tx, r.citizen, &r.idempotency_key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(RequestId(id)))
+            }
+            async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest> {
+                let r = sqlx::query("SELECT * FROM spending_request WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::spending_row(&r)
+            }
+            async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "UPDATE spending_request SET status = 'cancelled', decided_at = $1 WHERE id = $2 AND status = 'pending' \
+                     RETURNING budget_id, amount_ore, citizen_id",
+                )
+                .bind(now)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::Conflict("not pending"))?;
+                let (budget, ore, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1 WHERE id = $2").bind(ore).bind(budget).execute(&mut *tx).await?;
+                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'release', $3, $4, $5)")
+                    .bind(budget)
+                    .bind(now)
+                    .bind(ore)
+                    .bind(id.0)
+                    .bind(citizen)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn decide_spending(&self, sd: &SpendingDecision, now: i64) -> DbResult<DecisionId> {
+                let (id, approved, d) = (sd.request, sd.approved, &sd.decision);
+                let mut tx = self.begin_write().await?;
+                let row = sqlx::query(
+                    "UPDATE spending_request SET status = $1, approved_ore = $2, decided_at = $3 WHERE id = $4 AND status = 'pending' \
+                     RETURNING budget_id, amount_ore, citizen_id",
+                )
+                .bind(if approved.is_some() { "approved" } else { "declined" })
+                .bind(approved.map(|a| a.ore()))
+                .bind(now)
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::Conflict("already decided"))?;
+                let (budget, requested, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                let spend = approved.map(|a| a.ore()).unwrap_or(0);
+                if spend > requested || approved == Some(Amount::ZERO) {
+                    return Err(DbError::Conflict("approved amount out of range"));
+                }
+                let outcome = match approved {
+                    None => "declined",
+                    Some(a) if a.ore() == requested => "approved",
+                    Some(_) => "approved_lower",
+                };
+                sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1, spent_ore = spent_ore + $2 WHERE id = $3")
+                    .bind(requested)
+                    .bind(spend)
+                    .bind(budget)
+                    .execute(&mut *tx)
+                    .await?;
+                for (kind, ore) in [("spend", spend), ("release", requested - spend)] {
+                    if ore > 0 {
+                        sqlx::query(
+                            "INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(budget)
+                        .bind(now)
+                        .bind(kind)
+                        .bind(ore)
+                        .bind(id.0)
+                        .bind(d.decided_by.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                }
+                let decision: i64 = sqlx::query_scalar(
+                    "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
+                     VALUES ($1, 'spending_request', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                )
+                .bind(citizen)
+                .bind(id.0)
+                .bind(outcome)
+                .bind(d.reasons.as_ref().map(|r| r.as_str()))
+                .bind(&d.appeal_guidance)
+                .bind(d.decided_by.0)
+                .bind(now)
+                .bind(d.corrects.map(|c| c.0))
+                .fetch_one(&mut *tx)
+                .await?;
+                if let Some((kind, link)) = &sd.notify_citizen {
+                    notify_in!(tx, citizen, *kind, link, now);
+                }
+                tx.commit().await?;
+                Ok(DecisionId(decision))
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

@@ -1,0 +1,136 @@
+//! Who is whose caseworker or stand-in, and the caseload.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::ssr::db::*;
+
+/// Who is whose caseworker or stand-in, and the caseload.
+#[async_trait]
+pub trait CaseworkStore: Send + Sync {
+    /// Makes `staff` the citizen's caseworker of this kind from `now`, ending
+    /// whoever held that place; both in one transaction.
+    async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()>;
+    /// Ends the stand-in arrangement, if any.
+    async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()>;
+    async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>>;
+    /// How many different primary caseworkers the citizen has had since `since`.
+    async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64>;
+    /// The citizens whose primary caseworker or stand-in `staff` is now.
+    async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>>;
+    /// Everyone `staff` is caseworker or stand-in for, with their plan's state.
+    async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        #[async_trait]
+        impl CaseworkStore for $store {
+            async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let current: Option<i64> = sqlx::query_scalar(
+                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
+                )
+                .bind(citizen.0)
+                .bind(kind.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if current == Some(staff.0) {
+                    return Ok(());
+                }
+                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = $3 AND to_at IS NULL")
+                    .bind(now)
+                    .bind(citizen.0)
+                    .bind(kind.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, $3, $4)")
+                    .bind(citizen.0)
+                    .bind(staff.0)
+                    .bind(kind.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = 'standin' AND to_at IS NULL")
+                    .bind(now)
+                    .bind(citizen.0)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+            async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>> {
+                let id: Option<i64> = sqlx::query_scalar(
+                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
+                )
+                .bind(citizen.0)
+                .bind(kind.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(id.map(PersonId))
+            }
+            async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64> {
+                Ok(sqlx::query_scalar(
+                    "SELECT COUNT(DISTINCT staff_id) FROM caseworker_assignment \
+                     WHERE citizen_id = $1 AND kind = 'primary' AND (to_at IS NULL OR to_at >= $2)",
+                )
+                .bind(citizen.0)
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?)
+            }
+            async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>> {
+                let ids: Vec<i64> = sqlx::query_scalar(
+                    "SELECT DISTINCT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL ORDER BY citizen_id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(ids.into_iter().map(PersonId).collect())
+            }
+            async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>> {
+                let rows = sqlx::query(
+                    "SELECT p.id, p.full_name, ca.kind, pl.id AS plan_id, \
+                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
+                       (SELECT COUNT(*) FROM activity a WHERE a.plan_id = pl.id AND a.status = 'active') AS active_activities, \
+                       (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') \
+                         + (SELECT COUNT(*) FROM spending_request sr WHERE sr.citizen_id = p.id AND sr.status = 'pending') AS open_items, \
+                       (SELECT MAX(ap.starts_at) FROM appointment ap \
+                          WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
+                     FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
+                     LEFT JOIN plan pl ON pl.citizen_id = p.id \
+                     WHERE ca.staff_id = $1 AND ca.to_at IS NULL ORDER BY p.full_name, p.id",
+                )
+                .bind(staff.0)
+                .bind(now)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("kind")?;
+                        Ok(CaseloadRow {
+                            citizen_id: PersonId(r.try_get("id")?),
+                            name: r.try_get("full_name")?,
+                            standin: kind == "standin",
+                            has_plan: r.try_get::<Option<i64>, _>("plan_id")?.is_some(),
+                            accepted_goals: r.try_get("accepted_goals")?,
+                            active_activities: r.try_get("active_activities")?,
+                            open_items: r.try_get("open_items")?,
+                            last_contact: r.try_get("last_contact")?,
+                        })
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

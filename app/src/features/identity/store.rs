@@ -1,0 +1,185 @@
+//! People, their roles, staff profiles and outreach hours.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::kernel::plan::Role;
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// People, their roles, staff profiles and outreach hours.
+#[async_trait]
+pub trait PeopleStore: Send + Sync {
+    async fn create_person(&self, p: &NewPerson, now: i64) -> DbResult<PersonId>;
+    async fn person(&self, id: PersonId) -> DbResult<Person>;
+    async fn person_by_subject(&self, subject: &str) -> DbResult<Option<Person>>;
+    async fn person_by_cpr(&self, cpr: &str) -> DbResult<Option<Person>>;
+    /// Links a login subject to a person who has none yet (first login).
+    async fn link_subject(&self, id: PersonId, subject: &str) -> DbResult<()>;
+    /// The name the person chose to be shown by in the network groups.
+    async fn set_display_name(&self, id: PersonId, name: &str) -> DbResult<()>;
+    async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()>;
+    async fn revoke_role(&self, id: PersonId, role: Role) -> DbResult<()>;
+    async fn roles(&self, id: PersonId) -> DbResult<Vec<Role>>;
+    async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>>;
+    async fn set_staff_profile(&self, id: PersonId, profile: &StaffProfile) -> DbResult<()>;
+    async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>>;
+    async fn add_outreach_hours(&self, staff: PersonId, hours: &OutreachHours) -> DbResult<()>;
+    async fn outreach_hours(&self, staff: PersonId) -> DbResult<Vec<OutreachHours>>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        impl $store {
+            fn person_row(r: &$row) -> DbResult<Person> {
+                Ok(Person {
+                    id: PersonId(r.try_get("id")?),
+                    subject: r.try_get("subject")?,
+                    cpr: r.try_get("cpr")?,
+                    full_name: r.try_get("full_name")?,
+                    display_name: r.try_get("display_name")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+        }
+
+        #[async_trait]
+        impl PeopleStore for $store {
+            async fn create_person(&self, p: &NewPerson, now: i64) -> DbResult<PersonId> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO person (subject, cpr, full_name, display_name, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(&p.subject)
+                .bind(&p.cpr)
+                .bind(p.full_name.as_str())
+                .bind(p.display_name.as_ref().map(|d| d.as_str()))
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(PersonId(id))
+            }
+            async fn person(&self, id: PersonId) -> DbResult<Person> {
+                let row = sqlx::query("SELECT * FROM person WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
+                Self::person_row(&row)
+            }
+            async fn person_by_subject(&self, subject: &str) -> DbResult<Option<Person>> {
+                let row = sqlx::query("SELECT * FROM person WHERE subject = $1").bind(subject).fetch_optional(&self.pool).await?;
+                row.as_ref().map(Self::person_row).transpose()
+            }
+            async fn person_by_cpr(&self, cpr: &str) -> DbResult<Option<Person>> {
+                let row = sqlx::query("SELECT * FROM person WHERE cpr = $1").bind(cpr).fetch_optional(&self.pool).await?;
+                row.as_ref().map(Self::person_row).transpose()
+            }
+            async fn link_subject(&self, id: PersonId, subject: &str) -> DbResult<()> {
+                let done = sqlx::query("UPDATE person SET subject = $1 WHERE id = $2 AND subject IS NULL")
+                    .bind(subject)
+                    .bind(id.0)
+                    .execute(&self.pool)
+                    .await?;
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::Conflict("person already linked")) }
+            }
+            async fn set_display_name(&self, id: PersonId, name: &str) -> DbResult<()> {
+                let done = sqlx::query("UPDATE person SET display_name = $1 WHERE id = $2").bind(name).bind(id.0).execute(&self.pool).await?;
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::NotFound) }
+            }
+            async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()> {
+                sqlx::query("INSERT INTO role_grant (person_id, role, granted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(id.0)
+                    .bind(role.as_str())
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+            async fn revoke_role(&self, id: PersonId, role: Role) -> DbResult<()> {
+                sqlx::query("DELETE FROM role_grant WHERE person_id = $1 AND role = $2")
+                    .bind(id.0)
+                    .bind(role.as_str())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+            async fn roles(&self, id: PersonId) -> DbResult<Vec<Role>> {
+                let words: Vec<String> = sqlx::query_scalar("SELECT role FROM role_grant WHERE person_id = $1 ORDER BY role")
+                    .bind(id.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                words.iter().map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role"))).collect()
+            }
+            async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>> {
+                let ids: Vec<i64> = sqlx::query_scalar("SELECT person_id FROM role_grant WHERE role = $1 ORDER BY person_id")
+                    .bind(role.as_str())
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(ids.into_iter().map(PersonId).collect())
+            }
+            async fn set_staff_profile(&self, id: PersonId, p: &StaffProfile) -> DbResult<()> {
+                sqlx::query(
+                    "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6) \
+                     ON CONFLICT (person_id) DO UPDATE SET job_title = excluded.job_title, phone = excluded.phone, \
+                     email = excluded.email, reach_hours = excluded.reach_hours, office = excluded.office",
+                )
+                .bind(id.0)
+                .bind(&p.job_title)
+                .bind(&p.phone)
+                .bind(&p.email)
+                .bind(&p.reach_hours)
+                .bind(&p.office)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+            async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>> {
+                let row = sqlx::query("SELECT * FROM staff_profile WHERE person_id = $1").bind(id.0).fetch_optional(&self.pool).await?;
+                row.map(|r| {
+                    Ok(StaffProfile {
+                        job_title: r.try_get("job_title")?,
+                        phone: r.try_get("phone")?,
+                        email: r.try_get("email")?,
+                        reach_hours: r.try_get("reach_hours")?,
+                        office: r.try_get("office")?,
+                    })
+                })
+                .transpose()
+            }
+            async fn add_outreach_hours(&self, staff: PersonId, h: &OutreachHours) -> DbResult<()> {
+                sqlx::query(
+                    "INSERT INTO outreach_hours (staff_id, weekday, from_minute, to_minute, place, address) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(staff.0)
+                .bind(h.weekday)
+                .bind(h.from_minute)
+                .bind(h.to_minute)
+                .bind(&h.place)
+                .bind(&h.address)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+            async fn outreach_hours(&self, staff: PersonId) -> DbResult<Vec<OutreachHours>> {
+                let rows = sqlx::query("SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY weekday, from_minute")
+                    .bind(staff.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(OutreachHours {
+                            weekday: r.try_get("weekday")?,
+                            from_minute: r.try_get("from_minute")?,
+                            to_minute: r.try_get("to_minute")?,
+                            place: r.try_get("place")?,
+                            address: r.try_get("address")?,
+                        })
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

@@ -1,0 +1,72 @@
+//! Notifications inside the portal.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::ssr::db::*;
+
+/// Notifications inside the portal.
+#[async_trait]
+pub trait NotificationStore: Send + Sync {
+    async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId>;
+    async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>>;
+    async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
+    async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        #[async_trait]
+        impl NotificationStore for $store {
+            async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId> {
+                let id: i64 =
+                    sqlx::query_scalar("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4) RETURNING id")
+                        .bind(person.0)
+                        .bind(now)
+                        .bind(kind)
+                        .bind(link)
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok(NotificationId(id))
+            }
+            async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>> {
+                let rows = sqlx::query("SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at DESC, id DESC")
+                    .bind(person.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Notification {
+                            id: NotificationId(r.try_get("id")?),
+                            kind: r.try_get("kind")?,
+                            link: r.try_get("link")?,
+                            created_at: r.try_get("created_at")?,
+                            read_at: r.try_get("read_at")?,
+                        })
+                    })
+                    .collect()
+            }
+            async fn unread_notifications(&self, person: PersonId) -> DbResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notification WHERE person_id = $1 AND read_at IS NULL")
+                    .bind(person.0)
+                    .fetch_one(&self.pool)
+                    .await?)
+            }
+            async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query("UPDATE notification SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL")
+                    .bind(now)
+                    .bind(person.0)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

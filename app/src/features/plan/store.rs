@@ -1,0 +1,214 @@
+//! The citizen's one plan: activities, appointments, meeting notes and its history.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::kernel::ids::*;
+use crate::kernel::plan::{ActivityStatus, ActorKind, Department};
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// The citizen's one plan: activities, appointments, meeting notes and its history.
+#[async_trait]
+pub trait PlanStore: Send + Sync {
+    /// The citizen's plan, created on first use.
+    async fn ensure_plan(&self, citizen: PersonId, now: i64) -> DbResult<PlanId>;
+    async fn plan_of(&self, citizen: PersonId) -> DbResult<Option<PlanId>>;
+    async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId>;
+    async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>>;
+    /// Changes an activity (department, title, responsible, status);
+    /// `NotFound` unless it is in `plan`.
+    async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()>;
+    /// Cancels an appointment; `NotFound` unless it is in `plan` and not cancelled.
+    async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()>;
+    async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()>;
+    /// Newest first.
+    async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;
+    async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;
+    async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>>;
+    async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        #[async_trait]
+        impl PlanStore for $store {
+            async fn ensure_plan(&self, citizen: PersonId, now: i64) -> DbResult<PlanId> {
+                let mut tx = self.begin_write().await?;
+                let created = sqlx::query("INSERT INTO plan (citizen_id, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (citizen_id) DO NOTHING")
+                    .bind(citizen.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                let plan = PlanId(sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_one(&mut *tx).await?);
+                if created {
+                    record_event!(tx, plan, Actor::SYSTEM, "plan_created", "", now);
+                }
+                tx.commit().await?;
+                Ok(plan)
+            }
+            async fn plan_of(&self, citizen: PersonId) -> DbResult<Option<PlanId>> {
+                let id: Option<i64> = sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_optional(&self.pool).await?;
+                Ok(id.map(PlanId))
+            }
+            async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO activity (plan_id, department, title, responsible, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(plan.0)
+                .bind(a.department.as_str())
+                .bind(a.title.as_str())
+                .bind(a.responsible.as_str())
+                .bind(a.status.as_str())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, plan, actor, "activity_added", a.title.as_str(), now);
+                tx.commit().await?;
+                Ok(ActivityId(id))
+            }
+            async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>> {
+                let rows = sqlx::query("SELECT * FROM activity WHERE plan_id = $1 ORDER BY id").bind(plan.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let dept: String = r.try_get("department")?;
+                        let status: String = r.try_get("status")?;
+                        Ok(Activity {
+                            id: ActivityId(r.try_get("id")?),
+                            department: Department::parse(&dept).ok_or_else(|| decode("activity.department"))?,
+                            title: r.try_get("title")?,
+                            responsible: r.try_get("responsible")?,
+                            status: ActivityStatus::parse(&status).ok_or_else(|| decode("activity.status"))?,
+                            updated_at: r.try_get("updated_at")?,
+                        })
+                    })
+                    .collect()
+            }
+            async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "UPDATE activity SET department = $1, title = $2, responsible = $3, status = $4, updated_at = $5 \
+                     WHERE id = $6 AND plan_id = $7 RETURNING id",
+                )
+                .bind(a.department.as_str())
+                .bind(a.title.as_str())
+                .bind(a.responsible.as_str())
+                .bind(a.status.as_str())
+                .bind(now)
+                .bind(id.0)
+                .bind(plan.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::NotFound)?;
+                record_event!(tx, plan, actor, "activity_updated", a.title.as_str(), now);
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let place: String = sqlx::query_scalar(
+                    "UPDATE appointment SET cancelled_at = $1 WHERE id = $2 AND plan_id = $3 AND cancelled_at IS NULL RETURNING place",
+                )
+                .bind(now)
+                .bind(id.0)
+                .bind(plan.0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::NotFound)?;
+                record_event!(tx, plan, actor, "appointment_cancelled", place.as_str(), now);
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO meeting_note (plan_id, staff_id, written_at, body) VALUES ($1, $2, $3, $4)")
+                    .bind(plan.0)
+                    .bind(staff.0)
+                    .bind(now)
+                    .bind(body.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                record_event!(tx, plan, Actor::staff(staff), "note_added", "", now);
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>> {
+                let rows = sqlx::query("SELECT * FROM meeting_note WHERE plan_id = $1 ORDER BY written_at DESC, id DESC")
+                    .bind(plan.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(MeetingNote {
+                            staff_id: PersonId(r.try_get("staff_id")?),
+                            written_at: r.try_get("written_at")?,
+                            body: r.try_get("body")?,
+                        })
+                    })
+                    .collect()
+            }
+            async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId> {
+                let mut tx = self.begin_write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO appointment (plan_id, starts_at, duration_minutes, place, address, outreach, note) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(plan.0)
+                .bind(a.starts_at)
+                .bind(a.duration_minutes)
+                .bind(a.place.as_str())
+                .bind(a.address.as_str())
+                .bind(i64::from(a.outreach))
+                .bind(a.note.as_ref().map(|n| n.as_str()))
+                .fetch_one(&mut *tx)
+                .await?;
+                record_event!(tx, plan, actor, "appointment_added", a.place.as_str(), now);
+                tx.commit().await?;
+                Ok(AppointmentId(id))
+            }
+            async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>> {
+                let rows = sqlx::query("SELECT * FROM appointment WHERE plan_id = $1 AND cancelled_at IS NULL ORDER BY starts_at")
+                    .bind(plan.0)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(Appointment {
+                            id: AppointmentId(r.try_get("id")?),
+                            starts_at: r.try_get("starts_at")?,
+                            duration_minutes: r.try_get("duration_minutes")?,
+                            place: r.try_get("place")?,
+                            address: r.try_get("address")?,
+                            outreach: r.try_get::<i64, _>("outreach")? != 0,
+                            note: r.try_get("note")?,
+                        })
+                    })
+                    .collect()
+            }
+            async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>> {
+                let rows = sqlx::query("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        let kind: String = r.try_get("actor_kind")?;
+                        Ok(PlanEvent {
+                            at: r.try_get("at")?,
+                            actor_kind: ActorKind::parse(&kind).ok_or_else(|| decode("plan_event.actor_kind"))?,
+                            actor_id: r.try_get::<Option<i64>, _>("actor_id")?.map(PersonId),
+                            kind: r.try_get("kind")?,
+                            summary: r.try_get("summary")?,
+                        })
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

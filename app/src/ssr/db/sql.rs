@@ -1,0 +1,100 @@
+//! What every feature's SQL shares: decoding helpers and the macros that
+//! write a history line, claim an idempotency key and notify inside the
+//! caller's transaction. Each feature's `store.rs` writes its SQL once and
+//! instantiates it for both backends.
+//!
+//! Rules the database itself guards (so no code path can break them):
+//! a budget's `reserved + spent <= granted` (CHECK), a meetup's
+//! `going_count <= capacity` (CHECK), one active caseworker of each kind per
+//! citizen (partial unique index), one plan per citizen (UNIQUE).
+//! Money moves with a single conditional `UPDATE … WHERE available >= amount`,
+//! which is atomic on both backends under their default isolation: the
+//! check-then-insert race measured in DESIGN.md cannot happen.
+
+use super::*;
+
+pub(crate) fn decode(what: &'static str) -> DbError {
+    DbError::Other(sqlx::Error::Decode(format!("unexpected value in {what}").into()))
+}
+
+pub(crate) fn amount(ore: i64) -> DbResult<Amount> {
+    Amount::from_ore(ore).ok_or_else(|| decode("amount"))
+}
+
+/// Appends a line to the plan's history inside the caller's transaction.
+macro_rules! record_event {
+    ($tx:expr, $plan:expr, $actor:expr, $kind:expr, $summary:expr, $now:expr) => {
+        sqlx::query("INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind($plan.0)
+            .bind($now)
+            .bind($actor.kind.as_str())
+            .bind($actor.id.map(|p: PersonId| p.0))
+            .bind($kind)
+            .bind($summary)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query("UPDATE plan SET updated_at = $1 WHERE id = $2").bind($now).bind($plan.0).execute(&mut *$tx).await?;
+    };
+}
+
+/// Claims an idempotency key first thing in a submitting transaction; if the
+/// key was used before, returns (from the enclosing fn) what it created. On
+/// PostgreSQL a concurrent claim of the same key waits here until the other
+/// transaction ends; on SQLite the write lock serialises them.
+macro_rules! claim_key {
+    ($tx:expr, $person:expr, $key:expr, $kind:literal, $id:ident, $now:expr) => {
+        let claimed = sqlx::query(
+            "INSERT INTO idempotency_key (person_id, key, created_at, result_kind, result_id) \
+             VALUES ($1, $2, $3, $4, NULL) ON CONFLICT DO NOTHING",
+        )
+        .bind($person.0)
+        .bind($key)
+        .bind($now)
+        .bind($kind)
+        .execute(&mut *$tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !claimed {
+            let first: Option<i64> =
+                sqlx::query_scalar("SELECT result_id FROM idempotency_key WHERE person_id = $1 AND key = $2 AND result_kind = $3")
+                    .bind($person.0)
+                    .bind($key)
+                    .bind($kind)
+                    .fetch_optional(&mut *$tx)
+                    .await?
+                    .ok_or(DbError::Conflict("key used for something else"))?;
+            return first.map(|id| SubmitOutcome::Repeated($id(id))).ok_or(DbError::Conflict("submission in progress"));
+        }
+    };
+}
+
+/// Records what a claimed idempotency key created.
+macro_rules! key_result {
+    ($tx:expr, $person:expr, $key:expr, $id:expr) => {
+        sqlx::query("UPDATE idempotency_key SET result_id = $1 WHERE person_id = $2 AND key = $3")
+            .bind($id)
+            .bind($person.0)
+            .bind($key)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
+/// Writes a notification inside the caller's transaction.
+macro_rules! notify_in {
+    ($tx:expr, $person:expr, $kind:expr, $link:expr, $now:expr) => {
+        sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+            .bind($person)
+            .bind($now)
+            .bind($kind)
+            .bind($link)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
+pub(crate) use claim_key;
+pub(crate) use key_result;
+pub(crate) use notify_in;
+pub(crate) use record_event;
