@@ -6,3 +6,5 @@ pub mod server;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(test)]
+mod store_tests;

@@ -7,3 +7,5 @@ pub mod service;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(test)]
+mod store_tests;

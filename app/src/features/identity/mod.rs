@@ -5,3 +5,5 @@ pub mod pages;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(test)]
+mod store_tests;

@@ -11,6 +11,8 @@ mod conformance;
 pub(crate) mod sql;
 mod store_impl;
 pub mod synthetic;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod types;
 
 use std::str::FromStr;

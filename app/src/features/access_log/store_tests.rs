@@ -1,0 +1,43 @@
+//! The store stories of this feature, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::kernel::plan::Role;
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+
+async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn Store>) {
+    use crate::features::access_log::service::my_access_log;
+    use crate::i18n::Lang;
+    let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
+    let other = person(s.as_ref(), "Anden Borger", Some("011370-0012")).await;
+    s.log_access(c, cw, Role::Caseworker, "Forberedelse af møde", NOW).await.unwrap();
+    s.log_access(c, cw, Role::Caseworker, "Svar på dit forslag", NOW + DAY).await.unwrap();
+    s.log_access(other, cw, Role::Caseworker, "Andens sag", NOW).await.unwrap();
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a citizen");
+    assert_eq!(
+        log.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(),
+        ["Svar på dit forslag", "Forberedelse af møde"],
+        "own entries, newest first"
+    );
+    assert_eq!(log[0].role, Role::Caseworker);
+    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap().is_none());
+}
+
+async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
+    let (c, cw, _) = citizen_with_budget(&*s).await;
+    let other = person(&*s, "Anden Borger", Some("011370-0009")).await;
+    s.notify(c, "goal_decided", "/min-plan", NOW).await.unwrap();
+    assert_eq!(s.notifications(c).await.unwrap().len(), 1);
+    assert_eq!(s.notifications(other).await.unwrap(), vec![]);
+    s.log_access(c, cw, Role::Caseworker, "Forberede samtale", NOW).await.unwrap();
+    let log = s.access_log(c).await.unwrap();
+    assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, cw, "Forberede samtale"));
+    assert_eq!(s.access_log(other).await.unwrap(), vec![]);
+    // A page showing several citizens logs each of them, once.
+    s.log_accesses(&[c, other], cw, Role::Caseworker, "inbox", NOW + 1).await.unwrap();
+    s.log_accesses(&[], cw, Role::Caseworker, "inbox", NOW + 2).await.unwrap();
+    assert_eq!((s.access_log(c).await.unwrap().len(), s.access_log(other).await.unwrap().len()), (2, 1));
+}
+
+on_both_backends!(a_citizen_sees_who_opened_their_data_and_only_their_own_log, notifications_and_the_access_log_are_per_citizen,);

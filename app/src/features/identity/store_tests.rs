@@ -1,0 +1,90 @@
+//! The store stories of this feature, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::kernel::ids::*;
+use crate::kernel::plan::Role;
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+
+async fn a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only(s: Arc<dyn Store>) {
+    use crate::features::identity::service::{sign_in, IssuerKind, SignInError};
+    let known = person(s.as_ref(), "Mette Hansen", Some("011385-1001")).await;
+    let first = sign_in(s.as_ref(), &login("sub-1", Some("011385-1001")), IssuerKind::Citizen, NOW).await.unwrap();
+    assert_eq!(first, known, "linked to the municipality's record");
+    let again = sign_in(s.as_ref(), &login("sub-1", None), IssuerKind::Citizen, NOW).await.unwrap();
+    assert_eq!(again, known, "keyed on sub afterwards");
+    // Another login presenting the same CPR is not linked to her record.
+    let other = sign_in(s.as_ref(), &login("sub-2", Some("011385-1001")), IssuerKind::Citizen, NOW).await;
+    assert!(matches!(other, Err(SignInError::CprLinkedElsewhere)), "{other:?}");
+    assert!(s.person_by_subject("sub-2").await.unwrap().is_none(), "nothing written for the refused login");
+}
+
+async fn an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused(s: Arc<dyn Store>) {
+    use crate::features::identity::service::{sign_in, IssuerKind, SignInError};
+    let before = s.count_people().await.unwrap();
+    let new = sign_in(s.as_ref(), &login("sub-new", Some("020290-1234")), IssuerKind::Citizen, NOW).await.unwrap();
+    let p = s.person(new).await.unwrap();
+    assert_eq!((p.subject.as_deref(), p.cpr.as_deref()), (Some("sub-new"), Some("020290-1234")));
+    assert!(s.roles(new).await.unwrap().is_empty(), "no role from a login");
+    let staff = sign_in(s.as_ref(), &login("staff:nobody", None), IssuerKind::Staff, NOW).await;
+    assert!(matches!(staff, Err(SignInError::UnknownStaff)), "{staff:?}");
+    assert_eq!(s.count_people().await.unwrap(), before + 1);
+}
+
+// ---- the story ----------------------------------------------------------
+
+async fn people_are_found_by_subject_and_cpr_and_linked_once(s: Arc<dyn Store>) {
+    assert!(s.is_empty().await.unwrap());
+    let id = person(&*s, "Mette Hansen", Some("011370-0002")).await;
+    assert!(!s.is_empty().await.unwrap());
+    assert_eq!(s.person_by_cpr("011370-0002").await.unwrap().map(|p| p.id), Some(id));
+    assert_eq!(s.person_by_subject("sub-1").await.unwrap(), None);
+    s.link_subject(id, "sub-1").await.unwrap();
+    assert_eq!(s.person_by_subject("sub-1").await.unwrap().map(|p| p.full_name), Some("Mette Hansen".into()));
+    assert!(matches!(s.link_subject(id, "sub-2").await, Err(DbError::Conflict(_))), "a person is linked once");
+    assert!(matches!(s.person(PersonId(9_999)).await, Err(DbError::NotFound)));
+    let twin = NewPerson { full_name: text("Twin"), cpr: Some("011370-0002".into()), subject: None, display_name: None };
+    assert!(matches!(s.create_person(&twin, NOW).await, Err(DbError::Conflict(_))), "a CPR number is unique");
+}
+
+async fn roles_come_from_grants_and_can_be_revoked(s: Arc<dyn Store>) {
+    let id = person(&*s, "Ali Host", None).await;
+    assert_eq!(s.roles(id).await.unwrap(), vec![]);
+    s.grant_role(id, Role::Host, NOW).await.unwrap();
+    s.grant_role(id, Role::Host, NOW).await.unwrap();
+    s.grant_role(id, Role::Admin, NOW).await.unwrap();
+    assert_eq!(s.roles(id).await.unwrap(), vec![Role::Admin, Role::Host]);
+    s.revoke_role(id, Role::Host).await.unwrap();
+    assert_eq!(s.roles(id).await.unwrap(), vec![Role::Admin]);
+}
+
+async fn staff_profiles_and_outreach_hours_are_kept(s: Arc<dyn Store>) {
+    let cw = person(&*s, "Karin", None).await;
+    assert_eq!(s.staff_profile(cw).await.unwrap(), None);
+    let mut p = StaffProfile {
+        job_title: "Tovholder".into(),
+        phone: "+45 44 44 44 44".into(),
+        email: "karin@kommune.example".into(),
+        reach_hours: "Hverdage 9–12".into(),
+        office: "Rådhuset".into(),
+    };
+    s.set_staff_profile(cw, &p).await.unwrap();
+    p.phone = "+45 55 55 55 55".into();
+    s.set_staff_profile(cw, &p).await.unwrap();
+    assert_eq!(s.staff_profile(cw).await.unwrap(), Some(p));
+    let h =
+        OutreachHours { weekday: 2, from_minute: 600, to_minute: 720, place: "Café Nørrebro".into(), address: "Mjølnerparken 1".into() };
+    s.add_outreach_hours(cw, &h).await.unwrap();
+    assert_eq!(s.outreach_hours(cw).await.unwrap(), vec![h]);
+    let bad = OutreachHours { weekday: 8, from_minute: 600, to_minute: 500, place: "x".into(), address: "y".into() };
+    assert!(matches!(s.add_outreach_hours(cw, &bad).await, Err(DbError::Conflict(_))));
+}
+
+on_both_backends!(
+    a_first_login_links_the_citizen_by_cpr_and_later_logins_by_sub_only,
+    an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused,
+    people_are_found_by_subject_and_cpr_and_linked_once,
+    roles_come_from_grants_and_can_be_revoked,
+    staff_profiles_and_outreach_hours_are_kept,
+);

@@ -1,0 +1,102 @@
+//! The store stories of this feature, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::kernel::plan::{ActivityStatus, ActorKind, Department, GoalStatus};
+use crate::kernel::{GoalTitle, LongText};
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+
+async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what(s: Arc<dyn Store>) {
+    use crate::features::plan::service::my_plan;
+    use crate::i18n::Lang;
+    use crate::kernel::views::Who;
+    let (a, cw, _) = citizen_with_budget(s.as_ref()).await;
+    let b = person(s.as_ref(), "Anden Borger", Some("011370-0009")).await;
+    let plan_a = s.ensure_plan(a, NOW).await.unwrap();
+    let plan_b = s.ensure_plan(b, NOW).await.unwrap();
+    let goal = |t: &str| NewGoal {
+        title: GoalTitle::parse(t).unwrap(),
+        why: Some(LongText::parse("Så jeg kommer ud").unwrap()),
+        first_step: None,
+        status: GoalStatus::Proposed,
+    };
+    s.add_goal(plan_a, &goal("Komme i praktik"), Actor::citizen(a), NOW + 1).await.unwrap();
+    s.add_goal(plan_b, &goal("B's hemmelige mål"), Actor::citizen(b), NOW + 1).await.unwrap();
+    let act = NewActivity {
+        department: Department::Health,
+        title: text("Samtale"),
+        responsible: text("Sundhedshuset"),
+        status: ActivityStatus::Planned,
+    };
+    s.add_activity(plan_a, &act, Actor::staff(cw), NOW + 2).await.unwrap();
+    for (starts_at, place) in [(NOW - DAY, "Fortid"), (NOW + 2 * DAY, "Senere"), (NOW + DAY, "Snart")] {
+        let appt =
+            NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
+        s.add_appointment(plan_a, &appt, Actor::staff(cw), NOW + 3).await.unwrap();
+    }
+
+    let view = my_plan(s.as_ref(), &signed_in(a, true), NOW, Lang::Da).await.unwrap().expect("A has a plan");
+    assert_eq!(view.goals.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Komme i praktik"], "only A's goals");
+    assert_eq!(view.goals[0].why.as_deref(), Some("Så jeg kommer ud"));
+    assert_eq!(view.activities.len(), 1);
+    assert_eq!(view.appointments.iter().map(|x| x.place.as_str()).collect::<Vec<_>>(), ["Snart", "Senere"], "upcoming, soonest first");
+    assert!(view.appointments[0].when.contains("kl."), "written out in Danish: {}", view.appointments[0].when);
+    let kinds: Vec<(&str, &Who)> = view.history.iter().map(|h| (h.kind.as_str(), &h.who)).collect();
+    assert_eq!(kinds.first(), Some(&("appointment_added", &Who::Named("Karin Sagsbehandler".into()))), "newest first, staff by name");
+    assert!(kinds.contains(&("goal_added", &Who::You)), "the citizen's own change is 'you': {kinds:?}");
+    assert_eq!(kinds.last(), Some(&("plan_created", &Who::System)));
+    let everything = format!("{view:?}");
+    assert!(!everything.contains("hemmelige"), "nothing of B's plan");
+
+    assert!(my_plan(s.as_ref(), &signed_in(cw, false), NOW, Lang::Da).await.unwrap().is_none(), "staff have no plan of their own");
+    let newcomer = person(s.as_ref(), "Ny Borger", Some("011370-0010")).await;
+    assert!(my_plan(s.as_ref(), &signed_in(newcomer, true), NOW, Lang::En).await.unwrap().is_none());
+    assert!(s.plan_of(newcomer).await.unwrap().is_none(), "reading never creates a plan");
+}
+
+async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn Store>) {
+    let c = person(&*s, "Sofie", Some("011370-0004")).await;
+    let cw = person(&*s, "Karin", None).await;
+    assert_eq!(s.plan_of(c).await.unwrap(), None);
+    let plan = s.ensure_plan(c, NOW).await.unwrap();
+    assert_eq!(s.ensure_plan(c, NOW + 1).await.unwrap(), plan, "still one plan");
+    let goal = NewGoal { title: GoalTitle::parse("Få et fritidsjob").unwrap(), why: None, first_step: None, status: GoalStatus::Proposed };
+    s.add_goal(plan, &goal, Actor::citizen(c), NOW + 2).await.unwrap();
+    let act = NewActivity {
+        department: Department::Job,
+        title: text("Praktik"),
+        responsible: text("Jobcentret"),
+        status: ActivityStatus::Active,
+    };
+    s.add_activity(plan, &act, Actor::staff(cw), NOW + 3).await.unwrap();
+    let appt = NewAppointment {
+        starts_at: NOW + 7 * DAY,
+        duration_minutes: 45,
+        place: text("Café Nørrebro"),
+        address: text("Mjølnerparken 1"),
+        outreach: true,
+        note: None,
+    };
+    s.add_appointment(plan, &appt, Actor::staff(cw), NOW + 4).await.unwrap();
+
+    let goals = s.goals(plan).await.unwrap();
+    assert_eq!((goals.len(), goals[0].title.as_str(), goals[0].status), (1, "Få et fritidsjob", GoalStatus::Proposed));
+    assert_eq!(s.activities(plan).await.unwrap()[0].department, Department::Job);
+    assert!(s.appointments(plan).await.unwrap()[0].outreach);
+    let history: Vec<(String, ActorKind)> = s.history(plan).await.unwrap().into_iter().map(|e| (e.kind, e.actor_kind)).collect();
+    assert_eq!(
+        history,
+        vec![
+            ("plan_created".into(), ActorKind::System),
+            ("goal_added".into(), ActorKind::Citizen),
+            ("activity_added".into(), ActorKind::Staff),
+            ("appointment_added".into(), ActorKind::Staff),
+        ]
+    );
+}
+
+on_both_backends!(
+    a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,
+    a_citizen_has_one_plan_and_every_change_lands_in_its_history,
+);
