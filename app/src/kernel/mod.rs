@@ -11,7 +11,6 @@ pub mod plan;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod time;
-pub mod views;
 
 pub use amount::{Amount, AmountError};
 pub use text::{Description, DisplayName, GoalTitle, LongText, Reason, ShortText, TextError};

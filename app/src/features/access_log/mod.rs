@@ -8,3 +8,4 @@ pub mod service;
 pub mod store;
 #[cfg(test)]
 mod store_tests;
+pub mod views;

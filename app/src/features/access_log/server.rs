@@ -2,7 +2,7 @@
 //! request to the feature's service and answers for the caller (a page,
 //! a plain form post, a fetch).
 
-use crate::kernel::views::AccessView;
+use crate::features::access_log::views::AccessView;
 #[cfg(feature = "ssr")]
 use crate::ssr::ctx::Ctx;
 use leptos::prelude::*;

@@ -1,8 +1,8 @@
 //! "Hvem har set mine oplysninger": the citizen's own access log.
 
+use crate::features::access_log::views::AccessView;
 use crate::i18n::Lang;
 use crate::kernel::time::date_time;
-use crate::kernel::views::AccessView;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 

@@ -9,3 +9,4 @@ pub mod staff_pages;
 pub mod store;
 #[cfg(test)]
 mod store_tests;
+pub mod views;

@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 
+use crate::features::budget::views::BudgetView;
+use crate::features::budget::views::SpendingView;
 use crate::features::decisions::pages::Decision;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::{BudgetView, SpendingView};
 use crate::routes;
 use crate::ui::form::CheckedForm;
 use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Unavailable};

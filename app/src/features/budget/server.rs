@@ -2,9 +2,10 @@
 //! request to the feature's service and answers for the caller (a page,
 //! a plain form post, a fetch).
 
+use crate::features::budget::views::BudgetView;
+use crate::features::budget::views::SpendingReview;
 #[cfg(feature = "ssr")]
 use crate::kernel::forms::{budget_fields, FormKind};
-use crate::kernel::views::{BudgetView, SpendingReview};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]

@@ -4,11 +4,14 @@
 //! totals, one answer per request) are in the store; who may do what, the
 //! rate limit and the messages for refused input are here.
 
+use crate::features::budget::views::BudgetView;
+use crate::features::budget::views::LedgerLine;
+use crate::features::budget::views::SpendingReview;
+use crate::features::budget::views::SpendingView;
 use crate::i18n::Lang;
 use crate::kernel::forms::{budget_fields, FieldError, GrantInput, Problem, SpendingAnswer, SpendingInput};
 use crate::kernel::ids::{PersonId, RequestId};
 use crate::kernel::time::{date, date_time, months_later};
-use crate::kernel::views::{BudgetView, LedgerLine, SpendingReview, SpendingView};
 use crate::kernel::Amount;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;

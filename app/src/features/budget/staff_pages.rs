@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 
 use crate::features::budget::pages::{Figures, Ledger, Requests};
+use crate::features::budget::views::SpendingReview;
 use crate::features::decisions::pages::Decision;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::SpendingReview;
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
 use crate::ui::page::{object_page, ObjectPage};

@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 
 use crate::features::plan::pages::{appointment_items, history_items, note_items, ActivityCard, Section};
+use crate::features::plan::views::ActivityView;
+use crate::features::plan::views::AppointmentView;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::{ActivityView, AppointmentView};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
 use crate::ui::page::StaffPage;

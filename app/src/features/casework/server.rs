@@ -5,9 +5,9 @@
 // macro drops attributes on the fn itself, so this is per module.
 #![allow(clippy::too_many_arguments)]
 
+use crate::features::casework::views::CitizenPlanView;
 #[cfg(feature = "ssr")]
 use crate::kernel::plan::ActivityStatus;
-use crate::kernel::views::CitizenPlanView;
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]

@@ -3,11 +3,11 @@
 //! appointments and meeting notes. Every change lands in the plan's
 //! history. Only the citizen's caseworker or stand-in may do any of it.
 
+use crate::features::casework::views::CitizenPlanView;
 use crate::i18n::Lang;
 use crate::kernel::forms::{ActivityInput, AppointmentInput};
 use crate::kernel::ids::{ActivityId, AppointmentId, PersonId, PlanId};
 use crate::kernel::time::copenhagen_local;
-use crate::kernel::views::CitizenPlanView;
 use crate::kernel::LongText;
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::auth::CurrentUser;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::features::decisions::views::DecisionView;
 use crate::i18n::Texts;
-use crate::kernel::views::DecisionView;
 
 /// A decision with its reasons and how to complain: the record, as given.
 #[component]

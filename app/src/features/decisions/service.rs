@@ -1,9 +1,9 @@
 //! Decisions as records: the appeal guidance given with each, and a
 //! subject's decisions as the pages show them.
 
+use crate::features::decisions::views::DecisionView;
 use crate::i18n::Lang;
 use crate::kernel::time::date_time;
-use crate::kernel::views::DecisionView;
 use crate::ssr::db::{DbResult, Decision};
 use crate::ssr::service::Names;
 

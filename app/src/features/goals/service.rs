@@ -3,12 +3,12 @@
 //! or declines. Every rule of who may do what is checked here, and every
 //! transition goes through the goal's state machine ([`GoalStatus::next`]).
 
+use crate::features::goals::views::GoalReview;
 use crate::i18n::Lang;
 use crate::kernel::forms::{GoalAnswer, GoalProposal};
 use crate::kernel::ids::GoalId;
 use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
-use crate::kernel::views::GoalReview;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};

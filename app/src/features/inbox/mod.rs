@@ -6,3 +6,4 @@ pub mod server;
 pub mod service;
 #[cfg(test)]
 mod store_tests;
+pub mod views;

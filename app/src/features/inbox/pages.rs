@@ -6,8 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::features::decisions::pages::Decision;
+use crate::features::goals::views::GoalReview;
+use crate::features::inbox::views::CaseloadItem;
+use crate::features::inbox::views::InboxItem;
+use crate::features::inbox::views::InboxKind;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::{CaseloadItem, GoalReview, InboxItem, InboxKind};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
 use crate::ui::page::{object_page, NeedsLogin, Notice, ObjectPage, Outcome, PageHeading, StaffPage, Unavailable};

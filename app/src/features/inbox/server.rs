@@ -2,11 +2,13 @@
 //! request to the feature's service and answers for the caller (a page,
 //! a plain form post, a fetch).
 
+use crate::features::goals::views::GoalReview;
+use crate::features::inbox::views::CaseloadItem;
+use crate::features::inbox::views::InboxItem;
+#[cfg(feature = "ssr")]
+use crate::features::inbox::views::InboxKind;
 #[cfg(feature = "ssr")]
 use crate::kernel::forms::{answer_fields, FormKind};
-#[cfg(feature = "ssr")]
-use crate::kernel::views::InboxKind;
-use crate::kernel::views::{CaseloadItem, GoalReview, InboxItem};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]

@@ -6,10 +6,12 @@
 //! only names and counts of the caseworker's own citizens and is not logged;
 //! opening a citizen's plan or a proposal is (see `casework`, `goals`).
 
+use crate::features::inbox::views::CaseloadItem;
+use crate::features::inbox::views::InboxItem;
+use crate::features::inbox::views::InboxKind;
 use crate::i18n::Lang;
 use crate::kernel::plan::Role;
 use crate::kernel::time::{date_time, waited};
-use crate::kernel::views::{CaseloadItem, InboxItem, InboxKind};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
 

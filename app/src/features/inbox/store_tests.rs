@@ -8,8 +8,8 @@ use crate::ssr::db::*;
 async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_citizens(s: Arc<dyn Store>) {
     use crate::features::goals::service as goals;
     use crate::features::inbox::service as inbox;
+    use crate::features::inbox::views::InboxKind;
     use crate::i18n::Lang;
-    use crate::kernel::views::InboxKind;
     let (a, cw) = citizen_with_plan(s.as_ref()).await;
     let b = person(s.as_ref(), "Borger B", Some("011370-0021")).await;
     s.assign_caseworker(b, cw, AssignmentKind::Primary, NOW).await.unwrap();

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::features::my_caseworker::views::CaseworkerView;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::CaseworkerView;
 use crate::routes;
 use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
 use crate::ui::viewer::viewer;

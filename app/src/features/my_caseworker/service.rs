@@ -1,10 +1,13 @@
 //! The citizen's caseworker: who they are, how to reach them, where to meet
 //! them, and who stands in. A citizen sees only their own caseworker.
 
+use crate::features::my_caseworker::views::initials;
+use crate::features::my_caseworker::views::CaseworkerView;
+use crate::features::my_caseworker::views::MyCaseworkerView;
+use crate::features::my_caseworker::views::OutreachView;
 use crate::i18n::Lang;
 use crate::kernel::ids::PersonId;
 use crate::kernel::time::weekly;
-use crate::kernel::views::{initials, CaseworkerView, MyCaseworkerView, OutreachView};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{AssignmentKind, DbResult, Store};
 

@@ -7,8 +7,11 @@
 use leptos::prelude::*;
 
 use crate::features::network::pages::{meetup_cards, PeopleComing};
+use crate::features::network::views::GroupPageView;
+use crate::features::network::views::GroupView;
+use crate::features::network::views::MeetupView;
+use crate::features::network::views::MyNetworkView;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::{GroupPageView, GroupView, MeetupView, MyNetworkView};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
 use crate::ui::page::{object_page, ObjectPage, StaffPage};

@@ -5,8 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::features::network::views::GroupPageView;
+use crate::features::network::views::GroupView;
+use crate::features::network::views::MeetupInside;
+use crate::features::network::views::MeetupView;
+use crate::features::network::views::NetworkView;
 use crate::i18n::{use_lang, Texts};
-use crate::kernel::views::{GroupPageView, GroupView, MeetupInside, MeetupView, NetworkView};
 use crate::routes;
 use crate::ui::page::{id_param, ButtonForm, Outcome, PageHeading, Unavailable};
 

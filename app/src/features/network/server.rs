@@ -5,11 +5,14 @@
 // macro drops attributes on the fn itself, so this is per module.
 #![allow(clippy::too_many_arguments)]
 
+use crate::features::network::views::GroupPageView;
+use crate::features::network::views::MeetupView;
+use crate::features::network::views::MyNetworkView;
+use crate::features::network::views::NetworkView;
 #[cfg(feature = "ssr")]
 use crate::i18n::Texts;
 #[cfg(feature = "ssr")]
 use crate::kernel::forms::network_fields::*;
-use crate::kernel::views::{GroupPageView, MeetupView, MyNetworkView, NetworkView};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]

@@ -5,12 +5,18 @@
 //! and its meetups. Nothing here reads a plan, a CPR number or any case
 //! data: hosts see display names and counts only.
 
+use crate::features::network::views::AnnouncementView;
+use crate::features::network::views::GroupPageView;
+use crate::features::network::views::GroupView;
+use crate::features::network::views::MeetupInside;
+use crate::features::network::views::MeetupView;
+use crate::features::network::views::MyNetworkView;
+use crate::features::network::views::NetworkView;
 use crate::i18n::Lang;
 use crate::kernel::forms::{network_fields, FieldError, GroupInput, MeetupInput, Problem};
 use crate::kernel::ids::{GroupId, MeetupId};
 use crate::kernel::plan::Role;
 use crate::kernel::time::{copenhagen_local, date_time, duration, iso};
-use crate::kernel::views::{AnnouncementView, GroupPageView, GroupView, MeetupInside, MeetupView, MyNetworkView, NetworkView};
 use crate::kernel::{DisplayName, LongText};
 use crate::routes;
 use crate::ssr::db::{DbResult, Group, Meetup, MeetupNotices, NewGroup, NewMeetup, Store, SubmitOutcome};

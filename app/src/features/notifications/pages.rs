@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::features::notifications::views::NotificationView;
 use crate::i18n::use_lang;
-use crate::kernel::views::NotificationView;
 use crate::routes;
 use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
 use crate::ui::viewer::viewer;

@@ -3,9 +3,9 @@
 //! transaction); a notification names the kind of event and links to it,
 //! never its sensitive content.
 
+use crate::features::notifications::views::NotificationView;
 use crate::i18n::Lang;
 use crate::kernel::time::date_time;
-use crate::kernel::views::NotificationView;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
 

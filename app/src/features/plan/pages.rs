@@ -2,9 +2,12 @@ use leptos::prelude::*;
 
 use crate::features::decisions::pages::Decision;
 use crate::features::goals::pages::{answer_suggestion_url, withdraw_url};
+use crate::features::plan::views::ActivityView;
+use crate::features::plan::views::GoalView;
+use crate::features::plan::views::PlanView;
+use crate::features::plan::views::Who;
 use crate::i18n::{use_lang, Texts};
 use crate::kernel::plan::GoalStatus;
-use crate::kernel::views::{ActivityView, GoalView, PlanView, Who};
 use crate::routes;
 use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs, Unavailable};
 use crate::ui::viewer::viewer;
@@ -81,7 +84,7 @@ pub fn ActivityCard(a: ActivityView, t: &'static Texts) -> impl IntoView {
 }
 
 /// The plan's upcoming appointments as list items.
-pub fn appointment_items(appointments: Vec<crate::kernel::views::AppointmentView>, t: &'static Texts) -> Vec<AnyView> {
+pub fn appointment_items(appointments: Vec<crate::features::plan::views::AppointmentView>, t: &'static Texts) -> Vec<AnyView> {
     appointments
         .into_iter()
         .map(|a| {
@@ -100,7 +103,7 @@ pub fn appointment_items(appointments: Vec<crate::kernel::views::AppointmentView
 }
 
 /// The plan's history as list items: what, when, who.
-pub fn history_items(history: Vec<crate::kernel::views::HistoryItem>, t: &'static Texts) -> Vec<AnyView> {
+pub fn history_items(history: Vec<crate::features::plan::views::HistoryItem>, t: &'static Texts) -> Vec<AnyView> {
     history
         .into_iter()
         .map(|h| {
@@ -123,7 +126,7 @@ pub fn history_items(history: Vec<crate::kernel::views::HistoryItem>, t: &'stati
 }
 
 /// Meeting notes as list items.
-pub fn note_items(notes: Vec<crate::kernel::views::NoteView>) -> Vec<AnyView> {
+pub fn note_items(notes: Vec<crate::features::plan::views::NoteView>) -> Vec<AnyView> {
     notes
         .into_iter()
         .map(|n| {

@@ -3,11 +3,17 @@
 //! (people known by CPR number) can have one; a plan is made by the
 //! municipality (the caseworker's first change), never by logging in or reading.
 
+use crate::features::plan::views::ActivityView;
+use crate::features::plan::views::AppointmentView;
+use crate::features::plan::views::GoalView;
+use crate::features::plan::views::HistoryItem;
+use crate::features::plan::views::NoteView;
+use crate::features::plan::views::PlanView;
+use crate::features::plan::views::Who;
 use crate::i18n::Lang;
 use crate::kernel::ids::{PersonId, PlanId};
 use crate::kernel::plan::ActorKind;
 use crate::kernel::time::date_time;
-use crate::kernel::views::{ActivityView, AppointmentView, GoalView, HistoryItem, NoteView, PlanView, Who};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 

@@ -9,8 +9,8 @@ use crate::ssr::db::*;
 
 async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what(s: Arc<dyn Store>) {
     use crate::features::plan::service::my_plan;
+    use crate::features::plan::views::Who;
     use crate::i18n::Lang;
-    use crate::kernel::views::Who;
     let (a, cw, _) = citizen_with_budget(s.as_ref()).await;
     let b = person(s.as_ref(), "Anden Borger", Some("011370-0009")).await;
     let plan_a = s.ensure_plan(a, NOW).await.unwrap();

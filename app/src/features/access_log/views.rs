@@ -1,0 +1,12 @@
+//! What this feature's pages show: plain data, serialised from the server
+//! functions to the page (and to the browser where an island needs it).
+
+use serde::{Deserialize, Serialize};
+
+/// One time staff opened the citizen's data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessView {
+    pub when: String,
+    pub role: crate::kernel::plan::Role,
+    pub purpose: String,
+}
