@@ -1,5 +1,4 @@
 //! The admin command line, and what survives a killed process.
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -4,11 +4,8 @@
 //! logout, cookie replay, cross-site posts, and logs free of CPR numbers and
 //! tokens. (The same flow against a third-party provider, `oidc-provider`,
 //! runs in the browser tests.)
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use leptos::prelude::LeptosOptions;
 use reqwest::{StatusCode, Url};
 use server::config::Settings;

@@ -4,20 +4,17 @@
 //! real sessions. The budget is never overspent and the ledger always
 //! equals the totals. (One process on each backend is covered by the store's
 //! conformance suite.)
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
-mod common;
-
+use crate::common::process::{client, login, post, start};
 use app::kernel::plan::Role;
 use app::ssr::db::prelude::*;
 use app::ssr::db::{ledger_totals, PgStore, RequestStatus};
-use common::process::{client, login, post, start};
 use rand::{Rng, SeedableRng};
 use reqwest::StatusCode;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_server_processes_on_one_postgres_database_never_overspend() {
-    let Some(url) = common::postgres_database().await else {
+    let Some(url) = crate::common::postgres_database().await else {
         return;
     };
     let http = client();
@@ -26,7 +23,7 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
     let two = start(&url, &http).await;
     let store = PgStore::connect(&url).await.unwrap();
     store.set_requests_per_hour(100_000).await.unwrap();
-    let mette = store.person_by_cpr(common::METTE_CPR).await.unwrap().unwrap().id;
+    let mette = store.person_by_cpr(crate::common::METTE_CPR).await.unwrap().unwrap().id;
     let karin = store.people_with_role(Role::Caseworker).await.unwrap()[0];
     let budget = store.budgets_of(mette).await.unwrap().pop().unwrap().id;
     // Sessions live in the database: a login on one process is valid on both.

@@ -5,16 +5,13 @@
 //! not overspent. Then SIGTERM under load: requests in flight get their
 //! answer and the process exits within 10 seconds.
 //! `CRASH_SEED=n` repeats a run's timing.
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
-
-mod common;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::common::process::{client, login, start, try_post};
 use app::ssr::db::prelude::*;
 use app::ssr::db::{integrity_check, ledger_totals, SqliteStore};
-use common::process::{client, login, start, try_post};
 use rand::{Rng, SeedableRng};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -76,7 +73,7 @@ async fn write_until_gone(base: String, cookie: String, writer: usize, cycle: us
 async fn check(url: &str, acked: &Acknowledged) -> (usize, usize) {
     let store = SqliteStore::connect(url).await.expect("the database opens");
     assert_eq!(integrity_check(&store).await.unwrap(), "ok");
-    let mette = store.person_by_cpr(common::METTE_CPR).await.unwrap().unwrap().id;
+    let mette = store.person_by_cpr(crate::common::METTE_CPR).await.unwrap().unwrap().id;
     let plan = store.plan_of(mette).await.unwrap().unwrap();
     let goals: std::collections::HashSet<String> = store.goals(plan).await.unwrap().into_iter().map(|g| g.title).collect();
     let budget = store.budgets_of(mette).await.unwrap().pop().unwrap().id;
@@ -99,7 +96,7 @@ async fn check(url: &str, acked: &Acknowledged) -> (usize, usize) {
 async fn mette(url: &str) -> i64 {
     let store = SqliteStore::connect(url).await.unwrap();
     store.set_requests_per_hour(1_000_000).await.unwrap();
-    let id = store.person_by_cpr(common::METTE_CPR).await.unwrap().unwrap().id.0;
+    let id = store.person_by_cpr(crate::common::METTE_CPR).await.unwrap().unwrap().id.0;
     store.pool.close().await;
     id
 }
@@ -157,7 +154,7 @@ async fn on_sigterm_requests_in_flight_are_answered_and_the_server_exits_within_
     let head = format!(
         "POST /api/propose_goal HTTP/1.1\r\nHost: {host}\r\nAccept: application/json\r\nCookie: {}={cookie}\r\n\
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{first}",
-        common::COOKIE,
+        crate::common::COOKIE,
         body.len()
     );
     slow.write_all(head.as_bytes()).await.unwrap();

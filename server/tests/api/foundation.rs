@@ -1,6 +1,5 @@
 //! The server as a whole: started on port 0 with its real router and an
 //! SQLite file in a temporary folder, spoken to over HTTP.
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
 use leptos::prelude::LeptosOptions;
 use reqwest::{redirect::Policy, Client, StatusCode};

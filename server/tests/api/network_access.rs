@@ -4,13 +4,10 @@
 //! in. Only the allowed cells succeed; refused calls change nothing; no
 //! answer carries a participant's full name or CPR number, and the names
 //! people chose are shown only to those signed up and the group's hosts.
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
-mod common;
-
+use crate::common::*;
 use app::kernel::ids::{GroupId, MeetupId, PersonId};
 use app::kernel::plan::Role;
-use common::*;
 use reqwest::StatusCode;
 
 /// The name A chooses: unique, so finding it in a body shows who sees it.

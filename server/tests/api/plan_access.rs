@@ -2,13 +2,10 @@
 //! A (Mette), citizen B, A's caseworker, another caseworker, a host, and
 //! someone not logged in, against A's goal. Only the allowed cells succeed;
 //! no refused answer carries A's data, and refused calls change nothing.
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed; the panic names the line")]
 
-mod common;
-
+use crate::common::*;
 use app::kernel::ids::{GoalId, PersonId};
 use app::kernel::plan::{GoalStatus, Role};
-use common::*;
 use reqwest::StatusCode;
 
 /// A's goal title in every cell: unique, so finding it in a body is a leak.
