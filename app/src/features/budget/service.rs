@@ -16,8 +16,8 @@ use crate::kernel::Amount;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{
-    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, RateLimit, RequestStatus, SpendingDecision, SpendingRequest,
-    Store,
+    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, Notice, NotificationKind, RateLimit, RequestStatus,
+    SpendingDecision, SpendingRequest, Store,
 };
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
@@ -26,8 +26,6 @@ use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
 const HOUR_MS: i64 = 3_600_000;
 
-/// The notification a citizen gets when a request is answered.
-pub const NOTICE_SPENDING_ANSWERED: &str = "spending_answered";
 fn invalid(field: &str, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldError { field: field.into(), problem }])
 }
@@ -248,7 +246,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer
         request: id,
         approved,
         decision: NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
-        notify_citizen: Some((NOTICE_SPENDING_ANSWERED, routes::spending_request(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, routes::spending_request(id.0))),
     };
     store.decide_spending(&d, now).await?;
     Ok(())

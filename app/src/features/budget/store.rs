@@ -374,7 +374,7 @@ macro_rules! sql {
                 .bind(d.corrects.map(|c| c.0))
                 .fetch_one(&mut *tx)
                 .await?;
-                if let Some((kind, link)) = &sd.notify_citizen {
+                if let Some(Notice { kind, link }) = &sd.notify_citizen {
                     notify_in!(tx, citizen, *kind, link, now);
                 }
                 tx.commit().await?;

@@ -86,7 +86,7 @@ async fn a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_i
     assert_eq!(s.spending_requests(b).await.unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), vec![r2, r1], "newest first");
 
     let d = SpendingDecision {
-        notify_citizen: Some(("spending_answered", "/budget#anmodning-1".into())),
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, "/budget#anmodning-1".into())),
         ..decide(r1, None, decision(cw, Some("Ikke i planen")))
     };
     s.decide_spending(&d, NOW + 2).await.unwrap();
@@ -334,7 +334,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     assert!(review.open && review.request.amount == "1.000,00 kr.");
     budget::decide(&*s, &caseworker, r, lower("750"), NOW + 4).await.unwrap();
     assert!(matches!(budget::decide(&*s, &caseworker, r, lower("700"), NOW + 5).await, Err(ServiceError::Conflict)), "answered once");
-    assert_eq!(s.notifications(c).await.unwrap()[0].kind, budget::NOTICE_SPENDING_ANSWERED);
+    assert_eq!(s.notifications(c).await.unwrap()[0].kind, NotificationKind::SpendingAnswered.as_str());
     let seen = budget::my_budget(&*s, &citizen, crate::i18n::Lang::Da).await.unwrap().unwrap();
     let answered = seen.requests.iter().find(|v| v.id == r.0).unwrap();
     assert_eq!((answered.status.as_str(), answered.approved.as_deref()), ("approved", Some("750,00 kr.")));

@@ -11,14 +11,11 @@ use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Store, SubmitOutcome};
+use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Notice, NotificationKind, Store, SubmitOutcome};
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::service::{Names, ServiceError, ServiceResult};
-
-/// The notification a citizen gets when their caseworker has answered a proposal.
-pub const NOTICE_GOAL_ANSWERED: &str = "goal_answered";
 
 /// The citizen proposes a goal in their own plan. A repeated submit with the
 /// same key returns the first proposal. Without a plan the store finds none
@@ -122,7 +119,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
             outcome,
             NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
         )),
-        notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, routes::plan_goal(id.0))),
     };
     Ok(store.change_goal(&change, now).await?)
 }
@@ -158,7 +155,7 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
             outcome,
             NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
         )),
-        notify_citizen: Some((NOTICE_GOAL_ANSWERED, routes::plan_goal(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, routes::plan_goal(id.0))),
     };
     Ok(store.change_goal(&change, now).await?)
 }

@@ -147,7 +147,7 @@ macro_rules! sql {
                     .execute(&mut *tx)
                     .await?;
                 }
-                if let Some((kind, link)) = &c.notify_citizen {
+                if let Some(Notice { kind, link }) = &c.notify_citizen {
                     notify_in!(tx, citizen, *kind, link, now);
                 }
                 tx.commit().await?;

@@ -22,16 +22,8 @@ use crate::routes;
 use crate::ssr::db::{DbResult, Group, Meetup, MeetupNotices, NewGroup, NewMeetup, Store, SubmitOutcome};
 
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::SignupStatus;
+use crate::ssr::db::{Notice, NotificationKind, SignupStatus};
 use crate::ssr::service::{ServiceError, ServiceResult};
-
-/// The notification for someone who moved up from the waiting list.
-pub const NOTICE_MOVED_UP: &str = "meetup_moved_up";
-/// The notifications for everyone signed up when a host changes or cancels
-/// a meetup, or sends them a message.
-pub const NOTICE_CHANGED: &str = "meetup_changed";
-pub const NOTICE_CANCELLED: &str = "meetup_cancelled";
-pub const NOTICE_ANNOUNCEMENT: &str = "meetup_announcement";
 
 /// How many upcoming meetups the overview lists.
 const OVERVIEW_MEETUPS: i64 = 50;
@@ -203,7 +195,7 @@ pub async fn cancel(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId,
     if !store.signups(id).await?.iter().any(|(who, _)| *who == user.person_id) {
         return Ok(());
     }
-    store.cancel_signup(id, user.person_id, (NOTICE_MOVED_UP, routes::meetup(id.0)), now).await?;
+    store.cancel_signup(id, user.person_id, Notice::new(NotificationKind::MeetupMovedUp, routes::meetup(id.0)), now).await?;
     Ok(())
 }
 
@@ -344,7 +336,10 @@ pub async fn update_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
         }]));
     }
     let at = starts_at(&m, now)?;
-    let notices = MeetupNotices { moved_up: (NOTICE_MOVED_UP, routes::meetup(id.0)), changed: (NOTICE_CHANGED, routes::meetup(id.0)) };
+    let notices = MeetupNotices {
+        moved_up: Notice::new(NotificationKind::MeetupMovedUp, routes::meetup(id.0)),
+        changed: Notice::new(NotificationKind::MeetupChanged, routes::meetup(id.0)),
+    };
     Ok(store.update_meetup(id, &new_meetup(old.group_id, m, at), &notices, now).await?)
 }
 
@@ -356,7 +351,7 @@ pub async fn cancel_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
     if m.cancelled_at.is_some() {
         return Ok(());
     }
-    Ok(store.cancel_meetup(id, (NOTICE_CANCELLED, routes::meetup(id.0)), now).await?)
+    Ok(store.cancel_meetup(id, Notice::new(NotificationKind::MeetupCancelled, routes::meetup(id.0)), now).await?)
 }
 
 /// A host sends a message to everyone signed up or waiting.
@@ -370,7 +365,7 @@ pub async fn announce(
 ) -> ServiceResult<()> {
     let host = host_of(store, user, store.meetup(id).await?.group_id).await?;
     let link = routes::meetup_messages(id.0);
-    match store.announce(id, host.person_id, body, (NOTICE_ANNOUNCEMENT, link), key, now).await? {
+    match store.announce(id, host.person_id, body, Notice::new(NotificationKind::MeetupAnnouncement, link), key, now).await? {
         SubmitOutcome::Created(_) | SubmitOutcome::Repeated(_) => Ok(()),
     }
 }

@@ -41,7 +41,7 @@ macro_rules! move_up_line {
                 .bind($now)
                 .execute(&mut *$tx)
                 .await?;
-            let (kind, link) = $notice;
+            let Notice { kind, link } = $notice;
             notify_in!($tx, *next, *kind, link, $now);
         }
         line
@@ -104,13 +104,7 @@ pub trait NetworkStore: Send + Sync {
     /// Cancels a sign-up. A freed place goes to the first in line, who is
     /// notified (`moved_up`: the notification's kind and link) in the same
     /// transaction; returns who moved up. `Conflict` when not signed up.
-    async fn cancel_signup(
-        &self,
-        meetup: MeetupId,
-        person: PersonId,
-        moved_up: (&'static str, String),
-        now: i64,
-    ) -> DbResult<Option<PersonId>>;
+    async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: Notice, now: i64) -> DbResult<Option<PersonId>>;
     /// Who is going (first) and who waits, each in the order they signed up.
     async fn signups(&self, meetup: MeetupId) -> DbResult<Vec<(PersonId, SignupStatus)>>;
     /// Creates a group with `host` as its host, in one transaction. The
@@ -136,7 +130,7 @@ pub trait NetworkStore: Send + Sync {
     async fn update_meetup(&self, id: MeetupId, m: &NewMeetup, notices: &MeetupNotices, now: i64) -> DbResult<()>;
     /// Cancels a meetup and notifies everyone going or waiting, in one
     /// transaction; `Conflict` when it is already cancelled.
-    async fn cancel_meetup(&self, id: MeetupId, notice: (&'static str, String), now: i64) -> DbResult<()>;
+    async fn cancel_meetup(&self, id: MeetupId, notice: Notice, now: i64) -> DbResult<()>;
     /// The chosen display names of who is going (first) and who waits, in
     /// order; `None` for someone who has not chosen one. Never anything else
     /// about them: this is what a host sees.
@@ -148,7 +142,7 @@ pub trait NetworkStore: Send + Sync {
         meetup: MeetupId,
         sender: PersonId,
         body: &LongText,
-        notice: (&'static str, String),
+        notice: Notice,
         key: &str,
         now: i64,
     ) -> DbResult<SubmitOutcome<AnnouncementId>>;
@@ -312,7 +306,7 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(if got_place { SignupStatus::Going } else { SignupStatus::Waiting })
             }
-            async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: (&'static str, String), now: i64) -> DbResult<Option<PersonId>> {
+            async fn cancel_signup(&self, meetup: MeetupId, person: PersonId, moved_up: Notice, now: i64) -> DbResult<Option<PersonId>> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1").bind(meetup.0).execute(&mut *tx).await?;
                 let was: Option<String> = sqlx::query_scalar(
@@ -455,14 +449,14 @@ macro_rules! sql {
                         .execute(&mut *tx)
                         .await?;
                 }
-                let (kind, link) = &notices.changed;
+                let Notice { kind, link } = &notices.changed;
                 for person in told {
                     notify_in!(tx, person, *kind, link, now);
                 }
                 tx.commit().await?;
                 Ok(())
             }
-            async fn cancel_meetup(&self, id: MeetupId, notice: (&'static str, String), now: i64) -> DbResult<()> {
+            async fn cancel_meetup(&self, id: MeetupId, notice: Notice, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
                 let was: Option<i64> = sqlx::query_scalar("UPDATE meetup SET updated_at = updated_at WHERE id = $1 RETURNING cancelled_at")
                     .bind(id.0)
@@ -472,7 +466,7 @@ macro_rules! sql {
                     return Err(DbError::Conflict("cancelled"));
                 }
                 sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
-                let (kind, link) = &notice;
+                let Notice { kind, link } = &notice;
                 for person in signed_up_in!(tx, id) {
                     notify_in!(tx, person, *kind, link, now);
                 }
@@ -501,7 +495,7 @@ macro_rules! sql {
                 meetup: MeetupId,
                 sender: PersonId,
                 body: &LongText,
-                notice: (&'static str, String),
+                notice: Notice,
                 key: &str,
                 now: i64,
             ) -> DbResult<SubmitOutcome<AnnouncementId>> {
@@ -514,7 +508,7 @@ macro_rules! sql {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                let (kind, link) = &notice;
+                let Notice { kind, link } = &notice;
                 for person in signed_up_in!(tx, meetup) {
                     notify_in!(tx, person, *kind, link, now);
                 }

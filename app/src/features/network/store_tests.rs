@@ -186,7 +186,7 @@ async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Stor
     for (i, who) in p.iter().enumerate() {
         s.sign_up(m, *who, NOW + i as i64).await.unwrap();
     }
-    let moved = || ("meetup_moved_up", "/netvaerk/moede/1".to_string());
+    let moved = || Notice::new(NotificationKind::MeetupMovedUp, "/netvaerk/moede/1".to_string());
     use SignupStatus::{Going, Waiting};
     assert_eq!(s.signups(m).await.unwrap(), vec![(p[0], Going), (p[1], Going), (p[2], Waiting), (p[3], Waiting)]);
     // Someone waiting leaves: nobody moves.
@@ -258,7 +258,7 @@ async fn simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line(s: 
         let (s, p) = (s.clone(), *p);
         tasks.push(tokio::spawn(async move {
             if i < 10 && i % 2 == 0 {
-                s.cancel_signup(m, p, ("meetup_moved_up", "/x".into()), NOW + 1).await.map(|_| ())
+                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, "/x".into()), NOW + 1).await.map(|_| ())
             } else if i >= 10 {
                 s.sign_up(m, p, NOW + 1).await.map(|_| ())
             } else {
@@ -357,13 +357,13 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
         let s = s.clone();
         async move { s.notifications(p).await.unwrap().into_iter().map(|n| n.kind).collect::<Vec<_>>() }
     };
-    assert_eq!(kinds(people[2].person_id).await, vec![network::NOTICE_MOVED_UP]);
+    assert_eq!(kinds(people[2].person_id).await, vec![NotificationKind::MeetupMovedUp.as_str()]);
     assert_eq!(kinds(people[0].person_id).await, Vec::<String>::new(), "a change of places only is no news to those going");
     // A new place: everyone is told.
     network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Kulturhuset", 3), NOW + 2).await.unwrap();
     assert_eq!(s.meetup(m).await.unwrap().place, "Kulturhuset");
     for p in &people {
-        assert_eq!(kinds(p.person_id).await[0], network::NOTICE_CHANGED);
+        assert_eq!(kinds(p.person_id).await[0], NotificationKind::MeetupChanged.as_str());
     }
     // A message: everyone is told, once per submit.
     let body = parse_announcement("Vi mødes ved bagindgangen").unwrap();
@@ -375,7 +375,7 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
     let page = network::meetup_page(&*s, Some(&people[1]), m, Lang::Da).await.unwrap();
     assert_eq!(page.inside.unwrap().announcements[0].body, "Vi mødes ved bagindgangen");
     for p in &people {
-        assert_eq!(kinds(p.person_id).await[0], network::NOTICE_ANNOUNCEMENT);
+        assert_eq!(kinds(p.person_id).await[0], NotificationKind::MeetupAnnouncement.as_str());
     }
     assert_eq!(s.notifications(people[0].person_id).await.unwrap()[0].link, routes::meetup_messages(m.0));
 
@@ -393,7 +393,10 @@ async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: A
     }
     for p in &people {
         let k = kinds(p.person_id).await;
-        assert_eq!((k[0].as_str(), k.iter().filter(|k| *k == network::NOTICE_CANCELLED).count()), (network::NOTICE_CANCELLED, 1));
+        assert_eq!(
+            (k[0].as_str(), k.iter().filter(|k| *k == NotificationKind::MeetupCancelled.as_str()).count()),
+            (NotificationKind::MeetupCancelled.as_str(), 1)
+        );
     }
     assert!(matches!(network::update_meetup(&*s, Some(&host), m, meetup_input(2, "Café", 3), NOW + 5).await, Err(ServiceError::Conflict)));
     assert!(matches!(s.sign_up(m, c.person_id, NOW + 5).await, Err(DbError::Conflict(_))));
@@ -428,7 +431,10 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
         description: String::new(),
     };
     let m = s.create_meetup(&new(2, "Huset"), NOW).await.unwrap();
-    let notices = MeetupNotices { moved_up: ("meetup_moved_up", "/m".into()), changed: ("meetup_changed", "/m".into()) };
+    let notices = MeetupNotices {
+        moved_up: Notice::new(NotificationKind::MeetupMovedUp, "/m".into()),
+        changed: Notice::new(NotificationKind::MeetupChanged, "/m".into()),
+    };
     let mut people = Vec::new();
     for i in 0..12 {
         people.push(person(&*s, &format!("Gæst {i}"), None).await);
@@ -444,7 +450,7 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
             if i >= 4 {
                 s.sign_up(m, p, NOW + 1).await.map(|_| ())
             } else if i == 0 {
-                s.cancel_signup(m, p, ("meetup_moved_up", "/m".into()), NOW + 1).await.map(|_| ())
+                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, "/m".into()), NOW + 1).await.map(|_| ())
             } else {
                 Ok(())
             }

@@ -1,5 +1,7 @@
 //! Everyone's notifications.
 
+#[cfg(feature = "ssr")]
+pub mod notice;
 pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]

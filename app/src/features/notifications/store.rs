@@ -12,7 +12,7 @@ use crate::ssr::db::*;
 /// Notifications inside the portal.
 #[async_trait]
 pub trait NotificationStore: Send + Sync {
-    async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId>;
+    async fn notify(&self, person: PersonId, kind: NotificationKind, link: &str, now: i64) -> DbResult<NotificationId>;
     async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>>;
     async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
     async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
@@ -22,12 +22,12 @@ macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
         impl NotificationStore for $store {
-            async fn notify(&self, person: PersonId, kind: &str, link: &str, now: i64) -> DbResult<NotificationId> {
+            async fn notify(&self, person: PersonId, kind: NotificationKind, link: &str, now: i64) -> DbResult<NotificationId> {
                 let id: i64 =
                     sqlx::query_scalar("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4) RETURNING id")
                         .bind(person.0)
                         .bind(now)
-                        .bind(kind)
+                        .bind(kind.as_str())
                         .bind(link)
                         .fetch_one(&self.pool)
                         .await?;

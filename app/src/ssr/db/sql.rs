@@ -87,7 +87,7 @@ macro_rules! notify_in {
         sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
             .bind($person)
             .bind($now)
-            .bind($kind)
+            .bind($kind.as_str())
             .bind($link)
             .execute(&mut *$tx)
             .await?;

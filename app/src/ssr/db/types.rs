@@ -1,6 +1,7 @@
 //! Rows going into and coming out of the [`Store`](super::Store).
 
 use super::Actor;
+pub use crate::features::notifications::notice::{Notice, NotificationKind};
 use crate::kernel::ids::*;
 use crate::kernel::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
 use crate::kernel::{Amount, GoalTitle, LongText, Reason, ShortText};
@@ -107,8 +108,8 @@ pub struct GoalChange {
     pub take_suggestion: bool,
     /// The staff decision to record, with its outcome word.
     pub decision: Option<(&'static str, NewDecision)>,
-    /// A notification for the citizen: its kind and link.
-    pub notify_citizen: Option<(&'static str, String)>,
+    /// A notification for the citizen.
+    pub notify_citizen: Option<Notice>,
 }
 
 /// A proposal waiting for a caseworker.
@@ -310,7 +311,7 @@ pub struct SpendingDecision {
     pub approved: Option<Amount>,
     pub decision: NewDecision,
     /// A notification for the citizen, written in the same transaction.
-    pub notify_citizen: Option<(&'static str, String)>,
+    pub notify_citizen: Option<Notice>,
 }
 
 /// A request waiting for a caseworker.
@@ -451,13 +452,13 @@ pub enum SignupStatus {
     Waiting,
 }
 
-/// The notifications a change to a meetup sends: (kind, link) for those
+/// The notifications a change to a meetup sends: for those
 /// who move up from the waiting list when places are added, and for
 /// everyone signed up or waiting when its time, place or text changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetupNotices {
-    pub moved_up: (&'static str, String),
-    pub changed: (&'static str, String),
+    pub moved_up: Notice,
+    pub changed: Notice,
 }
 
 /// A host's message to the people signed up for a meetup.
