@@ -109,7 +109,7 @@ fn MainNav() -> impl IntoView {
     if let Some(v) = &me {
         let label = match v.unread {
             0 => t.nav_notifications.to_string(),
-            n => format!("{} ({})", t.nav_notifications, t.nav_unread.replace("{n}", &n.to_string())),
+            n => format!("{} ({})", t.nav_notifications, (t.nav_unread)(n)),
         };
         links.push((routes::NOTIFICATIONS, label));
     }

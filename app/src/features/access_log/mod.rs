@@ -6,6 +6,7 @@ pub mod server;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
 pub mod views;

@@ -7,6 +7,7 @@ pub mod service;
 pub mod staff_pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
 pub mod views;

@@ -50,7 +50,7 @@ fn CitizenBudget(b: BudgetView, t: &'static Texts) -> impl IntoView {
     let ended = b.ended.clone();
     view! {
         {match ended {
-            Some(when) => view! { <p class="notice mb-4">{t.budget_ended.replace("{date}", &when)}</p> }.into_any(),
+            Some(when) => view! { <p class="notice mb-4">{(t.budget_ended)(&when)}</p> }.into_any(),
             None => view! { <p class="mb-6"><a href=routes::REQUEST_SPENDING class="btn-primary">{t.spend_title}</a></p> }.into_any(),
         }}
         <Figures b=b.clone() t/>

@@ -100,7 +100,7 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
         return Ok(SpendingPage::NoBudget);
     };
     let t = cx.lang.texts();
-    let amount_hint = t.spend_amount_hint.replace("{left}", &left.to_string());
+    let amount_hint = (t.spend_amount_hint)(&left.to_string());
     let mut fields = vec![
         (budget_fields::AMOUNT, t.spend_amount_label, Some(amount_hint.as_str()), Control::Money),
         (budget_fields::PURPOSE, t.spend_purpose_label, Some(t.spend_purpose_hint), Control::Lines),

@@ -37,7 +37,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
     let budget = match p.budget {
         Some(b) => {
             let requests = b.requests.clone();
-            let ended = b.ended.clone().map(|when| view! { <p class="notice mb-4">{t.citizen_budget_ended.replace("{date}", &when)}</p> });
+            let ended = b.ended.clone().map(|when| view! { <p class="notice mb-4">{(t.citizen_budget_ended)(&when)}</p> });
             view! {
                 {ended}
                 <Figures b=b.clone() t/>
@@ -52,7 +52,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
         view! {
             <section aria-labelledby="bevilg" class="card mb-8">
                 <h2 id="bevilg" class="text-xl font-bold">{t.grant_heading}</h2>
-                <p class="mb-4">{t.grant_intro.replace("{cap}", &p.cap)}</p>
+                <p class="mb-4">{(t.grant_intro)(&p.cap)}</p>
                 <CheckedForm spec/>
             </section>
         }
@@ -61,7 +61,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
         view! {
             <section aria-labelledby="tillaeg" class="card mb-6">
                 <h2 id="tillaeg" class="text-xl font-bold">{t.topup_heading}</h2>
-                <p class="mb-4">{t.grant_intro.replace("{cap}", &p.cap)}</p>
+                <p class="mb-4">{(t.grant_intro)(&p.cap)}</p>
                 <CheckedForm spec/>
             </section>
             <section aria-labelledby="afslut" class="card mb-8">

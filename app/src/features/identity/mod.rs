@@ -5,5 +5,6 @@ pub mod pages;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;

@@ -4,6 +4,7 @@ pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
 pub mod views;

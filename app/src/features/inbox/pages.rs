@@ -110,7 +110,7 @@ pub fn Caseload() -> impl IntoView {
                 match page.await {
                     Ok(StaffPage::Shown(rows)) if rows.is_empty() => view! { <p class="text-muted">{t.caseload_empty}</p> }.into_any(),
                     Ok(StaffPage::Shown(rows)) => view! {
-                        <p class="mb-4">{t.caseload_count.replace("{n}", &rows.len().to_string())}</p>
+                        <p class="mb-4">{(t.caseload_count)(rows.len())}</p>
                         <ul class="flex flex-col gap-3">
                             {rows.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}
                         </ul>

@@ -25,7 +25,7 @@ pub fn MyCaseworker() -> impl IntoView {
                         let count = match v.count_last_year {
                             0 => None,
                             1 => Some(t.cw_count_one.to_string()),
-                            n => Some(t.cw_count_many.replace("{n}", &n.to_string())),
+                            n => Some((t.cw_count_many)(n)),
                         };
                         view! {
                             {match v.primary {

@@ -68,7 +68,7 @@ fn group_list(groups: Vec<GroupView>, none: &'static str, manage: Option<&'stati
 #[component]
 fn Mine(v: MyNetworkView, spec: FormSpec, t: &'static Texts) -> impl IntoView {
     let current = match v.display_name {
-        Some(name) => t.mine_name_current.replace("{name}", &name),
+        Some(name) => (t.mine_name_current)(&name),
         None => t.mine_name_none.to_string(),
     };
     let meetups = meetup_cards(v.meetups, t, || {
@@ -153,10 +153,7 @@ fn HostGroupBody(p: HostGroupPage, t: &'static Texts) -> impl IntoView {
             .into_iter()
             .map(|m| {
                 let manage = routes::host_meetup(m.id);
-                let going = t
-                    .host_going_count
-                    .replace("{going}", &(m.capacity - m.places_left).to_string())
-                    .replace("{capacity}", &m.capacity.to_string());
+                let going = (t.host_going_count)(m.capacity - m.places_left, m.capacity);
                 view! {
                     <li class="card">
                         <p class="font-bold"><time datetime=m.iso>{m.when}</time></p>

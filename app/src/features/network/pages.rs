@@ -93,7 +93,7 @@ fn places(m: &MeetupView, t: &'static Texts) -> String {
     if m.places_left == 0 {
         t.network_full.to_string()
     } else {
-        t.network_places_left.replace("{n}", &m.places_left.to_string()).replace("{capacity}", &m.capacity.to_string())
+        (t.network_places_left)(m.places_left, m.capacity)
     }
 }
 
@@ -111,7 +111,7 @@ pub fn meetup_cards(meetups: Vec<MeetupView>, t: &'static Texts, none: impl FnOn
 pub fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
     let places = places(&m, t);
     let mine = m.mine.as_ref().map(|(status, n)| {
-        let text = if status == "going" { t.network_going.to_string() } else { t.network_waiting.replace("{n}", &n.to_string()) };
+        let text = if status == "going" { t.network_going.to_string() } else { (t.network_waiting)(*n) };
         view! { <p class="font-semibold">{text}</p> }
     });
     let state = if m.cancelled {
@@ -151,8 +151,8 @@ pub fn PeopleComing(inside: MeetupInside, t: &'static Texts) -> impl IntoView {
             .collect_view();
         view! { <ul class="flex flex-col gap-3">{items}</ul> }.into_any()
     };
-    let going = t.network_going_list.replace("{n}", &inside.going.len().to_string());
-    let waiting = t.network_waiting_list.replace("{n}", &inside.waiting.len().to_string());
+    let going = (t.network_going_list)(inside.going.len());
+    let waiting = (t.network_waiting_list)(inside.waiting.len());
     view! {
         <section aria-labelledby="beskeder" class="card mb-4">
             <h2 id="beskeder" class="mb-2 text-xl font-bold">{t.network_announcements_heading}</h2>
@@ -212,7 +212,7 @@ fn SignUp(m: MeetupView, t: &'static Texts) -> impl IntoView {
     } else {
         match m.mine.clone() {
             Some((status, n)) => {
-                let text = if status == "going" { t.network_going.to_string() } else { t.network_waiting.replace("{n}", &n.to_string()) };
+                let text = if status == "going" { t.network_going.to_string() } else { (t.network_waiting)(n) };
                 view! {
                     <p class="mb-3 font-semibold">{text}</p>
                     <ButtonForm action=leave hidden=hidden() label=t.network_leave/>
