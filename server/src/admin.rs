@@ -10,6 +10,8 @@ use app::kernel::plan::Role;
 use app::kernel::{Amount, ShortText};
 use app::ssr::db::{self, AssignmentKind, NewPerson, StaffProfile, Store};
 
+use crate::config::Environment;
+
 /// Én Plan's server. Without a command it serves the portal.
 #[derive(Parser, Debug)]
 #[command(name = "server", version, about)]
@@ -103,6 +105,13 @@ pub enum Admin {
         #[arg(long)]
         caseload: Option<u32>,
     },
+    /// Fill an empty database with the demo data; with `--reset`, wipe it
+    /// first (development only: refused when `APP_ENV=production`), so
+    /// demo data added by a newer version reaches an existing database.
+    Demo {
+        #[arg(long)]
+        reset: bool,
+    },
     /// Copy the SQLite database to a file while the server runs (VACUUM INTO).
     Backup {
         #[arg(long)]
@@ -116,7 +125,7 @@ pub enum Admin {
 }
 
 /// Runs one admin command; the error is the message to print.
-pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result<(), String> {
+pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: &mut impl Write) -> Result<(), String> {
     let say = |out: &mut dyn Write, line: String| writeln!(out, "{line}").map_err(|e| e.to_string());
     if let Admin::Restore { from } = cmd {
         // Offline: the database may be unusable, so no store is opened first.
@@ -223,6 +232,18 @@ pub async fn run(cmd: Admin, database_url: &str, out: &mut impl Write) -> Result
                 out.flush().map_err(|e| e.to_string())?;
             }
             say(out, format!("seeded {citizens} citizens over {} caseworkers in {:.1} s", caseworkers.len(), start.elapsed().as_secs_f64()))
+        }
+        Admin::Demo { reset } => {
+            if reset {
+                if environment == Environment::Production {
+                    return Err("demo --reset deletes everything in the database: refused in production".into());
+                }
+                store.wipe().await.map_err(|e| format!("could not wipe the database: {e}"))?;
+            }
+            match app::ssr::demo::seed_if_empty(store.as_ref(), now).await.map_err(|e| e.to_string())? {
+                true => say(out, "demo data created".into()),
+                false => say(out, "the database is not empty: no demo data added (--reset starts over, development only)".into()),
+            }
         }
         Admin::Backup { to } => {
             store.backup_to(&to).await.map_err(|e| format!("backup failed: {e}"))?;

@@ -16,7 +16,7 @@ async fn main() -> std::process::ExitCode {
     };
     telemetry::init(&settings.log_filter, settings.log_format);
     if let Some(Command::Admin(cmd)) = cli.command {
-        return match server::admin::run(cmd, settings.database_url.expose(), &mut std::io::stdout()).await {
+        return match server::admin::run(cmd, settings.database_url.expose(), settings.environment, &mut std::io::stdout()).await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("{message}");

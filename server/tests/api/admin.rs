@@ -7,6 +7,7 @@ use app::kernel::plan::Role;
 use app::ssr::db::prelude::*;
 use app::ssr::db::{self, SqliteStore, Store};
 use server::admin::{run, Admin};
+use server::config::Environment;
 
 fn sqlite_url(dir: &tempfile::TempDir) -> String {
     format!("sqlite://{}/enplan.db", dir.path().display())
@@ -14,7 +15,7 @@ fn sqlite_url(dir: &tempfile::TempDir) -> String {
 
 async fn admin(cmd: Admin, url: &str) -> Result<String, String> {
     let mut out = Vec::new();
-    run(cmd, url, &mut out).await?;
+    run(cmd, url, Environment::Development, &mut out).await?;
     Ok(String::from_utf8(out).expect("utf-8"))
 }
 
@@ -232,4 +233,36 @@ async fn seeding_with_a_caseload_makes_caseworkers_with_realistic_caseloads() {
     }
     assert_eq!(total, 90);
     assert!(admin(Admin::Seed { citizens: 1, caseload: Some(0) }, &url).await.is_err());
+}
+
+#[tokio::test]
+async fn demo_reset_starts_over_with_the_demo_data_in_development_and_is_refused_in_production() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    assert_eq!(admin(Admin::Demo { reset: false }, &url).await.unwrap().trim(), "demo data created");
+    let demo = count_people(&url).await;
+    admin(
+        Admin::CreateCaseworker {
+            name: "Ny Kollega".into(),
+            title: "Tovholder".into(),
+            phone: String::new(),
+            email: String::new(),
+            reach: String::new(),
+            office: String::new(),
+        },
+        &url,
+    )
+    .await
+    .unwrap();
+    assert_eq!(count_people(&url).await, demo + 1);
+    assert!(admin(Admin::Demo { reset: false }, &url).await.unwrap().contains("not empty"), "without --reset nothing is wiped");
+    assert_eq!(count_people(&url).await, demo + 1);
+
+    let mut out = Vec::new();
+    let refused = run(Admin::Demo { reset: true }, &url, Environment::Production, &mut out).await.unwrap_err();
+    assert!(refused.contains("refused in production"), "{refused}");
+    assert_eq!(count_people(&url).await, demo + 1, "production keeps its data");
+
+    assert_eq!(admin(Admin::Demo { reset: true }, &url).await.unwrap().trim(), "demo data created");
+    assert_eq!(count_people(&url).await, demo, "the extra person is gone and the demo people are back");
 }

@@ -19,4 +19,16 @@ async fn synthetic_citizens_are_seeded_with_plans_and_caseworkers(s: Arc<dyn Sto
     assert!(s.person(first).await.unwrap().cpr.unwrap().starts_with("9913"));
 }
 
-on_both_backends!(synthetic_citizens_are_seeded_with_plans_and_caseworkers,);
+async fn a_wiped_database_is_empty_and_takes_the_demo_data_again(s: Arc<dyn Store>) {
+    assert!(crate::ssr::demo::seed_if_empty(s.as_ref(), NOW).await.unwrap(), "the demo data goes into an empty database");
+    let people = s.count_people().await.unwrap();
+    let mette = s.person_by_cpr("011385-1001").await.unwrap().expect("a demo citizen").id;
+    s.wipe().await.unwrap();
+    assert!(s.is_empty().await.unwrap());
+    assert!(s.groups().await.unwrap().is_empty() && s.access_log(mette).await.unwrap().is_empty(), "nothing is left");
+    assert!(crate::ssr::demo::seed_if_empty(s.as_ref(), NOW).await.unwrap(), "and the demo data goes in again");
+    assert_eq!(s.count_people().await.unwrap(), people);
+    assert_eq!(s.person_by_cpr("011385-1001").await.unwrap().map(|p| p.id), Some(mette), "ids start from 1 again");
+}
+
+on_both_backends!(a_wiped_database_is_empty_and_takes_the_demo_data_again, synthetic_citizens_are_seeded_with_plans_and_caseworkers,);

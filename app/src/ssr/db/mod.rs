@@ -125,6 +125,11 @@ pub trait Store:
     /// Copies the database to a file while it is in use (SQLite `VACUUM INTO`;
     /// PostgreSQL is backed up with its own tools: `pg_dump`).
     async fn backup_to(&self, path: &str) -> DbResult<()>;
+    /// Deletes every row of every table but the record of migrations and
+    /// the municipality's settings (`setting`: budget cap, request limit),
+    /// in one transaction: a fresh start for demo data (`server admin demo
+    /// --reset`, refused in production). Ids start again from 1.
+    async fn wipe(&self) -> DbResult<()>;
     /// Creates `n` synthetic citizens with plans in few, large transactions.
     async fn seed_synthetic_citizens(&self, n: u32, caseworkers: &[PersonId], now: i64) -> DbResult<()>;
 }

@@ -40,6 +40,9 @@ macro_rules! store_impl {
             async fn backup_to(&self, path: &str) -> DbResult<()> {
                 self.backup_impl(path).await
             }
+            async fn wipe(&self) -> DbResult<()> {
+                self.wipe_impl().await
+            }
             async fn seed_synthetic_citizens(&self, n: u32, caseworkers: &[PersonId], now: i64) -> DbResult<()> {
                 const CHUNK: u32 = 5_000;
                 let offset: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person WHERE cpr LIKE '9913%'").fetch_one(&self.pool).await?;
@@ -153,7 +156,51 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Foreign keys are switched off on the connection for the deletes
+    /// (the pragma has no effect inside a transaction), and on again after.
+    async fn wipe_impl(&self) -> DbResult<()> {
+        let _turn = self.writer.clone().lock_owned().await;
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *conn).await?;
+        let wiped = async {
+            let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_sqlx_migrations', 'setting')",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            for table in tables {
+                sqlx::query(&format!("DELETE FROM \"{table}\"")).execute(&mut *tx).await?;
+            }
+            let sequences: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_sequence'").fetch_one(&mut *tx).await?;
+            if sequences > 0 {
+                sqlx::query("DELETE FROM sqlite_sequence").execute(&mut *tx).await?;
+            }
+            tx.commit().await
+        }
+        .await;
+        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
+        Ok(wiped?)
+    }
+}
+
 impl PgStore {
+    async fn wipe_impl(&self) -> DbResult<()> {
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_sqlx_migrations', 'setting')",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        if tables.is_empty() {
+            return Ok(());
+        }
+        let list = tables.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ");
+        sqlx::query(&format!("TRUNCATE {list} RESTART IDENTITY CASCADE")).execute(&self.pool).await?;
+        Ok(())
+    }
+
     async fn backup_impl(&self, _path: &str) -> DbResult<()> {
         Err(DbError::Conflict("back up PostgreSQL with pg_dump"))
     }
