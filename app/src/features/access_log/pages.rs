@@ -12,12 +12,12 @@ use super::server::*;
 pub fn AccessLog() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.access_title body=t.access_body next=routes::ACCESS_LOG/> }.into_any();
+        return view! { <NeedsLogin title=t.access_log.access_title body=t.access_log.access_body next=routes::ACCESS_LOG/> }.into_any();
     }
     let log = Resource::new_blocking(|| (), |_| my_access_log());
     view! {
-        <PageHeading title=t.access_title/>
-        <p class="mb-4">{t.access_body}</p>
+        <PageHeading title=t.access_log.access_title/>
+        <p class="mb-4">{t.access_log.access_body}</p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match log.await {
@@ -32,7 +32,7 @@ pub fn AccessLog() -> impl IntoView {
                         </ul>
                     }
                     .into_any(),
-                    Ok(_) => view! { <p class="text-muted">{t.access_empty}</p> }.into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.access_log.access_empty}</p> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}

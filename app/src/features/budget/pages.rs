@@ -20,19 +20,19 @@ use super::server::*;
 pub fn Budget() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.budget_title body=t.budget_body next=routes::BUDGET/> }.into_any();
+        return view! { <NeedsLogin title=t.budget.budget_title body=t.budget.budget_body next=routes::BUDGET/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| my_budget());
     view! {
-        <PageHeading title=t.budget_title/>
+        <PageHeading title=t.budget.budget_title/>
         <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(b)) => view! { <CitizenBudget b t/> }.into_any(),
                     Ok(None) => view! {
-                        <h2 class="mb-2 text-2xl font-bold">{t.budget_none_heading}</h2>
-                        <p class="mb-4">{t.budget_none_body}</p>
+                        <h2 class="mb-2 text-2xl font-bold">{t.budget.budget_none_heading}</h2>
+                        <p class="mb-4">{t.budget.budget_none_body}</p>
                         <a href=routes::CASEWORKER class="btn-secondary">{t.nav_caseworker}</a>
                     }
                     .into_any(),
@@ -50,8 +50,8 @@ fn CitizenBudget(b: BudgetView, t: &'static Texts) -> impl IntoView {
     let ended = b.ended.clone();
     view! {
         {match ended {
-            Some(when) => view! { <p class="notice mb-4">{(t.budget_ended)(&when)}</p> }.into_any(),
-            None => view! { <p class="mb-6"><a href=routes::REQUEST_SPENDING class="btn-primary">{t.spend_title}</a></p> }.into_any(),
+            Some(when) => view! { <p class="notice mb-4">{(t.budget.budget_ended)(&when)}</p> }.into_any(),
+            None => view! { <p class="mb-6"><a href=routes::REQUEST_SPENDING class="btn-primary">{t.budget.spend_title}</a></p> }.into_any(),
         }}
         <Figures b=b.clone() t/>
         <Requests requests t staff=false/>
@@ -67,13 +67,13 @@ pub fn Figures(b: BudgetView, t: &'static Texts) -> impl IntoView {
     // readers; an SVG, since the page's CSP allows no inline styles.
     let reserved_x = b.spent_pct.to_string();
     let figures = [
-        (t.budget_granted, b.granted, "font-semibold"),
-        (t.budget_spent, b.spent, ""),
-        (t.budget_reserved, b.reserved, ""),
-        (t.budget_available, b.available, "text-xl font-bold"),
+        (t.budget.budget_granted, b.granted, "font-semibold"),
+        (t.budget.budget_spent, b.spent, ""),
+        (t.budget.budget_reserved, b.reserved, ""),
+        (t.budget.budget_available, b.available, "text-xl font-bold"),
     ];
     view! {
-        <p class="mb-4">{format!("{}: {}", t.budget_period, b.period)}</p>
+        <p class="mb-4">{format!("{}: {}", t.budget.budget_period, b.period)}</p>
         <svg class="mb-2 h-6 w-full" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect x="0" y="0" width="100" height="6" fill="#ffffff" stroke="#545454" stroke-width="0.4"/>
             <rect x="0" y="0" width=b.spent_pct.to_string() height="6" fill="#0059b3"/>
@@ -85,7 +85,7 @@ pub fn Figures(b: BudgetView, t: &'static Texts) -> impl IntoView {
                 .map(|(k, v, class)| view! { <dt class=class>{k}</dt><dd class=format!("text-right {class}")>{v}</dd> })
                 .collect_view()}
         </dl>
-        {b.note.map(|n| view! { <p class="notice"><span class="font-semibold">{t.budget_note}": "</span>{n}</p> })}
+        {b.note.map(|n| view! { <p class="notice"><span class="font-semibold">{t.budget.budget_note}": "</span>{n}</p> })}
     }
     .into_any()
 }
@@ -102,15 +102,16 @@ pub fn Requests(requests: Vec<SpendingView>, t: &'static Texts, staff: bool) -> 
             let action = match (pending, staff) {
                 (false, _) => None,
                 (true, false) => Some(
-                    view! { <ButtonForm action=cancel_url hidden=vec![("request", r.id.to_string())] label=t.request_cancel/> }.into_any(),
+                    view! { <ButtonForm action=cancel_url hidden=vec![("request", r.id.to_string())] label=t.budget.request_cancel/> }
+                        .into_any(),
                 ),
-                (true, true) => Some(view! { <a href=routes::spending_review(r.id) class="link">{t.request_answer}</a> }.into_any()),
+                (true, true) => Some(view! { <a href=routes::spending_review(r.id) class="link">{t.budget.request_answer}</a> }.into_any()),
             };
             let facts = [
-                Some((t.request_amount, r.amount)),
-                r.approved.map(|a| (t.request_approved, a)),
-                r.goal.map(|g| (t.request_goal, g)),
-                Some((t.request_sent, r.asked)),
+                Some((t.budget.request_amount, r.amount)),
+                r.approved.map(|a| (t.budget.request_approved, a)),
+                r.goal.map(|g| (t.budget.request_goal, g)),
+                Some((t.budget.request_sent, r.asked)),
             ];
             view! {
                 <li id=format!("anmodning-{}", r.id) class="card">
@@ -125,10 +126,10 @@ pub fn Requests(requests: Vec<SpendingView>, t: &'static Texts, staff: bool) -> 
             }
         })
         .collect::<Vec<_>>();
-    let empty = items.is_empty().then(|| view! { <p class="text-muted">{t.budget_requests_none}</p> });
+    let empty = items.is_empty().then(|| view! { <p class="text-muted">{t.budget.budget_requests_none}</p> });
     view! {
         <section aria-labelledby="oensker" class="mb-8">
-            <h2 id="oensker" class="mb-3 text-2xl font-bold">{if staff { t.budget_requests_heading_staff } else { t.budget_requests_heading }}</h2>
+            <h2 id="oensker" class="mb-3 text-2xl font-bold">{if staff { t.budget.budget_requests_heading_staff } else { t.budget.budget_requests_heading }}</h2>
             {empty}
             <ul class="flex flex-col gap-3">{items}</ul>
         </section>
@@ -157,7 +158,7 @@ pub fn Ledger(b: BudgetView, t: &'static Texts) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="bevaegelser">
-            <h2 id="bevaegelser" class="mb-3 text-2xl font-bold">{t.budget_ledger_heading}</h2>
+            <h2 id="bevaegelser" class="mb-3 text-2xl font-bold">{t.budget.budget_ledger_heading}</h2>
             <ul class="flex flex-col divide-y divide-line">{ledger}</ul>
         </section>
     }
@@ -169,30 +170,30 @@ pub fn Ledger(b: BudgetView, t: &'static Texts) -> impl IntoView {
 pub fn RequestSpending() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.spend_title body=t.budget_body next=routes::REQUEST_SPENDING/> }.into_any();
+        return view! { <NeedsLogin title=t.budget.spend_title body=t.budget.budget_body next=routes::REQUEST_SPENDING/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| spending_form());
     view! {
-        <PageHeading title=t.spend_title/>
+        <PageHeading title=t.budget.spend_title/>
         <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(SpendingPage::Form(spec)) => view! {
-                        <p class="mb-6">{t.spend_intro}</p>
+                        <p class="mb-6">{t.budget.spend_intro}</p>
                         <CheckedForm spec/>
                     }
                     .into_any(),
                     Ok(SpendingPage::NoBudget) => view! {
-                        <h2 class="mb-2 text-2xl font-bold">{t.budget_none_heading}</h2>
-                        <p class="mb-4">{t.budget_none_body}</p>
+                        <h2 class="mb-2 text-2xl font-bold">{t.budget.budget_none_heading}</h2>
+                        <p class="mb-4">{t.budget.budget_none_body}</p>
                     }
                     .into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
-        <p class="mt-6"><a href=routes::BUDGET class="link">{t.back_to_budget}</a></p>
+        <p class="mt-6"><a href=routes::BUDGET class="link">{t.budget.back_to_budget}</a></p>
     }
     .into_any()
 }

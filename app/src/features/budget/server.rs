@@ -100,21 +100,22 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
         return Ok(SpendingPage::NoBudget);
     };
     let t = cx.lang.texts();
-    let amount_hint = (t.spend_amount_hint)(&left.to_string());
+    let amount_hint = (t.budget.spend_amount_hint)(&left.to_string());
     let mut fields = vec![
-        (budget_fields::AMOUNT, t.spend_amount_label, Some(amount_hint.as_str()), Control::Money),
-        (budget_fields::PURPOSE, t.spend_purpose_label, Some(t.spend_purpose_hint), Control::Lines),
+        (budget_fields::AMOUNT, t.budget.spend_amount_label, Some(amount_hint.as_str()), Control::Money),
+        (budget_fields::PURPOSE, t.budget.spend_purpose_label, Some(t.budget.spend_purpose_hint), Control::Lines),
     ];
     let goals = budget::goals_to_link(cx.store(), user).await.map_err(fail)?;
     if !goals.is_empty() {
-        let mut choices = vec![(budget_fields::NO_GOAL.to_string(), t.spend_no_goal.to_string())];
+        let mut choices = vec![(budget_fields::NO_GOAL.to_string(), t.budget.spend_no_goal.to_string())];
         choices.extend(goals.into_iter().map(|(id, title)| (id.to_string(), title)));
-        fields.push((budget_fields::GOAL, t.spend_goal_label, None, Control::Choice(choices)));
+        fields.push((budget_fields::GOAL, t.budget.spend_goal_label, None, Control::Choice(choices)));
     }
     let key = vec![("key".to_string(), crate::ssr::forms::new_key())];
     let defaults = [(budget_fields::GOAL, budget_fields::NO_GOAL)];
     let spec =
-        crate::ssr::forms::spec(FormKind::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.spend_submit, &defaults).await;
+        crate::ssr::forms::spec(FormKind::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.budget.spend_submit, &defaults)
+            .await;
     Ok(SpendingPage::Form(spec))
 }
 
@@ -153,17 +154,23 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
     };
     let hidden = || vec![("citizen".to_string(), citizen.to_string())];
     let (grant, top_up) = if b.running {
-        let fields = vec![(budget_fields::AMOUNT, t.spend_amount_label, None, Control::Money)];
-        (None, Some(spec(FormKind::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, hidden(), fields, t.topup_submit, &[]).await))
+        let fields = vec![(budget_fields::AMOUNT, t.budget.spend_amount_label, None, Control::Money)];
+        (
+            None,
+            Some(spec(FormKind::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, hidden(), fields, t.budget.topup_submit, &[]).await),
+        )
     } else {
         let fields = vec![
-            (budget_fields::AMOUNT, t.spend_amount_label, None, Control::Money),
-            (budget_fields::MONTHS, t.grant_months_label, None, Control::Number),
-            (budget_fields::NOTE, t.grant_note_label, None, Control::Lines),
+            (budget_fields::AMOUNT, t.budget.spend_amount_label, None, Control::Money),
+            (budget_fields::MONTHS, t.budget.grant_months_label, None, Control::Number),
+            (budget_fields::NOTE, t.budget.grant_note_label, None, Control::Lines),
         ];
         let defaults = [(budget_fields::MONTHS, "15")];
         (
-            Some(spec(FormKind::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.grant_submit, &defaults).await),
+            Some(
+                spec(FormKind::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.budget.grant_submit, &defaults)
+                    .await,
+            ),
             None,
         )
     };
@@ -245,16 +252,16 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     let choices = [
-        (budget_fields::APPROVE, t.spending_approve),
-        (budget_fields::LOWER, t.spending_lower),
-        (budget_fields::DECLINE, t.spending_decline),
+        (budget_fields::APPROVE, t.budget.spending_approve),
+        (budget_fields::LOWER, t.budget.spending_lower),
+        (budget_fields::DECLINE, t.budget.spending_decline),
     ]
     .into_iter()
     .map(|(v, l)| (v.to_string(), l.to_string()))
     .collect();
     let fields = vec![
         (budget_fields::ANSWER, t.answer_label, None, Control::Choice(choices)),
-        (budget_fields::AMOUNT, t.spending_lower_label, None, Control::Money),
+        (budget_fields::AMOUNT, t.budget.spending_lower_label, None, Control::Money),
         (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
     ];
     let hidden = vec![("request".to_string(), request.to_string())];

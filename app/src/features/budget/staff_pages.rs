@@ -21,7 +21,7 @@ use super::server::*;
 pub fn CitizenBudgetPage() -> impl IntoView {
     let t = use_lang().texts();
     let page = ObjectPage {
-        title: t.citizen_budget_title,
+        title: t.budget.citizen_budget_title,
         login_body: t.inbox_body,
         next: routes::CASELOAD,
         not_allowed: t.notice_not_allowed,
@@ -37,7 +37,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
     let budget = match p.budget {
         Some(b) => {
             let requests = b.requests.clone();
-            let ended = b.ended.clone().map(|when| view! { <p class="notice mb-4">{(t.citizen_budget_ended)(&when)}</p> });
+            let ended = b.ended.clone().map(|when| view! { <p class="notice mb-4">{(t.budget.citizen_budget_ended)(&when)}</p> });
             view! {
                 {ended}
                 <Figures b=b.clone() t/>
@@ -46,13 +46,13 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <p class="mb-6">{t.citizen_budget_none}</p> }.into_any(),
+        None => view! { <p class="mb-6">{t.budget.citizen_budget_none}</p> }.into_any(),
     };
     let grant = p.grant.map(|spec| {
         view! {
             <section aria-labelledby="bevilg" class="card mb-8">
-                <h2 id="bevilg" class="text-xl font-bold">{t.grant_heading}</h2>
-                <p class="mb-4">{(t.grant_intro)(&p.cap)}</p>
+                <h2 id="bevilg" class="text-xl font-bold">{t.budget.grant_heading}</h2>
+                <p class="mb-4">{(t.budget.grant_intro)(&p.cap)}</p>
                 <CheckedForm spec/>
             </section>
         }
@@ -60,14 +60,14 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
     let running = p.top_up.map(|spec| {
         view! {
             <section aria-labelledby="tillaeg" class="card mb-6">
-                <h2 id="tillaeg" class="text-xl font-bold">{t.topup_heading}</h2>
-                <p class="mb-4">{(t.grant_intro)(&p.cap)}</p>
+                <h2 id="tillaeg" class="text-xl font-bold">{t.budget.topup_heading}</h2>
+                <p class="mb-4">{(t.budget.grant_intro)(&p.cap)}</p>
                 <CheckedForm spec/>
             </section>
             <section aria-labelledby="afslut" class="card mb-8">
-                <h2 id="afslut" class="text-xl font-bold">{t.end_heading}</h2>
-                <p class="mb-4">{t.end_intro}</p>
-                <ButtonForm action=end_url hidden=vec![("citizen", p.citizen_id.to_string())] label=t.end_submit/>
+                <h2 id="afslut" class="text-xl font-bold">{t.budget.end_heading}</h2>
+                <p class="mb-4">{t.budget.end_intro}</p>
+                <ButtonForm action=end_url hidden=vec![("citizen", p.citizen_id.to_string())] label=t.budget.end_submit/>
             </section>
         }
     });
@@ -77,7 +77,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
         {grant}
         {budget}
         {running}
-        <p class="mt-6"><a href=plan_link class="link">{t.back_to_citizen_plan}</a></p>
+        <p class="mt-6"><a href=plan_link class="link">{t.budget.back_to_citizen_plan}</a></p>
     }
     .into_any()
 }
@@ -87,7 +87,7 @@ fn BudgetWork(p: BudgetWorkPage, t: &'static Texts) -> impl IntoView {
 pub fn SpendingReviewPage() -> impl IntoView {
     let t = use_lang().texts();
     let page = ObjectPage {
-        title: t.spending_review_title,
+        title: t.budget.spending_review_title,
         login_body: t.inbox_body,
         next: routes::INBOX,
         not_allowed: t.notice_not_allowed,
@@ -101,11 +101,11 @@ fn Review(review: SpendingReview, spec: FormSpec, t: &'static Texts) -> impl Int
     let r = review.request;
     let facts = [
         Some((t.review_citizen, review.citizen)),
-        Some((t.request_amount, r.amount)),
-        r.approved.map(|a| (t.request_approved, a)),
-        r.goal.map(|g| (t.request_goal, g)),
-        Some((t.request_sent, r.asked)),
-        Some((t.spending_available, review.available)),
+        Some((t.budget.request_amount, r.amount)),
+        r.approved.map(|a| (t.budget.request_approved, a)),
+        r.goal.map(|g| (t.budget.request_goal, g)),
+        Some((t.budget.request_sent, r.asked)),
+        Some((t.budget.spending_available, review.available)),
     ];
     view! {
         <div class="card mb-6">
@@ -121,7 +121,7 @@ fn Review(review: SpendingReview, spec: FormSpec, t: &'static Texts) -> impl Int
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
         } else {
-            view! { <Notice text=t.spending_closed/> }.into_any()
+            view! { <Notice text=t.budget.spending_closed/> }.into_any()
         }}
     }
     .into_any()

@@ -9,4 +9,5 @@ pub mod store;
 #[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
+pub mod texts;
 pub mod views;

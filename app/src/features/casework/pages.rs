@@ -22,7 +22,7 @@ use super::server::*;
 pub fn CitizenPlan() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.citizen_plan_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
+        return view! { <NeedsLogin title=t.casework.citizen_plan_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
     }
     let id = id_param();
     let page = Resource::new_blocking(
@@ -40,12 +40,12 @@ pub fn CitizenPlan() -> impl IntoView {
                 match page.await {
                     Ok(StaffPage::Shown(p)) => view! { <Working p t/> }.into_any(),
                     Ok(StaffPage::NotAllowed) => view! {
-                        <PageHeading title=t.citizen_plan_title/>
+                        <PageHeading title=t.casework.citizen_plan_title/>
                         <Notice text=t.notice_not_allowed/>
                     }
                     .into_any(),
                     Err(_) => view! {
-                        <PageHeading title=t.citizen_plan_title/>
+                        <PageHeading title=t.casework.citizen_plan_title/>
                         <p class="alert" role="alert">{t.login_error_unavailable}</p>
                     }
                     .into_any(),
@@ -69,7 +69,7 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         .into_iter()
         .map(|g| {
             let link = (g.status == crate::kernel::plan::GoalStatus::Proposed)
-                .then(|| view! { <a href=routes::goal_review(g.id.0) class="link">{t.goal_answer_link}</a> });
+                .then(|| view! { <a href=routes::goal_review(g.id.0) class="link">{t.casework.goal_answer_link}</a> });
             view! {
                 <li class="card">
                     <h3 class="text-lg font-bold">{g.title}</h3>
@@ -83,30 +83,30 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
     let activities = plan.activities.into_iter().zip(edits).map(|(a, edit)| activity_item(a, edit, t)).collect();
     let appointments = plan.appointments.into_iter().map(|a| appointment_item(a, citizen, t)).collect();
     view! {
-        <leptos_meta::Title text=t.citizen_plan_title/>
+        <leptos_meta::Title text=t.casework.citizen_plan_title/>
         <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
         <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
         <p class="mb-4"><a href=routes::citizen_budget(citizen) class="link">{t.open_budget_link}</a></p>
         <Outcome/>
-        <Section id="maal" heading=t.cw_goals_heading empty=t.cw_goals_empty items=goals/>
-        <Section id="aktiviteter" heading=t.cw_activities_heading empty=t.cw_activities_empty items=activities/>
+        <Section id="maal" heading=t.casework.cw_goals_heading empty=t.casework.cw_goals_empty items=goals/>
+        <Section id="aktiviteter" heading=t.casework.cw_activities_heading empty=t.casework.cw_activities_empty items=activities/>
         <details class="mb-8 card" open=activity_open>
-            <summary class="link cursor-pointer">{t.activity_form_heading}</summary>
+            <summary class="link cursor-pointer">{t.casework.activity_form_heading}</summary>
             <CheckedForm spec=activity/>
         </details>
-        <Section id="aftaler" heading=t.cw_appointments_heading empty=t.cw_appointments_empty items=appointments/>
+        <Section id="aftaler" heading=t.casework.cw_appointments_heading empty=t.casework.cw_appointments_empty items=appointments/>
         <details class="mb-8 card" open=appointment_open>
-            <summary class="link cursor-pointer">{t.appointment_form_heading}</summary>
+            <summary class="link cursor-pointer">{t.casework.appointment_form_heading}</summary>
             <CheckedForm spec=appointment/>
         </details>
-        <Section id="noter" heading=t.cw_notes_heading empty=t.cw_notes_empty items=note_items(plan.notes)/>
+        <Section id="noter" heading=t.casework.cw_notes_heading empty=t.casework.cw_notes_empty items=note_items(plan.notes)/>
         <details class="mb-8 card" open=note_open>
-            <summary class="link cursor-pointer">{t.note_form_heading}</summary>
+            <summary class="link cursor-pointer">{t.casework.note_form_heading}</summary>
             <CheckedForm spec=note/>
         </details>
         <Section
             id="historik"
-            heading=t.cw_history_heading
+            heading=t.casework.cw_history_heading
             empty=t.plan_history_empty
             items=history_items(plan.history, t)
             list_class="flex flex-col divide-y divide-line"
@@ -121,7 +121,7 @@ fn activity_item(a: ActivityView, edit: FormSpec, t: &'static Texts) -> AnyView 
         <li class="card">
             <ActivityCard a t/>
             <details class="mt-2" open=open>
-                <summary class="link cursor-pointer">{t.activity_edit}</summary>
+                <summary class="link cursor-pointer">{t.casework.activity_edit}</summary>
                 <CheckedForm spec=edit/>
             </details>
         </li>
@@ -140,7 +140,7 @@ fn appointment_item(a: AppointmentView, citizen: i64, t: &'static Texts) -> AnyV
             <ButtonForm
                 action=action
                 hidden=vec![("citizen", citizen.to_string()), ("appointment", id)]
-                label=t.appointment_cancel
+                label=t.casework.appointment_cancel
             />
         </li>
     }

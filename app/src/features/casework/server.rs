@@ -60,18 +60,25 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
     let hidden = || vec![("citizen".to_string(), citizen.to_string())];
     let departments: Vec<_> = Department::ALL.iter().map(|d| (d.as_str().to_string(), t.department(*d).to_string())).collect();
     let statuses: Vec<_> = ActivityStatus::ALL.iter().map(|s| (s.as_str().to_string(), t.activity_status(*s).to_string())).collect();
-    let yes_no = vec![(YES.to_string(), t.answer_yes.to_string()), (NO.to_string(), t.answer_no.to_string())];
+    let yes_no = vec![(YES.to_string(), t.casework.answer_yes.to_string()), (NO.to_string(), t.casework.answer_no.to_string())];
     let activity_fields = || {
         vec![
-            (DEPARTMENT, t.activity_department, None, Control::Choice(departments.clone())),
-            (TITLE, t.activity_title_label, None, Control::Line),
-            (RESPONSIBLE, t.activity_responsible_label, None, Control::Line),
-            (STATUS, t.activity_status_label, None, Control::Choice(statuses.clone())),
+            (DEPARTMENT, t.casework.activity_department, None, Control::Choice(departments.clone())),
+            (TITLE, t.casework.activity_title_label, None, Control::Line),
+            (RESPONSIBLE, t.casework.activity_responsible_label, None, Control::Line),
+            (STATUS, t.casework.activity_status_label, None, Control::Choice(statuses.clone())),
         ]
     };
-    let activity =
-        spec(FormKind::Activity, &flash("activity", citizen), SaveActivity::PATH, hidden(), activity_fields(), t.activity_submit, &[])
-            .await;
+    let activity = spec(
+        FormKind::Activity,
+        &flash("activity", citizen),
+        SaveActivity::PATH,
+        hidden(),
+        activity_fields(),
+        t.casework.activity_submit,
+        &[],
+    )
+    .await;
     // One form per activity to change it, filled in with how it is now.
     let mut edits = Vec::new();
     for a in &view.plan.activities {
@@ -84,7 +91,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
             (STATUS, a.status.as_str()),
         ];
         let form = flash(&format!("activity-{}", a.id.0), citizen);
-        edits.push(spec(FormKind::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.activity_save, &current).await);
+        edits
+            .push(spec(FormKind::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.casework.activity_save, &current).await);
     }
     let appointment = spec(
         FormKind::Appointment,
@@ -95,12 +103,12 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
             (DATE, t.appointment_date_label, None, Control::Date),
             (TIME, t.appointment_time_label, None, Control::Time),
             (DURATION, t.appointment_duration_label, None, Control::Number),
-            (PLACE, t.appointment_place_label, None, Control::Line),
+            (PLACE, t.casework.appointment_place_label, None, Control::Line),
             (ADDRESS, t.appointment_address_label, None, Control::Line),
-            (OUTREACH, t.appointment_outreach_label, None, Control::Choice(yes_no)),
-            (NOTE, t.appointment_note_label, None, Control::Lines),
+            (OUTREACH, t.casework.appointment_outreach_label, None, Control::Choice(yes_no)),
+            (NOTE, t.casework.appointment_note_label, None, Control::Lines),
         ],
-        t.appointment_submit,
+        t.casework.appointment_submit,
         &[],
     )
     .await;
@@ -109,8 +117,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         &flash("note", citizen),
         AddNote::PATH,
         hidden(),
-        vec![(NOTE, t.note_label, None, Control::Lines)],
-        t.note_submit,
+        vec![(NOTE, t.casework.note_label, None, Control::Lines)],
+        t.casework.note_submit,
         &[],
     )
     .await;

@@ -6,4 +6,5 @@ pub mod pages;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod texts;
 pub mod views;

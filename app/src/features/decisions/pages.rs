@@ -10,13 +10,13 @@ use crate::i18n::Texts;
 pub fn Decision(d: DecisionView, t: &'static Texts) -> impl IntoView {
     view! {
         <div class="mt-3 border-t border-line pt-3">
-            <h4 class="font-bold">{format!("{}: {}", t.decision_heading, t.decision_outcome(&d.outcome))}</h4>
-            <p class="text-base text-muted">{format!("{} · {} {}", d.when, t.decision_by, d.by)}</p>
-            {d.corrects.map(|when| view! { <p class="font-semibold">{(t.decision_corrects)(&when)}</p> })}
+            <h4 class="font-bold">{format!("{}: {}", t.decisions.decision_heading, t.decision_outcome(&d.outcome))}</h4>
+            <p class="text-base text-muted">{format!("{} · {} {}", d.when, t.decisions.decision_by, d.by)}</p>
+            {d.corrects.map(|when| view! { <p class="font-semibold">{(t.decisions.decision_corrects)(&when)}</p> })}
             {d.reasons.map(|r| view! {
-                <p class="mt-1"><span class="font-semibold">{t.decision_reasons}": "</span><span class="whitespace-pre-line">{r}</span></p>
+                <p class="mt-1"><span class="font-semibold">{t.decisions.decision_reasons}": "</span><span class="whitespace-pre-line">{r}</span></p>
             })}
-            <p class="mt-1"><span class="font-semibold">{t.decision_appeal}": "</span>{d.appeal_guidance}</p>
+            <p class="mt-1"><span class="font-semibold">{t.decisions.decision_appeal}": "</span>{d.appeal_guidance}</p>
         </div>
     }
 }

@@ -18,16 +18,16 @@ use super::server::*;
 pub fn ProposeGoal() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.propose_title body=t.propose_intro next=routes::PROPOSE_GOAL/> }.into_any();
+        return view! { <NeedsLogin title=t.goals.propose_title body=t.goals.propose_intro next=routes::PROPOSE_GOAL/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| proposal_form());
     view! {
-        <PageHeading title=t.propose_title/>
+        <PageHeading title=t.goals.propose_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(ProposalPage::Form(spec)) => view! {
-                        <p class="mb-6">{t.propose_intro}</p>
+                        <p class="mb-6">{t.goals.propose_intro}</p>
                         <CheckedForm spec/>
                     }
                     .into_any(),
@@ -40,7 +40,7 @@ pub fn ProposeGoal() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p class="mt-6"><a href=routes::PLAN class="link">{t.back_to_plan}</a></p>
+        <p class="mt-6"><a href=routes::PLAN class="link">{t.goals.back_to_plan}</a></p>
     }
     .into_any()
 }

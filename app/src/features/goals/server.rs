@@ -101,11 +101,11 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
             ProposeGoal::PATH,
             vec![("key".into(), crate::ssr::forms::new_key())],
             vec![
-                (proposal_fields::TITLE, t.propose_goal_label, Some(t.propose_goal_hint), Control::Line),
-                (proposal_fields::WHY, t.propose_why_label, None, Control::Lines),
-                (proposal_fields::FIRST_STEP, t.propose_first_step_label, None, Control::Lines),
+                (proposal_fields::TITLE, t.goals.propose_goal_label, Some(t.goals.propose_goal_hint), Control::Line),
+                (proposal_fields::WHY, t.goals.propose_why_label, None, Control::Lines),
+                (proposal_fields::FIRST_STEP, t.goals.propose_first_step_label, None, Control::Lines),
             ],
-            t.propose_submit,
+            t.goals.propose_submit,
             &[],
         )
         .await,

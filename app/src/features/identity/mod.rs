@@ -8,3 +8,4 @@ pub mod store;
 #[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
+pub mod texts;

@@ -30,23 +30,23 @@ pub fn Login() -> impl IntoView {
     };
     let me = viewer();
     view! {
-        <PageHeading title=t.login_title/>
+        <PageHeading title=t.identity.login_title/>
         {error.map(|e| view! { <p class="alert" role="alert">{e}</p> })}
         {match me {
             Some(me) => view! {
-                <p class="mb-4">{format!("{} {}.", t.login_already, me.name)}</p>
+                <p class="mb-4">{format!("{} {}.", t.identity.login_already, me.name)}</p>
                 <a href=routes::PLAN class="btn-primary">{t.nav_plan}</a>
             }
             .into_any(),
             None => view! {
-                <Paragraphs items=t.login_body/>
-                {options.test_login.then(|| view! { <p class="test-banner">{t.login_test_notice}</p> })}
+                <Paragraphs items=t.identity.login_body/>
+                {options.test_login.then(|| view! { <p class="test-banner">{t.identity.login_test_notice}</p> })}
                 <div class="flex flex-col items-start gap-3">
                     <a href=start(None) class="btn-primary">
-                        {if options.test_login { t.login_test_button } else { t.login_button }}
+                        {if options.test_login { t.identity.login_test_button } else { t.identity.login_button }}
                     </a>
                     {options.staff_login.then(|| view! {
-                        <a href=start(Some("staff")) class="btn-secondary">{t.login_staff_button}</a>
+                        <a href=start(Some("staff")) class="btn-secondary">{t.identity.login_staff_button}</a>
                     })}
                 </div>
             }
@@ -59,10 +59,10 @@ pub fn Login() -> impl IntoView {
 fn error_text(t: &'static Texts, code: &str) -> Option<&'static str> {
     Some(match code {
         login_error::UNAVAILABLE => t.login_error_unavailable,
-        login_error::CANCELLED => t.login_error_cancelled,
-        login_error::FAILED => t.login_error_failed,
-        login_error::UNKNOWN_STAFF => t.login_error_unknown_staff,
-        login_error::ALREADY_LINKED => t.login_error_linked,
+        login_error::CANCELLED => t.identity.login_error_cancelled,
+        login_error::FAILED => t.identity.login_error_failed,
+        login_error::UNKNOWN_STAFF => t.identity.login_error_unknown_staff,
+        login_error::ALREADY_LINKED => t.identity.login_error_linked,
         _ => return None,
     })
 }

@@ -23,7 +23,7 @@ use super::server::*;
 pub fn Inbox() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.inbox_title body=t.inbox_body next=routes::INBOX/> }.into_any();
+        return view! { <NeedsLogin title=t.inbox.inbox_title body=t.inbox_body next=routes::INBOX/> }.into_any();
     }
     let kind = use_query_map().with_untracked(|q| q.get("type")).filter(|k| InboxKind::from_slug(k).is_some());
     let selected = kind.clone().unwrap_or_default();
@@ -36,30 +36,30 @@ pub fn Inbox() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageHeading title=t.inbox_title/>
+        <PageHeading title=t.inbox.inbox_title/>
         <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(StaffPage::Shown(items)) => view! {
-                        <p class="mb-4">{t.inbox_intro}</p>
+                        <p class="mb-4">{t.inbox.inbox_intro}</p>
                         <InboxList items t/>
                     }
                     .into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
+                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
         <form method="get" action=routes::INBOX class="mt-6 flex flex-wrap items-end gap-3">
             <div>
-                <label for="type" class="mb-1 block font-semibold">{t.inbox_filter_label}</label>
+                <label for="type" class="mb-1 block font-semibold">{t.inbox.inbox_filter_label}</label>
                 <select id="type" name="type" class="input">
-                    <option value="">{t.inbox_filter_all}</option>
+                    <option value="">{t.inbox.inbox_filter_all}</option>
                     {options}
                 </select>
             </div>
-            <button type="submit" class="btn-secondary">{t.inbox_filter_button}</button>
+            <button type="submit" class="btn-secondary">{t.inbox.inbox_filter_button}</button>
         </form>
     }
     .into_any()
@@ -67,15 +67,15 @@ pub fn Inbox() -> impl IntoView {
 
 fn kind_name(k: InboxKind, t: &'static Texts) -> &'static str {
     match k {
-        InboxKind::Goal => t.inbox_kind_goal,
-        InboxKind::Spending => t.inbox_kind_spending,
+        InboxKind::Goal => t.inbox.inbox_kind_goal,
+        InboxKind::Spending => t.inbox.inbox_kind_spending,
     }
 }
 
 #[component]
 fn InboxList(items: Vec<InboxItem>, t: &'static Texts) -> impl IntoView {
     if items.is_empty() {
-        return view! { <p class="text-muted">{t.inbox_empty}</p> }.into_any();
+        return view! { <p class="text-muted">{t.inbox.inbox_empty}</p> }.into_any();
     }
     view! {
         <ul class="flex flex-col gap-3">
@@ -84,10 +84,10 @@ fn InboxList(items: Vec<InboxItem>, t: &'static Texts) -> impl IntoView {
                     <p class="text-base text-muted">{format!("{} · {}", kind_name(i.kind, t), i.citizen)}</p>
                     <h2 class="text-lg font-bold">{i.title}</h2>
                     <p>
-                        {format!("{}: {}", t.inbox_waited, i.waited)}
-                        {i.overdue.then(|| view! { <strong class="ml-2 text-error">{t.inbox_overdue}</strong> })}
+                        {format!("{}: {}", t.inbox.inbox_waited, i.waited)}
+                        {i.overdue.then(|| view! { <strong class="ml-2 text-error">{t.inbox.inbox_overdue}</strong> })}
                     </p>
-                    <a href=i.link class="link">{t.inbox_open}</a>
+                    <a href=i.link class="link">{t.inbox.inbox_open}</a>
                 </li>
             }).collect_view()}
         </ul>
@@ -100,23 +100,23 @@ fn InboxList(items: Vec<InboxItem>, t: &'static Texts) -> impl IntoView {
 pub fn Caseload() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.caseload_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
+        return view! { <NeedsLogin title=t.inbox.caseload_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| caseload());
     view! {
-        <PageHeading title=t.caseload_title/>
+        <PageHeading title=t.inbox.caseload_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(StaffPage::Shown(rows)) if rows.is_empty() => view! { <p class="text-muted">{t.caseload_empty}</p> }.into_any(),
+                    Ok(StaffPage::Shown(rows)) if rows.is_empty() => view! { <p class="text-muted">{t.inbox.caseload_empty}</p> }.into_any(),
                     Ok(StaffPage::Shown(rows)) => view! {
-                        <p class="mb-4">{(t.caseload_count)(rows.len())}</p>
+                        <p class="mb-4">{(t.inbox.caseload_count)(rows.len())}</p>
                         <ul class="flex flex-col gap-3">
                             {rows.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}
                         </ul>
                     }
                     .into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.staff_only/> }.into_any(),
+                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
@@ -129,10 +129,10 @@ pub fn Caseload() -> impl IntoView {
 fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
     let facts = if r.has_plan {
         vec![
-            (t.caseload_goals, r.accepted_goals.to_string()),
-            (t.caseload_activities, r.active_activities.to_string()),
-            (t.caseload_open, r.open_items.to_string()),
-            (t.caseload_last_contact, r.last_contact.unwrap_or_else(|| t.caseload_never.to_string())),
+            (t.inbox.caseload_goals, r.accepted_goals.to_string()),
+            (t.inbox.caseload_activities, r.active_activities.to_string()),
+            (t.inbox.caseload_open, r.open_items.to_string()),
+            (t.inbox.caseload_last_contact, r.last_contact.unwrap_or_else(|| t.inbox.caseload_never.to_string())),
         ]
     } else {
         vec![]
@@ -140,8 +140,8 @@ fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
     view! {
         <li class="card">
             <h2 class="text-lg font-bold"><a href=r.link>{r.citizen}</a></h2>
-            {r.standin.then(|| view! { <p class="font-semibold">{t.caseload_standin}</p> })}
-            {(!r.has_plan).then(|| view! { <p>{t.caseload_no_plan}</p> })}
+            {r.standin.then(|| view! { <p class="font-semibold">{t.inbox.caseload_standin}</p> })}
+            {(!r.has_plan).then(|| view! { <p>{t.inbox.caseload_no_plan}</p> })}
             <dl class="grid grid-cols-[auto_1fr] gap-x-3">
                 {facts.into_iter().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
@@ -154,7 +154,7 @@ fn CaseloadCard(r: CaseloadItem, t: &'static Texts) -> impl IntoView {
 pub fn GoalReviewPage() -> impl IntoView {
     let t = use_lang().texts();
     let page = ObjectPage {
-        title: t.review_title,
+        title: t.inbox.review_title,
         login_body: t.inbox_body,
         next: routes::INBOX,
         not_allowed: t.notice_not_allowed,
@@ -168,7 +168,7 @@ fn Review(review: GoalReview, spec: FormSpec, t: &'static Texts) -> impl IntoVie
     let decisions = review.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view();
     view! {
         <div class="card mb-6">
-            <p class="text-base text-muted">{format!("{}: {} · {}: {}", t.review_citizen, review.citizen, t.review_proposed, review.proposed)}</p>
+            <p class="text-base text-muted">{format!("{}: {} · {}: {}", t.review_citizen, review.citizen, t.inbox.review_proposed, review.proposed)}</p>
             <h2 class="text-xl font-bold">{review.title}</h2>
             <p class="font-semibold">{t.goal_status(review.status)}</p>
             {review.why.map(|w| view! { <p><span class="font-semibold">{t.plan_goal_why}": "</span>{w}</p> })}
@@ -180,16 +180,16 @@ fn Review(review: GoalReview, spec: FormSpec, t: &'static Texts) -> impl IntoVie
             view! { <CheckedForm spec/> }.into_any()
         } else if review.correctable {
             view! {
-                <Notice text=t.review_closed/>
+                <Notice text=t.inbox.review_closed/>
                 <section aria-labelledby="ret" class="card">
-                    <h2 id="ret" class="text-xl font-bold">{t.correction_heading}</h2>
-                    <p class="mb-4">{t.correction_intro}</p>
+                    <h2 id="ret" class="text-xl font-bold">{t.inbox.correction_heading}</h2>
+                    <p class="mb-4">{t.inbox.correction_intro}</p>
                     <CheckedForm spec/>
                 </section>
             }
             .into_any()
         } else {
-            view! { <Notice text=t.review_closed/> }.into_any()
+            view! { <Notice text=t.inbox.review_closed/> }.into_any()
         }}
     }
 }

@@ -56,17 +56,17 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
     // An open proposal is answered; a decided one can be corrected.
     let (choices, hidden, submit): (Vec<(&str, &str)>, _, _) = if review.correctable {
         let choice = if review.status == crate::kernel::plan::GoalStatus::Declined {
-            (answer_fields::ACCEPT, t.correct_to_accept)
+            (answer_fields::ACCEPT, t.inbox.correct_to_accept)
         } else {
-            (answer_fields::DECLINE, t.correct_to_decline)
+            (answer_fields::DECLINE, t.inbox.correct_to_decline)
         };
-        (vec![choice], vec![("goal".to_string(), goal.to_string()), ("correction".to_string(), "1".to_string())], t.correction_submit)
+        (vec![choice], vec![("goal".to_string(), goal.to_string()), ("correction".to_string(), "1".to_string())], t.inbox.correction_submit)
     } else {
         (
             vec![
-                (answer_fields::ACCEPT, t.answer_accept),
-                (answer_fields::ADJUST, t.answer_adjust),
-                (answer_fields::DECLINE, t.answer_decline),
+                (answer_fields::ACCEPT, t.inbox.answer_accept),
+                (answer_fields::ADJUST, t.inbox.answer_adjust),
+                (answer_fields::DECLINE, t.inbox.answer_decline),
             ],
             vec![("goal".to_string(), goal.to_string())],
             t.answer_submit,
@@ -75,7 +75,7 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
     let choices = choices.into_iter().map(|(v, l)| (v.to_string(), l.to_string())).collect();
     let mut fields = vec![(answer_fields::ANSWER, t.answer_label, None, Control::Choice(choices))];
     if !review.correctable {
-        fields.push((answer_fields::WORDING, t.wording_label, None, Control::Line));
+        fields.push((answer_fields::WORDING, t.inbox.wording_label, None, Control::Line));
     }
     fields.push((answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines));
     let spec = crate::ssr::forms::spec(FormKind::GoalAnswer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit, &[]).await;

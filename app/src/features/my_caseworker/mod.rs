@@ -7,4 +7,5 @@ pub mod service;
 #[cfg(feature = "ssr")]
 #[cfg(test)]
 mod store_tests;
+pub mod texts;
 pub mod views;

@@ -13,28 +13,29 @@ use super::server::*;
 pub fn MyCaseworker() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.caseworker_title body=t.caseworker_body next=routes::CASEWORKER/> }.into_any();
+        return view! { <NeedsLogin title=t.my_caseworker.caseworker_title body=t.my_caseworker.caseworker_body next=routes::CASEWORKER/> }
+            .into_any();
     }
     let page = Resource::new_blocking(|| (), |_| my_caseworker());
     view! {
-        <PageHeading title=t.caseworker_title/>
+        <PageHeading title=t.my_caseworker.caseworker_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(v)) => {
                         let count = match v.count_last_year {
                             0 => None,
-                            1 => Some(t.cw_count_one.to_string()),
-                            n => Some((t.cw_count_many)(n)),
+                            1 => Some(t.my_caseworker.cw_count_one.to_string()),
+                            n => Some((t.my_caseworker.cw_count_many)(n)),
                         };
                         view! {
                             {match v.primary {
                                 Some(cw) => view! { <Card cw t level=2/> }.into_any(),
-                                None => view! { <p class="notice">{t.cw_none}</p> }.into_any(),
+                                None => view! { <p class="notice">{t.my_caseworker.cw_none}</p> }.into_any(),
                             }}
                             {v.standin.map(|cw| view! {
                                 <section aria-labelledby="stedfortraeder" class="mt-8">
-                                    <h2 id="stedfortraeder" class="mb-3 text-2xl font-bold">{t.cw_standin_heading}</h2>
+                                    <h2 id="stedfortraeder" class="mb-3 text-2xl font-bold">{t.my_caseworker.cw_standin_heading}</h2>
                                     <Card cw t level=3/>
                                 </section>
                             })}
@@ -42,7 +43,7 @@ pub fn MyCaseworker() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Ok(None) => view! { <p class="mb-4">{t.caseworker_body}</p> }.into_any(),
+                    Ok(None) => view! { <p class="mb-4">{t.my_caseworker.caseworker_body}</p> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}
@@ -74,24 +75,24 @@ fn Card(cw: CaseworkerView, t: &'static Texts, level: u8) -> impl IntoView {
             </div>
             <dl class="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
                 {(!cw.phone.is_empty()).then(|| view! {
-                    <dt class="font-semibold">{t.cw_phone}</dt>
+                    <dt class="font-semibold">{t.my_caseworker.cw_phone}</dt>
                     <dd><a href=tel class="link">{cw.phone}</a></dd>
                 })}
                 {(!cw.email.is_empty()).then(|| view! {
-                    <dt class="font-semibold">{t.cw_email}</dt>
+                    <dt class="font-semibold">{t.my_caseworker.cw_email}</dt>
                     <dd class="break-all"><a href=mail class="link">{cw.email}</a></dd>
                 })}
                 {(!cw.reach_hours.is_empty()).then(|| view! {
-                    <dt class="font-semibold">{t.cw_reach}</dt>
+                    <dt class="font-semibold">{t.my_caseworker.cw_reach}</dt>
                     <dd>{cw.reach_hours}</dd>
                 })}
                 {(!cw.office.is_empty()).then(|| view! {
-                    <dt class="font-semibold">{t.cw_office}</dt>
+                    <dt class="font-semibold">{t.my_caseworker.cw_office}</dt>
                     <dd>{cw.office}</dd>
                 })}
             </dl>
             {(!cw.outreach.is_empty()).then(|| view! {
-                <p class="mt-3 font-semibold">{t.cw_outreach_heading}</p>
+                <p class="mt-3 font-semibold">{t.my_caseworker.cw_outreach_heading}</p>
                 <ul class="list-disc pl-6">
                     {cw.outreach.into_iter().map(|o| view! {
                         <li>{format!("{}: {}, {}", o.when, o.place, o.address)}</li>

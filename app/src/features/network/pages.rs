@@ -24,10 +24,10 @@ pub fn Network() -> impl IntoView {
     let chosen = (area.clone().unwrap_or_default(), topic.clone().unwrap_or_default());
     let page = Resource::new_blocking(move || (area.clone(), topic.clone()), |(a, t)| network_overview(a, t));
     view! {
-        <PageHeading title=t.network_title/>
-        <p class="mb-2">{t.network_body}</p>
-        <p class="notice mb-4">{t.network_anyone}</p>
-        <p class="mb-6"><a href=routes::NETWORK_MINE class="link">{t.mine_title}</a></p>
+        <PageHeading title=t.network.network_title/>
+        <p class="mb-2">{t.network.network_body}</p>
+        <p class="notice mb-4">{t.network.network_anyone}</p>
+        <p class="mb-6"><a href=routes::NETWORK_MINE class="link">{t.network.mine_title}</a></p>
         <Suspense fallback=|| ()>
             {move || {
                 let chosen = chosen.clone();
@@ -58,30 +58,30 @@ fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl
             <div>
                 <label for=name class="mb-1 block font-semibold">{label}</label>
                 <select id=name name=name class="input">
-                    <option value="">{t.network_filter_all}</option>
+                    <option value="">{t.network.network_filter_all}</option>
                     {options}
                 </select>
             </div>
         }
     };
-    let meetups = meetup_cards(v.meetups, t, || view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any());
+    let meetups = meetup_cards(v.meetups, t, || view! { <p class="text-muted">{t.network.network_meetups_none}</p> }.into_any());
     let groups = if v.groups.is_empty() {
-        view! { <p class="text-muted">{t.network_groups_none}</p> }.into_any()
+        view! { <p class="text-muted">{t.network.network_groups_none}</p> }.into_any()
     } else {
         view! { <ul class="flex flex-col gap-3">{v.groups.into_iter().map(|g| view! { <GroupCard g t/> }).collect_view()}</ul> }.into_any()
     };
     view! {
         <form method="get" action=routes::NETWORK class="mb-8 flex flex-wrap items-end gap-3">
-            {select("omraade", t.network_area, v.areas, chosen.0)}
-            {select("emne", t.network_topic, v.topics, chosen.1)}
-            <button type="submit" class="btn-secondary">{t.network_filter_button}</button>
+            {select("omraade", t.network.network_area, v.areas, chosen.0)}
+            {select("emne", t.network.network_topic, v.topics, chosen.1)}
+            <button type="submit" class="btn-secondary">{t.network.network_filter_button}</button>
         </form>
         <section aria-labelledby="moeder" class="mb-8">
-            <h2 id="moeder" class="mb-3 text-2xl font-bold">{t.network_meetups_heading}</h2>
+            <h2 id="moeder" class="mb-3 text-2xl font-bold">{t.network.network_meetups_heading}</h2>
             {meetups}
         </section>
         <section aria-labelledby="grupper">
-            <h2 id="grupper" class="mb-3 text-2xl font-bold">{t.network_groups_heading}</h2>
+            <h2 id="grupper" class="mb-3 text-2xl font-bold">{t.network.network_groups_heading}</h2>
             {groups}
         </section>
     }
@@ -91,9 +91,9 @@ fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl
 /// "3 ledige pladser af 8", or that it is full.
 fn places(m: &MeetupView, t: &'static Texts) -> String {
     if m.places_left == 0 {
-        t.network_full.to_string()
+        t.network.network_full.to_string()
     } else {
-        (t.network_places_left)(m.places_left, m.capacity)
+        (t.network.network_places_left)(m.places_left, m.capacity)
     }
 }
 
@@ -111,11 +111,11 @@ pub fn meetup_cards(meetups: Vec<MeetupView>, t: &'static Texts, none: impl FnOn
 pub fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
     let places = places(&m, t);
     let mine = m.mine.as_ref().map(|(status, n)| {
-        let text = if status == "going" { t.network_going.to_string() } else { (t.network_waiting)(*n) };
+        let text = if status == "going" { t.network.network_going.to_string() } else { (t.network.network_waiting)(*n) };
         view! { <p class="font-semibold">{text}</p> }
     });
     let state = if m.cancelled {
-        view! { <p class="font-semibold text-error">{t.network_cancelled}</p> }.into_any()
+        view! { <p class="font-semibold text-error">{t.network.network_cancelled}</p> }.into_any()
     } else {
         view! { <p class="font-semibold">{places}</p> }.into_any()
     };
@@ -136,13 +136,13 @@ pub fn MeetupCard(m: MeetupView, t: &'static Texts) -> impl IntoView {
 pub fn PeopleComing(inside: MeetupInside, t: &'static Texts) -> impl IntoView {
     let names = |list: Vec<String>| {
         if list.is_empty() {
-            view! { <p class="text-muted">{t.network_nobody_yet}</p> }.into_any()
+            view! { <p class="text-muted">{t.network.network_nobody_yet}</p> }.into_any()
         } else {
             view! { <ol class="list-decimal pl-6">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol> }.into_any()
         }
     };
     let messages = if inside.announcements.is_empty() {
-        view! { <p class="text-muted">{t.network_announcements_none}</p> }.into_any()
+        view! { <p class="text-muted">{t.network.network_announcements_none}</p> }.into_any()
     } else {
         let items = inside
             .announcements
@@ -151,16 +151,16 @@ pub fn PeopleComing(inside: MeetupInside, t: &'static Texts) -> impl IntoView {
             .collect_view();
         view! { <ul class="flex flex-col gap-3">{items}</ul> }.into_any()
     };
-    let going = (t.network_going_list)(inside.going.len());
-    let waiting = (t.network_waiting_list)(inside.waiting.len());
+    let going = (t.network.network_going_list)(inside.going.len());
+    let waiting = (t.network.network_waiting_list)(inside.waiting.len());
     view! {
         <section aria-labelledby="beskeder" class="card mb-4">
-            <h2 id="beskeder" class="mb-2 text-xl font-bold">{t.network_announcements_heading}</h2>
+            <h2 id="beskeder" class="mb-2 text-xl font-bold">{t.network.network_announcements_heading}</h2>
             {messages}
         </section>
         <section aria-labelledby="hvem-kommer" class="card mb-4">
-            <h2 id="hvem-kommer" class="mb-2 text-xl font-bold">{t.network_coming_heading}</h2>
-            <p class="mb-2 text-base text-muted">{t.network_coming_intro}</p>
+            <h2 id="hvem-kommer" class="mb-2 text-xl font-bold">{t.network.network_coming_heading}</h2>
+            <p class="mb-2 text-base text-muted">{t.network.network_coming_intro}</p>
             <h3 class="font-semibold">{going}</h3>
             {names(inside.going)}
             <h3 class="mt-2 font-semibold">{waiting}</h3>
@@ -182,8 +182,13 @@ fn GroupCard(g: GroupView, t: &'static Texts) -> impl IntoView {
 
 #[component]
 fn GroupFacts(g: GroupView, t: &'static Texts) -> impl IntoView {
-    let hosts = (!g.hosts.is_empty()).then(|| (t.network_hosts, g.hosts.join(", ")));
-    let facts = [Some((t.network_topic, g.topic)), Some((t.network_area, g.area)), Some((t.network_usual_place, g.usual_place)), hosts];
+    let hosts = (!g.hosts.is_empty()).then(|| (t.network.network_hosts, g.hosts.join(", ")));
+    let facts = [
+        Some((t.network.network_topic, g.topic)),
+        Some((t.network.network_area, g.area)),
+        Some((t.network.network_usual_place, g.usual_place)),
+        hosts,
+    ];
     view! {
         <dl class="grid grid-cols-[auto_1fr] gap-x-3">
             {facts.into_iter().flatten().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
@@ -194,8 +199,8 @@ fn GroupFacts(g: GroupView, t: &'static Texts) -> impl IntoView {
 #[component]
 fn NotThere(t: &'static Texts) -> impl IntoView {
     view! {
-        <PageHeading title=t.network_not_found_title/>
-        <p class="mb-4">{t.network_not_found}</p>
+        <PageHeading title=t.network.network_not_found_title/>
+        <p class="mb-4">{t.network.network_not_found}</p>
     }
 }
 
@@ -208,29 +213,29 @@ fn SignUp(m: MeetupView, t: &'static Texts) -> impl IntoView {
     let hidden = || vec![("meetup", m.id.to_string())];
     let body = if crate::ui::viewer::viewer().is_none() {
         let login = routes::auth_login_then(&m.link);
-        view! { <a href=login class="btn-secondary">{t.network_login_to_sign_up}</a> }.into_any()
+        view! { <a href=login class="btn-secondary">{t.network.network_login_to_sign_up}</a> }.into_any()
     } else {
         match m.mine.clone() {
             Some((status, n)) => {
-                let text = if status == "going" { t.network_going.to_string() } else { (t.network_waiting)(n) };
+                let text = if status == "going" { t.network.network_going.to_string() } else { (t.network.network_waiting)(n) };
                 view! {
                     <p class="mb-3 font-semibold">{text}</p>
-                    <ButtonForm action=leave hidden=hidden() label=t.network_leave/>
+                    <ButtonForm action=leave hidden=hidden() label=t.network.network_leave/>
                 }
                 .into_any()
             }
             None => {
-                let label = if m.places_left == 0 { t.network_sign_up_waiting } else { t.network_sign_up };
+                let label = if m.places_left == 0 { t.network.network_sign_up_waiting } else { t.network.network_sign_up };
                 view! { <ButtonForm action=join hidden=hidden() label class="btn-primary"/> }.into_any()
             }
         }
     };
     let name_hint = crate::ui::viewer::viewer().is_some().then(|| {
-        view! { <p class="mt-3 text-base">{t.network_name_hint}" "<a href=routes::my_network_name() class="link">{t.network_choose_name}</a></p> }
+        view! { <p class="mt-3 text-base">{t.network.network_name_hint}" "<a href=routes::my_network_name() class="link">{t.network.network_choose_name}</a></p> }
     });
     view! {
         <section aria-labelledby="tilmelding" class="card mb-4">
-            <h2 id="tilmelding" class="mb-2 text-xl font-bold">{t.network_sign_up_heading}</h2>
+            <h2 id="tilmelding" class="mb-2 text-xl font-bold">{t.network.network_sign_up_heading}</h2>
             {body}
             {name_hint}
         </section>
@@ -262,11 +267,11 @@ where
                 match page.await {
                     Ok(Some(o)) => show(o, t),
                     Ok(None) => view! { <NotThere t/> }.into_any(),
-                    Err(_) => view! { <PageHeading title=t.network_title/><Unavailable/> }.into_any(),
+                    Err(_) => view! { <PageHeading title=t.network.network_title/><Unavailable/> }.into_any(),
                 }
             })}
         </Suspense>
-        <p class="mt-6"><a href=routes::NETWORK class="link">{t.network_back}</a></p>
+        <p class="mt-6"><a href=routes::NETWORK class="link">{t.network.network_back}</a></p>
     }
     .into_any()
 }
@@ -282,39 +287,39 @@ fn Group(p: GroupPageView, t: &'static Texts) -> impl IntoView {
     let GroupPageView { group, meetups, member, hosting } = p;
     let host = hosting.then(|| {
         let link = routes::host_group(group.id);
-        view! { <p class="notice mb-4"><a href=link class="link">{t.network_manage_group}</a></p> }
+        view! { <p class="notice mb-4"><a href=link class="link">{t.network.network_manage_group}</a></p> }
     });
     let membership = <GroupMembership as leptos::server_fn::ServerFn>::PATH;
     let join = match member {
         None => {
             let login = routes::auth_login_then(&group.link);
-            view! { <a href=login class="btn-secondary">{t.network_login_to_join}</a> }.into_any()
+            view! { <a href=login class="btn-secondary">{t.network.network_login_to_join}</a> }.into_any()
         }
         Some(true) => view! {
-            <p class="mb-3 font-semibold">{t.network_member}</p>
-            <ButtonForm action=membership hidden=vec![("group", group.id.to_string())] label=t.network_leave_group/>
+            <p class="mb-3 font-semibold">{t.network.network_member}</p>
+            <ButtonForm action=membership hidden=vec![("group", group.id.to_string())] label=t.network.network_leave_group/>
         }
         .into_any(),
         Some(false) => view! {
-            <ButtonForm action=membership hidden=vec![("group", group.id.to_string()), ("join", "1".to_string())] label=t.network_join_group class="btn-primary"/>
+            <ButtonForm action=membership hidden=vec![("group", group.id.to_string()), ("join", "1".to_string())] label=t.network.network_join_group class="btn-primary"/>
         }
         .into_any(),
     };
-    let meetups = meetup_cards(meetups, t, || view! { <p class="text-muted">{t.network_meetups_none}</p> }.into_any());
+    let meetups = meetup_cards(meetups, t, || view! { <p class="text-muted">{t.network.network_meetups_none}</p> }.into_any());
     view! {
         <leptos_meta::Title text=group.name.clone()/>
         <h1 class="mb-4 text-3xl font-bold leading-tight">{group.name.clone()}</h1>
         {host}
         <p class="mb-4 whitespace-pre-line">{group.description.clone()}</p>
-        <p class="notice mb-4">{t.network_anyone}</p>
+        <p class="notice mb-4">{t.network.network_anyone}</p>
         <section aria-labelledby="medlem" class="card mb-4">
-            <h2 id="medlem" class="mb-2 text-xl font-bold">{t.network_join_heading}</h2>
-            <p class="mb-3">{t.network_join_intro}</p>
+            <h2 id="medlem" class="mb-2 text-xl font-bold">{t.network.network_join_heading}</h2>
+            <p class="mb-3">{t.network.network_join_intro}</p>
             {join}
         </section>
         <div class="mb-8"><GroupFacts g=group t/></div>
         <section aria-labelledby="naeste">
-            <h2 id="naeste" class="mb-3 text-2xl font-bold">{t.network_group_meetups}</h2>
+            <h2 id="naeste" class="mb-3 text-2xl font-bold">{t.network.network_group_meetups}</h2>
             {meetups}
         </section>
     }
@@ -331,29 +336,29 @@ pub fn MeetupPage() -> impl IntoView {
 fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
     let places = places(&m, t);
     let facts = [
-        (t.network_when, m.when.clone()),
-        (t.network_duration, m.duration.clone()),
-        (t.network_where, format!("{}, {}", m.place, m.address)),
-        (t.network_places, places),
+        (t.network.network_when, m.when.clone()),
+        (t.network.network_duration, m.duration.clone()),
+        (t.network.network_where, format!("{}, {}", m.place, m.address)),
+        (t.network.network_places, places),
     ];
     view! {
         <leptos_meta::Title text=m.group.clone()/>
         <h1 class="mb-1 text-3xl font-bold leading-tight">{m.group.clone()}</h1>
         <p class="mb-4"><time datetime=m.iso.clone()>{m.when.clone()}</time></p>
-        {m.cancelled.then(|| view! { <p class="alert mb-4" role="alert">{t.network_cancelled}</p> })}
+        {m.cancelled.then(|| view! { <p class="alert mb-4" role="alert">{t.network.network_cancelled}</p> })}
         <dl class="mb-4 grid grid-cols-[auto_1fr] gap-x-3">
             {facts.into_iter().map(|(k, v)| view! { <dt class="text-muted">{k}</dt><dd>{v}</dd> }).collect_view()}
         </dl>
         <p class="mb-4 whitespace-pre-line">{m.description.clone()}</p>
-        <p class="notice mb-4">{t.network_anyone}</p>
+        <p class="notice mb-4">{t.network.network_anyone}</p>
         {m.hosting.then(|| {
             let link = routes::host_meetup(m.id);
-            view! { <p class="notice mb-4"><a href=link class="link">{t.network_manage_meetup}</a></p> }
+            view! { <p class="notice mb-4"><a href=link class="link">{t.network.network_manage_meetup}</a></p> }
         })}
         {(!m.cancelled).then(|| view! { <SignUp m=m.clone() t/> })}
         {m.inside.clone().map(|inside| view! { <PeopleComing inside t/> })}
-        <p class="mb-4"><a href=format!("{}/kalender.ics", m.link) class="link" download="">{t.network_calendar}</a></p>
-        <p><a href=m.group_link class="link">{t.network_see_group}</a></p>
+        <p class="mb-4"><a href=format!("{}/kalender.ics", m.link) class="link" download="">{t.network.network_calendar}</a></p>
+        <p><a href=m.group_link class="link">{t.network.network_see_group}</a></p>
     }
     .into_any()
 }

@@ -174,14 +174,14 @@ pub async fn my_network() -> Result<Option<(MyNetworkView, FormSpec)>, ServerFnE
         Err(_) => return Ok(None),
     };
     let current = view.display_name.clone().unwrap_or_default();
-    let fields = vec![(DISPLAY_NAME, t.mine_name_label, Some(t.mine_name_hint), Control::Line)];
+    let fields = vec![(DISPLAY_NAME, t.network.mine_name_label, Some(t.network.mine_name_hint), Control::Line)];
     let spec = crate::ssr::forms::spec(
         FormKind::DisplayName,
         form_names::DISPLAY_NAME,
         SetDisplayName::PATH,
         vec![],
         fields,
-        t.mine_name_submit,
+        t.network.mine_name_submit,
         &[(DISPLAY_NAME, current.as_str())],
     )
     .await;
@@ -211,11 +211,11 @@ pub async fn set_display_name(display_name: String) -> Result<(), ServerFnError>
 fn group_fields(t: &'static Texts) -> Vec<crate::ssr::forms::FieldDef<'static>> {
     use crate::ui::form::Control;
     vec![
-        (NAME, t.group_name_label, None, Control::Line),
-        (DESCRIPTION, t.group_description_label, Some(t.group_description_hint), Control::Lines),
-        (TOPIC, t.network_topic, Some(t.group_topic_hint), Control::Line),
-        (AREA, t.network_area, Some(t.group_area_hint), Control::Line),
-        (USUAL_PLACE, t.network_usual_place, Some(t.group_usual_place_hint), Control::Line),
+        (NAME, t.network.group_name_label, None, Control::Line),
+        (DESCRIPTION, t.network.group_description_label, Some(t.network.group_description_hint), Control::Lines),
+        (TOPIC, t.network.network_topic, Some(t.network.group_topic_hint), Control::Line),
+        (AREA, t.network.network_area, Some(t.network.group_area_hint), Control::Line),
+        (USUAL_PLACE, t.network.network_usual_place, Some(t.network.group_usual_place_hint), Control::Line),
     ]
 }
 
@@ -227,10 +227,10 @@ fn meetup_fields(t: &'static Texts) -> Vec<crate::ssr::forms::FieldDef<'static>>
         (DATE, t.appointment_date_label, None, Control::Date),
         (TIME, t.appointment_time_label, None, Control::Time),
         (DURATION, t.appointment_duration_label, None, Control::Number),
-        (PLACE, t.meetup_place_label, Some(t.meetup_place_hint), Control::Line),
+        (PLACE, t.network.meetup_place_label, Some(t.network.meetup_place_hint), Control::Line),
         (ADDRESS, t.appointment_address_label, None, Control::Line),
-        (CAPACITY, t.meetup_capacity_label, Some(t.meetup_capacity_hint), Control::Number),
-        (DESCRIPTION, t.meetup_description_label, Some(t.meetup_description_hint), Control::Lines),
+        (CAPACITY, t.network.meetup_capacity_label, Some(t.network.meetup_capacity_hint), Control::Number),
+        (DESCRIPTION, t.network.meetup_description_label, Some(t.network.meetup_description_hint), Control::Lines),
     ]
 }
 
@@ -258,7 +258,7 @@ pub async fn new_group_form() -> Result<StaffPage<FormSpec>, ServerFnError> {
             CreateGroup::PATH,
             key,
             group_fields(t),
-            t.group_create_submit,
+            t.network.group_create_submit,
             &[],
         )
         .await,
@@ -319,7 +319,8 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
         [(NAME, g.name.as_str()), (DESCRIPTION, &g.description), (TOPIC, &g.topic), (AREA, &g.area), (USUAL_PLACE, &g.usual_place)];
     let hidden = || vec![("group".to_string(), group.to_string())];
     let edit =
-        spec(FormKind::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.group_save_submit, &now).await;
+        spec(FormKind::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.network.group_save_submit, &now)
+            .await;
     let mut post_hidden = hidden();
     post_hidden.push(("key".into(), crate::ssr::forms::new_key()));
     let defaults = [(DURATION, "90"), (PLACE, g.usual_place.as_str()), (CAPACITY, "10")];
@@ -329,7 +330,7 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
         PostMeetup::PATH,
         post_hidden,
         meetup_fields(t),
-        t.meetup_post_submit,
+        t.network.meetup_post_submit,
         &defaults,
     )
     .await;
@@ -425,13 +426,22 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
         (DESCRIPTION, &m.description),
     ];
     let hidden = || vec![("meetup".to_string(), meetup.to_string())];
-    let edit =
-        spec(FormKind::Meetup, &form_names::meetup(meetup), SaveMeetup::PATH, hidden(), meetup_fields(t), t.meetup_save_submit, &now).await;
+    let edit = spec(
+        FormKind::Meetup,
+        &form_names::meetup(meetup),
+        SaveMeetup::PATH,
+        hidden(),
+        meetup_fields(t),
+        t.network.meetup_save_submit,
+        &now,
+    )
+    .await;
     let mut key = hidden();
     key.push(("key".into(), crate::ssr::forms::new_key()));
-    let fields = vec![(MESSAGE, t.announce_label, None, Control::Lines)];
+    let fields = vec![(MESSAGE, t.network.announce_label, None, Control::Lines)];
     let announce =
-        spec(FormKind::Announcement, &form_names::announcement(meetup), AnnounceMeetup::PATH, key, fields, t.announce_submit, &[]).await;
+        spec(FormKind::Announcement, &form_names::announcement(meetup), AnnounceMeetup::PATH, key, fields, t.network.announce_submit, &[])
+            .await;
     Ok(StaffPage::Shown(HostMeetupPage { view, edit: Some(edit), announce: Some(announce) }))
 }
 

@@ -158,7 +158,7 @@ pub async fn meetup_page(store: &dyn Store, user: Option<&CurrentUser>, id: Meet
 }
 
 async fn inside(store: &dyn Store, id: MeetupId, lang: Lang) -> DbResult<MeetupInside> {
-    let no_name = lang.texts().network_no_name;
+    let no_name = lang.texts().network.network_no_name;
     let mut inside = MeetupInside::default();
     for (name, status) in store.attendees(id).await? {
         let name = name.unwrap_or_else(|| no_name.to_string());

@@ -15,11 +15,11 @@ use super::server::*;
 pub fn Notifications() -> impl IntoView {
     let t = use_lang().texts();
     if viewer().is_none() {
-        return view! { <NeedsLogin title=t.notifications_title body=t.notifications_body next=routes::NOTIFICATIONS/> }.into_any();
+        return view! { <NeedsLogin title=t.notifications.notifications_title body=t.notifications.notifications_body next=routes::NOTIFICATIONS/> }.into_any();
     }
     let page = Resource::new_blocking(|| (), |_| my_notifications());
     view! {
-        <PageHeading title=t.notifications_title/>
+        <PageHeading title=t.notifications.notifications_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
@@ -28,17 +28,17 @@ pub fn Notifications() -> impl IntoView {
                             {list.into_iter().map(|n: NotificationView| view! {
                                 <li class="py-3">
                                     <p>
-                                        {n.unread.then(|| view! { <strong class="mr-2 rounded bg-primary px-2 text-white">{t.notification_new}</strong> })}
+                                        {n.unread.then(|| view! { <strong class="mr-2 rounded bg-primary px-2 text-white">{t.notifications.notification_new}</strong> })}
                                         {t.notification(&n.kind)}
                                     </p>
                                     <p class="text-base text-muted">{n.when}</p>
-                                    <a href=n.link class="link">{t.notification_open}</a>
+                                    <a href=n.link class="link">{t.notifications.notification_open}</a>
                                 </li>
                             }).collect_view()}
                         </ul>
                     }
                     .into_any(),
-                    Ok(_) => view! { <p class="text-muted">{t.notifications_empty}</p> }.into_any(),
+                    Ok(_) => view! { <p class="text-muted">{t.notifications.notifications_empty}</p> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}

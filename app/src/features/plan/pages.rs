@@ -19,19 +19,19 @@ use super::server::*;
 pub fn MyPlan() -> impl IntoView {
     let t = use_lang().texts();
     let Some(me) = viewer() else {
-        return view! { <NeedsLogin title=t.plan_title body=t.plan_body next=routes::PLAN/> }.into_any();
+        return view! { <NeedsLogin title=t.plan.plan_title body=t.plan.plan_body next=routes::PLAN/> }.into_any();
     };
     let page = Resource::new_blocking(|| (), |_| my_plan());
     view! {
-        <PageHeading title=t.plan_title/>
-        <p class="mb-4 text-xl">{format!("{}, {}", t.plan_hello, me.name)}</p>
+        <PageHeading title=t.plan.plan_title/>
+        <p class="mb-4 text-xl">{format!("{}, {}", t.plan.plan_hello, me.name)}</p>
         <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(PlanPage::Plan(plan)) => view! {
                         <Plan plan t/>
-                        <a href=routes::ACCESS_LOG class="link">{t.access_link}</a>
+                        <a href=routes::ACCESS_LOG class="link">{t.plan.access_link}</a>
                     }
                     .into_any(),
                     Ok(_) => view! {
@@ -57,14 +57,14 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
     let history = history_items(history, t);
     let notes = note_items(notes);
     view! {
-        <Section id="maal" heading=t.plan_goals_heading empty=t.plan_goals_empty items=goals/>
-        <p class="-mt-4 mb-8"><a href=routes::PROPOSE_GOAL class="btn-primary">{t.plan_propose_link}</a></p>
-        <Section id="aktiviteter" heading=t.plan_activities_heading empty=t.plan_activities_empty items=activities/>
-        <Section id="aftaler" heading=t.plan_appointments_heading empty=t.plan_appointments_empty items=appointments/>
-        <Section id="noter" heading=t.plan_notes_heading empty=t.plan_notes_empty items=notes/>
+        <Section id="maal" heading=t.plan.plan_goals_heading empty=t.plan.plan_goals_empty items=goals/>
+        <p class="-mt-4 mb-8"><a href=routes::PROPOSE_GOAL class="btn-primary">{t.plan.plan_propose_link}</a></p>
+        <Section id="aktiviteter" heading=t.plan.plan_activities_heading empty=t.plan.plan_activities_empty items=activities/>
+        <Section id="aftaler" heading=t.plan.plan_appointments_heading empty=t.plan.plan_appointments_empty items=appointments/>
+        <Section id="noter" heading=t.plan.plan_notes_heading empty=t.plan.plan_notes_empty items=notes/>
         <Section
             id="historik"
-            heading=t.plan_history_heading
+            heading=t.plan.plan_history_heading
             empty=t.plan_history_empty
             items=history
             list_class="flex flex-col divide-y divide-line"
@@ -78,7 +78,7 @@ pub fn ActivityCard(a: ActivityView, t: &'static Texts) -> impl IntoView {
     view! {
         <p class="text-base text-muted">{t.department(a.department)}</p>
         <h3 class="text-lg font-bold">{a.title}</h3>
-        <p>{t.plan_activity_responsible}": "{a.responsible}</p>
+        <p>{t.plan.plan_activity_responsible}": "{a.responsible}</p>
         <p class="font-semibold">{t.activity_status(a.status)}</p>
     }
 }
@@ -91,9 +91,9 @@ pub fn appointment_items(appointments: Vec<crate::features::plan::views::Appoint
             view! {
                 <li class="card">
                     <h3 class="text-lg font-bold">{a.when}</h3>
-                    <p>{format!("{} {}", a.duration_minutes, t.plan_minutes)}</p>
+                    <p>{format!("{} {}", a.duration_minutes, t.plan.plan_minutes)}</p>
                     <p>{a.place}", "{a.address}</p>
-                    {a.outreach.then(|| view! { <p class="font-semibold">{t.plan_appointment_outreach}</p> })}
+                    {a.outreach.then(|| view! { <p class="font-semibold">{t.plan.plan_appointment_outreach}</p> })}
                     {a.note.map(|n| view! { <p>{n}</p> })}
                 </li>
             }
@@ -108,9 +108,9 @@ pub fn history_items(history: Vec<crate::features::plan::views::HistoryItem>, t:
         .into_iter()
         .map(|h| {
             let who = match h.who {
-                Who::You => t.history_you.to_string(),
+                Who::You => t.plan.history_you.to_string(),
                 Who::Named(name) => name,
-                Who::System => t.history_system.to_string(),
+                Who::System => t.plan.history_system.to_string(),
             };
             let what =
                 if h.about.is_empty() { t.history_kind(&h.kind).to_string() } else { format!("{}: {}", t.history_kind(&h.kind), h.about) };
@@ -171,26 +171,26 @@ fn Goal(g: GoalView, t: &'static Texts) -> impl IntoView {
         let (id1, id2) = (id.clone(), id.clone());
         view! {
             <div class="notice">
-                <p>{t.goal_suggested_heading}</p>
+                <p>{t.plan.goal_suggested_heading}</p>
                 <p class="my-2 text-lg font-bold">{s}</p>
                 <div class="flex flex-wrap gap-3">
                     <ButtonForm
                         action=answer_suggestion_url()
                         hidden=vec![("goal", id1), ("answer", "accept".into())]
-                        label=t.goal_accept_change
+                        label=t.plan.goal_accept_change
                         class="btn-primary"
                     />
                     <ButtonForm
                         action=answer_suggestion_url()
                         hidden=vec![("goal", id2), ("answer", "reject".into())]
-                        label=t.goal_reject_change
+                        label=t.plan.goal_reject_change
                     />
                 </div>
             </div>
         }
     });
     let withdraw = g.status.is_open().then(|| {
-        view! { <ButtonForm action=withdraw_url() hidden=vec![("goal", id.clone())] label=t.goal_withdraw/> }
+        view! { <ButtonForm action=withdraw_url() hidden=vec![("goal", id.clone())] label=t.plan.goal_withdraw/> }
     });
     let decisions = g.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view();
     view! {

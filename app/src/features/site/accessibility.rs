@@ -8,9 +8,9 @@ use crate::ui::page::{Bullets, PageHeading, Paragraphs};
 pub fn Accessibility() -> impl IntoView {
     let t = use_lang().texts();
     view! {
-        <PageHeading title=t.a11y_title/>
-        <Paragraphs items=t.a11y_body/>
-        <h2 class="mb-2 text-xl font-bold">{t.a11y_known_heading}</h2>
-        <Bullets items=t.a11y_known_items/>
+        <PageHeading title=t.site.a11y_title/>
+        <Paragraphs items=t.site.a11y_body/>
+        <h2 class="mb-2 text-xl font-bold">{t.site.a11y_known_heading}</h2>
+        <Bullets items=t.site.a11y_known_items/>
     }
 }

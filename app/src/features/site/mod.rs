@@ -3,3 +3,4 @@
 pub mod accessibility;
 pub mod home;
 pub mod not_found;
+pub mod texts;

@@ -13,8 +13,8 @@ pub fn NotFound() -> impl IntoView {
     }
     let t = use_lang().texts();
     view! {
-        <PageHeading title=t.not_found_title/>
-        <p class="mb-6">{t.not_found_body}</p>
-        <a href=routes::HOME class="btn-primary">{t.back_home}</a>
+        <PageHeading title=t.site.not_found_title/>
+        <p class="mb-6">{t.site.not_found_body}</p>
+        <a href=routes::HOME class="btn-primary">{t.site.back_home}</a>
     }
 }
