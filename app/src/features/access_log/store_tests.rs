@@ -27,7 +27,7 @@ async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn 
 async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
     let (c, cw, _) = citizen_with_budget(&*s).await;
     let other = person(&*s, "Anden Borger", Some("011370-0009")).await;
-    s.notify(c, NotificationKind::GoalAnswered, "/min-plan", NOW).await.unwrap();
+    s.notify(c, Notice::new(NotificationKind::GoalAnswered, 1), NOW).await.unwrap();
     assert_eq!(s.notifications(c).await.unwrap().len(), 1);
     assert_eq!(s.notifications(other).await.unwrap(), vec![]);
     s.log_access(c, cw, Role::Caseworker, "Forberede samtale", NOW).await.unwrap();

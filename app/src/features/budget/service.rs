@@ -246,7 +246,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer
         request: id,
         approved,
         decision: NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
-        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, routes::spending_request(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, id.0)),
     };
     store.decide_spending(&d, now).await?;
     Ok(())

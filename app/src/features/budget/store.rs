@@ -374,8 +374,8 @@ macro_rules! sql {
                 .bind(d.corrects.map(|c| c.0))
                 .fetch_one(&mut *tx)
                 .await?;
-                if let Some(Notice { kind, link }) = &sd.notify_citizen {
-                    notify_in!(tx, citizen, *kind, link, now);
+                if let Some(notice) = sd.notify_citizen {
+                    notify_in!(tx, citizen, notice, now);
                 }
                 tx.commit().await?;
                 Ok(DecisionId(decision))

@@ -86,7 +86,7 @@ async fn a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_i
     assert_eq!(s.spending_requests(b).await.unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), vec![r2, r1], "newest first");
 
     let d = SpendingDecision {
-        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, "/budget#anmodning-1".into())),
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, 1)),
         ..decide(r1, None, decision(cw, Some("Ikke i planen")))
     };
     s.decide_spending(&d, NOW + 2).await.unwrap();

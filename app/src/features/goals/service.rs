@@ -9,7 +9,6 @@ use crate::kernel::forms::{GoalAnswer, GoalProposal};
 use crate::kernel::ids::GoalId;
 use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
-use crate::routes;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Notice, NotificationKind, Store, SubmitOutcome};
 
@@ -119,7 +118,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
             outcome,
             NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
         )),
-        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, routes::plan_goal(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, id.0)),
     };
     Ok(store.change_goal(&change, now).await?)
 }
@@ -155,7 +154,7 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
             outcome,
             NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
         )),
-        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, routes::plan_goal(id.0))),
+        notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, id.0)),
     };
     Ok(store.change_goal(&change, now).await?)
 }

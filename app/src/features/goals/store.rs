@@ -147,8 +147,8 @@ macro_rules! sql {
                     .execute(&mut *tx)
                     .await?;
                 }
-                if let Some(Notice { kind, link }) = &c.notify_citizen {
-                    notify_in!(tx, citizen, *kind, link, now);
+                if let Some(notice) = c.notify_citizen {
+                    notify_in!(tx, citizen, notice, now);
                 }
                 tx.commit().await?;
                 Ok(())

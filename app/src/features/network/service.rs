@@ -195,7 +195,7 @@ pub async fn cancel(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId,
     if !store.signups(id).await?.iter().any(|(who, _)| *who == user.person_id) {
         return Ok(());
     }
-    store.cancel_signup(id, user.person_id, Notice::new(NotificationKind::MeetupMovedUp, routes::meetup(id.0)), now).await?;
+    store.cancel_signup(id, user.person_id, Notice::new(NotificationKind::MeetupMovedUp, id.0), now).await?;
     Ok(())
 }
 
@@ -337,8 +337,8 @@ pub async fn update_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
     }
     let at = starts_at(&m, now)?;
     let notices = MeetupNotices {
-        moved_up: Notice::new(NotificationKind::MeetupMovedUp, routes::meetup(id.0)),
-        changed: Notice::new(NotificationKind::MeetupChanged, routes::meetup(id.0)),
+        moved_up: Notice::new(NotificationKind::MeetupMovedUp, id.0),
+        changed: Notice::new(NotificationKind::MeetupChanged, id.0),
     };
     Ok(store.update_meetup(id, &new_meetup(old.group_id, m, at), &notices, now).await?)
 }
@@ -351,7 +351,7 @@ pub async fn cancel_meetup(store: &dyn Store, user: Option<&CurrentUser>, id: Me
     if m.cancelled_at.is_some() {
         return Ok(());
     }
-    Ok(store.cancel_meetup(id, Notice::new(NotificationKind::MeetupCancelled, routes::meetup(id.0)), now).await?)
+    Ok(store.cancel_meetup(id, Notice::new(NotificationKind::MeetupCancelled, id.0), now).await?)
 }
 
 /// A host sends a message to everyone signed up or waiting.
@@ -364,8 +364,7 @@ pub async fn announce(
     now: i64,
 ) -> ServiceResult<()> {
     let host = host_of(store, user, store.meetup(id).await?.group_id).await?;
-    let link = routes::meetup_messages(id.0);
-    match store.announce(id, host.person_id, body, Notice::new(NotificationKind::MeetupAnnouncement, link), key, now).await? {
+    match store.announce(id, host.person_id, body, Notice::new(NotificationKind::MeetupAnnouncement, id.0), key, now).await? {
         SubmitOutcome::Created(_) | SubmitOutcome::Repeated(_) => Ok(()),
     }
 }

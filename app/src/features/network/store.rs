@@ -41,8 +41,7 @@ macro_rules! move_up_line {
                 .bind($now)
                 .execute(&mut *$tx)
                 .await?;
-            let Notice { kind, link } = $notice;
-            notify_in!($tx, *next, *kind, link, $now);
+            notify_in!($tx, *next, *$notice, $now);
         }
         line
     }};
@@ -449,9 +448,8 @@ macro_rules! sql {
                         .execute(&mut *tx)
                         .await?;
                 }
-                let Notice { kind, link } = &notices.changed;
                 for person in told {
-                    notify_in!(tx, person, *kind, link, now);
+                    notify_in!(tx, person, notices.changed, now);
                 }
                 tx.commit().await?;
                 Ok(())
@@ -466,9 +464,8 @@ macro_rules! sql {
                     return Err(DbError::Conflict("cancelled"));
                 }
                 sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
-                let Notice { kind, link } = &notice;
                 for person in signed_up_in!(tx, id) {
-                    notify_in!(tx, person, *kind, link, now);
+                    notify_in!(tx, person, notice, now);
                 }
                 tx.commit().await?;
                 Ok(())
@@ -508,9 +505,8 @@ macro_rules! sql {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                let Notice { kind, link } = &notice;
                 for person in signed_up_in!(tx, meetup) {
-                    notify_in!(tx, person, *kind, link, now);
+                    notify_in!(tx, person, notice, now);
                 }
                 key_result!(tx, sender, key, id);
                 tx.commit().await?;

@@ -186,7 +186,7 @@ async fn a_freed_place_goes_to_the_first_in_line_who_is_notified(s: Arc<dyn Stor
     for (i, who) in p.iter().enumerate() {
         s.sign_up(m, *who, NOW + i as i64).await.unwrap();
     }
-    let moved = || Notice::new(NotificationKind::MeetupMovedUp, "/netvaerk/moede/1".to_string());
+    let moved = || Notice::new(NotificationKind::MeetupMovedUp, 1);
     use SignupStatus::{Going, Waiting};
     assert_eq!(s.signups(m).await.unwrap(), vec![(p[0], Going), (p[1], Going), (p[2], Waiting), (p[3], Waiting)]);
     // Someone waiting leaves: nobody moves.
@@ -258,7 +258,7 @@ async fn simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line(s: 
         let (s, p) = (s.clone(), *p);
         tasks.push(tokio::spawn(async move {
             if i < 10 && i % 2 == 0 {
-                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, "/x".into()), NOW + 1).await.map(|_| ())
+                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, 1), NOW + 1).await.map(|_| ())
             } else if i >= 10 {
                 s.sign_up(m, p, NOW + 1).await.map(|_| ())
             } else {
@@ -432,8 +432,8 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
     };
     let m = s.create_meetup(&new(2, "Huset"), NOW).await.unwrap();
     let notices = MeetupNotices {
-        moved_up: Notice::new(NotificationKind::MeetupMovedUp, "/m".into()),
-        changed: Notice::new(NotificationKind::MeetupChanged, "/m".into()),
+        moved_up: Notice::new(NotificationKind::MeetupMovedUp, 1),
+        changed: Notice::new(NotificationKind::MeetupChanged, 1),
     };
     let mut people = Vec::new();
     for i in 0..12 {
@@ -450,7 +450,7 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
             if i >= 4 {
                 s.sign_up(m, p, NOW + 1).await.map(|_| ())
             } else if i == 0 {
-                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, "/m".into()), NOW + 1).await.map(|_| ())
+                s.cancel_signup(m, p, Notice::new(NotificationKind::MeetupMovedUp, 1), NOW + 1).await.map(|_| ())
             } else {
                 Ok(())
             }

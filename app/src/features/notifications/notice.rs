@@ -1,6 +1,8 @@
 //! What a notification is about, as a type: services name the kind, the
 //! store writes it with the change it belongs to (in the same transaction).
 
+use crate::routes;
+
 /// What a notification is about. Stored as its word in `notification.kind`;
 /// the words never change, so old notifications keep their meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,22 +49,36 @@ impl NotificationKind {
     }
 }
 
-/// A notification to write with a change: what it is about and where it leads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A notification to write with a change: what it is about (its kind and
+/// the id of its object: a goal, a spending request, a meetup).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NotificationKind,
-    pub link: String,
+    pub object: i64,
 }
 
 impl Notice {
-    pub fn new(kind: NotificationKind, link: String) -> Notice {
-        Notice { kind, link }
+    pub fn new(kind: NotificationKind, object: i64) -> Notice {
+        Notice { kind, object }
+    }
+
+    /// Where it leads, built from today's routes (never stored for reading:
+    /// a renamed route does not break old notifications).
+    pub fn link(self) -> String {
+        match self.kind {
+            NotificationKind::GoalAnswered => routes::plan_goal(self.object),
+            NotificationKind::SpendingAnswered => routes::spending_request(self.object),
+            NotificationKind::MeetupMovedUp | NotificationKind::MeetupChanged | NotificationKind::MeetupCancelled => {
+                routes::meetup(self.object)
+            }
+            NotificationKind::MeetupAnnouncement => routes::meetup_messages(self.object),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::NotificationKind;
+    use super::{Notice, NotificationKind};
 
     #[test]
     fn every_kind_keeps_its_stored_word() {
@@ -72,5 +88,13 @@ mod tests {
         assert_eq!(NotificationKind::GoalAnswered.as_str(), "goal_answered");
         assert_eq!(NotificationKind::MeetupAnnouncement.as_str(), "meetup_announcement");
         assert_eq!(NotificationKind::parse("something_old"), None);
+    }
+
+    #[test]
+    fn a_notice_links_to_its_object_by_todays_routes() {
+        assert_eq!(Notice::new(NotificationKind::GoalAnswered, 12).link(), "/min-plan#maal-12");
+        assert_eq!(Notice::new(NotificationKind::SpendingAnswered, 7).link(), "/budget#anmodning-7");
+        assert_eq!(Notice::new(NotificationKind::MeetupCancelled, 5).link(), "/netvaerk/moede/5");
+        assert_eq!(Notice::new(NotificationKind::MeetupAnnouncement, 5).link(), "/netvaerk/moede/5#beskeder");
     }
 }

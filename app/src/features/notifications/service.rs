@@ -20,6 +20,6 @@ pub async fn open_mine(store: &dyn Store, user: &CurrentUser, now: i64, lang: La
     }
     Ok(list
         .into_iter()
-        .map(|n| NotificationView { kind: n.kind, when: date_time(n.created_at, lang), link: n.link, unread: n.read_at.is_none() })
+        .map(|n| NotificationView { link: n.link(), when: date_time(n.created_at, lang), unread: n.read_at.is_none(), kind: n.kind })
         .collect())
 }

@@ -12,7 +12,7 @@ use crate::ssr::db::*;
 /// Notifications inside the portal.
 #[async_trait]
 pub trait NotificationStore: Send + Sync {
-    async fn notify(&self, person: PersonId, kind: NotificationKind, link: &str, now: i64) -> DbResult<NotificationId>;
+    async fn notify(&self, person: PersonId, notice: Notice, now: i64) -> DbResult<NotificationId>;
     async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>>;
     async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
     async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
@@ -22,15 +22,17 @@ macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
         impl NotificationStore for $store {
-            async fn notify(&self, person: PersonId, kind: NotificationKind, link: &str, now: i64) -> DbResult<NotificationId> {
-                let id: i64 =
-                    sqlx::query_scalar("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4) RETURNING id")
-                        .bind(person.0)
-                        .bind(now)
-                        .bind(kind.as_str())
-                        .bind(link)
-                        .fetch_one(&self.pool)
-                        .await?;
+            async fn notify(&self, person: PersonId, notice: Notice, now: i64) -> DbResult<NotificationId> {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO notification (person_id, created_at, kind, object_id, link) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(person.0)
+                .bind(now)
+                .bind(notice.kind.as_str())
+                .bind(notice.object)
+                .bind(notice.link())
+                .fetch_one(&self.pool)
+                .await?;
                 Ok(NotificationId(id))
             }
             async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>> {
@@ -43,6 +45,7 @@ macro_rules! sql {
                         Ok(Notification {
                             id: NotificationId(r.try_get("id")?),
                             kind: r.try_get("kind")?,
+                            object_id: r.try_get("object_id")?,
                             link: r.try_get("link")?,
                             created_at: r.try_get("created_at")?,
                             read_at: r.try_get("read_at")?,

@@ -9,8 +9,8 @@ async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
     use crate::features::notifications::service::open_mine;
     use crate::i18n::Lang;
     let (c, _) = citizen_with_plan(s.as_ref()).await;
-    s.notify(c, NotificationKind::GoalAnswered, "/min-plan", NOW).await.unwrap();
-    s.notify(c, NotificationKind::GoalAnswered, "/min-plan", NOW + 1).await.unwrap();
+    s.notify(c, Notice::new(NotificationKind::GoalAnswered, 1), NOW).await.unwrap();
+    s.notify(c, Notice::new(NotificationKind::GoalAnswered, 1), NOW + 1).await.unwrap();
     assert_eq!(s.unread_notifications(c).await.unwrap(), 2);
     let first = open_mine(s.as_ref(), &signed_in(c, true), NOW + 2, Lang::Da).await.unwrap();
     assert_eq!(first.iter().map(|n| n.unread).collect::<Vec<_>>(), [true, true], "shown as new this once");
@@ -19,4 +19,32 @@ async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
     assert!(second.iter().all(|n| !n.unread));
 }
 
-on_both_backends!(notifications_are_counted_until_the_list_is_opened,);
+async fn a_notification_links_to_its_object_by_todays_routes_and_an_old_one_keeps_its_written_link(s: Arc<dyn Store>) {
+    use crate::features::notifications::service::open_mine;
+    use crate::i18n::Lang;
+    let (c, _) = citizen_with_plan(s.as_ref()).await;
+    s.notify(c, Notice::new(NotificationKind::GoalAnswered, 7), NOW).await.unwrap();
+    let stored = &s.notifications(c).await.unwrap()[0];
+    assert_eq!((stored.object_id, stored.link.as_str()), (Some(7), "/min-plan#maal-7"), "kind, object and the link as written");
+    // A route renamed since: the stored link is stale, the page's is not.
+    let stale = "UPDATE notification SET link = '/gammel-sti#maal-7'";
+    // Written before objects were stored, of a kind this version does not know.
+    let old = "INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, 'old_kind', '/gammel')";
+    match s.pool() {
+        Pool::Sqlite(p) => {
+            sqlx::query(stale).execute(&p).await.unwrap();
+            sqlx::query(old).bind(c.0).bind(NOW + 1).execute(&p).await.unwrap();
+        }
+        Pool::Postgres(p) => {
+            sqlx::query(stale).execute(&p).await.unwrap();
+            sqlx::query(old).bind(c.0).bind(NOW + 1).execute(&p).await.unwrap();
+        }
+    }
+    let shown = open_mine(s.as_ref(), &signed_in(c, true), NOW + 2, Lang::Da).await.unwrap();
+    assert_eq!(shown.iter().map(|n| n.link.as_str()).collect::<Vec<_>>(), ["/gammel", "/min-plan#maal-7"], "newest first");
+}
+
+on_both_backends!(
+    a_notification_links_to_its_object_by_todays_routes_and_an_old_one_keeps_its_written_link,
+    notifications_are_counted_until_the_list_is_opened,
+);

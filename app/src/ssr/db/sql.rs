@@ -83,12 +83,14 @@ macro_rules! key_result {
 
 /// Writes a notification inside the caller's transaction.
 macro_rules! notify_in {
-    ($tx:expr, $person:expr, $kind:expr, $link:expr, $now:expr) => {
-        sqlx::query("INSERT INTO notification (person_id, created_at, kind, link) VALUES ($1, $2, $3, $4)")
+    ($tx:expr, $person:expr, $notice:expr, $now:expr) => {
+        let notice: Notice = $notice;
+        sqlx::query("INSERT INTO notification (person_id, created_at, kind, object_id, link) VALUES ($1, $2, $3, $4, $5)")
             .bind($person)
             .bind($now)
-            .bind($kind.as_str())
-            .bind($link)
+            .bind(notice.kind.as_str())
+            .bind(notice.object)
+            .bind(notice.link())
             .execute(&mut *$tx)
             .await?;
     };

@@ -473,9 +473,24 @@ pub struct Announcement {
 pub struct Notification {
     pub id: NotificationId,
     pub kind: String,
+    /// The id of what it is about; `None` for notifications written before
+    /// it was stored (migration 0004 filled in those it could read off).
+    pub object_id: Option<i64>,
+    /// The link as written, for the record; pages build it anew ([`Notification::link`]).
     pub link: String,
     pub created_at: i64,
     pub read_at: Option<i64>,
+}
+
+impl Notification {
+    /// Where it leads: built from its kind and object by today's routes, or
+    /// the link as written for a kind or a row this version cannot read.
+    pub fn link(&self) -> String {
+        match (NotificationKind::parse(&self.kind), self.object_id) {
+            (Some(kind), Some(object)) => Notice::new(kind, object).link(),
+            _ => self.link.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
