@@ -165,7 +165,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         let plan = store.ensure_plan(id, now - 100 * DAY).await?;
         for (title, status) in goals.iter() {
             let goal = NewGoal {
-                title: GoalTitle::parse(title).map_err(|_| DbError::Conflict("demo goal text"))?,
+                title: GoalTitle::parse(title).map_err(|_| DbError::conflict("demo goal text"))?,
                 why: None,
                 first_step: None,
                 status: *status,
@@ -211,7 +211,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 budget,
                 citizen: id,
                 amount: Amount::kroner(1_500 + 500 * (i as i64 % 3)).unwrap_or(Amount::ZERO),
-                purpose: LongText::parse(purposes[i % purposes.len()]).map_err(|_| DbError::Conflict("demo purpose"))?,
+                purpose: LongText::parse(purposes[i % purposes.len()]).map_err(|_| DbError::conflict("demo purpose"))?,
                 goal: None,
                 idempotency_key: format!("demo-{i}"),
                 limit: None,

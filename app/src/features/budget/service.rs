@@ -16,7 +16,7 @@ use crate::kernel::Amount;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{
-    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, Notice, NotificationKind, RateLimit, RequestStatus,
+    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, Notice, NotificationKind, RateLimit, RequestStatus, Rule,
     SpendingDecision, SpendingRequest, Store,
 };
 
@@ -182,14 +182,8 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
     match store.request_spending(&r, now).await {
         Ok(out) => Ok(out.id()),
         Err(DbError::Limited) => Err(invalid(budget_fields::AMOUNT, Problem::TooManyRequests(per_hour))),
-        Err(DbError::Conflict(_)) => {
-            // Told apart after the fact: the budget ended meanwhile, or there
-            // is less left than asked for (say how much there is now).
-            match running(store, me.citizen).await? {
-                Some(b) if b.id == budget.id => Err(invalid(budget_fields::AMOUNT, Problem::MoreThanAvailable(b.available()))),
-                _ => Err(ServiceError::Conflict),
-            }
-        }
+        // Less left than asked for: say how much there is now.
+        Err(DbError::Conflict(Rule::NotEnoughLeft(left))) => Err(invalid(budget_fields::AMOUNT, Problem::MoreThanAvailable(left))),
         Err(e) => Err(e.into()),
     }
 }
@@ -310,11 +304,8 @@ pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, am
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
     }
     match store.top_up_budget(b.id, amount, acting.actor, now).await {
-        // Another top-up took it past the cap meanwhile (or it was ended).
-        Err(DbError::Conflict(_)) => {
-            let still_running = running(store, citizen).await?.is_some();
-            Err(if still_running { invalid(budget_fields::AMOUNT, Problem::OverCap(cap)) } else { ServiceError::Conflict })
-        }
+        // Another top-up took it past the cap meanwhile.
+        Err(DbError::Conflict(Rule::OverCap)) => Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap))),
         r => Ok(r?),
     }
 }

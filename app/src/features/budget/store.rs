@@ -49,6 +49,23 @@ pub trait BudgetStore: Send + Sync {
     async fn decide_spending(&self, d: &SpendingDecision, now: i64) -> DbResult<DecisionId>;
 }
 
+/// Why a conditional write to a budget changed nothing, read in the same
+/// transaction: it has ended, or there is not enough left.
+macro_rules! why_not {
+    ($tx:expr, $budget:expr) => {{
+        let row = sqlx::query("SELECT ended_at, granted_ore - reserved_ore - spent_ore AS left_ore FROM budget WHERE id = $1")
+            .bind($budget.0)
+            .fetch_one(&mut *$tx)
+            .await?;
+        let ended: Option<i64> = row.try_get("ended_at")?;
+        if ended.is_some() {
+            Rule::BudgetEnded
+        } else {
+            Rule::NotEnoughLeft(amount(row.try_get("left_ore")?)?)
+        }
+    }};
+}
+
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         impl $store {
@@ -104,10 +121,10 @@ macro_rules! sql {
                 let mut tx = self.begin_write().await?;
                 let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
                 if b.amount.ore() > cap.parse::<i64>().map_err(|_| decode("setting.budget_cap_ore"))? {
-                    return Err(DbError::Conflict("over the budget cap"));
+                    return Err(DbError::Conflict(Rule::OverCap));
                 }
                 if b.amount == Amount::ZERO {
-                    return Err(DbError::Conflict("a budget needs an amount"));
+                    return Err(DbError::conflict("a budget needs an amount"));
                 }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO budget (citizen_id, granted_by, period_start, period_end, note, granted_ore, created_at) \
@@ -134,7 +151,7 @@ macro_rules! sql {
             }
             async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()> {
                 if amount == Amount::ZERO {
-                    return Err(DbError::Conflict("a top-up needs an amount"));
+                    return Err(DbError::conflict("a top-up needs an amount"));
                 }
                 let mut tx = self.begin_write().await?;
                 let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
@@ -147,7 +164,11 @@ macro_rules! sql {
                     .await?
                     .rows_affected();
                 if added != 1 {
-                    return Err(DbError::Conflict("ended, or over the budget cap"));
+                    let why = match why_not!(tx, id) {
+                        Rule::NotEnoughLeft(_) => Rule::OverCap,
+                        other => other,
+                    };
+                    return Err(DbError::Conflict(why));
                 }
                 sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'topup', $3, $4)")
                     .bind(id.0)
@@ -170,7 +191,7 @@ macro_rules! sql {
                     .await?
                     .rows_affected();
                 if ended != 1 {
-                    return Err(DbError::Conflict("already ended"));
+                    return Err(DbError::conflict("already ended"));
                 }
                 let unused: i64 = sqlx::query_scalar("SELECT granted_ore - reserved_ore - spent_ore FROM budget WHERE id = $1")
                     .bind(id.0)
@@ -234,7 +255,7 @@ macro_rules! sql {
             }
             async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>> {
                 if r.amount == Amount::ZERO {
-                    return Err(DbError::Conflict("a request needs an amount"));
+                    return Err(DbError::conflict("a request needs an amount"));
                 }
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, r.citizen, &r.idempotency_key, "spending_request", RequestId, now);
@@ -249,7 +270,7 @@ macro_rules! sql {
                 .await?
                 .rows_affected();
                 if reserved != 1 {
-                    return Err(DbError::Conflict("more than is available"));
+                    return Err(DbError::Conflict(why_not!(tx, r.budget)));
                 }
                 // Counted after the budget row is locked by the reservation, so
                 // simultaneous requests of one citizen are counted one by one.
@@ -301,7 +322,7 @@ macro_rules! sql {
                 .bind(id.0)
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or(DbError::Conflict("not pending"))?;
+                .ok_or(DbError::conflict("not pending"))?;
                 let (budget, ore, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
                 sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1 WHERE id = $2").bind(ore).bind(budget).execute(&mut *tx).await?;
                 sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'release', $3, $4, $5)")
@@ -328,11 +349,11 @@ macro_rules! sql {
                 .bind(id.0)
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or(DbError::Conflict("already decided"))?;
+                .ok_or(DbError::conflict("already decided"))?;
                 let (budget, requested, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
                 let spend = approved.map(|a| a.ore()).unwrap_or(0);
                 if spend > requested || approved == Some(Amount::ZERO) {
-                    return Err(DbError::Conflict("approved amount out of range"));
+                    return Err(DbError::conflict("approved amount out of range"));
                 }
                 let outcome = match approved {
                     None => "declined",

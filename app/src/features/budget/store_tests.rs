@@ -24,7 +24,10 @@ async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: A
     let (c, cw, b) = citizen_with_budget(&*s).await;
     s.top_up_budget(b, kr(40_000), cw, NOW + 1).await.unwrap();
     assert_eq!(assert_ledger_balances(&*s, b).await.granted, kr(50_000));
-    assert!(matches!(s.top_up_budget(b, Amount::from_ore(1).unwrap(), cw, NOW + 2).await, Err(DbError::Conflict(_))), "past the cap");
+    assert!(
+        matches!(s.top_up_budget(b, Amount::from_ore(1).unwrap(), cw, NOW + 2).await, Err(DbError::Conflict(Rule::OverCap))),
+        "past the cap"
+    );
     let r = s.request_spending(&spend(b, c, kr(2_000), "before-end"), NOW + 3).await.unwrap().id();
     s.decide_spending(&decide(r, Some(kr(1_500)), decision(cw, Some("Prisen"))), NOW + 4).await.unwrap();
     let pending = s.request_spending(&spend(b, c, kr(1_000), "pending"), NOW + 5).await.unwrap().id();
@@ -36,9 +39,9 @@ async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: A
     let last = s.ledger(b).await.unwrap().pop().unwrap();
     assert_eq!((last.kind, last.amount), (LedgerKind::Reduce, kr(47_500)));
     assert!(matches!(s.end_budget(b, cw, NOW + 7).await, Err(DbError::Conflict(_))), "ended once");
-    assert!(matches!(s.top_up_budget(b, kr(1), cw, NOW + 7).await, Err(DbError::Conflict(_))), "no top-up after the end");
+    assert!(matches!(s.top_up_budget(b, kr(1), cw, NOW + 7).await, Err(DbError::Conflict(Rule::BudgetEnded))), "no top-up after the end");
     assert!(
-        matches!(s.request_spending(&spend(b, c, kr(1), "after-end"), NOW + 7).await, Err(DbError::Conflict(_))),
+        matches!(s.request_spending(&spend(b, c, kr(1), "after-end"), NOW + 7).await, Err(DbError::Conflict(Rule::BudgetEnded))),
         "no request after the end"
     );
     // The request made before the end is still decided, within what was reserved.
@@ -121,7 +124,10 @@ async fn a_request_reserves_and_a_decision_spends_with_the_ledger_balanced(s: Ar
 async fn a_request_larger_than_what_is_available_writes_nothing(s: Arc<dyn Store>) {
     let (c, _, b) = citizen_with_budget(&*s).await;
     let before = s.ledger(b).await.unwrap();
-    assert!(matches!(s.request_spending(&spend(b, c, kr(10_001), "big"), NOW).await, Err(DbError::Conflict(_))));
+    assert!(
+        matches!(s.request_spending(&spend(b, c, kr(10_001), "big"), NOW).await, Err(DbError::Conflict(Rule::NotEnoughLeft(left))) if left == kr(10_000)),
+        "refused, with what is left"
+    );
     assert_eq!(s.ledger(b).await.unwrap(), before);
     // The refused key is not burnt: the same key can be used once there is room.
     assert!(s.request_spending(&spend(b, c, kr(10_000), "big"), NOW).await.is_ok());

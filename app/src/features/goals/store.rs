@@ -126,7 +126,7 @@ macro_rules! sql {
                 .bind(c.from.as_str())
                 .fetch_optional(&mut *tx)
                 .await?
-                .ok_or(DbError::Conflict("the goal has changed meanwhile"))?;
+                .ok_or(DbError::conflict("the goal has changed meanwhile"))?;
                 let plan = PlanId(row.try_get("plan_id")?);
                 let title: String = row.try_get("title")?;
                 record_event!(tx, plan, c.actor, c.history_kind, title.as_str(), now);

@@ -80,7 +80,7 @@ macro_rules! sql {
                     .bind(id.0)
                     .execute(&self.pool)
                     .await?;
-                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::Conflict("person already linked")) }
+                if done.rows_affected() == 1 { Ok(()) } else { Err(DbError::conflict("person already linked")) }
             }
             async fn set_display_name(&self, id: PersonId, name: &str) -> DbResult<()> {
                 let done = sqlx::query("UPDATE person SET display_name = $1 WHERE id = $2").bind(name).bind(id.0).execute(&self.pool).await?;

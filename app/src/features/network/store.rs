@@ -278,7 +278,7 @@ macro_rules! sql {
                     .await?
                     .rows_affected();
                 if open != 1 {
-                    return Err(DbError::Conflict("cancelled or started"));
+                    return Err(DbError::conflict("cancelled or started"));
                 }
                 let before: Option<String> = sqlx::query_scalar("SELECT status FROM meetup_signup WHERE meetup_id = $1 AND person_id = $2")
                     .bind(meetup.0)
@@ -286,7 +286,7 @@ macro_rules! sql {
                     .fetch_optional(&mut *tx)
                     .await?;
                 if matches!(before.as_deref(), Some("going" | "waiting")) {
-                    return Err(DbError::Conflict("already signed up"));
+                    return Err(DbError::conflict("already signed up"));
                 }
                 let got_place = sqlx::query("UPDATE meetup SET going_count = going_count + 1 WHERE id = $1 AND going_count < capacity")
                     .bind(meetup.0)
@@ -316,7 +316,7 @@ macro_rules! sql {
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(was) = was else {
-                    return Err(DbError::Conflict("not signed up"));
+                    return Err(DbError::conflict("not signed up"));
                 };
                 sqlx::query("UPDATE meetup_signup SET status = 'cancelled', updated_at = $3 WHERE meetup_id = $1 AND person_id = $2")
                     .bind(meetup.0)
@@ -415,10 +415,10 @@ macro_rules! sql {
                 let row = sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1 RETURNING *").bind(id.0).fetch_one(&mut *tx).await?;
                 let old = Self::meetup_row(&row)?;
                 if old.cancelled_at.is_some() {
-                    return Err(DbError::Conflict("cancelled"));
+                    return Err(DbError::conflict("cancelled"));
                 }
                 if m.capacity < old.going {
-                    return Err(DbError::Conflict("capacity below going"));
+                    return Err(DbError::conflict("capacity below going"));
                 }
                 let changed = old.starts_at != m.starts_at
                     || old.duration_minutes != m.duration_minutes
@@ -461,7 +461,7 @@ macro_rules! sql {
                     .fetch_one(&mut *tx)
                     .await?;
                 if was.is_some() {
-                    return Err(DbError::Conflict("cancelled"));
+                    return Err(DbError::conflict("cancelled"));
                 }
                 sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
                 for person in signed_up_in!(tx, id) {

@@ -57,13 +57,53 @@ pub mod prelude {
 pub enum DbError {
     /// The row asked for does not exist.
     NotFound,
-    /// The write would break a rule the database guards (a unique key, a
-    /// budget that would be overspent, a full meetup).
-    Conflict(&'static str),
+    /// The write would break a rule the database guards, named, so a
+    /// service can say why without reading again.
+    Conflict(Rule),
     /// A rate limit was reached (too many new requests in the window).
     Limited,
     /// Anything else; logged once where it is handled.
     Other(sqlx::Error),
+}
+
+/// Which rule a refused write would have broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A unique key: it exists already.
+    AlreadyExists,
+    /// A CHECK constraint (the database's last guard of money and places).
+    Check,
+    /// A reference to a row that does not exist.
+    UnknownReference,
+    /// More money than is left in the budget; what is left now.
+    NotEnoughLeft(Amount),
+    /// The budget has ended: nothing more can be asked for or added.
+    BudgetEnded,
+    /// Past the municipality's budget cap.
+    OverCap,
+    /// Any other rule of one store method, in words (its doc comment says when).
+    Named(&'static str),
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rule::AlreadyExists => f.write_str("already exists"),
+            Rule::Check => f.write_str("rule violated"),
+            Rule::UnknownReference => f.write_str("unknown reference"),
+            Rule::NotEnoughLeft(left) => write!(f, "more than is available ({left} left)"),
+            Rule::BudgetEnded => f.write_str("the budget has ended"),
+            Rule::OverCap => f.write_str("over the budget cap"),
+            Rule::Named(what) => f.write_str(what),
+        }
+    }
+}
+
+impl DbError {
+    /// A conflict with a rule named in words.
+    pub fn conflict(what: &'static str) -> DbError {
+        DbError::Conflict(Rule::Named(what))
+    }
 }
 
 impl std::fmt::Display for DbError {
@@ -83,9 +123,9 @@ impl From<sqlx::Error> for DbError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::RowNotFound => DbError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict("already exists"),
-            sqlx::Error::Database(db) if db.is_check_violation() => DbError::Conflict("rule violated"),
-            sqlx::Error::Database(db) if db.is_foreign_key_violation() => DbError::Conflict("unknown reference"),
+            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict(Rule::AlreadyExists),
+            sqlx::Error::Database(db) if db.is_check_violation() => DbError::Conflict(Rule::Check),
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => DbError::Conflict(Rule::UnknownReference),
             _ => DbError::Other(e),
         }
     }

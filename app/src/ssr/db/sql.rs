@@ -63,8 +63,8 @@ macro_rules! claim_key {
                     .bind($kind)
                     .fetch_optional(&mut *$tx)
                     .await?
-                    .ok_or(DbError::Conflict("key used for something else"))?;
-            return first.map(|id| SubmitOutcome::Repeated($id(id))).ok_or(DbError::Conflict("submission in progress"));
+                    .ok_or(DbError::conflict("key used for something else"))?;
+            return first.map(|id| SubmitOutcome::Repeated($id(id))).ok_or(DbError::conflict("submission in progress"));
         }
     };
 }

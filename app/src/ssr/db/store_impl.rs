@@ -149,7 +149,7 @@ impl SqliteStore {
 impl SqliteStore {
     async fn backup_impl(&self, path: &str) -> DbResult<()> {
         if std::path::Path::new(path).exists() {
-            return Err(DbError::Conflict("the backup file exists already"));
+            return Err(DbError::conflict("the backup file exists already"));
         }
         sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
         Ok(())
@@ -202,7 +202,7 @@ impl PgStore {
     }
 
     async fn backup_impl(&self, _path: &str) -> DbResult<()> {
-        Err(DbError::Conflict("back up PostgreSQL with pg_dump"))
+        Err(DbError::conflict("back up PostgreSQL with pg_dump"))
     }
 
     /// READ COMMITTED is enough: every check that guards money or places is
