@@ -1,7 +1,7 @@
 //! "Budget": the citizen's personal budget — granted, spent, reserved and
 //! what is left, as figures and as a bar; their requests with the answers;
-//! every movement of money — and the form to ask for money. Server
-//! functions are thin: the rules are in `services::budget`.
+//! every movement of money — and the form to ask for money. Its server
+//! functions (`server.rs`) are thin: the rules are in `service.rs`.
 
 use leptos::prelude::*;
 

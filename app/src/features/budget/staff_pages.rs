@@ -1,7 +1,7 @@
 //! The caseworker's side of the personal budget: a citizen's budget with the
 //! forms to grant, top up and end it, and the page where a request for money
 //! is answered. Opening either writes the citizen's access log. Who may do
-//! what is decided in `services::budget`.
+//! what is decided in this feature's `service.rs`.
 
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! A citizen's plan as their caseworker works on it: the plan, and forms to
 //! add an activity, change its status, book a meeting and write a meeting
 //! note. Opening the page writes the citizen's access log. Who may do what
-//! is decided in `services::casework`.
+//! is decided in this feature's `service.rs`.
 
 use leptos::prelude::*;
 

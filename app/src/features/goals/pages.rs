@@ -1,7 +1,8 @@
 //! The citizen's goal proposals: the form to propose one, and the plain
 //! form posts that withdraw a proposal or answer a suggested wording.
-//! Server functions here are thin: they parse, call `services::goals`, and
-//! answer the caller (a redirect for a plain form, a status otherwise).
+//! Its server functions (`server.rs`) are thin: they parse, call the rules
+//! in `service.rs`, and answer the caller (a redirect for a plain form, a
+//! status otherwise).
 
 use leptos::prelude::*;
 

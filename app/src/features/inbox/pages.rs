@@ -1,6 +1,6 @@
 //! The caseworker's side: the inbox of everything waiting, the caseload,
-//! and the page where a proposal is answered. Server functions are thin;
-//! who may see and do what is decided in `services::{inbox, goals}`.
+//! and the page where a proposal is answered. Its server functions are thin;
+//! who may see and do what is decided in the inbox's and the goals' services.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

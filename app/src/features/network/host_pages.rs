@@ -2,7 +2,7 @@
 //! person is shown by, their meetups and groups) and the hosts' pages: create
 //! and edit a group, post a meetup, and for one meetup see who is coming,
 //! change or cancel it and send a message to those signed up. Who may do
-//! what is decided in `services::network`.
+//! what is decided in this feature's `service.rs`.
 
 use leptos::prelude::*;
 

@@ -1,3 +1,7 @@
+//! "Min plan": the citizen's one plan — goals with the answers, activities,
+//! appointments, meeting notes and history — and the parts the caseworker's
+//! view of a plan shares.
+
 use leptos::prelude::*;
 
 use crate::features::decisions::pages::Decision;
