@@ -157,7 +157,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let mut pages = Router::new()
         .route("/healthz", get(routes::healthz))
-        .route("/netvaerk/moede/{id}/kalender.ics", get(routes::meetup_calendar))
+        .route(&format!("{}/{{id}}/{}", paths::NETWORK_MEETUP, paths::CALENDAR_FILE), get(routes::meetup_calendar))
         .route(paths::SET_LANG, post(routes::set_lang))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -1,11 +1,9 @@
-//! What every feature's service shares: the error a rule gives, the
-//! signed-in person, a name cache for pages that show many people, and the
-//! answer a staff page gives for a refusal. Who may act for whom is
-//! `ssr::access`.
+//! What every feature's service shares: the error a rule gives, a name
+//! cache for pages that show many people, and the answer a staff page gives
+//! for a refusal. Who may act for whom is `ssr::access`.
 
 use crate::kernel::forms::FieldErrors;
 use crate::kernel::ids::PersonId;
-use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbError, DbResult, Store};
 use crate::ui::page::StaffPage;
 use leptos::prelude::ServerFnError;
@@ -69,11 +67,6 @@ impl<'a> Names<'a> {
         self.known.insert(id, name.clone());
         Ok(name)
     }
-}
-
-/// The signed-in person of this request, or `NotSignedIn`.
-pub fn signed_in() -> ServiceResult<CurrentUser> {
-    crate::ssr::auth::current_user().ok_or(ServiceError::NotSignedIn)
 }
 
 /// A staff page's content from its service's answer: anything refused is

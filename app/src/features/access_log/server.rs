@@ -10,11 +10,11 @@ use leptos::prelude::*;
 /// The signed-in citizen's own access log (`None`: not a signed-in citizen).
 #[server(prefix = "/api", endpoint = "my_access_log")]
 pub async fn my_access_log() -> Result<Option<Vec<AccessView>>, ServerFnError> {
-    let Some(user) = crate::ssr::auth::current_user() else {
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    let cx = Ctx::get()?;
-    crate::features::access_log::service::my_access_log(cx.store(), &user, cx.lang)
+    crate::features::access_log::service::my_access_log(cx.store(), user, cx.lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the access log", e))
 }

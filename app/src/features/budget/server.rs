@@ -25,11 +25,11 @@ const SPENDING_FORM: &str = "spending";
 /// arguments: nobody else's can be asked for.
 #[server(prefix = "/api", endpoint = "my_budget")]
 pub async fn my_budget() -> Result<Option<BudgetView>, ServerFnError> {
-    let Some(user) = crate::ssr::auth::current_user() else {
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    let cx = Ctx::get()?;
-    crate::features::budget::service::my_budget(cx.store(), &user, cx.lang)
+    crate::features::budget::service::my_budget(cx.store(), user, cx.lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the budget", e))
 }

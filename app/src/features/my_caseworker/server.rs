@@ -11,12 +11,12 @@ use leptos::prelude::*;
 /// not a citizen). No arguments: nobody else's can be asked for.
 #[server(prefix = "/api", endpoint = "my_caseworker")]
 pub async fn my_caseworker() -> Result<Option<MyCaseworkerView>, ServerFnError> {
-    let Some(user) = crate::ssr::auth::current_user() else {
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    let cx = Ctx::get()?;
     let lang = cx.lang;
-    crate::features::my_caseworker::service::my_caseworker(cx.store(), &user, cx.now, lang)
+    crate::features::my_caseworker::service::my_caseworker(cx.store(), user, cx.now, lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the caseworker", e))
 }

@@ -357,7 +357,7 @@ fn Meetup(m: MeetupView, t: &'static Texts) -> impl IntoView {
         })}
         {(!m.cancelled).then(|| view! { <SignUp m=m.clone() t/> })}
         {m.inside.clone().map(|inside| view! { <PeopleComing inside t/> })}
-        <p class="mb-4"><a href=format!("{}/kalender.ics", m.link) class="link" download="">{t.network.network_calendar}</a></p>
+        <p class="mb-4"><a href=routes::meetup_calendar(m.id) class="link" download="">{t.network.network_calendar}</a></p>
         <p><a href=m.group_link class="link">{t.network.network_see_group}</a></p>
     }
     .into_any()

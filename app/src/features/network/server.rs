@@ -72,9 +72,8 @@ fn not_found<T>(r: crate::ssr::service::ServiceResult<T>, doing: &'static str) -
 #[server(prefix = "/api", endpoint = "network_group")]
 pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFnError> {
     let cx = Ctx::get()?;
-    let user = crate::ssr::auth::current_user();
-    let r =
-        crate::features::network::service::group_page(cx.store(), user.as_ref(), crate::kernel::ids::GroupId(group), cx.now, cx.lang).await;
+    let user = cx.maybe_user();
+    let r = crate::features::network::service::group_page(cx.store(), user, crate::kernel::ids::GroupId(group), cx.now, cx.lang).await;
     not_found(r, "read a network group")
 }
 
@@ -82,8 +81,8 @@ pub async fn network_group(group: i64) -> Result<Option<GroupPageView>, ServerFn
 #[server(prefix = "/api", endpoint = "network_meetup")]
 pub async fn network_meetup(meetup: i64) -> Result<Option<MeetupView>, ServerFnError> {
     let cx = Ctx::get()?;
-    let user = crate::ssr::auth::current_user();
-    let r = crate::features::network::service::meetup_page(cx.store(), user.as_ref(), crate::kernel::ids::MeetupId(meetup), cx.lang).await;
+    let user = cx.maybe_user();
+    let r = crate::features::network::service::meetup_page(cx.store(), user, crate::kernel::ids::MeetupId(meetup), cx.lang).await;
     not_found(r, "read a meetup")
 }
 
@@ -94,9 +93,9 @@ pub async fn group_membership(group: i64, join: Option<String>) -> Result<(), Se
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
     let id = crate::kernel::ids::GroupId(group);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let joining = join.is_some();
-    let r = network::membership(cx.store(), user.as_ref(), id, joining, cx.now).await;
+    let r = network::membership(cx.store(), user, id, joining, cx.now).await;
     let back = routes::group(id.0);
     finish(r, "join or leave a group", &with_answer(&back, if joining { "medlem" } else { "udmeldt" }), &back, None).await
 }
@@ -108,8 +107,8 @@ pub async fn join_meetup(meetup: i64) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
     let id = crate::kernel::ids::MeetupId(meetup);
-    let user = crate::ssr::auth::current_user();
-    let r = network::sign_up(cx.store(), user.as_ref(), id, cx.now).await;
+    let user = cx.maybe_user();
+    let r = network::sign_up(cx.store(), user, id, cx.now).await;
     let back = routes::meetup(id.0);
     let answer = if matches!(r, Ok(crate::ssr::db::SignupStatus::Waiting)) { "venteliste" } else { "tilmeldt" };
     finish(r.map(|_| ()), "sign up for a meetup", &with_answer(&back, answer), &back, None).await
@@ -122,8 +121,8 @@ pub async fn leave_meetup(meetup: i64) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
     let id = crate::kernel::ids::MeetupId(meetup);
-    let user = crate::ssr::auth::current_user();
-    let r = network::cancel(cx.store(), user.as_ref(), id, cx.now).await;
+    let user = cx.maybe_user();
+    let r = network::cancel(cx.store(), user, id, cx.now).await;
     let back = routes::meetup(id.0);
     finish(r, "cancel a meetup place", &with_answer(&back, "afmeldt"), &back, None).await
 }
@@ -167,8 +166,8 @@ pub async fn my_network() -> Result<Option<(MyNetworkView, FormSpec)>, ServerFnE
     let cx = Ctx::get()?;
     let lang = cx.lang;
     let t = lang.texts();
-    let user = crate::ssr::auth::current_user();
-    let view = match crate::features::network::service::mine(cx.store(), user.as_ref(), cx.now, lang).await {
+    let user = cx.maybe_user();
+    let view = match crate::features::network::service::mine(cx.store(), user, cx.now, lang).await {
         Ok(v) => v,
         Err(crate::ssr::service::ServiceError::Db(e)) => return Err(crate::ssr::internal_error("read my network", e)),
         Err(_) => return Ok(None),
@@ -196,10 +195,10 @@ pub async fn set_display_name(display_name: String) -> Result<(), ServerFnError>
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
     let kept = FormFlash::typed(form_names::DISPLAY_NAME, &[(DISPLAY_NAME, &display_name)]);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let result = async {
         let name = crate::kernel::forms::parse_display_name(&display_name).map_err(ServiceError::Invalid)?;
-        network::set_display_name(cx.store(), user.as_ref(), &name).await
+        network::set_display_name(cx.store(), user, &name).await
     }
     .await;
     let back = routes::my_network_name();
@@ -278,8 +277,8 @@ pub async fn create_group(
     use crate::ssr::forms::{redirect, refused, with_answer};
     let cx = Ctx::get()?;
     let (kept, input) = typed_group(form_names::NEW_GROUP.into(), [&name, &description, &topic, &area, &usual_place]);
-    let user = crate::ssr::auth::current_user();
-    let result = async { crate::features::network::service::create_group(cx.store(), user.as_ref(), input?, &key, cx.now).await }.await;
+    let user = cx.maybe_user();
+    let result = async { crate::features::network::service::create_group(cx.store(), user, input?, &key, cx.now).await }.await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&routes::host_group(id.0), "oprettet"));
@@ -307,9 +306,9 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
     let cx = Ctx::get()?;
     let lang = cx.lang;
     let t = lang.texts();
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::GroupId(group);
-    let r = crate::features::network::service::group_to_edit(cx.store(), user.as_ref(), id, cx.now, lang).await;
+    let r = crate::features::network::service::group_to_edit(cx.store(), user, id, cx.now, lang).await;
     let view = match crate::ssr::service::staff_page(r, "open a group for its host")? {
         StaffPage::Shown(v) => v,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
@@ -350,9 +349,9 @@ pub async fn save_group(
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
     let (kept, input) = typed_group(form_names::group(group), [&name, &description, &topic, &area, &usual_place]);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::GroupId(group);
-    let result = async { crate::features::network::service::update_group(cx.store(), user.as_ref(), id, input?).await }.await;
+    let result = async { crate::features::network::service::update_group(cx.store(), user, id, input?).await }.await;
     let back = routes::host_group(group);
     finish(result, "change a group", &with_answer(&back, "gemt"), &back, Some(kept)).await
 }
@@ -373,9 +372,9 @@ pub async fn post_meetup(
     use crate::ssr::forms::{redirect, refused, with_answer};
     let cx = Ctx::get()?;
     let (kept, input) = typed_meetup(form_names::new_meetup(group), [&date, &time, &duration, &place, &address, &capacity, &description]);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::GroupId(group);
-    let result = async { crate::features::network::service::post_meetup(cx.store(), user.as_ref(), id, input?, &key, cx.now).await }.await;
+    let result = async { crate::features::network::service::post_meetup(cx.store(), user, id, input?, &key, cx.now).await }.await;
     match result {
         Ok(id) => {
             redirect(&with_answer(&routes::host_meetup(id.0), "moede-oprettet"));
@@ -404,9 +403,9 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
     let cx = Ctx::get()?;
     let lang = cx.lang;
     let t = lang.texts();
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::MeetupId(meetup);
-    let r = crate::features::network::service::meetup_to_host(cx.store(), user.as_ref(), id, lang).await;
+    let r = crate::features::network::service::meetup_to_host(cx.store(), user, id, lang).await;
     let (view, m) = match crate::ssr::service::staff_page(r, "open a meetup for its host")? {
         StaffPage::Shown(v) => v,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
@@ -460,9 +459,9 @@ pub async fn save_meetup(
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
     let (kept, input) = typed_meetup(form_names::meetup(meetup), [&date, &time, &duration, &place, &address, &capacity, &description]);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::MeetupId(meetup);
-    let result = async { crate::features::network::service::update_meetup(cx.store(), user.as_ref(), id, input?, cx.now).await }.await;
+    let result = async { crate::features::network::service::update_meetup(cx.store(), user, id, input?, cx.now).await }.await;
     let back = routes::host_meetup(meetup);
     finish(result, "change a meetup", &with_answer(&back, "gemt"), &format!("{back}#ret"), Some(kept)).await
 }
@@ -472,9 +471,9 @@ pub async fn save_meetup(
 pub async fn cancel_meetup(meetup: i64) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer};
     let cx = Ctx::get()?;
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let id = crate::kernel::ids::MeetupId(meetup);
-    let result = crate::features::network::service::cancel_meetup(cx.store(), user.as_ref(), id, cx.now).await;
+    let result = crate::features::network::service::cancel_meetup(cx.store(), user, id, cx.now).await;
     let back = routes::host_meetup(meetup);
     finish(result, "cancel a meetup", &with_answer(&back, "aflyst"), &back, None).await
 }
@@ -487,10 +486,10 @@ pub async fn announce_meetup(meetup: i64, message: String, key: String) -> Resul
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
     let kept = FormFlash::typed(form_names::announcement(meetup), &[(MESSAGE, &message)]);
-    let user = crate::ssr::auth::current_user();
+    let user = cx.maybe_user();
     let result = async {
         let body = crate::kernel::forms::parse_announcement(&message).map_err(ServiceError::Invalid)?;
-        network::announce(cx.store(), user.as_ref(), crate::kernel::ids::MeetupId(meetup), &body, &key, cx.now).await
+        network::announce(cx.store(), user, crate::kernel::ids::MeetupId(meetup), &body, &key, cx.now).await
     }
     .await;
     let back = routes::host_meetup(meetup);

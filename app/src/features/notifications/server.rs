@@ -10,11 +10,11 @@ use leptos::prelude::*;
 /// The signed-in person's notifications, newest first (`None`: not signed in).
 #[server(prefix = "/api", endpoint = "my_notifications")]
 pub async fn my_notifications() -> Result<Option<Vec<NotificationView>>, ServerFnError> {
-    let Some(user) = crate::ssr::auth::current_user() else {
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    let cx = Ctx::get()?;
-    crate::features::notifications::service::open_mine(cx.store(), &user, cx.now, cx.lang)
+    crate::features::notifications::service::open_mine(cx.store(), user, cx.now, cx.lang)
         .await
         .map(Some)
         .map_err(|e| crate::ssr::internal_error("read the notifications", e))

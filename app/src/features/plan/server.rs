@@ -21,12 +21,12 @@ pub enum PlanPage {
 /// to ask for anybody else's.
 #[server(prefix = "/api", endpoint = "my_plan")]
 pub async fn my_plan() -> Result<PlanPage, ServerFnError> {
-    let Some(user) = crate::ssr::auth::current_user() else {
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
         return Ok(PlanPage::NotSignedIn);
     };
-    let cx = Ctx::get()?;
     let lang = cx.lang;
-    match crate::features::plan::service::my_plan(cx.store(), &user, cx.now, lang).await {
+    match crate::features::plan::service::my_plan(cx.store(), user, cx.now, lang).await {
         Ok(Some(plan)) => Ok(PlanPage::Plan(plan)),
         Ok(None) => Ok(PlanPage::NoPlan),
         Err(e) => Err(crate::ssr::internal_error("read the plan", e)),
