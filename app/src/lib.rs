@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod features;
+pub mod forms;
 pub mod i18n;
 pub mod kernel;
 pub mod routes;

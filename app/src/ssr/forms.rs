@@ -40,7 +40,7 @@ pub type FieldDef<'a> = (&'a str, &'a str, Option<&'a str>, crate::ui::form::Con
 /// `form` (a name unique per form on the page, e.g. `activity:12`), else
 /// the `defaults`.
 pub async fn spec(
-    kind: crate::kernel::forms::FormKind,
+    kind: impl Into<crate::forms::FormKind>,
     form: &str,
     action: &str,
     hidden: Vec<(String, String)>,
@@ -52,7 +52,7 @@ pub async fn spec(
     let lang = crate::ssr::request_lang();
     let t = lang.texts();
     crate::ui::form::FormSpec {
-        kind,
+        kind: kind.into(),
         id_prefix: form.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(),
         lang,
         action: action.into(),

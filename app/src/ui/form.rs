@@ -13,8 +13,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::forms::FormKind;
 use crate::i18n::Lang;
-use crate::kernel::forms::{FieldError, FormKind};
+use crate::kernel::forms::FieldError;
 use wasm_bindgen::JsCast;
 
 /// How a field is typed in.

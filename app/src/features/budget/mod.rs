@@ -1,5 +1,6 @@
 //! The personal budget: the citizen's figures, requests and ledger; the caseworker grants, tops up, ends and answers.
 
+pub mod forms;
 pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]

@@ -2,10 +2,10 @@
 //! request to the feature's service and answers for the caller (a page,
 //! a plain form post, a fetch).
 
+#[cfg(feature = "ssr")]
+use crate::features::budget::forms::{budget_fields, BudgetForm};
 use crate::features::budget::views::BudgetView;
 use crate::features::budget::views::SpendingReview;
-#[cfg(feature = "ssr")]
-use crate::kernel::forms::{budget_fields, FormKind};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -40,8 +40,8 @@ pub async fn my_budget() -> Result<Option<BudgetView>, ServerFnError> {
 #[server(prefix = "/api", endpoint = "request_spending")]
 pub async fn request_spending(amount: String, purpose: String, goal: Option<String>, key: String) -> Result<(), ServerFnError> {
     let cx = Ctx::get()?;
+    use crate::features::budget::forms::SpendingInput;
     use crate::features::budget::service as budget;
-    use crate::kernel::forms::SpendingInput;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let goal = goal.unwrap_or_default();
@@ -114,7 +114,7 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
     let key = vec![("key".to_string(), crate::ssr::forms::new_key())];
     let defaults = [(budget_fields::GOAL, budget_fields::NO_GOAL)];
     let spec =
-        crate::ssr::forms::spec(FormKind::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.budget.spend_submit, &defaults)
+        crate::ssr::forms::spec(BudgetForm::Spending, SPENDING_FORM, RequestSpending::PATH, key, fields, t.budget.spend_submit, &defaults)
             .await;
     Ok(SpendingPage::Form(spec))
 }
@@ -157,7 +157,9 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
         let fields = vec![(budget_fields::AMOUNT, t.budget.spend_amount_label, None, Control::Money)];
         (
             None,
-            Some(spec(FormKind::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, hidden(), fields, t.budget.topup_submit, &[]).await),
+            Some(
+                spec(BudgetForm::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, hidden(), fields, t.budget.topup_submit, &[]).await,
+            ),
         )
     } else {
         let fields = vec![
@@ -168,7 +170,7 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
         let defaults = [(budget_fields::MONTHS, "15")];
         (
             Some(
-                spec(FormKind::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.budget.grant_submit, &defaults)
+                spec(BudgetForm::Grant, &format!("grant:{citizen}"), GrantBudget::PATH, hidden(), fields, t.budget.grant_submit, &defaults)
                     .await,
             ),
             None,
@@ -188,8 +190,8 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
 /// `months`, an optional `note` for the citizen.
 #[server(prefix = "/api", endpoint = "grant_budget")]
 pub async fn grant_budget(citizen: i64, amount: String, months: String, note: String) -> Result<(), ServerFnError> {
+    use crate::features::budget::forms::GrantInput;
     use crate::features::budget::service as budget;
-    use crate::kernel::forms::GrantInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
@@ -217,7 +219,7 @@ pub async fn top_up_budget(citizen: i64, amount: String) -> Result<(), ServerFnE
     let kept = FormFlash::typed(format!("topup:{citizen}"), &[(budget_fields::AMOUNT, &amount)]);
     let result = async {
         let user = cx.user()?;
-        let amount = crate::kernel::forms::parse_top_up(&amount).map_err(ServiceError::Invalid)?;
+        let amount = crate::features::budget::forms::parse_top_up(&amount).map_err(ServiceError::Invalid)?;
         budget::top_up(cx.store(), user, crate::kernel::ids::PersonId(citizen), amount, cx.now).await
     }
     .await;
@@ -266,7 +268,7 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
     ];
     let hidden = vec![("request".to_string(), request.to_string())];
     let spec = crate::ssr::forms::spec(
-        FormKind::SpendingAnswer,
+        BudgetForm::SpendingAnswer,
         &answer_form(request),
         DecideSpending::PATH,
         hidden,
@@ -287,8 +289,8 @@ fn answer_form(request: i64) -> String {
 /// `amount` and `reason`) or `decline` (with `reason`).
 #[server(prefix = "/api", endpoint = "decide_spending")]
 pub async fn decide_spending(request: i64, answer: Option<String>, amount: String, reason: String) -> Result<(), ServerFnError> {
+    use crate::features::budget::forms::SpendingAnswer;
     use crate::features::budget::service as budget;
-    use crate::kernel::forms::SpendingAnswer;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;

@@ -4,12 +4,13 @@
 //! totals, one answer per request) are in the store; who may do what, the
 //! rate limit and the messages for refused input are here.
 
+use crate::features::budget::forms::{budget_fields, GrantInput, SpendingAnswer, SpendingInput};
 use crate::features::budget::views::BudgetView;
 use crate::features::budget::views::LedgerLine;
 use crate::features::budget::views::SpendingReview;
 use crate::features::budget::views::SpendingView;
 use crate::i18n::Lang;
-use crate::kernel::forms::{budget_fields, FieldError, GrantInput, Problem, SpendingAnswer, SpendingInput};
+use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{PersonId, RequestId};
 use crate::kernel::time::{date, date_time, months_later};
 use crate::kernel::Amount;

@@ -280,8 +280,9 @@ async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s:
 /// The budget service's rules over the store: who may ask, cancel, answer,
 /// grant, top up and end, and the messages a refused input gets.
 async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Store>) {
+    use crate::features::budget::forms::{budget_fields, GrantInput, SpendingAnswer, SpendingInput};
     use crate::features::budget::service as budget;
-    use crate::kernel::forms::{budget_fields, GrantInput, Problem, SpendingAnswer, SpendingInput};
+    use crate::kernel::forms::Problem;
     use crate::ssr::service::ServiceError;
     let (c, cw, b) = citizen_with_budget(s.as_ref()).await;
     let other = person(&*s, "Anden Borger", Some("011370-0009")).await;

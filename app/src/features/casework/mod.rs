@@ -1,5 +1,6 @@
 //! The caseworker works on a citizen's plan: activities, appointments, meeting notes, goals.
 
+pub mod forms;
 pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]

@@ -41,9 +41,9 @@ fn back(citizen: i64) -> String {
 /// The citizen's plan for their caseworker (writes the access log).
 #[server(prefix = "/api", endpoint = "citizen_plan")]
 pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, ServerFnError> {
+    use crate::features::casework::forms::plan_fields::*;
+    use crate::features::casework::forms::CaseworkForm;
     use crate::features::casework::service as casework;
-    use crate::kernel::forms::plan_fields::*;
-    use crate::kernel::forms::FormKind;
     use crate::kernel::ids::PersonId;
     use crate::kernel::plan::Department;
     use crate::ssr::forms::spec;
@@ -70,7 +70,7 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         ]
     };
     let activity = spec(
-        FormKind::Activity,
+        CaseworkForm::Activity,
         &flash("activity", citizen),
         SaveActivity::PATH,
         hidden(),
@@ -91,11 +91,12 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
             (STATUS, a.status.as_str()),
         ];
         let form = flash(&format!("activity-{}", a.id.0), citizen);
-        edits
-            .push(spec(FormKind::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.casework.activity_save, &current).await);
+        edits.push(
+            spec(CaseworkForm::Activity, &form, SaveActivity::PATH, hidden, activity_fields(), t.casework.activity_save, &current).await,
+        );
     }
     let appointment = spec(
-        FormKind::Appointment,
+        CaseworkForm::Appointment,
         &flash("appointment", citizen),
         AddAppointment::PATH,
         hidden(),
@@ -113,7 +114,7 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
     )
     .await;
     let note = spec(
-        FormKind::Note,
+        CaseworkForm::Note,
         &flash("note", citizen),
         AddNote::PATH,
         hidden(),
@@ -136,9 +137,9 @@ pub async fn save_activity(
     responsible: String,
     status: Option<String>,
 ) -> Result<(), ServerFnError> {
+    use crate::features::casework::forms::plan_fields::*;
+    use crate::features::casework::forms::ActivityInput;
     use crate::features::casework::service as casework;
-    use crate::kernel::forms::plan_fields::*;
-    use crate::kernel::forms::ActivityInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
@@ -187,9 +188,9 @@ pub async fn add_appointment(
     outreach: Option<String>,
     note: String,
 ) -> Result<(), ServerFnError> {
+    use crate::features::casework::forms::plan_fields::*;
+    use crate::features::casework::forms::AppointmentInput;
     use crate::features::casework::service as casework;
-    use crate::kernel::forms::plan_fields::*;
-    use crate::kernel::forms::AppointmentInput;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
@@ -215,10 +216,10 @@ pub async fn add_note(citizen: i64, note: String) -> Result<(), ServerFnError> {
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
-    let kept = FormFlash::typed(flash("note", citizen), &[(crate::kernel::forms::plan_fields::NOTE, &note)]);
+    let kept = FormFlash::typed(flash("note", citizen), &[(crate::features::casework::forms::plan_fields::NOTE, &note)]);
     let result = async {
         let user = cx.user()?;
-        let body = crate::kernel::forms::parse_note(&note).map_err(ServiceError::Invalid)?;
+        let body = crate::features::casework::forms::parse_note(&note).map_err(ServiceError::Invalid)?;
         casework::add_note(cx.store(), user, crate::kernel::ids::PersonId(citizen), body, cx.now).await
     }
     .await;

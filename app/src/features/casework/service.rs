@@ -3,9 +3,9 @@
 //! appointments and meeting notes. Every change lands in the plan's
 //! history. Only the citizen's caseworker or stand-in may do any of it.
 
+use crate::features::casework::forms::{ActivityInput, AppointmentInput};
 use crate::features::casework::views::CitizenPlanView;
 use crate::i18n::Lang;
-use crate::kernel::forms::{ActivityInput, AppointmentInput};
 use crate::kernel::ids::{ActivityId, AppointmentId, PersonId, PlanId};
 use crate::kernel::time::copenhagen_local;
 use crate::kernel::LongText;
@@ -66,7 +66,7 @@ pub async fn cancel_appointment(
 pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: AppointmentInput, now: i64) -> ServiceResult<()> {
     let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
     let starts_at = copenhagen_local(a.date, a.minute).ok_or(ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
-        field: crate::kernel::forms::plan_fields::DATE.into(),
+        field: crate::features::casework::forms::plan_fields::DATE.into(),
         problem: crate::kernel::forms::Problem::Date,
     }]))?;
     let new = NewAppointment {

@@ -56,11 +56,11 @@ async fn a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted(s: A
 }
 
 async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees(s: Arc<dyn Store>) {
+    use crate::features::casework::forms::{parse_note, ActivityInput, AppointmentInput};
     use crate::features::casework::service as casework;
     use crate::features::plan::service::my_plan;
     use crate::features::plan::views::Who;
     use crate::i18n::Lang;
-    use crate::kernel::forms::{parse_note, ActivityInput, AppointmentInput};
     use crate::ssr::service::ServiceError;
     let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
     let other = person(s.as_ref(), "Anden Sagsbehandler", None).await;

@@ -1,5 +1,6 @@
 //! Goals: the citizen proposes, withdraws and answers; the caseworker answers and corrects.
 
+pub mod forms;
 pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]

@@ -3,7 +3,7 @@
 //! a plain form post, a fetch).
 
 #[cfg(feature = "ssr")]
-use crate::kernel::forms::{proposal_fields, FormKind};
+use crate::features::goals::forms::{proposal_fields, GoalForm};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -22,8 +22,8 @@ const PROPOSAL_FORM: &str = "goal_proposal";
 #[server(prefix = "/api", endpoint = "propose_goal")]
 pub async fn propose_goal(title: String, why: String, first_step: String, key: String) -> Result<(), ServerFnError> {
     let cx = Ctx::get()?;
+    use crate::features::goals::forms::GoalProposal;
     use crate::features::goals::service as goals;
-    use crate::kernel::forms::GoalProposal;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let kept = FormFlash::typed(
@@ -96,7 +96,7 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
     use leptos::server_fn::ServerFn;
     Ok(ProposalPage::Form(
         crate::ssr::forms::spec(
-            FormKind::GoalProposal,
+            GoalForm::Proposal,
             PROPOSAL_FORM,
             ProposeGoal::PATH,
             vec![("key".into(), crate::ssr::forms::new_key())],

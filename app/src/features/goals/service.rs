@@ -3,9 +3,9 @@
 //! or declines. Every rule of who may do what is checked here, and every
 //! transition goes through the goal's state machine ([`GoalStatus::next`]).
 
+use crate::features::goals::forms::{GoalAnswer, GoalProposal};
 use crate::features::goals::views::GoalReview;
 use crate::i18n::Lang;
-use crate::kernel::forms::{GoalAnswer, GoalProposal};
 use crate::kernel::ids::GoalId;
 use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
@@ -134,7 +134,7 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
         GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
         GoalAnswer::Adjust { .. } => {
             return Err(ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
-                field: crate::kernel::forms::answer_fields::ANSWER.into(),
+                field: crate::features::goals::forms::answer_fields::ANSWER.into(),
                 problem: crate::kernel::forms::Problem::ChooseAnswer,
             }]))
         }

@@ -36,7 +36,7 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert_eq!((note.kind.as_str(), note.link.as_str()), ("goal_answered", format!("/min-plan#maal-{}", id.0).as_str()));
 
     // Deciding again is refused and writes nothing: a correction is a new decision, not an edit.
-    let twice = goals::decide(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 2 * DAY).await;
+    let twice = goals::decide(s.as_ref(), &staff_user(cw), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 2 * DAY).await;
     assert!(matches!(twice, Err(ServiceError::Conflict)), "{twice:?}");
     assert_eq!(s.decisions_of(c).await.unwrap(), d, "the record is unchanged");
 
@@ -49,16 +49,17 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert!(kinds.starts_with(&["goal_declined", "goal_proposed"]), "{kinds:?}");
 
     // A correction is a new decision pointing at the old one, which stays.
-    let refused = goals::correct(s.as_ref(), &signed_in(c, true), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 3 * DAY).await;
+    let refused =
+        goals::correct(s.as_ref(), &signed_in(c, true), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 3 * DAY).await;
     assert!(matches!(refused, Err(ServiceError::NotAllowed)), "only the caseworker corrects");
-    goals::correct(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
+    goals::correct(s.as_ref(), &staff_user(cw), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
     let after = s.decisions_of(c).await.unwrap();
     assert_eq!(after.len(), 2);
     assert_eq!(after[0], d[0], "the first decision is unchanged");
     assert_eq!((after[1].outcome.as_str(), after[1].corrects), ("accepted", Some(d[0].id)));
     assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
     assert_eq!(s.unread_notifications(c).await.unwrap(), 2, "the citizen is told of the correction");
-    let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
+    let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
     assert!(matches!(again, Err(ServiceError::Conflict)), "accepting an accepted goal is no correction");
     let view = my_plan(s.as_ref(), &me, NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
     let shown = &view.goals[0].decisions;
@@ -67,8 +68,8 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
 }
 
 async fn a_suggested_wording_is_rejected_or_accepted_by_the_citizen(s: Arc<dyn Store>) {
+    use crate::features::goals::forms::GoalAnswer;
     use crate::features::goals::service as goals;
-    use crate::kernel::forms::GoalAnswer;
     use crate::ssr::service::ServiceError;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
     let (me, staff) = (signed_in(c, true), staff_user(cw));
@@ -162,7 +163,7 @@ async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: 
     assert_eq!((r.title.as_str(), r.open), ("A's mål", true));
     let log = s.access_log(a).await.unwrap();
     assert_eq!((log.len(), log[0].staff_id, log[0].purpose.as_str()), (1, standin, crate::ssr::access::Purpose::GoalReview.as_str()));
-    goals::decide(s.as_ref(), &staff_user(standin), id, crate::kernel::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
+    goals::decide(s.as_ref(), &staff_user(standin), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 2).await.unwrap();
     assert_eq!(s.goal(id).await.unwrap().status, GoalStatus::Accepted);
 }
 

@@ -2,13 +2,13 @@
 //! request to the feature's service and answers for the caller (a page,
 //! a plain form post, a fetch).
 
+#[cfg(feature = "ssr")]
+use crate::features::goals::forms::{answer_fields, GoalForm};
 use crate::features::goals::views::GoalReview;
 use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
 #[cfg(feature = "ssr")]
 use crate::features::inbox::views::InboxKind;
-#[cfg(feature = "ssr")]
-use crate::kernel::forms::{answer_fields, FormKind};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -78,7 +78,7 @@ pub async fn review_goal(goal: i64) -> Result<StaffPage<(GoalReview, FormSpec)>,
         fields.push((answer_fields::WORDING, t.inbox.wording_label, None, Control::Line));
     }
     fields.push((answer_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines));
-    let spec = crate::ssr::forms::spec(FormKind::GoalAnswer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit, &[]).await;
+    let spec = crate::ssr::forms::spec(GoalForm::Answer, &answer_form(goal), DecideGoal::PATH, hidden, fields, submit, &[]).await;
     Ok(StaffPage::Shown((review, spec)))
 }
 
@@ -100,8 +100,8 @@ pub async fn decide_goal(
     correction: Option<String>,
 ) -> Result<(), ServerFnError> {
     let cx = Ctx::get()?;
+    use crate::features::goals::forms::GoalAnswer;
     use crate::features::goals::service as goals;
-    use crate::kernel::forms::GoalAnswer;
     use crate::kernel::ids::GoalId;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;

@@ -27,7 +27,7 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
         "showing a proposal is a read, logged once per citizen"
     );
     assert_eq!(s.access_log(b).await.unwrap(), vec![], "B had nothing in the inbox");
-    goals::decide(s.as_ref(), &staff_user(cw), newer, crate::kernel::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
+    goals::decide(s.as_ref(), &staff_user(cw), newer, crate::features::goals::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
     assert_eq!(inbox::inbox(s.as_ref(), &staff_user(cw), None, NOW + 10 * DAY, Lang::Da).await.unwrap().len(), 1, "answered items leave");
 
     let plan = s.plan_of(a).await.unwrap().unwrap();

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod calendar;
+pub mod forms;
 pub mod host_pages;
 pub mod pages;
 pub mod server;

@@ -5,14 +5,14 @@
 // macro drops attributes on the fn itself, so this is per module.
 #![allow(clippy::too_many_arguments)]
 
+#[cfg(feature = "ssr")]
+use crate::features::network::forms::network_fields::*;
 use crate::features::network::views::GroupPageView;
 use crate::features::network::views::MeetupView;
 use crate::features::network::views::MyNetworkView;
 use crate::features::network::views::NetworkView;
 #[cfg(feature = "ssr")]
 use crate::i18n::Texts;
-#[cfg(feature = "ssr")]
-use crate::kernel::forms::network_fields::*;
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -132,9 +132,9 @@ pub async fn leave_meetup(meetup: i64) -> Result<(), ServerFnError> {
 fn typed_group(
     form: String,
     [name, description, topic, area, usual_place]: [&str; 5],
-) -> (crate::ssr::forms::FormFlash, Result<crate::kernel::forms::GroupInput, crate::ssr::service::ServiceError>) {
+) -> (crate::ssr::forms::FormFlash, Result<crate::features::network::forms::GroupInput, crate::ssr::service::ServiceError>) {
     let typed = [(NAME, name), (DESCRIPTION, description), (TOPIC, topic), (AREA, area), (USUAL_PLACE, usual_place)];
-    let parsed = crate::kernel::forms::GroupInput::parse(name, description, topic, area, usual_place);
+    let parsed = crate::features::network::forms::GroupInput::parse(name, description, topic, area, usual_place);
     (crate::ssr::forms::FormFlash::typed(form, &typed), parsed.map_err(crate::ssr::service::ServiceError::Invalid))
 }
 
@@ -143,7 +143,7 @@ fn typed_group(
 fn typed_meetup(
     form: String,
     [date, time, duration, place, address, capacity, description]: [&str; 7],
-) -> (crate::ssr::forms::FormFlash, Result<crate::kernel::forms::MeetupInput, crate::ssr::service::ServiceError>) {
+) -> (crate::ssr::forms::FormFlash, Result<crate::features::network::forms::MeetupInput, crate::ssr::service::ServiceError>) {
     let typed = [
         (DATE, date),
         (TIME, time),
@@ -153,14 +153,14 @@ fn typed_meetup(
         (CAPACITY, capacity),
         (DESCRIPTION, description),
     ];
-    let parsed = crate::kernel::forms::MeetupInput::parse(date, time, duration, place, address, capacity, description);
+    let parsed = crate::features::network::forms::MeetupInput::parse(date, time, duration, place, address, capacity, description);
     (crate::ssr::forms::FormFlash::typed(form, &typed), parsed.map_err(crate::ssr::service::ServiceError::Invalid))
 }
 
 /// "Mine grupper og møder" and the form to choose a display name.
 #[server(prefix = "/api", endpoint = "my_network")]
 pub async fn my_network() -> Result<Option<(MyNetworkView, FormSpec)>, ServerFnError> {
-    use crate::kernel::forms::FormKind;
+    use crate::features::network::forms::NetworkForm;
     use crate::ui::form::Control;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -175,7 +175,7 @@ pub async fn my_network() -> Result<Option<(MyNetworkView, FormSpec)>, ServerFnE
     let current = view.display_name.clone().unwrap_or_default();
     let fields = vec![(DISPLAY_NAME, t.network.mine_name_label, Some(t.network.mine_name_hint), Control::Line)];
     let spec = crate::ssr::forms::spec(
-        FormKind::DisplayName,
+        NetworkForm::DisplayName,
         form_names::DISPLAY_NAME,
         SetDisplayName::PATH,
         vec![],
@@ -197,7 +197,7 @@ pub async fn set_display_name(display_name: String) -> Result<(), ServerFnError>
     let kept = FormFlash::typed(form_names::DISPLAY_NAME, &[(DISPLAY_NAME, &display_name)]);
     let user = cx.maybe_user();
     let result = async {
-        let name = crate::kernel::forms::parse_display_name(&display_name).map_err(ServiceError::Invalid)?;
+        let name = crate::features::network::forms::parse_display_name(&display_name).map_err(ServiceError::Invalid)?;
         network::set_display_name(cx.store(), user, &name).await
     }
     .await;
@@ -236,7 +236,7 @@ fn meetup_fields(t: &'static Texts) -> Vec<crate::ssr::forms::FieldDef<'static>>
 /// The form to create a group (for someone with the host role).
 #[server(prefix = "/api", endpoint = "new_group_form")]
 pub async fn new_group_form() -> Result<StaffPage<FormSpec>, ServerFnError> {
-    use crate::kernel::forms::FormKind;
+    use crate::features::network::forms::NetworkForm;
     use crate::ssr::service::ServiceError;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -252,7 +252,7 @@ pub async fn new_group_form() -> Result<StaffPage<FormSpec>, ServerFnError> {
     let key = vec![("key".to_string(), crate::ssr::forms::new_key())];
     Ok(StaffPage::Shown(
         crate::ssr::forms::spec(
-            FormKind::Group,
+            NetworkForm::Group,
             form_names::NEW_GROUP,
             CreateGroup::PATH,
             key,
@@ -300,7 +300,7 @@ pub struct HostGroupPage {
 /// The group's page for its host (`NotAllowed` for anyone else).
 #[server(prefix = "/api", endpoint = "host_group")]
 pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFnError> {
-    use crate::kernel::forms::FormKind;
+    use crate::features::network::forms::NetworkForm;
     use crate::ssr::forms::spec;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -318,13 +318,13 @@ pub async fn host_group(group: i64) -> Result<StaffPage<HostGroupPage>, ServerFn
         [(NAME, g.name.as_str()), (DESCRIPTION, &g.description), (TOPIC, &g.topic), (AREA, &g.area), (USUAL_PLACE, &g.usual_place)];
     let hidden = || vec![("group".to_string(), group.to_string())];
     let edit =
-        spec(FormKind::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.network.group_save_submit, &now)
+        spec(NetworkForm::Group, &form_names::group(group), SaveGroup::PATH, hidden(), group_fields(t), t.network.group_save_submit, &now)
             .await;
     let mut post_hidden = hidden();
     post_hidden.push(("key".into(), crate::ssr::forms::new_key()));
     let defaults = [(DURATION, "90"), (PLACE, g.usual_place.as_str()), (CAPACITY, "10")];
     let post = spec(
-        FormKind::Meetup,
+        NetworkForm::Meetup,
         &form_names::new_meetup(group),
         PostMeetup::PATH,
         post_hidden,
@@ -396,7 +396,7 @@ pub struct HostMeetupPage {
 /// The meetup's page for a host of its group (`NotAllowed` for anyone else).
 #[server(prefix = "/api", endpoint = "host_meetup")]
 pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, ServerFnError> {
-    use crate::kernel::forms::FormKind;
+    use crate::features::network::forms::NetworkForm;
     use crate::ssr::forms::spec;
     use crate::ui::form::Control;
     use leptos::server_fn::ServerFn;
@@ -426,7 +426,7 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
     ];
     let hidden = || vec![("meetup".to_string(), meetup.to_string())];
     let edit = spec(
-        FormKind::Meetup,
+        NetworkForm::Meetup,
         &form_names::meetup(meetup),
         SaveMeetup::PATH,
         hidden(),
@@ -438,9 +438,16 @@ pub async fn host_meetup(meetup: i64) -> Result<StaffPage<HostMeetupPage>, Serve
     let mut key = hidden();
     key.push(("key".into(), crate::ssr::forms::new_key()));
     let fields = vec![(MESSAGE, t.network.announce_label, None, Control::Lines)];
-    let announce =
-        spec(FormKind::Announcement, &form_names::announcement(meetup), AnnounceMeetup::PATH, key, fields, t.network.announce_submit, &[])
-            .await;
+    let announce = spec(
+        NetworkForm::Announcement,
+        &form_names::announcement(meetup),
+        AnnounceMeetup::PATH,
+        key,
+        fields,
+        t.network.announce_submit,
+        &[],
+    )
+    .await;
     Ok(StaffPage::Shown(HostMeetupPage { view, edit: Some(edit), announce: Some(announce) }))
 }
 
@@ -488,7 +495,7 @@ pub async fn announce_meetup(meetup: i64, message: String, key: String) -> Resul
     let kept = FormFlash::typed(form_names::announcement(meetup), &[(MESSAGE, &message)]);
     let user = cx.maybe_user();
     let result = async {
-        let body = crate::kernel::forms::parse_announcement(&message).map_err(ServiceError::Invalid)?;
+        let body = crate::features::network::forms::parse_announcement(&message).map_err(ServiceError::Invalid)?;
         network::announce(cx.store(), user, crate::kernel::ids::MeetupId(meetup), &body, &key, cx.now).await
     }
     .await;

@@ -5,6 +5,7 @@
 //! and its meetups. Nothing here reads a plan, a CPR number or any case
 //! data: hosts see display names and counts only.
 
+use crate::features::network::forms::{network_fields, GroupInput, MeetupInput};
 use crate::features::network::views::AnnouncementView;
 use crate::features::network::views::GroupPageView;
 use crate::features::network::views::GroupView;
@@ -13,7 +14,7 @@ use crate::features::network::views::MeetupView;
 use crate::features::network::views::MyNetworkView;
 use crate::features::network::views::NetworkView;
 use crate::i18n::Lang;
-use crate::kernel::forms::{network_fields, FieldError, GroupInput, MeetupInput, Problem};
+use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{GroupId, MeetupId};
 use crate::kernel::plan::Role;
 use crate::kernel::time::{copenhagen_local, date_time, duration, iso};

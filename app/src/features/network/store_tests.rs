@@ -279,9 +279,10 @@ async fn simultaneous_sign_ups_and_cancellations_keep_the_count_and_the_line(s: 
 /// everyone signed up or waiting is told of a change, a cancellation and a
 /// message; added places go to the line; hosts see display names only.
 async fn a_host_runs_their_group_and_meetups_and_everyone_signed_up_is_told(s: Arc<dyn Store>) {
+    use crate::features::network::forms::{parse_announcement, parse_display_name};
     use crate::features::network::service as network;
     use crate::i18n::Lang;
-    use crate::kernel::forms::{parse_announcement, parse_display_name, Problem};
+    use crate::kernel::forms::Problem;
     use crate::ssr::service::ServiceError;
     let (citizen, caseworker, _) = citizen_with_budget(&*s).await;
     let (a, b) = (person(&*s, "Anne Værtsen", None).await, person(&*s, "Bo Andenvært", None).await);

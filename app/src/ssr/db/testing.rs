@@ -98,12 +98,12 @@ pub(crate) fn staff_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
     crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) }
 }
 
-pub(crate) fn proposal(title: &str) -> crate::kernel::forms::GoalProposal {
-    crate::kernel::forms::GoalProposal::parse(title, "Så jeg kan komme ud", "").expect("valid proposal")
+pub(crate) fn proposal(title: &str) -> crate::features::goals::forms::GoalProposal {
+    crate::features::goals::forms::GoalProposal::parse(title, "Så jeg kan komme ud", "").expect("valid proposal")
 }
 
-pub(crate) fn declined(reason: &str) -> crate::kernel::forms::GoalAnswer {
-    crate::kernel::forms::GoalAnswer::Decline { reason: Reason::parse(reason).unwrap() }
+pub(crate) fn declined(reason: &str) -> crate::features::goals::forms::GoalAnswer {
+    crate::features::goals::forms::GoalAnswer::Decline { reason: Reason::parse(reason).unwrap() }
 }
 
 /// A citizen with a plan and a caseworker; returns (citizen, caseworker).
@@ -153,14 +153,14 @@ pub(crate) fn host_user(id: PersonId) -> crate::ssr::auth::CurrentUser {
     crate::ssr::auth::CurrentUser { roles: vec![Role::Host], ..signed_in(id, false) }
 }
 
-pub(crate) fn group_input(name: &str) -> crate::kernel::forms::GroupInput {
-    crate::kernel::forms::GroupInput::parse(name, "Vi mødes og hygger", "Hygge", "Nord", "Biblioteket").expect("valid group")
+pub(crate) fn group_input(name: &str) -> crate::features::network::forms::GroupInput {
+    crate::features::network::forms::GroupInput::parse(name, "Vi mødes og hygger", "Hygge", "Nord", "Biblioteket").expect("valid group")
 }
 
 /// A meetup form as typed, `days` after NOW at 17:00 Copenhagen time.
-pub(crate) fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::kernel::forms::MeetupInput {
+pub(crate) fn meetup_input(days: i64, place: &str, capacity: i64) -> crate::features::network::forms::MeetupInput {
     let (date, _) = crate::kernel::time::form_date_time(NOW + days * DAY);
-    crate::kernel::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med")
+    crate::features::network::forms::MeetupInput::parse(&date, "17:00", "90", place, "Torvet 1", &capacity.to_string(), "Tag garn med")
         .expect("valid meetup")
 }
 

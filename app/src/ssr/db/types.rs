@@ -151,8 +151,8 @@ pub struct NewActivity {
     pub status: ActivityStatus,
 }
 
-impl From<crate::kernel::forms::ActivityInput> for NewActivity {
-    fn from(a: crate::kernel::forms::ActivityInput) -> NewActivity {
+impl From<crate::features::casework::forms::ActivityInput> for NewActivity {
+    fn from(a: crate::features::casework::forms::ActivityInput) -> NewActivity {
         NewActivity { department: a.department, title: a.title, responsible: a.responsible, status: a.status }
     }
 }
