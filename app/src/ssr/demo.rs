@@ -44,6 +44,12 @@ const CASEWORKERS: &[DemoCaseworker] = &[
     },
 ];
 
+/// The synthetic CPR number of the demo citizen with this first name
+/// ("Mette" → Mette Hansen's), for tests that sign a demo person in.
+pub fn citizen_cpr(first_name: &str) -> Option<&'static str> {
+    CITIZENS.iter().find(|(name, ..)| name.split(' ').next() == Some(first_name)).map(|(_, cpr, ..)| *cpr)
+}
+
 /// A demo citizen: name, synthetic CPR, index of the primary caseworker,
 /// goals (own words, status).
 type DemoCitizen = (&'static str, &'static str, usize, &'static [(&'static str, GoalStatus)]);

@@ -6,9 +6,11 @@
 //! conformance suite.)
 
 use crate::common::process::{client, login, post, start};
+use app::features::budget::server::{DecideSpending, RequestSpending};
 use app::kernel::plan::Role;
 use app::ssr::db::prelude::*;
 use app::ssr::db::{ledger_totals, PgStore, RequestStatus};
+use leptos::server_fn::ServerFn;
 use rand::{Rng, SeedableRng};
 use reqwest::StatusCode;
 
@@ -38,7 +40,7 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
     let taps = (0..10).map(|i| {
         let (http, form, cookie) = (http.clone(), same.clone(), citizen.clone());
         let server = if i % 2 == 0 { &one } else { &two };
-        async move { post(&http, server, &cookie, "request_spending", &form).await }
+        async move { post(&http, server, &cookie, RequestSpending::PATH, &form).await }
     });
     for status in futures::future::join_all(taps).await {
         assert!(status.is_success(), "a repeated submit answers like the first: {status}");
@@ -74,7 +76,7 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
                     ("goal", "ingen".into()),
                     ("key", format!("race-{seed}-{round}-{i}")),
                 ];
-                (&citizen, "request_spending", form)
+                (&citizen, RequestSpending::PATH, form)
             } else {
                 let request = pending[rng.gen_range(0..pending.len())].to_string();
                 let form = match rng.gen_range(0..3) {
@@ -92,7 +94,7 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
                         ("reason", "Ikke i planen".into()),
                     ],
                 };
-                (&caseworker, "decide_spending", form)
+                (&caseworker, DecideSpending::PATH, form)
             };
             let http = http.clone();
             let cookie = cookie.to_string();
@@ -100,8 +102,8 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
         }
         for (endpoint, status) in futures::future::join_all(calls).await {
             match (endpoint, status) {
-                ("request_spending", s) if s.is_success() => created += 1,
-                ("decide_spending", s) if s.is_success() => answered += 1,
+                (RequestSpending::PATH, s) if s.is_success() => created += 1,
+                (DecideSpending::PATH, s) if s.is_success() => answered += 1,
                 // More than is available, or already answered by the other process.
                 (_, StatusCode::UNPROCESSABLE_ENTITY | StatusCode::CONFLICT) => refused += 1,
                 (e, s) => panic!("{e}: unexpected {s}"),

@@ -6,6 +6,9 @@
 //! answer and the process exits within 10 seconds.
 //! `CRASH_SEED=n` repeats a run's timing.
 
+use app::features::budget::server::RequestSpending;
+use app::features::goals::server::ProposeGoal;
+use leptos::server_fn::ServerFn;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -37,7 +40,7 @@ async fn write_until_gone(base: String, cookie: String, writer: usize, cycle: us
                 ("first_step", String::new()),
                 ("key", format!("g-{cycle}-{writer}-{i}")),
             ];
-            ("propose_goal", title, form)
+            (ProposeGoal::PATH, title, form)
         } else {
             let purpose = format!("Udgift {cycle}-{writer}-{i}");
             let form = vec![
@@ -46,13 +49,13 @@ async fn write_until_gone(base: String, cookie: String, writer: usize, cycle: us
                 ("goal", "ingen".into()),
                 ("key", format!("s-{cycle}-{writer}-{i}")),
             ];
-            ("request_spending", purpose, form)
+            (RequestSpending::PATH, purpose, form)
         };
         match try_post(&http, &base, &cookie, endpoint, &form).await {
             Ok(status) => {
                 assert!(status.is_success(), "{endpoint} answered {status}");
                 let mut a = acked.lock().unwrap();
-                if endpoint == "propose_goal" {
+                if endpoint == ProposeGoal::PATH {
                     a.goals.push(text)
                 } else {
                     a.requests.push(text)

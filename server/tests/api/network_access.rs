@@ -6,8 +6,13 @@
 //! people chose are shown only to those signed up and the group's hosts.
 
 use crate::common::*;
+use app::features::network::server::{
+    AnnounceMeetup, CancelMeetup, CreateGroup, HostGroup, HostMeetup, JoinMeetup, MyNetwork, NetworkGroup, NetworkMeetup, NetworkOverview,
+    NewGroupForm, PostMeetup, SaveGroup, SaveMeetup, SetDisplayName,
+};
 use app::kernel::ids::{GroupId, MeetupId, PersonId};
 use app::kernel::plan::Role;
+use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 
 /// The name A chooses: unique, so finding it in a body shows who sees it.
@@ -33,20 +38,6 @@ impl Actors {
             ("anonymous", &mut self.anonymous),
         ]
     }
-}
-
-async fn sign_in(app: &TestApp, who: PersonId) -> Browser {
-    let mut b = Browser::default();
-    app.login(&mut b, &who.0.to_string()).await;
-    b
-}
-
-/// Calls a server function the way a script would (not a plain form).
-async fn call(app: &TestApp, browser: &mut Browser, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, String) {
-    let req = app.http.post(app.url(&format!("/api/{endpoint}"))).header("accept", "application/json").form(form);
-    let res = app.send(browser, req).await;
-    let status = res.status();
-    (status, res.text().await.unwrap())
 }
 
 /// Nothing about A but the name A chose, and that only where `may_see_name`.
@@ -76,15 +67,13 @@ async fn setting(app: &TestApp) -> (GroupId, MeetupId, Actors, PersonId) {
     }
     let (host, other_host) = (hosts.0.expect("a host of the group"), hosts.1.expect("a host of another group"));
     let meetup = store.group_meetups(group, 0).await.unwrap()[0].id;
-    let mette = store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
-    let camilla = store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
-    let caseworker = store.people_with_role(Role::Caseworker).await.unwrap()[0];
+    let mette = app.person("Mette").await;
     let actors = Actors {
-        a: sign_in(app, mette).await,
-        b: sign_in(app, camilla).await,
-        host: sign_in(app, host).await,
-        other_host: sign_in(app, other_host).await,
-        caseworker: sign_in(app, caseworker).await,
+        a: app.signed_in("Mette").await,
+        b: app.signed_in("Camilla").await,
+        host: app.login_as(host).await,
+        other_host: app.login_as(other_host).await,
+        caseworker: app.signed_in("Karin").await,
         anonymous: Browser::default(),
     };
     (group, meetup, actors, mette)
@@ -124,31 +113,31 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
     let g = [("group", group.0.to_string())];
 
     // A chooses a name and signs up; choosing a name needs a login.
-    let (status, body) = call(&app, &mut actors.anonymous, "set_display_name", &[("display_name", "Nogen".into())]).await;
+    let (status, body) = app.call(&mut actors.anonymous, SetDisplayName::PATH, &[("display_name", "Nogen".into())]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
-    let (status, body) = call(&app, &mut actors.a, "set_display_name", &[("display_name", "010185-1001".into())]).await;
+    let (status, body) = app.call(&mut actors.a, SetDisplayName::PATH, &[("display_name", "010185-1001".into())]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a CPR number is no name: {body}");
-    let (status, body) = call(&app, &mut actors.a, "set_display_name", &[("display_name", A_NAME.into())]).await;
+    let (status, body) = app.call(&mut actors.a, SetDisplayName::PATH, &[("display_name", A_NAME.into())]).await;
     assert!(status.is_success(), "{body}");
     assert_eq!(store.person(mette).await.unwrap().display_name.as_deref(), Some(A_NAME));
-    let (status, body) = call(&app, &mut actors.a, "join_meetup", &m).await;
+    let (status, body) = app.call(&mut actors.a, JoinMeetup::PATH, &m).await;
     assert!(status.is_success(), "{body}");
 
     // Public reads: everyone; A's chosen name only for A and this group's hosts.
     for (who, browser) in actors.all() {
-        for (endpoint, form) in [("network", vec![]), ("network_group", g.to_vec()), ("network_meetup", m.to_vec())] {
-            let (status, body) = call(&app, browser, endpoint, &form).await;
+        for (endpoint, form) in [(NetworkOverview::PATH, vec![]), (NetworkGroup::PATH, g.to_vec()), (NetworkMeetup::PATH, m.to_vec())] {
+            let (status, body) = app.call(browser, endpoint, &form).await;
             assert!(status.is_success(), "{who} reads {endpoint}: {status} {body}");
-            let may = endpoint == "network_meetup" && matches!(who, "citizen A" | "host of this group");
+            let may = endpoint == NetworkMeetup::PATH && matches!(who, "citizen A" | "host of this group");
             no_leak(who, endpoint, &body, may);
             if may {
                 assert!(body.contains(A_NAME), "{who} sees who is coming: {body}");
             }
         }
         // "My groups and meetups" is about the caller only.
-        let (status, body) = call(&app, browser, "my_network", &[]).await;
+        let (status, body) = app.call(browser, MyNetwork::PATH, &[]).await;
         assert!(status.is_success(), "{who}: {body}");
-        no_leak(who, "my_network", &body, who == "citizen A");
+        no_leak(who, MyNetwork::PATH, &body, who == "citizen A");
     }
 
     // The host side: this group's hosts only. Refused calls change nothing.
@@ -165,21 +154,21 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
     let mut announce = m.to_vec();
     announce.extend([("message", "Vi mødes ved bagindgangen".to_string()), ("key", "msg-1".into())]);
     let host_calls: Vec<(&str, Vec<(&str, String)>)> = vec![
-        ("host_group", g.to_vec()),
-        ("save_group", save_group),
-        ("post_meetup", post),
-        ("host_meetup", m.to_vec()),
-        ("save_meetup", save_meetup),
-        ("announce_meetup", announce),
-        ("cancel_meetup", m.to_vec()),
+        (HostGroup::PATH, g.to_vec()),
+        (SaveGroup::PATH, save_group),
+        (PostMeetup::PATH, post),
+        (HostMeetup::PATH, m.to_vec()),
+        (SaveMeetup::PATH, save_meetup),
+        (AnnounceMeetup::PATH, announce),
+        (CancelMeetup::PATH, m.to_vec()),
     ];
     for (endpoint, form) in &host_calls {
         for (who, browser) in actors.all() {
             if who == "host of this group" {
                 continue;
             }
-            let (status, body) = call(&app, browser, endpoint, form).await;
-            if matches!(*endpoint, "host_group" | "host_meetup") {
+            let (status, body) = app.call(browser, endpoint, form).await;
+            if [HostGroup::PATH, HostMeetup::PATH].contains(endpoint) {
                 // A page, not a change: 403 with "not yours" (nothing of the group's people).
                 assert_eq!(status, StatusCode::FORBIDDEN, "{who} {endpoint}: {body}");
                 no_leak(who, endpoint, &body, false);
@@ -198,12 +187,12 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
     for (who, browser) in actors.all() {
         let mut form = group_form(&format!("Ny gruppe af {who}"));
         form.push(("key", "new-group".into()));
-        let (status, body) = call(&app, browser, "create_group", &form).await;
-        let (form_status, form_body) = call(&app, browser, "new_group_form", &[]).await;
+        let (status, body) = app.call(browser, CreateGroup::PATH, &form).await;
+        let (form_status, form_body) = app.call(browser, NewGroupForm::PATH, &[]).await;
         if who.starts_with("host") {
             assert!(status.is_success() && form_status.is_success(), "{who}: {status} {body} / {form_status} {form_body}");
         } else {
-            refused(who, "create_group", status, &body);
+            refused(who, CreateGroup::PATH, status, &body);
             assert_eq!(form_status, StatusCode::FORBIDDEN, "{who}: {form_body}");
         }
     }
@@ -211,10 +200,10 @@ async fn only_the_allowed_actors_can_call_each_network_server_function() {
 
     // The host of this group may do each, and A is told of each change.
     for (endpoint, form) in &host_calls {
-        let (status, body) = call(&app, &mut actors.host, endpoint, form).await;
+        let (status, body) = app.call(&mut actors.host, endpoint, form).await;
         assert!(status.is_success(), "the host may {endpoint}: {status} {body}");
         no_leak("host of this group", endpoint, &body, true);
-        if *endpoint == "host_meetup" {
+        if *endpoint == HostMeetup::PATH {
             assert!(body.contains(A_NAME), "the host sees A's chosen name: {body}");
         }
     }

@@ -4,8 +4,22 @@
 //! no refused answer carries A's data, and refused calls change nothing.
 
 use crate::common::*;
+use app::features::access_log::server::MyAccessLog;
+use app::features::budget::server::{
+    CancelSpending, CitizenBudget, DecideSpending, EndBudget, GrantBudget, MyBudget, RequestSpending, ReviewSpending, SpendingForm,
+    TopUpBudget,
+};
+use app::features::casework::server::{AddAppointment, AddNote, CancelAppointment, CitizenPlan, SaveActivity};
+use app::features::goals::server::{AnswerSuggestion, ProposalForm, ProposeGoal, WithdrawGoal};
+use app::features::inbox::server::{Caseload, DecideGoal, Inbox, ReviewGoal};
+use app::features::my_caseworker::server::MyCaseworker;
+use app::features::network::server::{GroupMembership, JoinMeetup, LeaveMeetup, NetworkMeetup};
+use app::features::notifications::server::MyNotifications;
+use app::features::plan::server::MyPlan;
 use app::kernel::ids::{GoalId, PersonId};
-use app::kernel::plan::{GoalStatus, Role};
+use app::kernel::plan::GoalStatus;
+use app::ssr::db::AssignmentKind;
+use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 
 /// A's goal title in every cell: unique, so finding it in a body is a leak.
@@ -33,50 +47,37 @@ impl Actors {
     }
 }
 
-async fn sign_in(app: &TestApp, who: PersonId) -> Browser {
-    let mut b = Browser::default();
-    app.login(&mut b, &who.0.to_string()).await;
-    b
-}
-
+/// Mette (A) and Camilla (B), Karin (Mette's caseworker), Jonas (not
+/// hers), Bent (a host), and nobody.
 async fn actors(app: &TestApp) -> (Actors, PersonId) {
-    let store = app.store.as_ref();
-    let mette = store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
-    let camilla = store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
-    let caseworkers = store.people_with_role(Role::Caseworker).await.unwrap();
-    let karin = caseworkers[0];
-    assert_eq!(store.person(karin).await.unwrap().full_name, "Karin Holm", "Mette's caseworker in the demo data");
-    let jonas = caseworkers[1];
-    let host = store.people_with_role(Role::Host).await.unwrap()[0];
+    let mette = app.person("Mette").await;
+    let karin = app.person("Karin").await;
+    assert_eq!(
+        app.store.current_caseworker(mette, AssignmentKind::Primary).await.unwrap(),
+        Some(karin),
+        "Mette's caseworker in the demo data"
+    );
     let actors = Actors {
-        a: sign_in(app, mette).await,
-        b: sign_in(app, camilla).await,
-        a_caseworker: sign_in(app, karin).await,
-        other_caseworker: sign_in(app, jonas).await,
-        host: sign_in(app, host).await,
+        a: app.signed_in("Mette").await,
+        b: app.signed_in("Camilla").await,
+        a_caseworker: app.signed_in("Karin").await,
+        other_caseworker: app.signed_in("Jonas").await,
+        host: app.signed_in("Bent").await,
         anonymous: Browser::default(),
     };
     (actors, mette)
 }
 
-/// Calls a server function the way a script would (not a plain form).
-async fn call(app: &TestApp, browser: &mut Browser, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, String) {
-    let req = app.http.post(app.url(&format!("/api/{endpoint}"))).header("accept", "application/json").form(form);
-    let res = app.send(browser, req).await;
-    let status = res.status();
-    (status, res.text().await.unwrap())
-}
-
 /// A fresh proposal in A's plan, as A makes it.
 async fn fresh_goal(app: &TestApp, actors: &mut Actors, n: usize) -> GoalId {
     let title = format!("{SECRET} {n}");
-    let (status, body) = call(
-        app,
-        &mut actors.a,
-        "propose_goal",
-        &[("title", title.clone()), ("why", String::new()), ("first_step", String::new()), ("key", format!("cell-{n}"))],
-    )
-    .await;
+    let (status, body) = app
+        .call(
+            &mut actors.a,
+            ProposeGoal::PATH,
+            &[("title", title.clone()), ("why", String::new()), ("first_step", String::new()), ("key", format!("cell-{n}"))],
+        )
+        .await;
     assert!(status.is_success(), "A proposes: {status} {body}");
     let mette = app.store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
     let plan = app.store.plan_of(mette).await.unwrap().unwrap();
@@ -99,32 +100,32 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     };
 
     // Acting on A's goal: withdraw and answer a suggestion (A only).
-    for (endpoint, extra) in [("withdraw_goal", vec![]), ("answer_suggestion", vec![("answer", "accept".to_string())])] {
+    for (endpoint, extra) in [(WithdrawGoal::PATH, vec![]), (AnswerSuggestion::PATH, vec![("answer", "accept".to_string())])] {
         let goal = fresh_goal(&app, &mut actors, next()).await;
-        if endpoint == "answer_suggestion" {
-            let (s, b) = call(
-                &app,
-                &mut actors.a_caseworker,
-                "decide_goal",
-                &[
-                    ("goal", goal.0.to_string()),
-                    ("answer", "adjust".into()),
-                    ("wording", format!("{SECRET} justeret")),
-                    ("reason", "Mere konkret".into()),
-                ],
-            )
-            .await;
+        if endpoint == AnswerSuggestion::PATH {
+            let (s, b) = app
+                .call(
+                    &mut actors.a_caseworker,
+                    DecideGoal::PATH,
+                    &[
+                        ("goal", goal.0.to_string()),
+                        ("answer", "adjust".into()),
+                        ("wording", format!("{SECRET} justeret")),
+                        ("reason", "Mere konkret".into()),
+                    ],
+                )
+                .await;
             assert!(s.is_success(), "the caseworker suggests a wording: {s} {b}");
         }
         let before = app.store.goal(goal).await.unwrap();
         let mut form = vec![("goal", goal.0.to_string())];
         form.extend(extra.clone());
         for (who, browser) in actors.all().into_iter().skip(1) {
-            let (status, body) = call(&app, browser, endpoint, &form).await;
+            let (status, body) = app.call(browser, endpoint, &form).await;
             refused(who, endpoint, status, &body);
             assert_eq!(app.store.goal(goal).await.unwrap(), before, "{who}'s refused {endpoint} changed the goal");
         }
-        let (status, body) = call(&app, &mut actors.a, endpoint, &form).await;
+        let (status, body) = app.call(&mut actors.a, endpoint, &form).await;
         assert!(status.is_success(), "A may {endpoint}: {status} {body}");
         assert_ne!(app.store.goal(goal).await.unwrap().status, before.status, "A's {endpoint} took effect");
     }
@@ -138,29 +139,29 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
         if who == "A's caseworker" {
             continue;
         }
-        let (status, body) = call(&app, browser, "goal_review", &[("goal", goal.0.to_string())]).await;
-        refused(who, "goal_review", status, &body);
-        let (status, body) = call(&app, browser, "decide_goal", &answer).await;
-        refused(who, "decide_goal", status, &body);
+        let (status, body) = app.call(browser, ReviewGoal::PATH, &[("goal", goal.0.to_string())]).await;
+        refused(who, ReviewGoal::PATH, status, &body);
+        let (status, body) = app.call(browser, DecideGoal::PATH, &answer).await;
+        refused(who, DecideGoal::PATH, status, &body);
     }
     assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "refused reads are not reads");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Proposed);
-    let (status, body) = call(&app, &mut actors.a_caseworker, "goal_review", &[("goal", goal.0.to_string())]).await;
+    let (status, body) = app.call(&mut actors.a_caseworker, ReviewGoal::PATH, &[("goal", goal.0.to_string())]).await;
     assert!(status.is_success() && body.contains(SECRET), "A's caseworker opens it: {status} {body}");
     assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before + 1, "and the read is logged");
-    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &answer).await;
+    let (status, body) = app.call(&mut actors.a_caseworker, DecideGoal::PATH, &answer).await;
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined);
     let correction =
         [("goal", goal.0.to_string()), ("answer", "accept".to_string()), ("reason", String::new()), ("correction", "1".to_string())];
     for (who, browser) in actors.all() {
         if who != "A's caseworker" {
-            let (status, body) = call(&app, browser, "decide_goal", &correction).await;
+            let (status, body) = app.call(browser, DecideGoal::PATH, &correction).await;
             refused(who, "a correction", status, &body);
         }
     }
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Declined, "refused corrections changed nothing");
-    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_goal", &correction).await;
+    let (status, body) = app.call(&mut actors.a_caseworker, DecideGoal::PATH, &correction).await;
     assert!(status.is_success(), "A's caseworker corrects: {status} {body}");
     assert_eq!(app.store.goal(goal).await.unwrap().status, GoalStatus::Accepted);
 
@@ -170,9 +171,9 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
     let appointment = app.store.appointments(a_plan).await.unwrap()[0].id;
     let citizen = mette.0.to_string();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
-        ("citizen_plan", vec![("citizen", citizen.clone())]),
+        (CitizenPlan::PATH, vec![("citizen", citizen.clone())]),
         (
-            "save_activity",
+            SaveActivity::PATH,
             vec![
                 ("citizen", citizen.clone()),
                 ("department", "job".into()),
@@ -182,7 +183,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
             ],
         ),
         (
-            "save_activity",
+            SaveActivity::PATH,
             vec![
                 ("citizen", citizen.clone()),
                 ("activity", activity.0.to_string()),
@@ -193,7 +194,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
             ],
         ),
         (
-            "add_appointment",
+            AddAppointment::PATH,
             vec![
                 ("citizen", citizen.clone()),
                 ("date", "2030-01-08".into()),
@@ -205,8 +206,8 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
                 ("note", String::new()),
             ],
         ),
-        ("add_note", vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
-        ("cancel_appointment", vec![("citizen", citizen.clone()), ("appointment", appointment.0.to_string())]),
+        (AddNote::PATH, vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
+        (CancelAppointment::PATH, vec![("citizen", citizen.clone()), ("appointment", appointment.0.to_string())]),
     ];
     let log_before = app.store.access_log(mette).await.unwrap().len();
     let history_before = app.store.history(a_plan).await.unwrap().len();
@@ -215,14 +216,14 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
             if who == "A's caseworker" {
                 continue;
             }
-            let (status, body) = call(&app, browser, endpoint, form).await;
+            let (status, body) = app.call(browser, endpoint, form).await;
             refused(who, endpoint, status, &body);
         }
     }
     assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "refused opens are not logged");
     assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before, "refused changes changed nothing");
     for (endpoint, form) in &calls {
-        let (status, body) = call(&app, &mut actors.a_caseworker, endpoint, form).await;
+        let (status, body) = app.call(&mut actors.a_caseworker, endpoint, form).await;
         assert!(status.is_success(), "A's caseworker may {endpoint}: {status} {body}");
     }
     assert_eq!(app.store.history(a_plan).await.unwrap().len(), history_before + 5, "each change is in the history");
@@ -230,9 +231,9 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
 
     // Lists: the inbox and the caseload are caseworkers' only, each their own.
     let open = fresh_goal(&app, &mut actors, next()).await;
-    for endpoint in ["inbox", "caseload"] {
+    for endpoint in [Inbox::PATH, Caseload::PATH] {
         for (who, browser) in actors.all() {
-            let (status, body) = call(&app, browser, endpoint, &[]).await;
+            let (status, body) = app.call(browser, endpoint, &[]).await;
             match who {
                 "A's caseworker" => assert!(status.is_success() && body.contains("Mette Hansen"), "{endpoint} for {who}: {status} {body}"),
                 "another caseworker" => {
@@ -243,30 +244,30 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
             }
         }
     }
-    let (_, inbox) = call(&app, &mut actors.a_caseworker, "inbox", &[]).await;
+    let (_, inbox) = app.call(&mut actors.a_caseworker, Inbox::PATH, &[]).await;
     let open_title = app.store.goal(open).await.unwrap().title;
     assert!(inbox.contains(&open_title), "the open proposal is in the inbox: {inbox}");
 
     // Proposing: a citizen into their own plan only; staff and hosts have none.
-    let b_person = app.store.person_by_cpr("051388-1005").await.unwrap().unwrap().id;
+    let b_person = app.person("Camilla").await;
     let b_plan = app.store.plan_of(b_person).await.unwrap().unwrap();
     let a_goals = app.store.goals(a_plan).await.unwrap().len();
     for (who, browser) in actors.all() {
         let form =
             [("title", "Et nyt mål".to_string()), ("why", String::new()), ("first_step", String::new()), ("key", format!("p-{who}"))];
-        let (status, body) = call(&app, browser, "propose_goal", &form).await;
+        let (status, body) = app.call(browser, ProposeGoal::PATH, &form).await;
         match who {
             "citizen A" | "citizen B" => assert!(status.is_success(), "{who} proposes in their own plan: {status} {body}"),
-            _ => refused(who, "propose_goal", status, &body),
+            _ => refused(who, ProposeGoal::PATH, status, &body),
         }
     }
     assert_eq!(app.store.goals(a_plan).await.unwrap().len(), a_goals + 1, "only A's own proposal landed in A's plan");
     assert!(app.store.goals(b_plan).await.unwrap().iter().any(|g| g.title == "Et nyt mål"), "B's landed in B's");
 
     // Self-scoped reads take no arguments: each sees only their own.
-    for endpoint in ["my_notifications", "proposal_form", "my_plan", "my_caseworker", "my_access_log", "my_budget"] {
+    for endpoint in [MyNotifications::PATH, ProposalForm::PATH, MyPlan::PATH, MyCaseworker::PATH, MyAccessLog::PATH, MyBudget::PATH] {
         for (who, browser) in actors.all() {
-            let (status, body) = call(&app, browser, endpoint, &[]).await;
+            let (status, body) = app.call(browser, endpoint, &[]).await;
             assert!(status.is_success(), "{endpoint} for {who}: {status} {body}");
             if who != "citizen A" {
                 let a_data = [SECRET, "Komme i praktik i en børnehave", "Brugt cykel til at komme til praktik"];
@@ -274,7 +275,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
             }
         }
     }
-    let (_, mine) = call(&app, &mut actors.a, "my_notifications", &[]).await;
+    let (_, mine) = app.call(&mut actors.a, MyNotifications::PATH, &[]).await;
     assert!(mine.contains("goal_answered"), "A was notified of the decision: {mine}");
 }
 
@@ -296,10 +297,10 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
             ("goal", "ingen".into()),
             ("key", format!("req-{who}")),
         ];
-        let (status, body) = call(&app, browser, "request_spending", &form).await;
+        let (status, body) = app.call(browser, RequestSpending::PATH, &form).await;
         match who {
             "citizen A" | "citizen B" => assert!(status.is_success(), "{who} asks from their own budget: {status} {body}"),
-            _ => refused(who, "request_spending", status, &body),
+            _ => refused(who, RequestSpending::PATH, status, &body),
         }
     }
     let requests = store.spending_requests(budget.id).await.unwrap();
@@ -310,11 +311,11 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     // Withdrawing A's request: A only; refused calls change nothing.
     let before = money(&store.budget(budget.id).await.unwrap());
     for (who, browser) in actors.all().into_iter().skip(1) {
-        let (status, body) = call(&app, browser, "cancel_spending", &[("request", asked.0.to_string())]).await;
-        refused(who, "cancel_spending", status, &body);
+        let (status, body) = app.call(browser, CancelSpending::PATH, &[("request", asked.0.to_string())]).await;
+        refused(who, CancelSpending::PATH, status, &body);
     }
     assert_eq!(money(&store.budget(budget.id).await.unwrap()), before, "refused withdrawals moved no money");
-    let (status, body) = call(&app, &mut actors.a, "cancel_spending", &[("request", asked.0.to_string())]).await;
+    let (status, body) = app.call(&mut actors.a, CancelSpending::PATH, &[("request", asked.0.to_string())]).await;
     assert!(status.is_success(), "A withdraws: {status} {body}");
     assert_eq!(store.spending_request(asked).await.unwrap().status, RequestStatus::Cancelled);
 
@@ -330,17 +331,17 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
         if who == "A's caseworker" {
             continue;
         }
-        let (status, body) = call(&app, browser, "spending_review", &[("request", demo.0.to_string())]).await;
-        refused(who, "spending_review", status, &body);
-        let (status, body) = call(&app, browser, "decide_spending", &answer).await;
-        refused(who, "decide_spending", status, &body);
+        let (status, body) = app.call(browser, ReviewSpending::PATH, &[("request", demo.0.to_string())]).await;
+        refused(who, ReviewSpending::PATH, status, &body);
+        let (status, body) = app.call(browser, DecideSpending::PATH, &answer).await;
+        refused(who, DecideSpending::PATH, status, &body);
     }
     assert_eq!(store.access_log(mette).await.unwrap().len(), log_before, "refused reads are not reads");
     assert_eq!(store.spending_request(demo).await.unwrap().status, RequestStatus::Pending);
-    let (status, body) = call(&app, &mut actors.a_caseworker, "spending_review", &[("request", demo.0.to_string())]).await;
+    let (status, body) = app.call(&mut actors.a_caseworker, ReviewSpending::PATH, &[("request", demo.0.to_string())]).await;
     assert!(status.is_success() && body.contains("Brugt cykel"), "A's caseworker opens it: {status} {body}");
     assert_eq!(store.access_log(mette).await.unwrap().len(), log_before + 1, "and the read is logged");
-    let (status, body) = call(&app, &mut actors.a_caseworker, "decide_spending", &answer).await;
+    let (status, body) = app.call(&mut actors.a_caseworker, DecideSpending::PATH, &answer).await;
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     let decided = store.spending_request(demo).await.unwrap();
     assert_eq!((decided.status, decided.approved.map(|a| a.ore())), (RequestStatus::Approved, Some(100_000)));
@@ -348,17 +349,20 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     // Working on A's budget: A's caseworker only; refused calls change and log nothing.
     store.set_budget_cap(app::kernel::Amount::kroner(60_000).unwrap()).await.unwrap();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
-        ("citizen_budget", vec![("citizen", citizen.clone())]),
-        ("top_up_budget", vec![("citizen", citizen.clone()), ("amount", "500".into())]),
-        ("end_budget", vec![("citizen", citizen.clone())]),
-        ("grant_budget", vec![("citizen", citizen.clone()), ("amount", "2.000".into()), ("months", "12".into()), ("note", String::new())]),
+        (CitizenBudget::PATH, vec![("citizen", citizen.clone())]),
+        (TopUpBudget::PATH, vec![("citizen", citizen.clone()), ("amount", "500".into())]),
+        (EndBudget::PATH, vec![("citizen", citizen.clone())]),
+        (
+            GrantBudget::PATH,
+            vec![("citizen", citizen.clone()), ("amount", "2.000".into()), ("months", "12".into()), ("note", String::new())],
+        ),
     ];
     let log_before = store.access_log(mette).await.unwrap().len();
     let before = money(&store.budget(budget.id).await.unwrap());
     for (endpoint, form) in &calls {
         for (who, browser) in actors.all() {
             if who != "A's caseworker" {
-                let (status, body) = call(&app, browser, endpoint, form).await;
+                let (status, body) = app.call(browser, endpoint, form).await;
                 refused(who, endpoint, status, &body);
             }
         }
@@ -367,7 +371,7 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     assert_eq!(money(&store.budget(budget.id).await.unwrap()), before, "refused changes moved no money");
     assert_eq!(store.budgets_of(mette).await.unwrap().len(), 1);
     for (endpoint, form) in &calls {
-        let (status, body) = call(&app, &mut actors.a_caseworker, endpoint, form).await;
+        let (status, body) = app.call(&mut actors.a_caseworker, endpoint, form).await;
         assert!(status.is_success(), "A's caseworker may {endpoint}: {status} {body}");
     }
     let budgets = store.budgets_of(mette).await.unwrap();
@@ -377,11 +381,11 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
 
     // The request form is self-scoped: nobody sees another's figures in it.
     for (who, browser) in actors.all() {
-        let (status, body) = call(&app, browser, "spending_form", &[]).await;
+        let (status, body) = app.call(browser, SpendingForm::PATH, &[]).await;
         assert!(status.is_success(), "spending_form for {who}: {status} {body}");
         assert!(!body.contains(SECRET), "{who}: {body}");
     }
-    let (_, mine) = call(&app, &mut actors.a, "my_notifications", &[]).await;
+    let (_, mine) = app.call(&mut actors.a, MyNotifications::PATH, &[]).await;
     assert!(mine.contains("spending_answered"), "A was notified of the answer: {mine}");
 }
 
@@ -391,21 +395,21 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
     let (mut actors, mette) = actors(&app).await;
     let meetup = app.store.upcoming_meetups(0, 1).await.unwrap()[0].id;
     let form = [("meetup", meetup.0.to_string())];
-    let (status, body) = call(&app, &mut actors.anonymous, "join_meetup", &form).await;
+    let (status, body) = app.call(&mut actors.anonymous, JoinMeetup::PATH, &form).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
-    let (status, _) = call(&app, &mut actors.anonymous, "leave_meetup", &form).await;
+    let (status, _) = app.call(&mut actors.anonymous, LeaveMeetup::PATH, &form).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.store.signups(meetup).await.unwrap(), vec![], "nothing written for nobody");
-    let (status, body) = call(&app, &mut actors.a, "join_meetup", &form).await;
+    let (status, body) = app.call(&mut actors.a, JoinMeetup::PATH, &form).await;
     assert!(status.is_success(), "{body}");
     // Another person's cancel acts on their own (absent) place: A keeps theirs.
     for (who, browser) in actors.all().into_iter().skip(1).take(4) {
-        let (status, body) = call(&app, browser, "leave_meetup", &form).await;
+        let (status, body) = app.call(browser, LeaveMeetup::PATH, &form).await;
         assert!(status.is_success(), "{who}: {body}");
     }
     assert_eq!(app.store.signups(meetup).await.unwrap().iter().map(|(p, _)| *p).collect::<Vec<_>>(), vec![mette]);
     // What the public page shows about the meetup names nobody who signed up.
-    let (_, page) = call(&app, &mut actors.b, "network_meetup", &form).await;
+    let (_, page) = app.call(&mut actors.b, NetworkMeetup::PATH, &form).await;
     assert!(!page.contains("Mette") && !page.contains("1001"), "{page}");
 
     // The calendar file is public like the page, and as plain.
@@ -421,11 +425,11 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
     // Joining a group: logged in only, and each joins or leaves only themselves.
     let group = app.store.groups().await.unwrap()[0].id;
     let join = [("group", group.0.to_string()), ("join", "1".to_string())];
-    let (status, _) = call(&app, &mut actors.anonymous, "group_membership", &join).await;
+    let (status, _) = app.call(&mut actors.anonymous, GroupMembership::PATH, &join).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, body) = call(&app, &mut actors.a, "group_membership", &join).await;
+    let (status, body) = app.call(&mut actors.a, GroupMembership::PATH, &join).await;
     assert!(status.is_success(), "{body}");
-    let (status, _) = call(&app, &mut actors.b, "group_membership", &[("group", group.0.to_string())]).await;
+    let (status, _) = app.call(&mut actors.b, GroupMembership::PATH, &[("group", group.0.to_string())]).await;
     assert!(status.is_success());
     assert!(app.store.is_member(group, mette).await.unwrap(), "B's leaving does not take A out");
 }
@@ -434,7 +438,7 @@ async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only()
 async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
     let app = spawn_app().await;
     let mut nobody = Browser::default();
-    let req = app.http.post(app.url("/api/propose_goal")).header("accept", "text/html").form(&[
+    let req = app.http.post(app.url(ProposeGoal::PATH)).header("accept", "text/html").form(&[
         ("title", "Et mål"),
         ("why", ""),
         ("first_step", ""),
@@ -446,9 +450,8 @@ async fn a_plain_form_sent_after_the_session_ended_goes_to_login_and_back() {
 
     // Signed in, a refused plain form goes back to the form, whose page shows
     // the message and what was typed; the URL carries none of it.
-    let mette = app.store.person_by_cpr(METTE_CPR).await.unwrap().unwrap().id;
-    let mut a = sign_in(&app, mette).await;
-    let req = app.http.post(app.url("/api/propose_goal")).header("accept", "text/html").form(&[
+    let mut a = app.signed_in("Mette").await;
+    let req = app.http.post(app.url(ProposeGoal::PATH)).header("accept", "text/html").form(&[
         ("title", "   "),
         ("why", "Fordi jeg vil"),
         ("first_step", ""),

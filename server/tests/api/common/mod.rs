@@ -13,6 +13,8 @@ use leptos::prelude::LeptosOptions;
 use reqwest::{redirect::Policy, Client, StatusCode, Url};
 
 use app::kernel::clock::ManualClock;
+use app::kernel::ids::PersonId;
+use app::kernel::plan::Role;
 use app::ssr::db::Store;
 use server::config::Settings;
 use server::startup::Application;
@@ -172,6 +174,45 @@ impl TestApp {
         let res = self.get(browser, &callback).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         location(&res)
+    }
+
+    /// A person of the demo data by first name: citizens ("Mette",
+    /// "Camilla", …) by their demo CPR number, everyone else ("Karin",
+    /// "Jonas": caseworkers; "Bent", "Hanne": hosts; "Ulla": the
+    /// administrator) by role and name.
+    pub async fn person(&self, first_name: &str) -> PersonId {
+        if let Some(cpr) = app::ssr::demo::citizen_cpr(first_name) {
+            return self.store.person_by_cpr(cpr).await.unwrap().unwrap_or_else(|| panic!("{first_name} in the demo data")).id;
+        }
+        for role in [Role::Caseworker, Role::Host, Role::Admin] {
+            for id in self.store.people_with_role(role).await.unwrap() {
+                if self.store.person(id).await.unwrap().full_name.split(' ').next() == Some(first_name) {
+                    return id;
+                }
+            }
+        }
+        panic!("nobody called {first_name} in the demo data")
+    }
+
+    /// A browser where `first_name` of the demo data has logged in.
+    pub async fn signed_in(&self, first_name: &str) -> Browser {
+        self.login_as(self.person(first_name).await).await
+    }
+
+    /// A browser where this person has logged in.
+    pub async fn login_as(&self, who: PersonId) -> Browser {
+        let mut browser = Browser::default();
+        self.login(&mut browser, &who.0.to_string()).await;
+        browser
+    }
+
+    /// Calls a server function at its `PATH` the way a script would (asking
+    /// for JSON, not a plain form's redirect): the status and the body.
+    pub async fn call(&self, browser: &mut Browser, path: &str, form: &[(&str, String)]) -> (StatusCode, String) {
+        let req = self.http.post(self.url(path)).header("accept", "application/json").form(form);
+        let res = self.send(browser, req).await;
+        let status = res.status();
+        (status, res.text().await.unwrap())
     }
 
     pub async fn mette(&self) -> String {

@@ -83,16 +83,10 @@ pub async fn login(http: &Client, server: &Server, person: i64) -> String {
     session_cookie(&res).expect("a new session after login")
 }
 
-/// Calls a server function as a script would; the transport error when
-/// there was no answer (the server was killed or has stopped).
-pub async fn try_post(
-    http: &Client,
-    base: &str,
-    cookie: &str,
-    endpoint: &str,
-    form: &[(&str, String)],
-) -> Result<StatusCode, reqwest::Error> {
-    http.post(format!("{base}/api/{endpoint}"))
+/// Calls a server function at its `PATH` as a script would; the transport
+/// error when there was no answer (the server was killed or has stopped).
+pub async fn try_post(http: &Client, base: &str, cookie: &str, path: &str, form: &[(&str, String)]) -> Result<StatusCode, reqwest::Error> {
+    http.post(format!("{base}{path}"))
         .header("accept", "application/json")
         .header("cookie", format!("{}={cookie}", super::COOKIE))
         .form(form)
@@ -102,6 +96,6 @@ pub async fn try_post(
 }
 
 /// Calls a server function as a script would.
-pub async fn post(http: &Client, server: &Server, cookie: &str, endpoint: &str, form: &[(&str, String)]) -> StatusCode {
-    try_post(http, &server.base, cookie, endpoint, form).await.expect("the server answers")
+pub async fn post(http: &Client, server: &Server, cookie: &str, path: &str, form: &[(&str, String)]) -> StatusCode {
+    try_post(http, &server.base, cookie, path, form).await.expect("the server answers")
 }
