@@ -4,11 +4,9 @@
 //! SQLite and for PostgreSQL at the bottom.
 
 use async_trait::async_trait;
-use sqlx::Row;
 
 use crate::kernel::ids::*;
 use crate::kernel::plan::Role;
-use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
 /// The citizens' access logs: which staff read their data, when and why.
@@ -49,21 +47,10 @@ macro_rules! sql {
                 Ok(())
             }
             async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>> {
-                let rows = sqlx::query("SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC")
+                Ok(sqlx::query_as("SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at DESC, id DESC")
                     .bind(citizen.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| {
-                        let role: String = r.try_get("staff_role")?;
-                        Ok(AccessLogEntry {
-                            at: r.try_get("at")?,
-                            staff_id: PersonId(r.try_get("staff_id")?),
-                            staff_role: Role::parse(&role).ok_or_else(|| decode("access_log.staff_role"))?,
-                            purpose: r.try_get("purpose")?,
-                        })
-                    })
-                    .collect()
+                    .await?)
             }
         }
     };

@@ -68,37 +68,6 @@ macro_rules! why_not {
 
 macro_rules! sql {
     ($store:ty, $row:ty) => {
-        impl $store {
-            fn budget_row(r: &$row) -> DbResult<Budget> {
-                Ok(Budget {
-                    id: BudgetId(r.try_get("id")?),
-                    citizen_id: PersonId(r.try_get("citizen_id")?),
-                    granted: amount(r.try_get("granted_ore")?)?,
-                    reserved: amount(r.try_get("reserved_ore")?)?,
-                    spent: amount(r.try_get("spent_ore")?)?,
-                    period_start: r.try_get("period_start")?,
-                    period_end: r.try_get("period_end")?,
-                    note: r.try_get("note")?,
-                    ended_at: r.try_get("ended_at")?,
-                })
-            }
-
-            fn spending_row(r: &$row) -> DbResult<SpendingRequest> {
-                let status: String = r.try_get("status")?;
-                Ok(SpendingRequest {
-                    id: RequestId(r.try_get("id")?),
-                    budget_id: BudgetId(r.try_get("budget_id")?),
-                    citizen_id: PersonId(r.try_get("citizen_id")?),
-                    amount: amount(r.try_get("amount_ore")?)?,
-                    purpose: r.try_get("purpose")?,
-                    goal_id: r.try_get::<Option<i64>, _>("goal_id")?.map(GoalId),
-                    status: RequestStatus::parse(&status).ok_or_else(|| decode("spending_request.status"))?,
-                    approved: r.try_get::<Option<i64>, _>("approved_ore")?.map(amount).transpose()?,
-                    created_at: r.try_get("created_at")?,
-                })
-            }
-        }
-
         #[async_trait]
         impl BudgetStore for $store {
             async fn budget_cap(&self) -> DbResult<Amount> {
@@ -211,14 +180,13 @@ macro_rules! sql {
                 Ok(())
             }
             async fn spending_requests(&self, budget: BudgetId) -> DbResult<Vec<SpendingRequest>> {
-                let rows = sqlx::query("SELECT * FROM spending_request WHERE budget_id = $1 ORDER BY created_at DESC, id DESC")
+                Ok(sqlx::query_as("SELECT * FROM spending_request WHERE budget_id = $1 ORDER BY created_at DESC, id DESC")
                     .bind(budget.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter().map(Self::spending_row).collect()
+                    .await?)
             }
             async fn open_spending_for(&self, staff: PersonId) -> DbResult<Vec<OpenSpending>> {
-                let rows = sqlx::query(
+                Ok(sqlx::query_as(
                     // From the caseload in, as `open_goals_for`.
                     "SELECT sr.*, person.full_name AS citizen_name FROM spending_request sr \
                      JOIN person ON person.id = sr.citizen_id \
@@ -228,30 +196,16 @@ macro_rules! sql {
                 )
                 .bind(staff.0)
                 .fetch_all(&self.pool)
-                .await?;
-                rows.iter().map(|r| Ok(OpenSpending { request: Self::spending_row(r)?, citizen_name: r.try_get("citizen_name")? })).collect()
+                .await?)
             }
             async fn budget(&self, id: BudgetId) -> DbResult<Budget> {
-                let row = sqlx::query("SELECT * FROM budget WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
-                Self::budget_row(&row)
+                Ok(sqlx::query_as("SELECT * FROM budget WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
             }
             async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>> {
-                let rows = sqlx::query("SELECT * FROM budget WHERE citizen_id = $1 ORDER BY id").bind(citizen.0).fetch_all(&self.pool).await?;
-                rows.iter().map(Self::budget_row).collect()
+                Ok(sqlx::query_as("SELECT * FROM budget WHERE citizen_id = $1 ORDER BY id").bind(citizen.0).fetch_all(&self.pool).await?)
             }
             async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>> {
-                let rows = sqlx::query("SELECT * FROM budget_entry WHERE budget_id = $1 ORDER BY at, id").bind(id.0).fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        let kind: String = r.try_get("kind")?;
-                        Ok(LedgerEntry {
-                            at: r.try_get("at")?,
-                            kind: LedgerKind::parse(&kind).ok_or_else(|| decode("budget_entry.kind"))?,
-                            amount: amount(r.try_get("amount_ore")?)?,
-                            request_id: r.try_get::<Option<i64>, _>("request_id")?.map(RequestId),
-                        })
-                    })
-                    .collect()
+                Ok(sqlx::query_as("SELECT * FROM budget_entry WHERE budget_id = $1 ORDER BY at, id").bind(id.0).fetch_all(&self.pool).await?)
             }
             async fn request_spending(&self, r: &NewSpendingRequest, now: i64) -> DbResult<SubmitOutcome<RequestId>> {
                 if r.amount == Amount::ZERO {
@@ -309,8 +263,7 @@ macro_rules! sql {
                 Ok(SubmitOutcome::Created(RequestId(id)))
             }
             async fn spending_request(&self, id: RequestId) -> DbResult<SpendingRequest> {
-                let r = sqlx::query("SELECT * FROM spending_request WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
-                Self::spending_row(&r)
+                Ok(sqlx::query_as("SELECT * FROM spending_request WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
             }
             async fn cancel_spending(&self, id: RequestId, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;

@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::kernel::ids::*;
-use crate::kernel::plan::{ActorKind, GoalStatus};
+use crate::kernel::plan::ActorKind;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -29,26 +29,6 @@ pub trait GoalStore: Send + Sync {
 
 macro_rules! sql {
     ($store:ty, $row:ty) => {
-        impl $store {
-            fn goal_row(r: &$row) -> DbResult<Goal> {
-                let status: String = r.try_get("status")?;
-                let by: String = r.try_get("proposed_by")?;
-                Ok(Goal {
-                    id: GoalId(r.try_get("id")?),
-                    plan_id: PlanId(r.try_get("plan_id")?),
-                    citizen_id: PersonId(r.try_get("citizen_id")?),
-                    title: r.try_get("title")?,
-                    why: r.try_get("why")?,
-                    first_step: r.try_get("first_step")?,
-                    status: GoalStatus::parse(&status).ok_or_else(|| decode("goal.status"))?,
-                    suggested_title: r.try_get("suggested_title")?,
-                    proposed_by: if by == "citizen" { ActorKind::Citizen } else { ActorKind::Staff },
-                    created_at: r.try_get("created_at")?,
-                    updated_at: r.try_get("updated_at")?,
-                })
-            }
-        }
-
         #[async_trait]
         impl GoalStore for $store {
             async fn add_goal(&self, plan: PlanId, g: &NewGoal, actor: Actor, now: i64) -> DbResult<GoalId> {
@@ -72,21 +52,19 @@ macro_rules! sql {
                 Ok(GoalId(id))
             }
             async fn goals(&self, plan: PlanId) -> DbResult<Vec<Goal>> {
-                let rows = sqlx::query(
+                Ok(sqlx::query_as(
                     "SELECT goal.*, plan.citizen_id FROM goal JOIN plan ON plan.id = goal.plan_id \
                      WHERE goal.plan_id = $1 ORDER BY goal.created_at, goal.id",
                 )
                 .bind(plan.0)
                 .fetch_all(&self.pool)
-                .await?;
-                rows.iter().map(Self::goal_row).collect()
+                .await?)
             }
             async fn goal(&self, id: GoalId) -> DbResult<Goal> {
-                let row = sqlx::query("SELECT goal.*, plan.citizen_id FROM goal JOIN plan ON plan.id = goal.plan_id WHERE goal.id = $1")
+                Ok(sqlx::query_as("SELECT goal.*, plan.citizen_id FROM goal JOIN plan ON plan.id = goal.plan_id WHERE goal.id = $1")
                     .bind(id.0)
                     .fetch_one(&self.pool)
-                    .await?;
-                Self::goal_row(&row)
+                    .await?)
             }
             async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>> {
                 let mut tx = self.begin_write().await?;
@@ -154,7 +132,7 @@ macro_rules! sql {
                 Ok(())
             }
             async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>> {
-                let rows = sqlx::query(
+                Ok(sqlx::query_as(
                     // From the caseload in: the staff index finds their citizens,
                     // then each plan's goals (not every proposal in the
                     // municipality checked against the caseload, which .ci/bench
@@ -167,8 +145,7 @@ macro_rules! sql {
                 )
                 .bind(staff.0)
                 .fetch_all(&self.pool)
-                .await?;
-                rows.iter().map(|r| Ok(OpenGoal { goal: Self::goal_row(r)?, citizen_name: r.try_get("citizen_name")? })).collect()
+                .await?)
             }
         }
     };

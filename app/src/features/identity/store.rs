@@ -4,7 +4,6 @@
 //! SQLite and for PostgreSQL at the bottom.
 
 use async_trait::async_trait;
-use sqlx::Row;
 
 use crate::kernel::ids::*;
 use crate::kernel::plan::Role;
@@ -34,19 +33,6 @@ pub trait PeopleStore: Send + Sync {
 
 macro_rules! sql {
     ($store:ty, $row:ty) => {
-        impl $store {
-            fn person_row(r: &$row) -> DbResult<Person> {
-                Ok(Person {
-                    id: PersonId(r.try_get("id")?),
-                    subject: r.try_get("subject")?,
-                    cpr: r.try_get("cpr")?,
-                    full_name: r.try_get("full_name")?,
-                    display_name: r.try_get("display_name")?,
-                    created_at: r.try_get("created_at")?,
-                })
-            }
-        }
-
         #[async_trait]
         impl PeopleStore for $store {
             async fn create_person(&self, p: &NewPerson, now: i64) -> DbResult<PersonId> {
@@ -63,16 +49,13 @@ macro_rules! sql {
                 Ok(PersonId(id))
             }
             async fn person(&self, id: PersonId) -> DbResult<Person> {
-                let row = sqlx::query("SELECT * FROM person WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
-                Self::person_row(&row)
+                Ok(sqlx::query_as("SELECT * FROM person WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
             }
             async fn person_by_subject(&self, subject: &str) -> DbResult<Option<Person>> {
-                let row = sqlx::query("SELECT * FROM person WHERE subject = $1").bind(subject).fetch_optional(&self.pool).await?;
-                row.as_ref().map(Self::person_row).transpose()
+                Ok(sqlx::query_as("SELECT * FROM person WHERE subject = $1").bind(subject).fetch_optional(&self.pool).await?)
             }
             async fn person_by_cpr(&self, cpr: &str) -> DbResult<Option<Person>> {
-                let row = sqlx::query("SELECT * FROM person WHERE cpr = $1").bind(cpr).fetch_optional(&self.pool).await?;
-                row.as_ref().map(Self::person_row).transpose()
+                Ok(sqlx::query_as("SELECT * FROM person WHERE cpr = $1").bind(cpr).fetch_optional(&self.pool).await?)
             }
             async fn link_subject(&self, id: PersonId, subject: &str) -> DbResult<()> {
                 let done = sqlx::query("UPDATE person SET subject = $1 WHERE id = $2 AND subject IS NULL")
@@ -134,17 +117,7 @@ macro_rules! sql {
                 Ok(())
             }
             async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>> {
-                let row = sqlx::query("SELECT * FROM staff_profile WHERE person_id = $1").bind(id.0).fetch_optional(&self.pool).await?;
-                row.map(|r| {
-                    Ok(StaffProfile {
-                        job_title: r.try_get("job_title")?,
-                        phone: r.try_get("phone")?,
-                        email: r.try_get("email")?,
-                        reach_hours: r.try_get("reach_hours")?,
-                        office: r.try_get("office")?,
-                    })
-                })
-                .transpose()
+                Ok(sqlx::query_as("SELECT * FROM staff_profile WHERE person_id = $1").bind(id.0).fetch_optional(&self.pool).await?)
             }
             async fn add_outreach_hours(&self, staff: PersonId, h: &OutreachHours) -> DbResult<()> {
                 sqlx::query(
@@ -161,21 +134,10 @@ macro_rules! sql {
                 Ok(())
             }
             async fn outreach_hours(&self, staff: PersonId) -> DbResult<Vec<OutreachHours>> {
-                let rows = sqlx::query("SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY weekday, from_minute")
+                Ok(sqlx::query_as("SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY weekday, from_minute")
                     .bind(staff.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(OutreachHours {
-                            weekday: r.try_get("weekday")?,
-                            from_minute: r.try_get("from_minute")?,
-                            to_minute: r.try_get("to_minute")?,
-                            place: r.try_get("place")?,
-                            address: r.try_get("address")?,
-                        })
-                    })
-                    .collect()
+                    .await?)
             }
         }
     };

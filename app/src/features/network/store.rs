@@ -4,7 +4,7 @@
 //! SQLite and for PostgreSQL at the bottom.
 
 use async_trait::async_trait;
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 
 use crate::kernel::ids::*;
 use crate::kernel::LongText;
@@ -152,17 +152,6 @@ pub trait NetworkStore: Send + Sync {
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         impl $store {
-            fn group_row(r: &$row) -> DbResult<Group> {
-                Ok(Group {
-                    id: GroupId(r.try_get("id")?),
-                    name: r.try_get("name")?,
-                    description: r.try_get("description")?,
-                    topic: r.try_get("topic")?,
-                    area: r.try_get("area")?,
-                    usual_place: r.try_get("usual_place")?,
-                })
-            }
-
             /// Whether `person` is linked to `group` through `link`
             /// (`group_host` or `group_member`).
             async fn is_linked(&self, link: &'static str, group: GroupId, person: PersonId) -> DbResult<bool> {
@@ -178,23 +167,7 @@ macro_rules! sql {
                     "SELECT g.* FROM network_group g JOIN {link} l ON l.group_id = g.id \
                      WHERE l.person_id = $1 AND g.archived_at IS NULL ORDER BY g.name, g.id"
                 );
-                let rows = sqlx::query(&sql).bind(person.0).fetch_all(&self.pool).await?;
-                rows.iter().map(Self::group_row).collect()
-            }
-
-            fn meetup_row(r: &$row) -> DbResult<Meetup> {
-                Ok(Meetup {
-                    id: MeetupId(r.try_get("id")?),
-                    group_id: GroupId(r.try_get("group_id")?),
-                    starts_at: r.try_get("starts_at")?,
-                    duration_minutes: r.try_get("duration_minutes")?,
-                    place: r.try_get("place")?,
-                    address: r.try_get("address")?,
-                    capacity: r.try_get("capacity")?,
-                    going: r.try_get("going_count")?,
-                    description: r.try_get("description")?,
-                    cancelled_at: r.try_get("cancelled_at")?,
-                })
+                Ok(sqlx::query_as(&sql).bind(person.0).fetch_all(&self.pool).await?)
             }
         }
 
@@ -212,12 +185,10 @@ macro_rules! sql {
                 Ok(())
             }
             async fn groups(&self) -> DbResult<Vec<Group>> {
-                let rows = sqlx::query("SELECT * FROM network_group WHERE archived_at IS NULL ORDER BY name, id").fetch_all(&self.pool).await?;
-                rows.iter().map(Self::group_row).collect()
+                Ok(sqlx::query_as("SELECT * FROM network_group WHERE archived_at IS NULL ORDER BY name, id").fetch_all(&self.pool).await?)
             }
             async fn group(&self, id: GroupId) -> DbResult<Group> {
-                let row = sqlx::query("SELECT * FROM network_group WHERE id = $1 AND archived_at IS NULL").bind(id.0).fetch_one(&self.pool).await?;
-                Self::group_row(&row)
+                Ok(sqlx::query_as("SELECT * FROM network_group WHERE id = $1 AND archived_at IS NULL").bind(id.0).fetch_one(&self.pool).await?)
             }
             async fn host_display_names(&self, group: GroupId) -> DbResult<Vec<String>> {
                 Ok(sqlx::query_scalar(
@@ -229,8 +200,7 @@ macro_rules! sql {
                 .await?)
             }
             async fn meetup(&self, id: MeetupId) -> DbResult<Meetup> {
-                let row = sqlx::query("SELECT * FROM meetup WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?;
-                Self::meetup_row(&row)
+                Ok(sqlx::query_as("SELECT * FROM meetup WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
             }
             async fn join_group(&self, group: GroupId, person: PersonId, now: i64) -> DbResult<()> {
                 sqlx::query("INSERT INTO group_member (group_id, person_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
@@ -249,23 +219,21 @@ macro_rules! sql {
                 self.is_linked("group_member", group, person).await
             }
             async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>> {
-                let rows = sqlx::query("SELECT * FROM meetup WHERE group_id = $1 AND starts_at >= $2 AND cancelled_at IS NULL ORDER BY starts_at, id")
+                Ok(sqlx::query_as("SELECT * FROM meetup WHERE group_id = $1 AND starts_at >= $2 AND cancelled_at IS NULL ORDER BY starts_at, id")
                     .bind(group.0)
                     .bind(from)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter().map(Self::meetup_row).collect()
+                    .await?)
             }
             async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId> {
                 Ok(MeetupId(meetup_values!(sqlx::query_scalar(INSERT_MEETUP), m).bind(now).fetch_one(&self.pool).await?))
             }
             async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>> {
-                let rows = sqlx::query("SELECT * FROM meetup WHERE starts_at >= $1 AND cancelled_at IS NULL ORDER BY starts_at, id LIMIT $2")
+                Ok(sqlx::query_as("SELECT * FROM meetup WHERE starts_at >= $1 AND cancelled_at IS NULL ORDER BY starts_at, id LIMIT $2")
                     .bind(from)
                     .bind(limit)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter().map(Self::meetup_row).collect()
+                    .await?)
             }
             async fn sign_up(&self, meetup: MeetupId, person: PersonId, now: i64) -> DbResult<SignupStatus> {
                 let mut tx = self.begin_write().await?;
@@ -396,7 +364,7 @@ macro_rules! sql {
                     .map(|r| {
                         let status: String = r.try_get("signup_status")?;
                         let status = if status == "going" { SignupStatus::Going } else { SignupStatus::Waiting };
-                        Ok((Self::meetup_row(r)?, status))
+                        Ok((Meetup::from_row(r)?, status))
                     })
                     .collect()
             }
@@ -413,7 +381,7 @@ macro_rules! sql {
                 // Touching the row first takes its lock on PostgreSQL: sign-ups
                 // wait until the new capacity is in place.
                 let row = sqlx::query("UPDATE meetup SET updated_at = updated_at WHERE id = $1 RETURNING *").bind(id.0).fetch_one(&mut *tx).await?;
-                let old = Self::meetup_row(&row)?;
+                let old = Meetup::from_row(&row)?;
                 if old.cancelled_at.is_some() {
                     return Err(DbError::conflict("cancelled"));
                 }
@@ -513,13 +481,10 @@ macro_rules! sql {
                 Ok(SubmitOutcome::Created(AnnouncementId(id)))
             }
             async fn announcements(&self, meetup: MeetupId) -> DbResult<Vec<Announcement>> {
-                let rows = sqlx::query("SELECT id, body, created_at FROM announcement WHERE meetup_id = $1 ORDER BY created_at DESC, id DESC")
+                Ok(sqlx::query_as("SELECT id, body, created_at FROM announcement WHERE meetup_id = $1 ORDER BY created_at DESC, id DESC")
                     .bind(meetup.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| Ok(Announcement { id: AnnouncementId(r.try_get("id")?), body: r.try_get("body")?, created_at: r.try_get("created_at")? }))
-                    .collect()
+                    .await?)
             }
         }
     };

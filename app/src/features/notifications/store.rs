@@ -4,7 +4,6 @@
 //! SQLite and for PostgreSQL at the bottom.
 
 use async_trait::async_trait;
-use sqlx::Row;
 
 use crate::kernel::ids::*;
 use crate::ssr::db::*;
@@ -36,22 +35,10 @@ macro_rules! sql {
                 Ok(NotificationId(id))
             }
             async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>> {
-                let rows = sqlx::query("SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at DESC, id DESC")
+                Ok(sqlx::query_as("SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at DESC, id DESC")
                     .bind(person.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(Notification {
-                            id: NotificationId(r.try_get("id")?),
-                            kind: r.try_get("kind")?,
-                            object_id: r.try_get("object_id")?,
-                            link: r.try_get("link")?,
-                            created_at: r.try_get("created_at")?,
-                            read_at: r.try_get("read_at")?,
-                        })
-                    })
-                    .collect()
+                    .await?)
             }
             async fn unread_notifications(&self, person: PersonId) -> DbResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notification WHERE person_id = $1 AND read_at IS NULL")

@@ -7,7 +7,6 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::kernel::ids::*;
-use crate::kernel::plan::{ActivityStatus, ActorKind, Department};
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -74,21 +73,7 @@ macro_rules! sql {
                 Ok(ActivityId(id))
             }
             async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>> {
-                let rows = sqlx::query("SELECT * FROM activity WHERE plan_id = $1 ORDER BY id").bind(plan.0).fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        let dept: String = r.try_get("department")?;
-                        let status: String = r.try_get("status")?;
-                        Ok(Activity {
-                            id: ActivityId(r.try_get("id")?),
-                            department: Department::parse(&dept).ok_or_else(|| decode("activity.department"))?,
-                            title: r.try_get("title")?,
-                            responsible: r.try_get("responsible")?,
-                            status: ActivityStatus::parse(&status).ok_or_else(|| decode("activity.status"))?,
-                            updated_at: r.try_get("updated_at")?,
-                        })
-                    })
-                    .collect()
+                Ok(sqlx::query_as("SELECT * FROM activity WHERE plan_id = $1 ORDER BY id").bind(plan.0).fetch_all(&self.pool).await?)
             }
             async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
@@ -139,19 +124,10 @@ macro_rules! sql {
                 Ok(())
             }
             async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>> {
-                let rows = sqlx::query("SELECT * FROM meeting_note WHERE plan_id = $1 ORDER BY written_at DESC, id DESC")
+                Ok(sqlx::query_as("SELECT * FROM meeting_note WHERE plan_id = $1 ORDER BY written_at DESC, id DESC")
                     .bind(plan.0)
                     .fetch_all(&self.pool)
-                    .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(MeetingNote {
-                            staff_id: PersonId(r.try_get("staff_id")?),
-                            written_at: r.try_get("written_at")?,
-                            body: r.try_get("body")?,
-                        })
-                    })
-                    .collect()
+                    .await?)
             }
             async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId> {
                 let mut tx = self.begin_write().await?;
@@ -192,19 +168,7 @@ macro_rules! sql {
                     .collect()
             }
             async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>> {
-                let rows = sqlx::query("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?;
-                rows.iter()
-                    .map(|r| {
-                        let kind: String = r.try_get("actor_kind")?;
-                        Ok(PlanEvent {
-                            at: r.try_get("at")?,
-                            actor_kind: ActorKind::parse(&kind).ok_or_else(|| decode("plan_event.actor_kind"))?,
-                            actor_id: r.try_get::<Option<i64>, _>("actor_id")?.map(PersonId),
-                            kind: r.try_get("kind")?,
-                            summary: r.try_get("summary")?,
-                        })
-                    })
-                    .collect()
+                Ok(sqlx::query_as("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?)
             }
         }
     };

@@ -8,6 +8,7 @@
 
 #[cfg(test)]
 mod conformance;
+mod decode;
 pub(crate) mod sql;
 mod store_impl;
 pub mod synthetic;

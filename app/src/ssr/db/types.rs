@@ -14,7 +14,7 @@ pub struct NewPerson {
     pub display_name: Option<ShortText>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
     pub id: PersonId,
     pub subject: Option<String>,
@@ -31,7 +31,7 @@ impl Person {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct StaffProfile {
     pub job_title: String,
     pub phone: String,
@@ -41,7 +41,7 @@ pub struct StaffProfile {
 }
 
 /// When and where a caseworker can be met outside the office.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutreachHours {
     /// 1 = Monday … 7 = Sunday.
     pub weekday: i64,
@@ -74,7 +74,7 @@ pub struct NewGoal {
     pub status: GoalStatus,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Goal {
     pub id: GoalId,
     pub plan_id: PlanId,
@@ -113,8 +113,9 @@ pub struct GoalChange {
 }
 
 /// A proposal waiting for a caseworker.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenGoal {
+    #[sqlx(flatten)]
     pub goal: Goal,
     pub citizen_name: String,
 }
@@ -136,7 +137,7 @@ pub struct CaseloadRow {
 }
 
 /// A note from a meeting, written by staff, readable by the citizen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct MeetingNote {
     pub staff_id: PersonId,
     pub written_at: i64,
@@ -157,7 +158,7 @@ impl From<crate::features::casework::forms::ActivityInput> for NewActivity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Activity {
     pub id: ActivityId,
     pub department: Department,
@@ -189,7 +190,7 @@ pub struct Appointment {
 }
 
 /// One line of the plan's history.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct PlanEvent {
     pub at: i64,
     pub actor_kind: ActorKind,
@@ -209,12 +210,15 @@ pub struct NewBudget {
 }
 
 /// A budget with its running totals; `available = granted - reserved - spent`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Budget {
     pub id: BudgetId,
     pub citizen_id: PersonId,
+    #[sqlx(rename = "granted_ore")]
     pub granted: Amount,
+    #[sqlx(rename = "reserved_ore")]
     pub reserved: Amount,
+    #[sqlx(rename = "spent_ore")]
     pub spent: Amount,
     pub period_start: i64,
     pub period_end: i64,
@@ -255,10 +259,11 @@ impl LedgerKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct LedgerEntry {
     pub at: i64,
     pub kind: LedgerKind,
+    #[sqlx(rename = "amount_ore")]
     pub amount: Amount,
     pub request_id: Option<RequestId>,
 }
@@ -315,8 +320,9 @@ pub struct SpendingDecision {
 }
 
 /// A request waiting for a caseworker.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenSpending {
+    #[sqlx(flatten)]
     pub request: SpendingRequest,
     pub citizen_name: String,
 }
@@ -359,15 +365,17 @@ impl RequestStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct SpendingRequest {
     pub id: RequestId,
     pub budget_id: BudgetId,
     pub citizen_id: PersonId,
+    #[sqlx(rename = "amount_ore")]
     pub amount: Amount,
     pub purpose: String,
     pub goal_id: Option<GoalId>,
     pub status: RequestStatus,
+    #[sqlx(rename = "approved_ore")]
     pub approved: Option<Amount>,
     pub created_at: i64,
 }
@@ -382,7 +390,7 @@ pub struct NewDecision {
     pub corrects: Option<DecisionId>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Decision {
     pub id: DecisionId,
     pub subject_kind: String,
@@ -392,6 +400,7 @@ pub struct Decision {
     pub appeal_guidance: String,
     pub decided_by: PersonId,
     pub decided_at: i64,
+    #[sqlx(rename = "corrects_id")]
     pub corrects: Option<DecisionId>,
 }
 
@@ -404,7 +413,7 @@ pub struct NewGroup {
     pub usual_place: ShortText,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Group {
     pub id: GroupId,
     pub name: String,
@@ -425,7 +434,7 @@ pub struct NewMeetup {
     pub description: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Meetup {
     pub id: MeetupId,
     pub group_id: GroupId,
@@ -434,6 +443,7 @@ pub struct Meetup {
     pub place: String,
     pub address: String,
     pub capacity: i64,
+    #[sqlx(rename = "going_count")]
     pub going: i64,
     pub description: String,
     pub cancelled_at: Option<i64>,
@@ -462,14 +472,14 @@ pub struct MeetupNotices {
 }
 
 /// A host's message to the people signed up for a meetup.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Announcement {
     pub id: AnnouncementId,
     pub body: String,
     pub created_at: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Notification {
     pub id: NotificationId,
     pub kind: String,
@@ -493,7 +503,7 @@ impl Notification {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct AccessLogEntry {
     pub at: i64,
     pub staff_id: PersonId,
