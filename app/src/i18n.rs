@@ -265,16 +265,19 @@ impl Texts {
             _ => self.decision_other,
         }
     }
-    /// What a notification says (its kind named, never its content).
+    /// What a notification says (its kind named, never its content). A new
+    /// kind without its sentence here does not compile; a stored word this
+    /// version does not know gets the general one.
     pub fn notification(&self, kind: &str) -> &'static str {
-        match kind {
-            "goal_answered" => self.notification_goal_answered,
-            "spending_answered" => self.notification_spending_answered,
-            "meetup_moved_up" => self.notification_meetup_moved_up,
-            "meetup_changed" => self.notification_meetup_changed,
-            "meetup_cancelled" => self.notification_meetup_cancelled,
-            "meetup_announcement" => self.notification_meetup_announcement,
-            _ => self.notification_other,
+        use crate::features::notifications::notice::NotificationKind as K;
+        match K::parse(kind) {
+            Some(K::GoalAnswered) => self.notification_goal_answered,
+            Some(K::SpendingAnswered) => self.notification_spending_answered,
+            Some(K::MeetupMovedUp) => self.notification_meetup_moved_up,
+            Some(K::MeetupChanged) => self.notification_meetup_changed,
+            Some(K::MeetupCancelled) => self.notification_meetup_cancelled,
+            Some(K::MeetupAnnouncement) => self.notification_meetup_announcement,
+            None => self.notification_other,
         }
     }
     /// Why staff opened the data, for the citizen's access log; older
@@ -717,6 +720,21 @@ mod tests {
             assert_eq!(t.role_names.len(), crate::kernel::plan::Role::ALL.len());
             assert_eq!(t.ledger_kind_names.len(), 6);
             assert_eq!(t.ledger_kind("spend"), t.ledger_kind_names[5]);
+        }
+    }
+
+    #[test]
+    fn every_notification_kind_has_its_own_sentence_and_an_unknown_word_the_general_one() {
+        use crate::features::notifications::notice::NotificationKind;
+        for lang in [Lang::Da, Lang::En] {
+            let t = lang.texts();
+            let mut seen = std::collections::HashSet::new();
+            for kind in NotificationKind::ALL {
+                let sentence = t.notification(kind.as_str());
+                assert_ne!(sentence, t.notification_other, "{kind:?} in {lang:?}");
+                assert!(seen.insert(sentence), "{kind:?} shares its sentence in {lang:?}");
+            }
+            assert_eq!(t.notification("something_old"), t.notification_other);
         }
     }
 }

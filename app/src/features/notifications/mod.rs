@@ -1,6 +1,5 @@
 //! Everyone's notifications.
 
-#[cfg(feature = "ssr")]
 pub mod notice;
 pub mod pages;
 pub mod server;

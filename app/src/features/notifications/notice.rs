@@ -1,5 +1,7 @@
 //! What a notification is about, as a type: services name the kind, the
-//! store writes it with the change it belongs to (in the same transaction).
+//! store writes it with the change it belongs to (in the same transaction),
+//! and the texts name every kind (compiled for the browser too, so the
+//! catalogue can match on it).
 
 use crate::routes;
 
