@@ -80,11 +80,13 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&routes::ACCESS_LOG[1..]) view=access_log::pages::AccessLog ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("min-plan"), StaticSegment("nyt-maal")) view=goals::pages::ProposeGoal ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::NOTIFICATIONS[1..]) view=notifications::pages::Notifications ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=inbox::pages::Caseload ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=inbox::pages::GoalReviewPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id")) view=casework::pages::CitizenPlan ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("budget")) view=budget::staff_pages::CitizenBudgetPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("samtale")) view=conversation::pages::CitizenConversationPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("udgift"), ParamSegment("id")) view=budget::staff_pages::SpendingReviewPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("budget"), StaticSegment("ansoeg")) view=budget::pages::RequestSpending ssr=SsrMode::Async/>
                 </Routes>

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::features::budget::forms::BudgetForm;
 use crate::features::casework::forms::CaseworkForm;
+use crate::features::conversation::forms::ConversationForm;
 use crate::features::goals::forms::GoalForm;
 use crate::features::network::forms::NetworkForm;
 use crate::kernel::forms::FieldErrors;
@@ -44,6 +45,7 @@ form_registry! {
     Casework(CaseworkForm),
     Budget(BudgetForm),
     Network(NetworkForm),
+    Conversation(ConversationForm),
 }
 
 #[cfg(test)]

@@ -196,6 +196,11 @@ pub struct Texts {
     pub notification_meetup_changed: &'static str,
     pub notification_meetup_cancelled: &'static str,
     pub notification_meetup_announcement: &'static str,
+    pub notification_message_answered: &'static str,
+    pub purpose_conversation: &'static str,
+    pub notice_message_sent: &'static str,
+    pub notice_message_answered: &'static str,
+    pub notice_conversation_closed: &'static str,
     pub notice_name_saved: &'static str,
     pub notice_group_created: &'static str,
     pub notice_meetup_posted: &'static str,
@@ -207,6 +212,8 @@ pub struct Texts {
     pub budget: &'static crate::features::budget::texts::BudgetTexts,
     /// Casework's strings.
     pub casework: &'static crate::features::casework::texts::CaseworkTexts,
+    /// The conversation's strings.
+    pub conversation: &'static crate::features::conversation::texts::ConversationTexts,
     /// Decision's strings.
     pub decisions: &'static crate::features::decisions::texts::DecisionTexts,
     /// Goal's strings.
@@ -277,6 +284,7 @@ impl Texts {
             Some(K::MeetupChanged) => self.notification_meetup_changed,
             Some(K::MeetupCancelled) => self.notification_meetup_cancelled,
             Some(K::MeetupAnnouncement) => self.notification_meetup_announcement,
+            Some(K::MessageAnswered) => self.notification_message_answered,
             None => self.notification_other,
         }
     }
@@ -289,6 +297,7 @@ impl Texts {
             "inbox" => self.purpose_inbox,
             "spending_review" => self.purpose_spending_review,
             "budget_work" => self.purpose_budget_work,
+            "conversation" => self.purpose_conversation,
             other => other,
         }
     }
@@ -317,6 +326,9 @@ impl Texts {
             "moede-oprettet" => self.notice_meetup_posted,
             "aflyst" => self.notice_meetup_cancelled,
             "besked-sendt" => self.notice_announcement_sent,
+            "skrevet" => self.notice_message_sent,
+            "svaret" => self.notice_message_answered,
+            "samtale-afsluttet" => self.notice_conversation_closed,
             _ => return None,
         })
     }
@@ -456,6 +468,11 @@ pub static DA: Texts = Texts {
     notification_meetup_changed: "Et møde, du er skrevet på, er ændret. Se den nye tid og det nye sted.",
     notification_meetup_cancelled: "Et møde, du er skrevet på, er aflyst.",
     notification_meetup_announcement: "Værten har sendt en besked om et møde, du er skrevet på.",
+    notification_message_answered: "Du har fået svar fra din sagsbehandler.",
+    purpose_conversation: "Læste jeres samtale",
+    notice_message_sent: "Din besked er sendt. Du kan se her, når din sagsbehandler har læst den.",
+    notice_message_answered: "Dit svar er sendt. Borgeren får besked om, at der er svar – ikke hvad du har skrevet.",
+    notice_conversation_closed: "Samtalen er markeret som afsluttet. Skriver borgeren igen, åbner den igen.",
     notice_name_saved: "Dit navn er gemt.",
     notice_group_created: "Gruppen er oprettet. Nu kan du oprette møder.",
     notice_meetup_posted: "Mødet er oprettet, og alle kan se det.",
@@ -464,6 +481,7 @@ pub static DA: Texts = Texts {
     access_log: &crate::features::access_log::texts::DA,
     budget: &crate::features::budget::texts::DA,
     casework: &crate::features::casework::texts::DA,
+    conversation: &crate::features::conversation::texts::DA,
     decisions: &crate::features::decisions::texts::DA,
     goals: &crate::features::goals::texts::DA,
     identity: &crate::features::identity::texts::DA,
@@ -588,6 +606,11 @@ pub static EN: Texts = Texts {
     notification_meetup_changed: "A meetup you signed up for has changed. See the new time and place.",
     notification_meetup_cancelled: "A meetup you signed up for has been cancelled.",
     notification_meetup_announcement: "The host sent a message about a meetup you signed up for.",
+    notification_message_answered: "You have an answer from your caseworker.",
+    purpose_conversation: "Read your conversation",
+    notice_message_sent: "Your message has been sent. You can see here when your caseworker has read it.",
+    notice_message_answered: "Your answer has been sent. The citizen is told there is an answer – not what you wrote.",
+    notice_conversation_closed: "The conversation is marked as done. If the citizen writes again, it opens again.",
     notice_name_saved: "Your name is saved.",
     notice_group_created: "The group is created. Now you can post meetups.",
     notice_meetup_posted: "The meetup is posted, and anyone can see it.",
@@ -596,6 +619,7 @@ pub static EN: Texts = Texts {
     access_log: &crate::features::access_log::texts::EN,
     budget: &crate::features::budget::texts::EN,
     casework: &crate::features::casework::texts::EN,
+    conversation: &crate::features::conversation::texts::EN,
     decisions: &crate::features::decisions::texts::EN,
     goals: &crate::features::goals::texts::EN,
     identity: &crate::features::identity::texts::EN,
@@ -693,6 +717,10 @@ mod tests {
                 ((t.decisions.decision_corrects)("3. maj"), "3. maj"),
                 ((t.inbox.caseload_count)(12), "12"),
                 ((t.network.host_going_count)(8, 10), "8"),
+                ((t.conversation.intro)("Karin Holm"), "Karin Holm"),
+                ((t.conversation.staff_intro)("Mette Hansen"), "Mette Hansen"),
+                ((t.conversation.read)("14.32", "Karin Holm"), "14.32"),
+                ((t.conversation.inbox_waiting)(3), "3"),
             ] {
                 assert!(text.contains(value) && !text.contains('{'), "{text}");
             }

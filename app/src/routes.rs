@@ -23,6 +23,8 @@ pub const LOGIN: &str = "/log-ind";
 pub const ACCESS_LOG: &str = "/hvem-har-set";
 /// The citizen proposes a goal.
 pub const PROPOSE_GOAL: &str = "/min-plan/nyt-maal";
+/// The citizen's conversation with their caseworker.
+pub const CONVERSATION: &str = "/samtale";
 /// Everyone's notifications.
 pub const NOTIFICATIONS: &str = "/beskeder";
 /// The caseworker's inbox, caseload, and a proposal to answer (`/{id}`).
@@ -75,6 +77,16 @@ pub fn spending_review(request: i64) -> String {
 /// A citizen's plan as their caseworker works on it.
 pub fn citizen(citizen: i64) -> String {
     format!("{CITIZEN}/{citizen}")
+}
+
+/// A message in the citizen's conversation.
+pub fn conversation_message(message: i64) -> String {
+    format!("{CONVERSATION}#besked-{message}")
+}
+
+/// A citizen's conversation as their caseworker (or stand-in) answers it.
+pub fn citizen_conversation(citizen: i64) -> String {
+    format!("{CITIZEN}/{citizen}/samtale")
 }
 
 /// A citizen's budget as their caseworker works on it.
@@ -140,6 +152,8 @@ mod tests {
         assert_eq!(plan_goal(4), "/min-plan#maal-4");
         assert_eq!(spending_request(5), "/budget#anmodning-5");
         assert_eq!(citizen_budget(6), "/sagsbehandler/borger/6/budget");
+        assert_eq!(citizen_conversation(6), "/sagsbehandler/borger/6/samtale");
+        assert_eq!(conversation_message(2), "/samtale#besked-2");
         assert_eq!(goal_review(8), "/sagsbehandler/maal/8");
         assert_eq!(spending_review(9), "/sagsbehandler/udgift/9");
         assert_eq!(meetup_messages(2), "/netvaerk/moede/2#beskeder");

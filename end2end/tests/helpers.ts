@@ -20,6 +20,8 @@ export const ROUTES = [
   "/hvem-har-set",
   "/min-plan/nyt-maal",
   "/beskeder",
+  "/samtale",
+  "/sagsbehandler/borger/1/samtale",
   "/sagsbehandler",
   "/sagsbehandler/borgere",
   "/denne-side-findes-ikke",

@@ -38,6 +38,8 @@ pub enum Problem {
     OverCap(Amount),
     /// Too many new requests within an hour (the limit).
     TooManyRequests(i64),
+    /// Too many messages to the caseworker within an hour (the limit).
+    TooManyMessages(i64),
     /// Not a whole number of months from 1 to 36.
     Months,
     /// Not a whole number of places from 1 to 500.
@@ -81,6 +83,12 @@ impl Problem {
             }
             (Problem::TooManyRequests(n), Lang::En) => {
                 format!("You have sent {n} requests in the last hour. Please wait a while and try again, or call your caseworker.")
+            }
+            (Problem::TooManyMessages(n), Lang::Da) => {
+                format!("Du har sendt {n} beskeder den seneste time. Vent lidt, og prøv igen. Du kan også ringe til din sagsbehandler.")
+            }
+            (Problem::TooManyMessages(n), Lang::En) => {
+                format!("You have sent {n} messages in the last hour. Please wait a while and try again, or call your caseworker.")
             }
             (Problem::Months, Lang::Da) => "Skriv et antal måneder fra 1 til 36.".into(),
             (Problem::Months, Lang::En) => "Please write a number of months from 1 to 36.".into(),
@@ -261,6 +269,7 @@ mod tests {
             Problem::NotLower(Amount::kroner(5).unwrap()),
             Problem::OverCap(Amount::kroner(50_000).unwrap()),
             Problem::TooManyRequests(10),
+            Problem::TooManyMessages(30),
             Problem::Months,
         ];
         for p in all {

@@ -7,6 +7,8 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
+        // On the server, rows decode straight into ids (`sqlx::FromRow`).
+        #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent))]
         pub struct $name(pub i64);
 
         impl std::fmt::Display for $name {
@@ -31,4 +33,5 @@ id_type!(
     MeetupId,
     NotificationId,
     AnnouncementId,
+    MessageId,
 );

@@ -127,6 +127,10 @@ bounded_text!(
     /// What a network group or meetup is about.
     Description, max = 4000, multi_line = true
 );
+bounded_text!(
+    /// A message between a citizen and their caseworker.
+    MessageBody, max = 4000, multi_line = true
+);
 
 #[cfg(test)]
 mod tests {

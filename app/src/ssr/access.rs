@@ -40,10 +40,13 @@ pub enum Purpose {
     SpendingReview,
     /// Opened the citizen's budget to work on it.
     BudgetWork,
+    /// Opened the conversation with the citizen.
+    Conversation,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 5] = [Purpose::GoalReview, Purpose::PlanWork, Purpose::Inbox, Purpose::SpendingReview, Purpose::BudgetWork];
+    pub const ALL: [Purpose; 6] =
+        [Purpose::GoalReview, Purpose::PlanWork, Purpose::Inbox, Purpose::SpendingReview, Purpose::BudgetWork, Purpose::Conversation];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
     pub fn as_str(self) -> &'static str {
@@ -53,6 +56,7 @@ impl Purpose {
             Purpose::Inbox => "inbox",
             Purpose::SpendingReview => "spending_review",
             Purpose::BudgetWork => "budget_work",
+            Purpose::Conversation => "conversation",
         }
     }
 

@@ -4,7 +4,9 @@
 //! Every CPR number here has month 13, which no real person has. The built-in
 //! test identity provider offers exactly these people.
 
+use crate::features::conversation::store::NewMessage;
 use crate::kernel::plan::{ActivityStatus, Department, GoalStatus, Role};
+use crate::kernel::text::MessageBody;
 use crate::kernel::time::copenhagen_day_at;
 use crate::kernel::{Amount, GoalTitle, LongText, ShortText};
 use crate::ssr::db::*;
@@ -115,6 +117,20 @@ const GROUPS: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Demo conversations: (index of the citizen, [(days ago, from the citizen, text)]).
+type DemoConversation = (usize, &'static [(i64, bool, &'static str)]);
+
+const CONVERSATIONS: &[DemoConversation] = &[
+    (
+        0,
+        &[
+            (5, true, "Hej Karin. Jeg har fået et brev om min boligstøtte, som jeg ikke forstår. Kan vi kigge på det til næste møde?"),
+            (4, false, "Hej Mette. Ja, tag brevet med på torsdag, så kigger vi på det sammen. Venlig hilsen Karin"),
+        ],
+    ),
+    (3, &[(2, true, "Hej. Jeg har fundet en lejlighed tæt på mine børn. Hvad skal jeg gøre nu?")]),
+];
+
 /// Demo texts are constants, every one checked by the test below.
 fn t(s: &str) -> ShortText {
     ShortText::parse(s).expect("demo text is valid (see the test)")
@@ -193,6 +209,24 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             note: None,
         };
         store.add_appointment(plan, &appt, Actor::staff(caseworkers[*cw]), now - 10 * DAY).await?;
+        // A conversation: Mette asked and was answered (both read); Lars waits for an answer.
+        for (n, (days_ago, from_citizen, text)) in CONVERSATIONS.iter().filter(|(who, _)| *who == i).flat_map(|(_, m)| m.iter()).enumerate()
+        {
+            let sender = if *from_citizen { id } else { caseworkers[*cw] };
+            let m = NewMessage {
+                citizen: id,
+                sender,
+                body: MessageBody::parse(text).map_err(|_| DbError::conflict("demo message"))?,
+                idempotency_key: format!("demo-message-{i}-{n}"),
+                limit: None,
+                notify_citizen: false,
+            };
+            store.send_message(&m, now - days_ago * DAY).await?;
+            if i == 0 {
+                let reader = if *from_citizen { caseworkers[*cw] } else { id };
+                store.mark_read(id, reader, now - days_ago * DAY + 3 * 3_600_000).await?;
+            }
+        }
         for (days_ago, purpose) in [(10, "Aftale om møde i caféen"), (3, "Forberedelse af møde om din plan")] {
             store.log_access(id, caseworkers[*cw], Role::Caseworker, purpose, now - days_ago * DAY).await?;
         }
@@ -269,6 +303,11 @@ mod tests {
             assert_eq!(&cpr[2..4], "13", "month 13 marks a demo CPR: {cpr}");
             for (g, _) in goals.iter() {
                 assert!(GoalTitle::parse(g).is_ok(), "{g}");
+            }
+        }
+        for (_, messages) in CONVERSATIONS {
+            for (_, _, text) in messages.iter() {
+                assert!(MessageBody::parse(text).is_ok(), "{text}");
             }
         }
         for (_, title, resp) in ACTIVITIES {

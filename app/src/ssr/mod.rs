@@ -44,6 +44,19 @@ pub fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// Whether this request came from a page of our own site, or the person
+/// opened the address themselves (`Sec-Fetch-Site` is `same-origin` or
+/// `none`), rather than another site sending the browser here. Browsers
+/// that send no such header count as our own (the header arrived in 2020;
+/// the CSRF guard does the same for writes).
+pub fn same_origin_request() -> bool {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts.headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()).map(|site| matches!(site, "same-origin" | "none"))
+        })
+        .unwrap_or(true)
+}
+
 /// A database failure in a server function: logged once here, with what was
 /// being done; the browser learns only that it failed.
 pub fn internal_error(doing: &'static str, e: impl std::fmt::Display) -> leptos::prelude::ServerFnError {

@@ -102,6 +102,7 @@ fn MainNav() -> impl IntoView {
         _ => vec![
             (routes::PLAN, t.nav_plan.to_string()),
             (routes::CASEWORKER, t.nav_caseworker.to_string()),
+            (routes::CONVERSATION, t.conversation.title.to_string()),
             (routes::BUDGET, t.nav_budget.to_string()),
             (routes::NETWORK, t.nav_network.to_string()),
         ],

@@ -9,6 +9,7 @@ mod common;
 mod admin;
 mod auth;
 mod budget_race;
+mod conversation_access;
 mod crash;
 mod foundation;
 mod network_access;

@@ -87,6 +87,7 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         <h1 class="mb-1 text-3xl font-bold leading-tight">{view.citizen}</h1>
         <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
         <p class="mb-4"><a href=routes::citizen_budget(citizen) class="link">{t.open_budget_link}</a></p>
+        <p class="mb-4"><a href=routes::citizen_conversation(citizen) class="link">{t.conversation.open_conversation}</a></p>
         <Outcome/>
         <Section id="maal" heading=t.casework.cw_goals_heading empty=t.casework.cw_goals_empty items=goals/>
         <Section id="aktiviteter" heading=t.casework.cw_activities_heading empty=t.casework.cw_activities_empty items=activities/>

@@ -69,6 +69,7 @@ fn kind_name(k: InboxKind, t: &'static Texts) -> &'static str {
     match k {
         InboxKind::Goal => t.inbox.inbox_kind_goal,
         InboxKind::Spending => t.inbox.inbox_kind_spending,
+        InboxKind::Message => t.conversation.inbox_kind,
     }
 }
 

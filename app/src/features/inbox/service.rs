@@ -55,6 +55,20 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
             ));
         }
     }
+    if kind.is_none() || kind == Some(InboxKind::Message) {
+        // The count, not the words: the conversation page shows those (and logs it).
+        for o in store.open_conversations_for(user.person_id).await? {
+            let title = (lang.texts().conversation.inbox_waiting)(o.waiting);
+            open.push((
+                o.waiting_since,
+                o.citizen_id,
+                InboxKind::Message,
+                routes::citizen_conversation(o.citizen_id.0),
+                o.citizen_name,
+                title,
+            ));
+        }
+    }
     open.sort_by_key(|o| o.0);
     let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.1).collect();
     let shown: Vec<_> = shown.into_iter().collect();

@@ -17,20 +17,22 @@ pub struct InboxItem {
     pub overdue: bool,
 }
 
-/// Kinds of inbox items: goal proposals and spending requests.
+/// Kinds of inbox items: goal proposals, spending requests, messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum InboxKind {
     Goal,
     Spending,
+    Message,
 }
 
 impl InboxKind {
-    pub const ALL: &'static [InboxKind] = &[InboxKind::Goal, InboxKind::Spending];
+    pub const ALL: &'static [InboxKind] = &[InboxKind::Goal, InboxKind::Spending, InboxKind::Message];
     /// The word used in the inbox's filter (`?type=maal`).
     pub fn slug(self) -> &'static str {
         match self {
             InboxKind::Goal => "maal",
             InboxKind::Spending => "budget",
+            InboxKind::Message => "beskeder",
         }
     }
     pub fn from_slug(s: &str) -> Option<InboxKind> {

@@ -21,16 +21,19 @@ pub enum NotificationKind {
     MeetupCancelled,
     /// A meetup's host sent a message to everyone signed up or waiting.
     MeetupAnnouncement,
+    /// The caseworker (or stand-in) answered in the citizen's conversation.
+    MessageAnswered,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 6] = [
+    pub const ALL: [NotificationKind; 7] = [
         NotificationKind::GoalAnswered,
         NotificationKind::SpendingAnswered,
         NotificationKind::MeetupMovedUp,
         NotificationKind::MeetupChanged,
         NotificationKind::MeetupCancelled,
         NotificationKind::MeetupAnnouncement,
+        NotificationKind::MessageAnswered,
     ];
 
     /// As stored.
@@ -42,6 +45,7 @@ impl NotificationKind {
             NotificationKind::MeetupChanged => "meetup_changed",
             NotificationKind::MeetupCancelled => "meetup_cancelled",
             NotificationKind::MeetupAnnouncement => "meetup_announcement",
+            NotificationKind::MessageAnswered => "message_answered",
         }
     }
 
@@ -74,6 +78,7 @@ impl Notice {
                 routes::meetup(self.object)
             }
             NotificationKind::MeetupAnnouncement => routes::meetup_messages(self.object),
+            NotificationKind::MessageAnswered => routes::conversation_message(self.object),
         }
     }
 }
@@ -98,5 +103,6 @@ mod tests {
         assert_eq!(Notice::new(NotificationKind::SpendingAnswered, 7).link(), "/budget#anmodning-7");
         assert_eq!(Notice::new(NotificationKind::MeetupCancelled, 5).link(), "/netvaerk/moede/5");
         assert_eq!(Notice::new(NotificationKind::MeetupAnnouncement, 5).link(), "/netvaerk/moede/5#beskeder");
+        assert_eq!(Notice::new(NotificationKind::MessageAnswered, 9).link(), "/samtale#besked-9");
     }
 }

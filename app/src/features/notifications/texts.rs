@@ -17,16 +17,16 @@ pub struct NotificationTexts {
 
 pub static DA: NotificationTexts = NotificationTexts {
     notifications_title: "Beskeder",
-    notifications_body: "Her kommer beskeder fra din sagsbehandler og fra portalen.",
-    notifications_empty: "Du har ingen beskeder endnu. Når din sagsbehandler svarer dig, kommer beskeden her.",
+    notifications_body: "Her får du besked, når der sker noget nyt: et svar fra din sagsbehandler, et møde der ændres. Selve samtalen med din sagsbehandler finder du under «Skriv til din sagsbehandler».",
+    notifications_empty: "Du har ingen beskeder endnu. Når din sagsbehandler svarer dig, får du besked her.",
     notification_new: "Ny",
     notification_open: "Se det",
 };
 
 pub static EN: NotificationTexts = NotificationTexts {
     notifications_title: "Messages",
-    notifications_body: "Messages from your caseworker and from the portal appear here.",
-    notifications_empty: "You have no messages yet. When your caseworker answers you, the message appears here.",
+    notifications_body: "Here you are told when something new happens: an answer from your caseworker, a meetup that changes. The conversation with your caseworker itself is under “Write to your caseworker”.",
+    notifications_empty: "You have no messages yet. When your caseworker answers you, you are told here.",
     notification_new: "New",
     notification_open: "See it",
 };

@@ -1,11 +1,11 @@
 //! How the store's own value types decode from a column, so that rows decode
 //! with `#[derive(sqlx::FromRow)]` on both backends instead of a hand-written
-//! `try_get` per field: ids from integers, amounts from øre (refused when out
-//! of range), stored words into their enums (refused when unknown: a word
-//! this version does not know is an error, never a guess).
+//! `try_get` per field: amounts from øre (refused when out of range), stored
+//! words into their enums (refused when unknown: a word this version does not
+//! know is an error, never a guess). Ids decode as integers by their own
+//! derive (`kernel/ids.rs`).
 
 use super::{Amount, LedgerKind, RequestStatus};
-use crate::kernel::ids::*;
 use crate::kernel::plan::{ActivityStatus, ActorKind, Department, GoalStatus, Role};
 
 /// `Type` and `Decode` for each `$t`, by decoding a `$base` and converting it.
@@ -35,27 +35,6 @@ macro_rules! decode_via {
     )+};
 }
 
-macro_rules! ids {
-    ($($id:ident),+) => {
-        decode_via!(i64 => $($id: |v| Ok($id(v))),+);
-    };
-}
-
-ids!(
-    PersonId,
-    PlanId,
-    GoalId,
-    ActivityId,
-    AppointmentId,
-    BudgetId,
-    RequestId,
-    DecisionId,
-    GroupId,
-    MeetupId,
-    NotificationId,
-    AnnouncementId
-);
-
 decode_via!(i64 => Amount: |ore| Amount::from_ore(ore).ok_or_else(|| "an amount out of range".to_string()));
 
 macro_rules! words {
@@ -69,6 +48,7 @@ words!(Department, ActivityStatus, Role, ActorKind, GoalStatus, LedgerKind, Requ
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::ids::GoalId;
     use crate::ssr::db::testing::*;
     use crate::ssr::db::{Pool, Store};
     use sqlx::Row;

@@ -31,6 +31,7 @@ pub use types::*;
 pub use crate::features::access_log::store::AccessLogStore;
 pub use crate::features::budget::store::BudgetStore;
 pub use crate::features::casework::store::CaseworkStore;
+pub use crate::features::conversation::store::ConversationStore;
 pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
 /// Each feature's part of the store; [`Store`] is all of them.
@@ -45,6 +46,7 @@ pub mod prelude {
     pub use crate::features::access_log::store::AccessLogStore as _;
     pub use crate::features::budget::store::BudgetStore as _;
     pub use crate::features::casework::store::CaseworkStore as _;
+    pub use crate::features::conversation::store::ConversationStore as _;
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
     pub use crate::features::identity::store::PeopleStore as _;
@@ -146,6 +148,7 @@ pub trait Store:
     + NetworkStore
     + NotificationStore
     + AccessLogStore
+    + ConversationStore
     + Send
     + Sync
     + 'static

@@ -1,0 +1,140 @@
+//! The conversation's pages: the citizen's `/samtale` and the caseworker's
+//! `/sagsbehandler/borger/{id}/samtale`. Both are plain pages with a plain
+//! form, so they work before and without the WebAssembly; the form island
+//! checks the message and ignores a second tap. Who may read and write is
+//! decided in this feature's `service.rs`.
+
+use leptos::prelude::*;
+
+use crate::features::conversation::views::{MessageView, ThreadState, ThreadView};
+use crate::i18n::{use_lang, Texts};
+use crate::routes;
+use crate::ui::form::CheckedForm;
+use crate::ui::page::{object_page, ButtonForm, NeedsLogin, Notice, ObjectPage, Outcome, PageHeading, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// "Skriv til din sagsbehandler": the citizen's one conversation.
+#[component]
+pub fn Conversation() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.conversation.title body=t.conversation.login_body next=routes::CONVERSATION/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| my_conversation());
+    view! {
+        <PageHeading title=t.conversation.title/>
+        <Outcome/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(ConversationPage::Thread { thread, form })) => {
+                        let state = match thread.state {
+                            ThreadState::Empty => None,
+                            ThreadState::WaitingForCaseworker => Some(t.conversation.citizen_waiting_for_caseworker),
+                            ThreadState::WaitingForCitizen => Some(t.conversation.citizen_waiting_for_citizen),
+                            ThreadState::Closed => Some(t.conversation.citizen_closed),
+                        };
+                        view! {
+                            <p class="mb-4">{(t.conversation.intro)(&thread.other)}</p>
+                            {state.map(|s| view! { <p class="notice mb-4" role="status">{s}</p> })}
+                            <Thread thread t empty=t.conversation.empty/>
+                            <section id="besked" aria-labelledby="skriv" class="card mt-8">
+                                <h2 id="skriv" class="mb-3 text-xl font-bold">{t.conversation.write_heading}</h2>
+                                <CheckedForm spec=*form/>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Ok(Some(ConversationPage::NoCaseworker)) => view! {
+                        <p class="notice mb-4">{t.conversation.no_caseworker}</p>
+                        <p class="mb-4">{t.conversation.reach_municipality}</p>
+                    }
+                    .into_any(),
+                    Ok(Some(ConversationPage::NotCitizen)) => view! { <Notice text=t.conversation.not_citizen/> }.into_any(),
+                    Ok(None) => view! { <p class="mb-4">{t.conversation.login_body}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A citizen's conversation as their caseworker or stand-in works on it.
+#[component]
+pub fn CitizenConversationPage() -> impl IntoView {
+    let t = use_lang().texts();
+    let page = ObjectPage {
+        title: t.conversation.staff_title,
+        login_body: t.inbox_body,
+        next: routes::CASELOAD,
+        not_allowed: t.notice_not_allowed,
+        back: None,
+    };
+    object_page(page, citizen_conversation, |p, t| view! { <StaffConversation p t/> }.into_any())
+}
+
+#[component]
+fn StaffConversation(p: StaffConversationPage, t: &'static Texts) -> impl IntoView {
+    let close_url = <CloseConversation as leptos::server_fn::ServerFn>::PATH;
+    let state = match p.thread.state {
+        ThreadState::Empty => None,
+        ThreadState::WaitingForCaseworker => Some(t.conversation.staff_waiting_for_caseworker),
+        ThreadState::WaitingForCitizen => Some(t.conversation.staff_waiting_for_citizen),
+        ThreadState::Closed => Some(t.conversation.staff_closed),
+    };
+    let can_close = matches!(p.thread.state, ThreadState::WaitingForCaseworker | ThreadState::WaitingForCitizen);
+    let citizen = p.citizen_id.to_string();
+    view! {
+        <p class="mb-4">{(t.conversation.staff_intro)(&p.thread.other)}</p>
+        {state.map(|s| view! {
+            <p class="mb-4"><span class="font-semibold">{t.conversation.state_label}": "</span><strong>{s}</strong></p>
+        })}
+        <Thread thread=p.thread t empty=t.conversation.staff_empty/>
+        <section id="besked" aria-labelledby="svar" class="card mt-8">
+            <h2 id="svar" class="mb-3 text-xl font-bold">{t.conversation.answer_submit}</h2>
+            <CheckedForm spec=p.form/>
+        </section>
+        {can_close.then(|| view! {
+            <div class="mt-6">
+                <ButtonForm action=close_url hidden=vec![("citizen", citizen.clone())] label=t.conversation.close_submit/>
+            </div>
+        })}
+        <p class="mt-8"><a href=routes::citizen(p.citizen_id) class="link">{t.conversation.back_to_plan}</a></p>
+    }
+}
+
+/// The messages, oldest first; each of one's own says whether the other side has read it.
+#[component]
+fn Thread(thread: ThreadView, t: &'static Texts, empty: &'static str) -> impl IntoView {
+    if thread.messages.is_empty() {
+        return view! { <p class="text-muted">{empty}</p> }.into_any();
+    }
+    view! {
+        <section aria-labelledby="beskeder">
+            <h2 id="beskeder" class="mb-3 text-2xl font-bold">{t.conversation.messages_heading}</h2>
+            <ol class="flex flex-col gap-4">
+                {thread.messages.into_iter().map(|m| view! { <Message m t/> }).collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Message(m: MessageView, t: &'static Texts) -> impl IntoView {
+    let (class, sender) = if m.own { ("card ml-6 border-primary", t.conversation.you.to_string()) } else { ("card mr-6", m.sender) };
+    let receipt = m.own.then(|| match m.read {
+        Some((when, who)) => view! { <p class="mt-2 text-base text-muted">{(t.conversation.read)(&when, &who)}</p> }.into_any(),
+        None => view! { <p class="mt-2 text-base text-muted">{t.conversation.not_read}</p> }.into_any(),
+    });
+    view! {
+        <li id=format!("besked-{}", m.id) class=class>
+            <p class="font-semibold">{sender}<span class="font-normal text-muted">" · "{m.sent}</span></p>
+            <p class="mt-1 whitespace-pre-line break-words">{m.body}</p>
+            {receipt}
+        </li>
+    }
+}

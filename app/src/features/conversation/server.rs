@@ -1,0 +1,163 @@
+//! The server functions of this feature: thin, each gives its caller's
+//! request to the feature's service and answers for the caller (a page,
+//! a plain form post, a fetch).
+
+#[cfg(feature = "ssr")]
+use crate::features::conversation::forms::{message_fields, ConversationForm};
+use crate::features::conversation::views::ThreadView;
+#[cfg(feature = "ssr")]
+use crate::routes;
+#[cfg(feature = "ssr")]
+use crate::ssr::ctx::Ctx;
+#[cfg(feature = "ssr")]
+use crate::ui::form::Control;
+use crate::ui::form::FormSpec;
+use crate::ui::page::StaffPage;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The flash name of the citizen's message form; the caseworker's is per citizen.
+#[cfg(feature = "ssr")]
+const MESSAGE_FORM: &str = "message";
+#[cfg(feature = "ssr")]
+fn answer_form(citizen: i64) -> String {
+    format!("answer:{citizen}")
+}
+
+/// What the citizen's conversation page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConversationPage {
+    /// Signed in, but not as a citizen (staff, a volunteer host).
+    NotCitizen,
+    /// No caseworker yet: how to reach the municipality instead.
+    NoCaseworker,
+    Thread {
+        thread: ThreadView,
+        /// Boxed: much larger than the other answers.
+        form: Box<FormSpec>,
+    },
+}
+
+/// The message form's spec: what was typed if the last submit was refused.
+#[cfg(feature = "ssr")]
+async fn message_spec(form: &str, action: &str, hidden: Vec<(String, String)>, submit: &str) -> FormSpec {
+    let t = crate::ssr::request_lang().texts();
+    let mut hidden = hidden;
+    hidden.push(("key".into(), crate::ssr::forms::new_key()));
+    let fields = vec![(message_fields::BODY, t.conversation.message_label, Some(t.conversation.message_hint), Control::Lines)];
+    crate::ssr::forms::spec(ConversationForm::Message, form, action, hidden, fields, submit, &[]).await
+}
+
+/// The signed-in citizen's conversation with their caseworker (`None`: not
+/// signed in). No arguments: nobody else's can be asked for.
+#[server(prefix = "/api", endpoint = "my_conversation")]
+pub async fn my_conversation() -> Result<Option<ConversationPage>, ServerFnError> {
+    use crate::features::conversation::service as conversation;
+    use crate::ssr::service::ServiceError;
+    use leptos::server_fn::ServerFn;
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else {
+        return Ok(None);
+    };
+    let same_origin = crate::ssr::same_origin_request();
+    match conversation::my_thread(cx.store(), user, same_origin, cx.now, cx.lang).await {
+        Ok(Some(thread)) => {
+            let t = cx.lang.texts();
+            let form = message_spec(MESSAGE_FORM, SendMessage::PATH, vec![], t.conversation.send_submit).await;
+            Ok(Some(ConversationPage::Thread { thread, form: Box::new(form) }))
+        }
+        Ok(None) => Ok(Some(ConversationPage::NoCaseworker)),
+        Err(ServiceError::NotAllowed) => Ok(Some(ConversationPage::NotCitizen)),
+        Err(e) => Err(crate::ssr::internal_error("read the conversation", e)),
+    }
+}
+
+/// The citizen writes to their caseworker (a plain form post, or a fetch).
+#[server(prefix = "/api", endpoint = "send_message")]
+pub async fn send_message(body: String, key: String) -> Result<(), ServerFnError> {
+    use crate::features::conversation::forms::parse_message;
+    use crate::features::conversation::service as conversation;
+    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(MESSAGE_FORM, &[(message_fields::BODY, &body)]);
+    let result = async {
+        let user = cx.user()?;
+        let body = parse_message(&body).map_err(ServiceError::Invalid)?;
+        conversation::send(cx.store(), user, body, &key, cx.now).await
+    }
+    .await;
+    match result {
+        Ok(id) => {
+            redirect(&with_answer(&routes::conversation_message(id.0), "skrevet"));
+            Ok(())
+        }
+        Err(e) => refused(e, "send a message", &format!("{}#besked", routes::CONVERSATION), Some(kept)).await,
+    }
+}
+
+/// What the caseworker's page of a citizen's conversation shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffConversationPage {
+    pub citizen_id: i64,
+    pub thread: ThreadView,
+    pub form: FormSpec,
+}
+
+/// A citizen's conversation for their caseworker or stand-in (writes the
+/// citizen's access log; opening it marks the citizen's messages read).
+#[server(prefix = "/api", endpoint = "citizen_conversation")]
+pub async fn citizen_conversation(citizen: i64) -> Result<StaffPage<StaffConversationPage>, ServerFnError> {
+    use crate::features::conversation::service as conversation;
+    use crate::kernel::ids::PersonId;
+    use leptos::server_fn::ServerFn;
+    let cx = Ctx::get()?;
+    let same_origin = crate::ssr::same_origin_request();
+    let r = async { conversation::staff_thread(cx.store(), cx.user()?, PersonId(citizen), same_origin, cx.now, cx.lang).await }.await;
+    let thread = match crate::ssr::service::staff_page(r, "open a conversation")? {
+        StaffPage::Shown(t) => t,
+        StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
+    };
+    let t = cx.lang.texts();
+    let hidden = vec![("citizen".to_string(), citizen.to_string())];
+    let form = message_spec(&answer_form(citizen), AnswerMessage::PATH, hidden, t.conversation.answer_submit).await;
+    Ok(StaffPage::Shown(StaffConversationPage { citizen_id: citizen, thread, form }))
+}
+
+/// The caseworker or stand-in answers the citizen.
+#[server(prefix = "/api", endpoint = "answer_message")]
+pub async fn answer_message(citizen: i64, body: String, key: String) -> Result<(), ServerFnError> {
+    use crate::features::conversation::forms::parse_message;
+    use crate::features::conversation::service as conversation;
+    use crate::kernel::ids::PersonId;
+    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(answer_form(citizen), &[(message_fields::BODY, &body)]);
+    let back = routes::citizen_conversation(citizen);
+    let result = async {
+        let user = cx.user()?;
+        let body = parse_message(&body).map_err(ServiceError::Invalid)?;
+        conversation::answer(cx.store(), user, PersonId(citizen), body, &key, cx.now).await
+    }
+    .await;
+    match result {
+        Ok(id) => {
+            redirect(&with_answer(&format!("{back}#besked-{}", id.0), "svaret"));
+            Ok(())
+        }
+        Err(e) => refused(e, "answer a message", &format!("{back}#besked"), Some(kept)).await,
+    }
+}
+
+/// The caseworker or stand-in marks the conversation done.
+#[server(prefix = "/api", endpoint = "close_conversation")]
+pub async fn close_conversation(citizen: i64) -> Result<(), ServerFnError> {
+    use crate::features::conversation::service as conversation;
+    use crate::kernel::ids::PersonId;
+    use crate::ssr::forms::{finish, with_answer};
+    let cx = Ctx::get()?;
+    let back = routes::citizen_conversation(citizen);
+    let result = async { conversation::close(cx.store(), cx.user()?, PersonId(citizen), cx.now).await }.await;
+    finish(result, "close a conversation", &with_answer(&back, "samtale-afsluttet"), &back, None).await
+}

@@ -1,0 +1,171 @@
+//! The conversation's rules: who may read and write a citizen's thread, when
+//! a message counts as read, and the hourly limit.
+//!
+//! The citizen writes to whoever is their caseworker now; the caseworker
+//! and the stand-in (asked of `ssr/access.rs`) read and answer the same
+//! thread, and after a handover the new caseworker sees all of it and the
+//! old one nothing. Every opening by staff is in the citizen's access log.
+//! A message counts as read only when the other side opens the thread in a
+//! request of our own site (the caller says so: `same_origin`), never when
+//! another site sent the browser there. Bodies are never logged.
+
+use std::collections::HashMap;
+
+use crate::features::conversation::forms::message_fields;
+use crate::features::conversation::store::{Message, NewMessage};
+use crate::features::conversation::views::{MessageView, ThreadState, ThreadView};
+use crate::i18n::Lang;
+use crate::kernel::forms::{FieldError, Problem};
+use crate::kernel::ids::{MessageId, PersonId};
+use crate::kernel::text::MessageBody;
+use crate::kernel::time::date_time;
+use crate::ssr::access::{self, Acting, Purpose};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{AssignmentKind, DbError, RateLimit, Store};
+use crate::ssr::service::{ServiceError, ServiceResult};
+
+const HOUR_MS: i64 = 3_600_000;
+
+/// The signed-in citizen's thread (`None`: they have no caseworker yet, so
+/// there is nobody to write to). Opening it marks the caseworker's answers read.
+pub async fn my_thread(
+    store: &dyn Store,
+    user: &CurrentUser,
+    same_origin: bool,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<Option<ThreadView>> {
+    let me = access::citizen_self(user)?;
+    let Some(caseworker) = caseworker_of(store, me.citizen).await? else {
+        return Ok(None);
+    };
+    if same_origin {
+        store.mark_read(me.citizen, me.actor, now).await?;
+    }
+    let other = store.person(caseworker).await?.full_name;
+    Ok(Some(thread(store, &me, other, lang).await?))
+}
+
+/// The citizen writes to their caseworker.
+pub async fn send(store: &dyn Store, user: &CurrentUser, body: MessageBody, key: &str, now: i64) -> ServiceResult<MessageId> {
+    let me = access::citizen_self(user)?;
+    if caseworker_of(store, me.citizen).await?.is_none() {
+        return Err(ServiceError::NotAllowed);
+    }
+    let per_hour = store.messages_per_hour().await?;
+    let m = NewMessage {
+        citizen: me.citizen,
+        sender: me.actor,
+        body,
+        idempotency_key: key.to_string(),
+        limit: Some(RateLimit { since: now - HOUR_MS, max: per_hour }),
+        notify_citizen: false,
+    };
+    match store.send_message(&m, now).await {
+        Ok(out) => Ok(out.id()),
+        Err(DbError::Limited) => {
+            Err(ServiceError::Invalid(vec![FieldError { field: message_fields::BODY.into(), problem: Problem::TooManyMessages(per_hour) }]))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A citizen's thread for their caseworker or stand-in (logged in the
+/// citizen's access log). Opening it marks the citizen's messages read.
+pub async fn staff_thread(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    same_origin: bool,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<ThreadView> {
+    let acting = access::staff_for(store, user, citizen).await?;
+    acting.log_read(store, Purpose::Conversation, now).await?;
+    if same_origin {
+        store.mark_read(citizen, acting.actor, now).await?;
+    }
+    let other = store.person(citizen).await?.full_name;
+    thread(store, &acting, other, lang).await
+}
+
+/// The caseworker (or stand-in) answers; the citizen is told (the kind
+/// only, never the words) in the same transaction.
+pub async fn answer(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    body: MessageBody,
+    key: &str,
+    now: i64,
+) -> ServiceResult<MessageId> {
+    let acting = access::staff_for(store, user, citizen).await?;
+    let m = NewMessage { citizen, sender: acting.actor, body, idempotency_key: key.to_string(), limit: None, notify_citizen: true };
+    Ok(store.send_message(&m, now).await?.id())
+}
+
+/// The caseworker marks the conversation done.
+pub async fn close(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<()> {
+    let acting = access::staff_for(store, user, citizen).await?;
+    store.close_conversation(citizen, acting.actor, now).await?;
+    Ok(())
+}
+
+/// Who the citizen writes to: their caseworker, or the stand-in while there is none.
+async fn caseworker_of(store: &dyn Store, citizen: PersonId) -> ServiceResult<Option<PersonId>> {
+    for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
+        if let Some(staff) = store.current_caseworker(citizen, kind).await? {
+            return Ok(Some(staff));
+        }
+    }
+    Ok(None)
+}
+
+async fn thread(store: &dyn Store, acting: &Acting, other: String, lang: Lang) -> ServiceResult<ThreadView> {
+    let messages = store.messages(acting.citizen).await?;
+    let closed_at = store.conversation_closed_at(acting.citizen).await?;
+    let state = state(&messages, closed_at);
+    let mut names: HashMap<PersonId, String> = HashMap::new();
+    let mut views = Vec::with_capacity(messages.len());
+    for m in messages {
+        let sender = name(store, &mut names, m.sender_id).await?;
+        let read = match (m.read_at, m.read_by) {
+            (Some(at), Some(by)) => Some((date_time(at, lang), name(store, &mut names, by).await?)),
+            _ => None,
+        };
+        // Staff see their side's messages as their own: the stand-in's too.
+        let own = if acting.is_staff() { m.sender_id != acting.citizen } else { m.sender_id == acting.citizen };
+        views.push(MessageView {
+            id: m.id.0,
+            own,
+            sender,
+            body: m.body,
+            sent: date_time(m.sent_at, lang),
+            read: if own { read } else { None },
+        });
+    }
+    Ok(ThreadView { other, state, messages: views })
+}
+
+async fn name(store: &dyn Store, names: &mut HashMap<PersonId, String>, id: PersonId) -> ServiceResult<String> {
+    if let Some(n) = names.get(&id) {
+        return Ok(n.clone());
+    }
+    let n = store.person(id).await?.full_name;
+    names.insert(id, n.clone());
+    Ok(n)
+}
+
+/// Where a thread stands, from its messages (oldest first) and when it was last marked done.
+pub fn state(messages: &[Message], closed_at: Option<i64>) -> ThreadState {
+    let Some(last) = messages.last() else {
+        return ThreadState::Empty;
+    };
+    if closed_at.is_some_and(|c| c >= last.sent_at) {
+        ThreadState::Closed
+    } else if last.sender_id == last.citizen_id {
+        ThreadState::WaitingForCaseworker
+    } else {
+        ThreadState::WaitingForCitizen
+    }
+}

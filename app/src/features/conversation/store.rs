@@ -1,0 +1,191 @@
+//! The conversation's SQL: one thread of messages per citizen with whoever
+//! is their caseworker or stand-in, read receipts, and the thread's state.
+//!
+//! Messages are never changed or deleted; only who read them and when is
+//! written later. The SQL is written once for both backends: `sql!` is
+//! instantiated for SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+
+use crate::kernel::ids::*;
+use crate::kernel::text::MessageBody;
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// One message of a citizen's conversation.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Message {
+    pub id: MessageId,
+    /// Whose conversation it is in.
+    pub citizen_id: PersonId,
+    /// The citizen, or the staff member who answered.
+    pub sender_id: PersonId,
+    pub body: String,
+    pub sent_at: i64,
+    /// When the other side first opened the thread after it arrived.
+    pub read_at: Option<i64>,
+    pub read_by: Option<PersonId>,
+}
+
+/// A message to write.
+#[derive(Clone, Debug)]
+pub struct NewMessage {
+    pub citizen: PersonId,
+    pub sender: PersonId,
+    pub body: MessageBody,
+    pub idempotency_key: String,
+    /// The sender's hourly limit, counted in the same transaction.
+    pub limit: Option<RateLimit>,
+    /// Tell the citizen (an answer from their caseworker), in the same transaction.
+    pub notify_citizen: bool,
+}
+
+/// A citizen whose last words wait for an answer.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpenConversation {
+    pub citizen_id: PersonId,
+    pub citizen_name: String,
+    /// When the oldest unanswered message was sent.
+    pub waiting_since: i64,
+    /// How many messages wait.
+    pub waiting: i64,
+}
+
+/// One thread per citizen with their caseworker (and stand-in).
+#[async_trait]
+pub trait ConversationStore: Send + Sync {
+    /// Writes a message; refused past the limit. The idempotency key makes a
+    /// repeated submit return the first message (also past the limit).
+    async fn send_message(&self, m: &NewMessage, now: i64) -> DbResult<SubmitOutcome<MessageId>>;
+    /// The citizen's conversation, oldest first.
+    async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>>;
+    /// `reader` opened the citizen's thread: the other side's unread messages
+    /// become read by them (the citizen reading also clears the notifications
+    /// of answers). How many messages became read.
+    async fn mark_read(&self, citizen: PersonId, reader: PersonId, now: i64) -> DbResult<u64>;
+    /// Messages to `citizen` from staff that the citizen has not read.
+    async fn unread_messages(&self, citizen: PersonId) -> DbResult<i64>;
+    /// The caseworker marks the conversation done; a new message from the
+    /// citizen reopens it.
+    async fn close_conversation(&self, citizen: PersonId, by: PersonId, now: i64) -> DbResult<()>;
+    async fn conversation_closed_at(&self, citizen: PersonId) -> DbResult<Option<i64>>;
+    /// Conversations waiting for `staff` (as caseworker or stand-in): the
+    /// citizen had the last word and it is not marked done; oldest first.
+    async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>>;
+    /// The municipality's limit of messages per citizen per hour.
+    async fn messages_per_hour(&self) -> DbResult<i64>;
+    async fn set_messages_per_hour(&self, n: i64) -> DbResult<()>;
+}
+
+macro_rules! sql {
+    ($store:ty, $row:ty) => {
+        #[async_trait]
+        impl ConversationStore for $store {
+            async fn send_message(&self, m: &NewMessage, now: i64) -> DbResult<SubmitOutcome<MessageId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, m.sender, &m.idempotency_key, "message", MessageId, now);
+                if let Some(limit) = m.limit {
+                    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM message WHERE citizen_id = $1 AND sender_id = $2 AND sent_at > $3")
+                        .bind(m.citizen.0)
+                        .bind(m.sender.0)
+                        .bind(limit.since)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    if recent >= limit.max {
+                        return Err(DbError::Limited);
+                    }
+                }
+                let id: i64 = sqlx::query_scalar("INSERT INTO message (citizen_id, sender_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                    .bind(m.citizen.0)
+                    .bind(m.sender.0)
+                    .bind(m.body.as_str())
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if m.notify_citizen {
+                    notify_in!(tx, m.citizen.0, Notice::new(NotificationKind::MessageAnswered, id), now);
+                }
+                key_result!(tx, m.sender, &m.idempotency_key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(MessageId(id)))
+            }
+            async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>> {
+                Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id").bind(citizen.0).fetch_all(&self.pool).await?)
+            }
+            async fn mark_read(&self, citizen: PersonId, reader: PersonId, now: i64) -> DbResult<u64> {
+                let mut tx = self.begin_write().await?;
+                // The citizen reads what staff wrote; staff read what the citizen wrote.
+                let sql = if reader == citizen {
+                    "UPDATE message SET read_at = $1, read_by = $2 WHERE citizen_id = $3 AND sender_id <> $3 AND read_at IS NULL"
+                } else {
+                    "UPDATE message SET read_at = $1, read_by = $2 WHERE citizen_id = $3 AND sender_id = $3 AND read_at IS NULL"
+                };
+                let n = sqlx::query(sql).bind(now).bind(reader.0).bind(citizen.0).execute(&mut *tx).await?.rows_affected();
+                if reader == citizen {
+                    sqlx::query("UPDATE notification SET read_at = $1 WHERE person_id = $2 AND kind = $3 AND read_at IS NULL")
+                        .bind(now)
+                        .bind(citizen.0)
+                        .bind(NotificationKind::MessageAnswered.as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(n)
+            }
+            async fn unread_messages(&self, citizen: PersonId) -> DbResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM message WHERE citizen_id = $1 AND sender_id <> $1 AND read_at IS NULL")
+                    .bind(citizen.0)
+                    .fetch_one(&self.pool)
+                    .await?)
+            }
+            async fn close_conversation(&self, citizen: PersonId, by: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query(
+                    "INSERT INTO conversation (citizen_id, closed_at, closed_by) VALUES ($1, $2, $3) \
+                     ON CONFLICT (citizen_id) DO UPDATE SET closed_at = excluded.closed_at, closed_by = excluded.closed_by",
+                )
+                .bind(citizen.0)
+                .bind(now)
+                .bind(by.0)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+            async fn conversation_closed_at(&self, citizen: PersonId) -> DbResult<Option<i64>> {
+                Ok(sqlx::query_scalar("SELECT closed_at FROM conversation WHERE citizen_id = $1")
+                    .bind(citizen.0)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .flatten())
+            }
+            async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>> {
+                Ok(sqlx::query_as(
+                    // From the caseload in (as the inbox's other queries): the
+                    // citizen's messages after the last answer and after the
+                    // thread was last marked done.
+                    "SELECT m.citizen_id, p.full_name AS citizen_name, MIN(m.sent_at) AS waiting_since, COUNT(*) AS waiting \
+                     FROM message m JOIN person p ON p.id = m.citizen_id \
+                     WHERE m.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
+                       AND m.sender_id = m.citizen_id \
+                       AND m.sent_at > COALESCE((SELECT MAX(a.sent_at) FROM message a WHERE a.citizen_id = m.citizen_id AND a.sender_id <> a.citizen_id), -1) \
+                       AND m.sent_at > COALESCE((SELECT c.closed_at FROM conversation c WHERE c.citizen_id = m.citizen_id), -1) \
+                     GROUP BY m.citizen_id, p.full_name \
+                     ORDER BY MIN(m.sent_at), m.citizen_id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+            async fn messages_per_hour(&self) -> DbResult<i64> {
+                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'messages_per_hour'").fetch_one(&self.pool).await?;
+                v.parse().map_err(|_| decode("setting.messages_per_hour"))
+            }
+            async fn set_messages_per_hour(&self, n: i64) -> DbResult<()> {
+                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'messages_per_hour'").bind(n.to_string()).execute(&self.pool).await?;
+                Ok(())
+            }
+        }
+    };
+}
+
+sql!(SqliteStore, sqlx::sqlite::SqliteRow);
+sql!(PgStore, sqlx::postgres::PgRow);

@@ -1,0 +1,206 @@
+//! The conversation's store stories, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::features::conversation::service as conversation;
+use crate::features::conversation::store::NewMessage;
+use crate::features::conversation::views::ThreadState;
+use crate::i18n::Lang;
+use crate::kernel::forms::Problem;
+use crate::kernel::ids::*;
+use crate::kernel::plan::Role;
+use crate::kernel::text::MessageBody;
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+use crate::ssr::service::ServiceError;
+
+fn body(s: &str) -> MessageBody {
+    MessageBody::parse(s).unwrap()
+}
+
+/// A citizen with a caseworker: (citizen, caseworker).
+async fn pair(s: &dyn Store) -> (PersonId, PersonId) {
+    let (c, cw, _) = citizen_with_budget(s).await;
+    (c, cw)
+}
+
+async fn caseworker(s: &dyn Store, name: &str) -> PersonId {
+    let cw = person(s, name, None).await;
+    s.grant_role(cw, Role::Caseworker, NOW).await.unwrap();
+    cw
+}
+
+fn purposes(log: &[AccessLogEntry]) -> Vec<&str> {
+    log.iter().map(|e| e.purpose.as_str()).collect()
+}
+
+async fn read_receipts_are_set_only_by_the_other_side(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let (c, cw) = pair(s).await;
+    let me = signed_in(c, true);
+    let staff = staff_user(cw);
+    let first = conversation::send(s, &me, body("Hej Karin, kan vi tale om praktikken?"), "k1", NOW).await.unwrap();
+    s.mark_read(c, c, NOW + 1).await.unwrap();
+    assert_eq!(s.messages(c).await.unwrap()[0].read_at, None, "reading one's own message never marks it read");
+
+    // Opened from another site: logged (staff saw it), not a read.
+    let seen = conversation::staff_thread(s, &staff, c, false, NOW + 2, Lang::Da).await.unwrap();
+    assert_eq!(seen.messages.len(), 1);
+    assert_eq!(s.messages(c).await.unwrap()[0].read_at, None, "not read when another site sent the browser here");
+    let seen = conversation::staff_thread(s, &staff, c, true, NOW + 3, Lang::Da).await.unwrap();
+    assert!(!seen.messages[0].own, "the citizen's message is not the caseworker's own");
+    let m = &s.messages(c).await.unwrap()[0];
+    assert_eq!((m.id, m.read_at, m.read_by), (first, Some(NOW + 3), Some(cw)));
+    assert_eq!(purposes(&s.access_log(c).await.unwrap()), ["conversation", "conversation"], "every opening is logged");
+
+    // The answer: unread for the citizen, a notification naming the kind only.
+    let answer = conversation::answer(s, &staff, c, body("Ja, ring i morgen kl. 10."), "a1", NOW + 4).await.unwrap();
+    assert_eq!(s.unread_messages(c).await.unwrap(), 1);
+    let told = s.notifications(c).await.unwrap();
+    assert_eq!(told.len(), 1);
+    assert_eq!((told[0].kind.as_str(), told[0].object_id), ("message_answered", Some(answer.0)));
+    assert!(!told[0].link.contains("ring") && !told[0].kind.contains("ring"), "no content in the notification");
+    conversation::staff_thread(s, &staff, c, true, NOW + 5, Lang::Da).await.unwrap();
+    assert_eq!(s.unread_messages(c).await.unwrap(), 1, "the caseworker reading their own answer does not mark it read");
+
+    let mine = conversation::my_thread(s, &me, true, NOW + 6, Lang::Da).await.unwrap().expect("a thread");
+    assert_eq!(s.unread_messages(c).await.unwrap(), 0);
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 0, "opening the thread clears the answer's notification");
+    assert_eq!(mine.other, "Karin Sagsbehandler");
+    assert!(mine.messages[0].own && !mine.messages[1].own);
+    assert_eq!(mine.messages[0].read.as_ref().map(|(_, who)| who.as_str()), Some("Karin Sagsbehandler"));
+    let staff_view = conversation::staff_thread(s, &staff, c, true, NOW + 7, Lang::Da).await.unwrap();
+    assert_eq!(
+        staff_view.messages[1].read.as_ref().map(|(_, who)| who.as_str()),
+        Some("Jonas Borger"),
+        "the caseworker sees the citizen read it"
+    );
+    assert_eq!(s.access_log(c).await.unwrap().len(), 4, "the citizen's own reads are not in the access log");
+}
+
+async fn ten_sends_at_once_with_one_key_make_one_message(s: Arc<dyn Store>) {
+    let (c, _) = pair(s.as_ref()).await;
+    let sends = (0..10).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move {
+            let m = NewMessage {
+                citizen: c,
+                sender: c,
+                body: body("Samme besked"),
+                idempotency_key: "double-tap".into(),
+                limit: Some(RateLimit { since: NOW - 3_600_000, max: 30 }),
+                notify_citizen: false,
+            };
+            s.send_message(&m, NOW).await
+        })
+    });
+    let ids: Vec<MessageId> = futures::future::join_all(sends).await.into_iter().map(|r| r.unwrap().unwrap().id()).collect();
+    assert!(ids.iter().all(|id| *id == ids[0]), "every submit answers with the first message: {ids:?}");
+    assert_eq!(s.messages(c).await.unwrap().len(), 1);
+}
+
+async fn an_answer_and_its_notification_are_written_together_once(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let (c, cw) = pair(s).await;
+    let staff = staff_user(cw);
+    let a = conversation::answer(s, &staff, c, body("Vi ses torsdag."), "same", NOW).await.unwrap();
+    let again = conversation::answer(s, &staff, c, body("Vi ses torsdag."), "same", NOW + 1).await.unwrap();
+    assert_eq!(a, again, "a repeated submit returns the first answer");
+    assert_eq!(s.messages(c).await.unwrap().len(), 1);
+    assert_eq!(s.notifications(c).await.unwrap().len(), 1, "and the citizen is told once");
+}
+
+async fn the_state_and_the_inbox_follow_who_had_the_last_word(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let (c, cw) = pair(s).await;
+    let (me, staff) = (signed_in(c, true), staff_user(cw));
+    let state = |at: i64| async move { conversation::staff_thread(s, &staff_user(cw), c, false, at, Lang::Da).await.unwrap().state };
+    assert_eq!(state(NOW).await, ThreadState::Empty);
+    assert_eq!(s.open_conversations_for(cw).await.unwrap(), vec![]);
+    conversation::send(s, &me, body("Første"), "1", NOW + 10).await.unwrap();
+    conversation::send(s, &me, body("Anden"), "2", NOW + 20).await.unwrap();
+    assert_eq!(state(NOW + 21).await, ThreadState::WaitingForCaseworker);
+    let open = s.open_conversations_for(cw).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!((open[0].citizen_id, open[0].waiting_since, open[0].waiting), (c, NOW + 10, 2), "waiting since the oldest unanswered");
+    conversation::answer(s, &staff, c, body("Svar"), "a", NOW + 30).await.unwrap();
+    assert_eq!(state(NOW + 31).await, ThreadState::WaitingForCitizen);
+    assert_eq!(s.open_conversations_for(cw).await.unwrap(), vec![], "answered: out of the inbox");
+    conversation::send(s, &me, body("Tredje"), "3", NOW + 40).await.unwrap();
+    assert_eq!(s.open_conversations_for(cw).await.unwrap()[0].waiting_since, NOW + 40, "only what came after the answer waits");
+    conversation::close(s, &staff, c, NOW + 50).await.unwrap();
+    assert_eq!(state(NOW + 51).await, ThreadState::Closed);
+    assert_eq!(s.open_conversations_for(cw).await.unwrap(), vec![], "done: out of the inbox");
+    conversation::send(s, &me, body("Fjerde"), "4", NOW + 60).await.unwrap();
+    assert_eq!(state(NOW + 61).await, ThreadState::WaitingForCaseworker, "a new message reopens it");
+    assert_eq!(s.open_conversations_for(cw).await.unwrap()[0].waiting, 1);
+    let other = caseworker(s, "Anden Sagsbehandler").await;
+    assert_eq!(s.open_conversations_for(other).await.unwrap(), vec![], "nobody else's inbox");
+}
+
+async fn only_the_caseworker_and_standin_may_open_and_a_handover_moves_the_thread(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let (c, cw) = pair(s).await;
+    let me = signed_in(c, true);
+    conversation::send(s, &me, body("Hej"), "1", NOW).await.unwrap();
+    let standin = caseworker(s, "Stedfortræder").await;
+    let stranger = caseworker(s, "Fremmed Sagsbehandler").await;
+    let refused = conversation::staff_thread(s, &staff_user(stranger), c, true, NOW + 1, Lang::Da).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)));
+    let refused = conversation::answer(s, &staff_user(stranger), c, body("Nej"), "x", NOW + 1).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)));
+    assert!(matches!(conversation::close(s, &staff_user(stranger), c, NOW + 1).await, Err(ServiceError::NotAllowed)));
+    assert_eq!(s.access_log(c).await.unwrap(), vec![], "refused opens are not logged");
+    assert_eq!(s.messages(c).await.unwrap()[0].read_at, None, "nor reads");
+
+    s.assign_caseworker(c, standin, AssignmentKind::Standin, NOW + 2).await.unwrap();
+    conversation::answer(s, &staff_user(standin), c, body("Jeg svarer, mens Karin er væk."), "s", NOW + 3).await.unwrap();
+    let seen = conversation::staff_thread(s, &staff_user(cw), c, false, NOW + 4, Lang::Da).await.unwrap();
+    assert!(seen.messages[1].own, "the stand-in's answer is the caseworker side's own");
+
+    // Handover: the new caseworker sees it all, the former one nothing.
+    let new = caseworker(s, "Ny Sagsbehandler").await;
+    s.assign_caseworker(c, new, AssignmentKind::Primary, NOW + 5).await.unwrap();
+    assert_eq!(conversation::staff_thread(s, &staff_user(new), c, false, NOW + 6, Lang::Da).await.unwrap().messages.len(), 2);
+    assert!(matches!(conversation::staff_thread(s, &staff_user(cw), c, false, NOW + 6, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    let mine = conversation::my_thread(s, &me, false, NOW + 7, Lang::Da).await.unwrap().unwrap();
+    assert_eq!(mine.other, "Ny Sagsbehandler");
+}
+
+async fn the_hourly_limit_refuses_by_the_field_and_a_repeat_still_answers(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let (c, _) = pair(s).await;
+    let me = signed_in(c, true);
+    s.set_messages_per_hour(2).await.unwrap();
+    assert_eq!(s.messages_per_hour().await.unwrap(), 2);
+    let first = conversation::send(s, &me, body("En"), "1", NOW).await.unwrap();
+    conversation::send(s, &me, body("To"), "2", NOW + 1).await.unwrap();
+    match conversation::send(s, &me, body("Tre"), "3", NOW + 2).await {
+        Err(ServiceError::Invalid(e)) => assert_eq!((e[0].field.as_str(), e[0].problem), ("body", Problem::TooManyMessages(2))),
+        other => panic!("the third message in an hour is refused: {other:?}"),
+    }
+    assert_eq!(conversation::send(s, &me, body("En"), "1", NOW + 3).await.unwrap(), first, "a repeat is not a new message");
+    assert_eq!(s.messages(c).await.unwrap().len(), 2);
+    conversation::send(s, &me, body("Næste time"), "4", NOW + 3_600_001).await.unwrap();
+}
+
+async fn a_citizen_without_a_caseworker_has_nobody_to_write_to(s: Arc<dyn Store>) {
+    let s = s.as_ref();
+    let c = person(s, "Ny Borger", Some("010170-0002")).await;
+    let me = signed_in(c, true);
+    assert_eq!(conversation::my_thread(s, &me, true, NOW, Lang::Da).await.unwrap(), None);
+    assert!(matches!(conversation::send(s, &me, body("Hej?"), "1", NOW).await, Err(ServiceError::NotAllowed)));
+    assert_eq!(s.messages(c).await.unwrap(), vec![]);
+    let host = person(s, "Vært", None).await;
+    assert!(matches!(conversation::my_thread(s, &host_user(host), true, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+}
+
+on_both_backends!(
+    read_receipts_are_set_only_by_the_other_side,
+    ten_sends_at_once_with_one_key_make_one_message,
+    an_answer_and_its_notification_are_written_together_once,
+    the_state_and_the_inbox_follow_who_had_the_last_word,
+    only_the_caseworker_and_standin_may_open_and_a_handover_moves_the_thread,
+    the_hourly_limit_refuses_by_the_field_and_a_repeat_still_answers,
+    a_citizen_without_a_caseworker_has_nobody_to_write_to,
+);

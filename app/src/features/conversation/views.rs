@@ -1,0 +1,43 @@
+//! What the conversation's pages show: plain data, serialised from the
+//! server functions to the page.
+
+use serde::{Deserialize, Serialize};
+
+/// One message as a page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i64,
+    /// Sent by the person looking at the page.
+    pub own: bool,
+    /// Who wrote it ("Karin Holm"; the citizen's own name on staff pages).
+    pub sender: String,
+    pub body: String,
+    /// When it was sent, in words.
+    pub sent: String,
+    /// On one's own messages once the other side has opened the thread:
+    /// when and by whom ("14.32", "Karin Holm").
+    pub read: Option<(String, String)>,
+}
+
+/// Where the conversation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThreadState {
+    /// No messages yet.
+    Empty,
+    /// The citizen had the last word: the caseworker should answer.
+    WaitingForCaseworker,
+    /// The caseworker had the last word.
+    WaitingForCitizen,
+    /// The caseworker marked it done (a new message from the citizen reopens it).
+    Closed,
+}
+
+/// A conversation, oldest message first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadView {
+    /// The citizen's own caseworker (on the citizen's page) or the citizen
+    /// (on the caseworker's page).
+    pub other: String,
+    pub state: ThreadState,
+    pub messages: Vec<MessageView>,
+}

@@ -1,0 +1,115 @@
+import { Browser, expect, Page, test } from "@playwright/test";
+import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+
+// The conversation with the caseworker. With JavaScript: Mette Hansen and
+// her caseworker Karin Holm (demo data: they have written before). Without
+// it: Ida Madsen and her caseworker Amira Haddad, whom no other test uses.
+
+const NOT_ALLOWED = "Det har du ikke adgang til.";
+
+async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport });
+  const page = await context.newPage();
+  await loginAs(page, name, next);
+  return page;
+}
+
+/** The caseworker opens `citizen`'s waiting conversation from the inbox. */
+async function openFromInbox(page: Page, citizen: string) {
+  await page.goto("/sagsbehandler?type=beskeder");
+  const item = page.getByRole("listitem").filter({ hasText: citizen }).filter({ hasText: "venter på svar" });
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText("Har ventet: under en time");
+  await item.getByRole("link", { name: "Åbn og svar" }).click();
+  await expect(page).toHaveURL(/\/sagsbehandler\/borger\/\d+\/samtale$/);
+}
+
+test("Mette writes, Karin answers from her inbox, and Mette sees it read and the answer", async ({ browser }) => {
+  const words = `Kan vi flytte mødet på torsdag? ${Date.now().toString(36)}`;
+  const mette = await signedIn(browser, "Mette Hansen", "/samtale");
+  await waitForHydration(mette);
+  await expect(mette.getByRole("heading", { level: 1 })).toHaveText("Skriv til din sagsbehandler");
+  await expect(mette.getByRole("main")).toContainText("Her skriver du med Karin Holm.");
+  // The demo's earlier message was read by Karin.
+  await expect(mette.getByRole("listitem").filter({ hasText: "boligstøtte" })).toContainText("af Karin Holm");
+  await expectNoAxeViolations(mette, "/samtale (phone)");
+
+  // Checked in the browser before anything is sent.
+  await expect(mette.locator("form[data-ready=true]")).toHaveCount(1);
+  await mette.getByRole("button", { name: "Send besked" }).click();
+  await expect(mette.getByRole("alert")).toContainText("Skriv noget her.");
+  await expect(mette).toHaveURL(/\/samtale$/);
+
+  // A double tap sends one message: two clicks before the page can leave
+  // (a real double click's second click lands on the next page).
+  await mette.getByLabel("Din besked").fill(words);
+  await mette.getByRole("button", { name: "Send besked" }).evaluate((b: HTMLButtonElement) => {
+    b.click();
+    b.click();
+  });
+  await expect(mette).toHaveURL(/\/samtale\?svar=skrevet#besked-\d+$/);
+  await expect(mette.getByRole("status").first()).toContainText("Din besked er sendt");
+  const mine = mette.getByRole("listitem").filter({ hasText: words });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText("Ikke læst endnu");
+
+  const karin = await signedIn(browser, "Karin Holm", "/sagsbehandler", true, DESKTOP);
+  await openFromInbox(karin, "Mette Hansen");
+  await expect(karin.getByRole("main")).toContainText(words);
+  await expect(karin.getByRole("main")).toContainText("Venter på dig");
+  await expectNoAxeViolations(karin, "/sagsbehandler/borger/:id/samtale (desktop)");
+  await karin.getByLabel("Din besked").fill("Ja, vi flytter til fredag kl. 10.");
+  await karin.getByRole("button", { name: "Send svar" }).click();
+  await expect(karin).toHaveURL(/\/samtale\?svar=svaret#besked-\d+$/);
+  await expect(karin.getByRole("main")).toContainText("Venter på borgeren");
+  const thread = karin.url().split("?")[0];
+  await karin.goto("/sagsbehandler?type=beskeder");
+  await expect(karin.getByRole("listitem").filter({ hasText: "Mette Hansen" })).toHaveCount(0);
+
+  // Jonas was Mette's caseworker before Karin: now he gets nothing.
+  const jonas = await signedIn(browser, "Jonas Lund", "/sagsbehandler", true, DESKTOP);
+  await jonas.goto(thread);
+  await expect(jonas.getByRole("main")).toContainText(NOT_ALLOWED);
+  await expect(jonas.getByRole("main")).not.toContainText(words);
+  await expectNoAxeViolations(jonas, "/sagsbehandler/borger/:id/samtale (refused)");
+
+  // Mette is told (the kind only), then reads the answer.
+  await mette.goto("/beskeder");
+  await expect(mette.getByRole("main")).toContainText("Du har fået svar fra din sagsbehandler.");
+  await expect(mette.getByRole("main")).not.toContainText("fredag");
+  await mette.goto("/samtale");
+  await expect(mine).toContainText(/Læst .* af Karin Holm/);
+  await expect(mette.getByRole("listitem").filter({ hasText: "Ja, vi flytter til fredag kl. 10." })).toContainText("Karin Holm");
+  await expect(mette.getByRole("main")).toContainText("Din sagsbehandler har svaret dig.");
+});
+
+test("without JavaScript Ida writes, Amira answers, and a refused message keeps what was typed", async ({ browser }) => {
+  const words = `Jeg er syg i dag og kan ikke komme. ${Date.now().toString(36)}`;
+  const ida = await signedIn(browser, "Ida Madsen", "/samtale", false);
+  await expect(ida.getByRole("main")).toContainText("Her skriver du med Amira Haddad.");
+  await expect(ida.getByRole("main")).toContainText("Der er ingen beskeder endnu.");
+  const tooLong = "x".repeat(4001);
+  await ida.getByLabel("Din besked").fill(tooLong);
+  await ida.getByRole("button", { name: "Send besked" }).click();
+  await expect(ida).toHaveURL(/\/samtale#besked$/);
+  await expect(ida.getByText("Der er plads til 4000 tegn").first()).toBeVisible();
+  await expect(ida.getByLabel("Din besked")).toHaveValue(tooLong);
+  await ida.getByLabel("Din besked").fill(words);
+  await ida.getByRole("button", { name: "Send besked" }).click();
+  await expect(ida).toHaveURL(/\/samtale\?svar=skrevet#besked-\d+$/);
+  await expect(ida.getByRole("listitem").filter({ hasText: words })).toContainText("Ikke læst endnu");
+
+  const amira = await signedIn(browser, "Amira Haddad", "/sagsbehandler", false, DESKTOP);
+  await openFromInbox(amira, "Ida Madsen");
+  await expect(amira.getByRole("main")).toContainText(words);
+  await amira.getByLabel("Din besked").fill("God bedring. Jeg ringer i morgen og finder en ny tid.");
+  await amira.getByRole("button", { name: "Send svar" }).click();
+  await expect(amira).toHaveURL(/\/samtale\?svar=svaret#besked-\d+$/);
+  await amira.getByRole("button", { name: "Markér samtalen som afsluttet" }).click();
+  await expect(amira.getByRole("main")).toContainText("Afsluttet");
+
+  await ida.goto("/samtale");
+  await expect(ida.getByRole("listitem").filter({ hasText: words })).toContainText(/Læst .* af Amira Haddad/);
+  await expect(ida.getByRole("main")).toContainText("God bedring.");
+  await expect(ida.getByRole("main")).toContainText("Du kan altid skrive igen.");
+});
