@@ -25,6 +25,7 @@ async function openFromInbox(page: Page, citizen: string) {
 }
 
 test("Mette writes, Karin answers from her inbox, and Mette sees it read and the answer", async ({ browser }) => {
+  test.setTimeout(60_000); // waits for the open page to ask for news (every 10 s)
   const words = `Kan vi flytte mødet på torsdag? ${Date.now().toString(36)}`;
   const mette = await signedIn(browser, "Mette Hansen", "/samtale");
   await waitForHydration(mette);
@@ -73,13 +74,18 @@ test("Mette writes, Karin answers from her inbox, and Mette sees it read and the
   await expect(jonas.getByRole("main")).not.toContainText(words);
   await expectNoAxeViolations(jonas, "/sagsbehandler/borger/:id/samtale (refused)");
 
-  // Mette is told (the kind only), then reads the answer.
+  // Mette's page is still open: the answer appears there by itself (it asks every 10 s).
+  const answer = mette.getByRole("listitem").filter({ hasText: "Ja, vi flytter til fredag kl. 10." });
+  await expect(answer).toBeVisible({ timeout: 15_000 });
+  await expect(answer).toContainText("Karin Holm");
+
+  // She is told (the kind only), and the thread shows it read.
   await mette.goto("/beskeder");
   await expect(mette.getByRole("main")).toContainText("Du har fået svar fra din sagsbehandler.");
   await expect(mette.getByRole("main")).not.toContainText("fredag");
   await mette.goto("/samtale");
   await expect(mine).toContainText(/Læst .* af Karin Holm/);
-  await expect(mette.getByRole("listitem").filter({ hasText: "Ja, vi flytter til fredag kl. 10." })).toContainText("Karin Holm");
+  await expect(answer).toContainText("Karin Holm");
   await expect(mette.getByRole("main")).toContainText("Din sagsbehandler har svaret dig.");
 });
 

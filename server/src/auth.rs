@@ -16,12 +16,14 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
+use app::features::conversation::server::ConversationUpdates;
 use app::features::identity::service::{sign_in, SignInError};
 use app::kernel::clock::Clock;
 use app::kernel::ids::PersonId;
 use app::routes as paths;
 use app::ssr::auth::{CurrentUser, SessionEnded};
 use app::ssr::db::Store;
+use leptos::server_fn::ServerFn;
 
 use crate::oidc::{state_matches, LoginTransaction, RelyingParty};
 use crate::security::safe_local_path;
@@ -227,7 +229,11 @@ pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Requ
         } else {
             match current_user(auth.store.as_ref(), PersonId(user.person_id)).await {
                 Some(current) => {
-                    if now - user.last_seen >= TOUCH_EVERY_MS {
+                    // A page asking for news in the background is not the
+                    // person at the screen: an open conversation left on a
+                    // library PC must not keep the session alive.
+                    let background = req.uri().path() == <ConversationUpdates as ServerFn>::PATH;
+                    if !background && now - user.last_seen >= TOUCH_EVERY_MS {
                         user.last_seen = now;
                         if let Err(e) = session.insert(USER_KEY, &user).await {
                             tracing::warn!(error = %e, "could not refresh the session");

@@ -6,7 +6,9 @@
 //! carry none of A's words.
 
 use crate::common::*;
-use app::features::conversation::server::{AnswerMessage, CitizenConversation, CloseConversation, MyConversation, SendMessage};
+use app::features::conversation::server::{
+    AnswerMessage, CitizenConversation, CloseConversation, ConversationUpdates, MyConversation, SendMessage,
+};
 use app::kernel::clock::Clock;
 use app::kernel::ids::PersonId;
 use app::kernel::plan::Role;
@@ -185,4 +187,46 @@ async fn a_read_is_recorded_only_for_a_request_of_our_own_site() {
     let req = app.http.get(app.url(&page)).header("sec-fetch-site", "same-origin");
     assert_eq!(app.send(&mut karin, req).await.status(), StatusCode::OK);
     assert!(app.store.messages(a).await.unwrap()[0].read_at.is_some(), "opened from our own page: read");
+}
+
+#[tokio::test]
+async fn an_open_page_sees_new_messages_but_does_not_keep_the_session_alive() {
+    let app = spawn_app().await;
+    let a = app.person("Mette").await;
+    let mut mette = app.signed_in("Mette").await;
+    let mut amira = app.signed_in("Amira").await;
+    let last = app.store.messages(a).await.unwrap().last().unwrap().id.0;
+    let after = [("after", last.to_string())];
+    let (status, body) = app.call(&mut mette, ConversationUpdates::PATH, &after).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "[]"), "nothing new");
+
+    // The stand-in answers; Mette's open page gets it, read by her.
+    let form = [("citizen", a.0.to_string()), ("body", "Karin er syg i dag. Jeg svarer dig.".into()), ("key", "poll-1".into())];
+    assert!(app.call(&mut amira, AnswerMessage::PATH, &form).await.0.is_success());
+    let (status, body) = app.call(&mut mette, ConversationUpdates::PATH, &after).await;
+    assert!(status.is_success() && body.contains("Karin er syg i dag") && body.contains("Amira Haddad"), "{status} {body}");
+    assert_eq!(app.store.unread_messages(a).await.unwrap(), 0, "shown on her open page: read");
+    let log = app.store.access_log(a).await.unwrap().len();
+
+    // The stand-in's page asks for the citizen's thread: theirs only.
+    let staff_after = [("citizen", a.0.to_string()), ("after", "0".to_string())];
+    let (status, body) = app.call(&mut amira, ConversationUpdates::PATH, &staff_after).await;
+    assert!(status.is_success() && body.contains("boligstøtte"), "{status} {body}");
+    assert_eq!(app.store.access_log(a).await.unwrap().len(), log + 1, "shown the citizen's words: logged");
+    let mut camilla = app.signed_in("Camilla").await;
+    let (status, body) = app.call(&mut camilla, ConversationUpdates::PATH, &staff_after).await;
+    refused("citizen B", "conversation_updates", status, &body);
+    let (status, body) = app.call(&mut Browser::default(), ConversationUpdates::PATH, &after).await;
+    refused("anonymous", "conversation_updates", status, &body);
+
+    // Asking in the background every few minutes is not activity: the
+    // session still ends 30 minutes (the idle timeout) after her last own request.
+    for minutes in [10, 20, 29] {
+        app.clock.advance_minutes(if minutes == 29 { 9 } else { 10 });
+        let (status, body) = app.call(&mut mette, ConversationUpdates::PATH, &after).await;
+        assert_eq!(status, StatusCode::OK, "still signed in {minutes} minutes after her last own request: {body}");
+    }
+    app.clock.advance_minutes(11);
+    let (status, _) = app.call(&mut mette, ConversationUpdates::PATH, &after).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "40 minutes of polling did not keep the session alive");
 }

@@ -39,7 +39,7 @@ pub fn Conversation() -> impl IntoView {
                         view! {
                             <p class="mb-4">{(t.conversation.intro)(&thread.other)}</p>
                             {state.map(|s| view! { <p class="notice mb-4" role="status">{s}</p> })}
-                            <Thread thread t empty=t.conversation.empty/>
+                            <Thread thread t empty=t.conversation.empty citizen=None/>
                             <section id="besked" aria-labelledby="skriv" class="card mt-8">
                                 <h2 id="skriv" class="mb-3 text-xl font-bold">{t.conversation.write_heading}</h2>
                                 <CheckedForm spec=*form/>
@@ -92,7 +92,7 @@ fn StaffConversation(p: StaffConversationPage, t: &'static Texts) -> impl IntoVi
         {state.map(|s| view! {
             <p class="mb-4"><span class="font-semibold">{t.conversation.state_label}": "</span><strong>{s}</strong></p>
         })}
-        <Thread thread=p.thread t empty=t.conversation.staff_empty/>
+        <Thread thread=p.thread t empty=t.conversation.staff_empty citizen=Some(p.citizen_id)/>
         <section id="besked" aria-labelledby="svar" class="card mt-8">
             <h2 id="svar" class="mb-3 text-xl font-bold">{t.conversation.answer_submit}</h2>
             <CheckedForm spec=p.form/>
@@ -106,35 +106,72 @@ fn StaffConversation(p: StaffConversationPage, t: &'static Texts) -> impl IntoVi
     }
 }
 
-/// The messages, oldest first; each of one's own says whether the other side has read it.
+/// The messages, oldest first; each of one's own says whether the other
+/// side has read it. New ones appear below while the page is open.
+/// `citizen`: whose thread, for the caseworker's page (`None`: one's own).
 #[component]
-fn Thread(thread: ThreadView, t: &'static Texts, empty: &'static str) -> impl IntoView {
-    if thread.messages.is_empty() {
-        return view! { <p class="text-muted">{empty}</p> }.into_any();
-    }
+fn Thread(thread: ThreadView, t: &'static Texts, empty: &'static str, citizen: Option<i64>) -> impl IntoView {
+    let after = thread.messages.last().map_or(0, |m| m.id);
+    let list = if thread.messages.is_empty() {
+        view! { <p class="text-muted">{empty}</p> }.into_any()
+    } else {
+        view! {
+            <section aria-labelledby="beskeder">
+                <h2 id="beskeder" class="mb-3 text-2xl font-bold">{t.conversation.messages_heading}</h2>
+                <ol class="flex flex-col gap-4">
+                    {thread.messages.into_iter().map(|m| view! { <Message m/> }).collect_view()}
+                </ol>
+            </section>
+        }
+        .into_any()
+    };
     view! {
-        <section aria-labelledby="beskeder">
-            <h2 id="beskeder" class="mb-3 text-2xl font-bold">{t.conversation.messages_heading}</h2>
-            <ol class="flex flex-col gap-4">
-                {thread.messages.into_iter().map(|m| view! { <Message m t/> }).collect_view()}
-            </ol>
-        </section>
+        {list}
+        <NewMessages citizen after/>
     }
-    .into_any()
 }
 
+/// One message. Used by the server's page and by the island that shows new ones.
 #[component]
-fn Message(m: MessageView, t: &'static Texts) -> impl IntoView {
-    let (class, sender) = if m.own { ("card ml-6 border-primary", t.conversation.you.to_string()) } else { ("card mr-6", m.sender) };
-    let receipt = m.own.then(|| match m.read {
-        Some((when, who)) => view! { <p class="mt-2 text-base text-muted">{(t.conversation.read)(&when, &who)}</p> }.into_any(),
-        None => view! { <p class="mt-2 text-base text-muted">{t.conversation.not_read}</p> }.into_any(),
-    });
+fn Message(m: MessageView) -> impl IntoView {
+    let class = if m.own { "card ml-6 border-primary" } else { "card mr-6" };
     view! {
         <li id=format!("besked-{}", m.id) class=class>
-            <p class="font-semibold">{sender}<span class="font-normal text-muted">" · "{m.sent}</span></p>
+            <p class="font-semibold">{m.sender}<span class="font-normal text-muted">" · "{m.sent}</span></p>
             <p class="mt-1 whitespace-pre-line break-words">{m.body}</p>
-            {receipt}
+            {m.receipt.map(|r| view! { <p class="mt-2 text-base text-muted">{r}</p> })}
         </li>
+    }
+}
+
+/// New messages while the page is open: asks the server every 10 seconds
+/// for what came after the last one shown and adds it below, announced to
+/// screen readers. Without JavaScript (or before the WebAssembly) the page
+/// shows them on the next load.
+#[island]
+fn NewMessages(citizen: Option<i64>, after: i64) -> impl IntoView {
+    let new = RwSignal::new(Vec::<MessageView>::new());
+    let last = StoredValue::new(after);
+    Effect::new(move |_| {
+        let poll = move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(more) = conversation_updates(citizen, last.get_value()).await {
+                    if let Some(m) = more.last() {
+                        last.set_value(m.id);
+                        new.update(|v| v.extend(more));
+                    }
+                }
+            });
+        };
+        if let Ok(handle) = set_interval_with_handle(poll, std::time::Duration::from_secs(10)) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    view! {
+        <ol class="mt-4 flex flex-col gap-4" aria-live="polite">
+            <For each=move || new.get() key=|m| m.id let:m>
+                <Message m/>
+            </For>
+        </ol>
     }
 }

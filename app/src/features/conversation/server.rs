@@ -4,7 +4,7 @@
 
 #[cfg(feature = "ssr")]
 use crate::features::conversation::forms::{message_fields, ConversationForm};
-use crate::features::conversation::views::ThreadView;
+use crate::features::conversation::views::{MessageView, ThreadView};
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -69,6 +69,29 @@ pub async fn my_conversation() -> Result<Option<ConversationPage>, ServerFnError
         Ok(None) => Ok(Some(ConversationPage::NoCaseworker)),
         Err(ServiceError::NotAllowed) => Ok(Some(ConversationPage::NotCitizen)),
         Err(e) => Err(crate::ssr::internal_error("read the conversation", e)),
+    }
+}
+
+/// What was written after message `after` in a thread that is open in the
+/// browser (its island asks every 10 s): the signed-in citizen's own
+/// (`citizen` left out) or, for their caseworker or stand-in, `citizen`'s.
+#[server(prefix = "/api", endpoint = "conversation_updates")]
+pub async fn conversation_updates(citizen: Option<i64>, after: i64) -> Result<Vec<MessageView>, ServerFnError> {
+    use crate::features::conversation::service as conversation;
+    use crate::kernel::ids::{MessageId, PersonId};
+    let cx = Ctx::get()?;
+    let same_origin = crate::ssr::same_origin_request();
+    let r = async {
+        conversation::updates(cx.store(), cx.user()?, citizen.map(PersonId), MessageId(after), same_origin, cx.now, cx.lang).await
+    }
+    .await;
+    match r {
+        Ok(new) => Ok(new),
+        Err(e) => {
+            // Sets 401/403 (or logs a failure) and answers with the error.
+            crate::ssr::forms::refused(e, "read new messages", routes::CONVERSATION, None).await?;
+            Ok(Vec::new())
+        }
     }
 }
 

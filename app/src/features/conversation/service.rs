@@ -111,6 +111,36 @@ pub async fn close(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now
     Ok(())
 }
 
+/// What was written in a thread after `after`, for a page that is open
+/// (it asks every few seconds). `citizen` is `None` for the citizen's own
+/// thread, or the citizen whose caseworker or stand-in asks. What the other
+/// side wrote counts as read (same rule as opening the page), and staff who
+/// are shown new words from the citizen get an access-log entry for them;
+/// asking and getting nothing new is not logged.
+pub async fn updates(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: Option<PersonId>,
+    after: MessageId,
+    same_origin: bool,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<Vec<MessageView>> {
+    let acting = match citizen {
+        None => access::citizen_self(user)?,
+        Some(c) => access::staff_for(store, user, c).await?,
+    };
+    let new = store.messages_after(acting.citizen, after).await?;
+    let from_other_side = new.iter().any(|m| (m.sender_id == acting.citizen) == acting.is_staff());
+    if from_other_side {
+        acting.log_read(store, Purpose::Conversation, now).await?;
+        if same_origin {
+            store.mark_read(acting.citizen, acting.actor, now).await?;
+        }
+    }
+    views(store, &acting, new, lang).await
+}
+
 /// Who the citizen writes to: their caseworker, or the stand-in while there is none.
 async fn caseworker_of(store: &dyn Store, citizen: PersonId) -> ServiceResult<Option<PersonId>> {
     for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
@@ -125,26 +155,26 @@ async fn thread(store: &dyn Store, acting: &Acting, other: String, lang: Lang) -
     let messages = store.messages(acting.citizen).await?;
     let closed_at = store.conversation_closed_at(acting.citizen).await?;
     let state = state(&messages, closed_at);
+    Ok(ThreadView { other, state, messages: views(store, acting, messages, lang).await? })
+}
+
+/// Messages as `acting` sees them: whose, and whether the other side read one's own.
+async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang: Lang) -> ServiceResult<Vec<MessageView>> {
     let mut names: HashMap<PersonId, String> = HashMap::new();
     let mut views = Vec::with_capacity(messages.len());
     for m in messages {
-        let sender = name(store, &mut names, m.sender_id).await?;
-        let read = match (m.read_at, m.read_by) {
-            (Some(at), Some(by)) => Some((date_time(at, lang), name(store, &mut names, by).await?)),
-            _ => None,
-        };
         // Staff see their side's messages as their own: the stand-in's too.
         let own = if acting.is_staff() { m.sender_id != acting.citizen } else { m.sender_id == acting.citizen };
-        views.push(MessageView {
-            id: m.id.0,
-            own,
-            sender,
-            body: m.body,
-            sent: date_time(m.sent_at, lang),
-            read: if own { read } else { None },
-        });
+        let t = &lang.texts().conversation;
+        let sender = if own { t.you.to_string() } else { name(store, &mut names, m.sender_id).await? };
+        let receipt = match (own, m.read_at, m.read_by) {
+            (false, ..) => None,
+            (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &name(store, &mut names, by).await?)),
+            (true, ..) => Some(t.not_read.to_string()),
+        };
+        views.push(MessageView { id: m.id.0, own, sender, body: m.body, sent: date_time(m.sent_at, lang), receipt });
     }
-    Ok(ThreadView { other, state, messages: views })
+    Ok(views)
 }
 
 async fn name(store: &dyn Store, names: &mut HashMap<PersonId, String>, id: PersonId) -> ServiceResult<String> {

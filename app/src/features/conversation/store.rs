@@ -59,6 +59,9 @@ pub trait ConversationStore: Send + Sync {
     async fn send_message(&self, m: &NewMessage, now: i64) -> DbResult<SubmitOutcome<MessageId>>;
     /// The citizen's conversation, oldest first.
     async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>>;
+    /// The messages written after `after` (an id), oldest first: what a page
+    /// that is open asks for.
+    async fn messages_after(&self, citizen: PersonId, after: MessageId) -> DbResult<Vec<Message>>;
     /// `reader` opened the citizen's thread: the other side's unread messages
     /// become read by them (the citizen reading also clears the notifications
     /// of answers). How many messages became read.
@@ -111,6 +114,13 @@ macro_rules! sql {
             }
             async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>> {
                 Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id").bind(citizen.0).fetch_all(&self.pool).await?)
+            }
+            async fn messages_after(&self, citizen: PersonId, after: MessageId) -> DbResult<Vec<Message>> {
+                Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 AND id > $2 ORDER BY sent_at, id")
+                    .bind(citizen.0)
+                    .bind(after.0)
+                    .fetch_all(&self.pool)
+                    .await?)
             }
             async fn mark_read(&self, citizen: PersonId, reader: PersonId, now: i64) -> DbResult<u64> {
                 let mut tx = self.begin_write().await?;

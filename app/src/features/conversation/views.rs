@@ -9,14 +9,15 @@ pub struct MessageView {
     pub id: i64,
     /// Sent by the person looking at the page.
     pub own: bool,
-    /// Who wrote it ("Karin Holm"; the citizen's own name on staff pages).
+    /// Who wrote it ("Karin Holm"; "Dig" for one's own side).
     pub sender: String,
     pub body: String,
     /// When it was sent, in words.
     pub sent: String,
-    /// On one's own messages once the other side has opened the thread:
-    /// when and by whom ("14.32", "Karin Holm").
-    pub read: Option<(String, String)>,
+    /// On one's own messages: "Læst … af Karin Holm" once the other side has
+    /// opened the thread, else "Ikke læst endnu". In words already, so the
+    /// browser's island shows new messages without the text catalogue.
+    pub receipt: Option<String>,
 }
 
 /// Where the conversation stands.
