@@ -291,14 +291,15 @@ impl Texts {
     /// Why staff opened the data, for the citizen's access log; older
     /// entries written as plain text are shown as written.
     pub fn access_purpose<'a>(&self, purpose: &'a str) -> &'a str {
-        match purpose {
-            "goal_review" => self.purpose_goal_review,
-            "plan_work" => self.purpose_plan_work,
-            "inbox" => self.purpose_inbox,
-            "spending_review" => self.purpose_spending_review,
-            "budget_work" => self.purpose_budget_work,
-            "conversation" => self.purpose_conversation,
-            other => other,
+        use crate::features::access_log::purpose::Purpose as P;
+        match P::parse(purpose) {
+            Some(P::GoalReview) => self.purpose_goal_review,
+            Some(P::PlanWork) => self.purpose_plan_work,
+            Some(P::Inbox) => self.purpose_inbox,
+            Some(P::SpendingReview) => self.purpose_spending_review,
+            Some(P::BudgetWork) => self.purpose_budget_work,
+            Some(P::Conversation) => self.purpose_conversation,
+            None => purpose,
         }
     }
     /// The notice after a form's answer (`?svar=…`), if the code is known.
@@ -763,6 +764,21 @@ mod tests {
                 assert!(seen.insert(sentence), "{kind:?} shares its sentence in {lang:?}");
             }
             assert_eq!(t.notification("something_old"), t.notification_other);
+        }
+    }
+
+    #[test]
+    fn every_access_purpose_has_its_own_words_and_plain_text_is_shown_as_written() {
+        use crate::features::access_log::purpose::Purpose;
+        for lang in [Lang::Da, Lang::En] {
+            let t = lang.texts();
+            let mut seen = std::collections::HashSet::new();
+            for p in Purpose::ALL {
+                let words = t.access_purpose(p.as_str());
+                assert_ne!(words, p.as_str(), "{p:?} in {lang:?}");
+                assert!(seen.insert(words), "{p:?} shares its words in {lang:?}");
+            }
+            assert_eq!(t.access_purpose("Aftale om møde i caféen"), "Aftale om møde i caféen");
         }
     }
 }

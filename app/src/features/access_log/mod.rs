@@ -1,6 +1,7 @@
 //! "Hvem har set mine oplysninger": the citizen's own access log.
 
 pub mod pages;
+pub mod purpose;
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -1,0 +1,58 @@
+//! Why staff saw a citizen's data, as a type: `ssr/access.rs` writes it into
+//! the access log, and the texts name every purpose (compiled for the
+//! browser too, so the catalogue can match on it).
+
+/// Why staff saw a citizen's data, as the access log records it (the
+/// citizen reads it on "Hvem har set mine oplysninger").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Opened a goal proposal to answer it.
+    GoalReview,
+    /// Opened the citizen's plan to work on it.
+    PlanWork,
+    /// Saw what the citizen asked for in the inbox.
+    Inbox,
+    /// Opened a spending request to answer it.
+    SpendingReview,
+    /// Opened the citizen's budget to work on it.
+    BudgetWork,
+    /// Opened the conversation with the citizen.
+    Conversation,
+}
+
+impl Purpose {
+    pub const ALL: [Purpose; 6] =
+        [Purpose::GoalReview, Purpose::PlanWork, Purpose::Inbox, Purpose::SpendingReview, Purpose::BudgetWork, Purpose::Conversation];
+
+    /// As stored in `access_log.purpose` (never renamed: old entries keep it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::GoalReview => "goal_review",
+            Purpose::PlanWork => "plan_work",
+            Purpose::Inbox => "inbox",
+            Purpose::SpendingReview => "spending_review",
+            Purpose::BudgetWork => "budget_work",
+            Purpose::Conversation => "conversation",
+        }
+    }
+
+    /// A stored purpose; `None` for entries written as plain text.
+    pub fn parse(stored: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.as_str() == stored)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Purpose;
+
+    #[test]
+    fn purposes_keep_their_stored_words() {
+        for p in Purpose::ALL {
+            assert_eq!(Purpose::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Purpose::GoalReview.as_str(), "goal_review");
+        assert_eq!(Purpose::Inbox.as_str(), "inbox");
+        assert_eq!(Purpose::parse("Aftale om møde i caféen"), None);
+    }
+}
