@@ -155,7 +155,12 @@ fn NewMessages(citizen: Option<i64>, after: i64) -> impl IntoView {
     Effect::new(move |_| {
         let poll = move || {
             leptos::task::spawn_local(async move {
-                if let Ok(more) = conversation_updates(citizen, last.get_value()).await {
+                let form = match citizen {
+                    Some(c) => format!("after={}&citizen={c}", last.get_value()),
+                    None => format!("after={}", last.get_value()),
+                };
+                let path = <ConversationUpdates as leptos::server_fn::ServerFn>::PATH;
+                if let Some(more) = crate::ui::fetch::post_form::<Vec<MessageView>>(path, &form).await {
                     if let Some(m) = more.last() {
                         last.set_value(m.id);
                         new.update(|v| v.extend(more));
