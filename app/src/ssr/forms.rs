@@ -71,6 +71,7 @@ pub async fn spec(
         submit: submit.into(),
         submitting: t.form_sending.into(),
         problems: t.form_problems.into(),
+        live: false,
     }
 }
 

@@ -1,6 +1,5 @@
-//! A form post from an island, answered in JSON: the few lines an island
-//! needs to call a server function by its path with the browser's own
-//! `fetch`. (Calling the server function directly from the island pulled
+//! Form posts from islands with the browser's own `fetch`: the few lines an
+//! island needs to call a server function by its path. (Calling the server function directly from the island pulled
 //! Leptos's whole server-function client into the WebAssembly: +23 kB
 //! brotli, past the size budget.)
 
@@ -12,16 +11,7 @@ use serde::de::DeserializeOwned;
 pub async fn post_form<T: DeserializeOwned>(path: &str, form: &str) -> Option<T> {
     #[cfg(feature = "hydrate")]
     {
-        use wasm_bindgen::JsCast;
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&wasm_bindgen::JsValue::from_str(form));
-        let request = web_sys::Request::new_with_str_and_init(path, &init).ok()?;
-        let headers = request.headers();
-        headers.set("content-type", "application/x-www-form-urlencoded").ok()?;
-        headers.set("accept", "application/json").ok()?;
-        let answer = wasm_bindgen_futures::JsFuture::from(web_sys::window()?.fetch_with_request(&request)).await.ok()?;
-        let response: web_sys::Response = answer.dyn_into().ok()?;
+        let response = send(path, form).await?;
         if !response.ok() {
             return None;
         }
@@ -33,4 +23,34 @@ pub async fn post_form<T: DeserializeOwned>(path: &str, form: &str) -> Option<T>
         let _ = (path, form);
         None
     }
+}
+
+/// Posts a form's data to `path` the way the browser would post the form
+/// (URL-encoded), asking for JSON: whether the server took it.
+pub async fn post_form_data(path: &str, data: &web_sys::FormData) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(data) else { return false };
+        let body: String = params.to_string().into();
+        send(path, &body).await.is_some_and(|r| r.ok())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (path, data);
+        false
+    }
+}
+
+#[cfg(feature = "hydrate")]
+async fn send(path: &str, form: &str) -> Option<web_sys::Response> {
+    use wasm_bindgen::JsCast;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(form));
+    let request = web_sys::Request::new_with_str_and_init(path, &init).ok()?;
+    let headers = request.headers();
+    headers.set("content-type", "application/x-www-form-urlencoded").ok()?;
+    headers.set("accept", "application/json").ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(web_sys::window()?.fetch_with_request(&request)).await.ok()?;
+    answer.dyn_into().ok()
 }

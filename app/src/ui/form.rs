@@ -63,12 +63,17 @@ pub struct FormSpec {
     pub submitting: String,
     /// Heading of the list of problems.
     pub problems: String,
+    /// Once hydrated, send without leaving the page (a conversation): the
+    /// form is posted with `fetch`, emptied and given a fresh idempotency
+    /// key, and the page is told (`enplan:sent` on the window). If that
+    /// post fails, the form is posted the plain way, whose answer says why.
+    pub live: bool,
 }
 
 /// A form checked on the server always, and in the browser once hydrated.
 #[component]
 pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
-    let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems } = spec;
+    let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems, live } = spec;
     let message = |name: &str| crate::kernel::forms::error_for(&errors, name, lang);
     let guard_fields: Vec<(String, bool)> = fields.iter().map(|f| (f.name.clone(), matches!(f.control, Control::Choice(_)))).collect();
     let rendered = fields
@@ -153,7 +158,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         .map(|fe| view! { <li><a href=format!("#{id_prefix}-{}", fe.field)>{fe.problem.message(lang)}</a></li> })
         .collect_view();
     view! {
-        <FormGuard kind lang prefix=id_prefix.clone() fields=guard_fields action submitting>
+        <FormGuard kind lang prefix=id_prefix.clone() fields=guard_fields action submitting submit_label=submit.clone() live>
             <div id=format!("{id_prefix}-problemer") tabindex="-1" role="alert" class="alert" hidden=errors.is_empty()>
                 <h2 class="text-xl font-bold">{problems}</h2>
                 <ul id=format!("{id_prefix}-problemliste") class="list-disc pl-6">{summary_items}</ul>
@@ -176,6 +181,8 @@ pub fn FormGuard(
     fields: Vec<(String, bool)>,
     action: String,
     submitting: String,
+    submit_label: String,
+    live: bool,
     children: Children,
 ) -> impl IntoView {
     let sending = RwSignal::new(false);
@@ -184,6 +191,8 @@ pub fn FormGuard(
     Effect::new(move |_| ready.set(true));
     // Coming back with the browser's back button shows the page as it was left.
     let _ = window_event_listener(leptos::ev::pageshow, move |_| sending.set(false));
+    let form_id = format!("{prefix}-form");
+    let post_to = action.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if sending.get_untracked() {
             ev.prevent_default();
@@ -194,18 +203,74 @@ pub fn FormGuard(
         show_errors(&prefix, &fields, &errors, lang);
         if errors.is_empty() {
             sending.set(true);
-            if let Some(button) = document().get_element_by_id(&format!("{prefix}-send")) {
-                button.set_text_content(Some(&submitting));
-                let _ = button.set_attribute("aria-disabled", "true");
+            set_button(&prefix, &submitting, true);
+            if live {
+                ev.prevent_default();
+                let (prefix, fields, action, label) = (prefix.clone(), fields.clone(), post_to.clone(), submit_label.clone());
+                leptos::task::spawn_local(async move {
+                    let form = ev_form(&prefix);
+                    if crate::ui::fetch::post_form_data(&action, &data).await {
+                        clear_and_rekey(&prefix, &fields);
+                        set_button(&prefix, &label, false);
+                        sending.set(false);
+                        if let Ok(event) = web_sys::Event::new(SENT_EVENT) {
+                            let _ = window().dispatch_event(&event);
+                        }
+                    } else if let Some(form) = form {
+                        // The plain post: the server's answer says what went wrong.
+                        let _ = form.submit();
+                    }
+                });
             }
         } else {
             ev.prevent_default();
         }
     };
     view! {
-        <form method="post" action=action on:submit=on_submit novalidate data-ready=move || ready.get().then_some("true")>
+        <form id=form_id method="post" action=action on:submit=on_submit novalidate data-ready=move || ready.get().then_some("true")>
             {children()}
         </form>
+    }
+}
+
+/// Told on the window after a live form was sent (see [`FormSpec::live`]).
+pub const SENT_EVENT: &str = "enplan:sent";
+
+/// The submit button's words, and whether it says "wait".
+fn set_button(prefix: &str, text: &str, busy: bool) {
+    if let Some(button) = document().get_element_by_id(&format!("{prefix}-send")) {
+        button.set_text_content(Some(text));
+        let _ = if busy { button.set_attribute("aria-disabled", "true") } else { button.remove_attribute("aria-disabled") };
+    }
+}
+
+/// The form element of the form with this prefix.
+fn ev_form(prefix: &str) -> Option<web_sys::HtmlFormElement> {
+    document().get_element_by_id(&format!("{prefix}-form"))?.dyn_into::<web_sys::HtmlFormElement>().ok()
+}
+
+/// After a live send: the typed fields emptied, and a fresh idempotency
+/// key, so the next message is a new one (the old key would answer with
+/// the message just sent).
+fn clear_and_rekey(prefix: &str, fields: &[(String, bool)]) {
+    let Some(form) = ev_form(prefix) else { return };
+    for (name, is_choice) in fields {
+        if *is_choice {
+            continue;
+        }
+        if let Some(field) = document().get_element_by_id(&format!("{prefix}-{name}")) {
+            if let Ok(area) = field.clone().dyn_into::<web_sys::HtmlTextAreaElement>() {
+                area.set_value("");
+            } else if let Ok(input) = field.dyn_into::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+            }
+        }
+    }
+    let key = window().crypto().ok().map(|c| c.random_uuid());
+    if let (Some(key), Ok(Some(input))) = (key, form.query_selector("input[name=key]")) {
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+            input.set_value(&key);
+        }
     }
 }
 

@@ -45,7 +45,9 @@ async fn message_spec(form: &str, action: &str, hidden: Vec<(String, String)>, s
     let mut hidden = hidden;
     hidden.push(("key".into(), crate::ssr::forms::new_key()));
     let fields = vec![(message_fields::BODY, t.conversation.message_label, Some(t.conversation.message_hint), Control::Lines)];
-    crate::ssr::forms::spec(ConversationForm::Message, form, action, hidden, fields, submit, &[]).await
+    let spec = crate::ssr::forms::spec(ConversationForm::Message, form, action, hidden, fields, submit, &[]).await;
+    // With JavaScript a message is sent without leaving the page.
+    FormSpec { live: true, ..spec }
 }
 
 /// The signed-in citizen's conversation with their caseworker (`None`: not
