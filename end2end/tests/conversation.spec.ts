@@ -68,7 +68,9 @@ test("Mette writes, Karin answers from her inbox, and Mette sees it read and the
   await expectNoAxeViolations(karin, "/sagsbehandler/borger/:id/samtale (desktop)");
   await karin.getByLabel("Din besked").fill("Ja, vi flytter til fredag kl. 10.");
   await karin.getByRole("button", { name: "Send svar" }).click();
-  await expect(karin).toHaveURL(/\/samtale\?svar=svaret#besked-\d+$/);
+  await expect(karin.getByRole("listitem").filter({ hasText: "Ja, vi flytter til fredag kl. 10." })).toContainText("Ikke læst endnu");
+  await expect(karin).toHaveURL(/\/sagsbehandler\/borger\/\d+\/samtale$/);
+  await karin.reload();
   await expect(karin.getByRole("main")).toContainText("Venter på borgeren");
   const thread = karin.url().split("?")[0];
   await karin.goto("/sagsbehandler?type=beskeder");
