@@ -95,6 +95,11 @@ pub enum Admin {
         #[arg(long)]
         per_hour: u32,
     },
+    /// How many messages a citizen may send their caseworker per hour (default 30).
+    SetMessageLimit {
+        #[arg(long)]
+        per_hour: u32,
+    },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
     /// spread over the existing caseworkers, or with `--caseload K` over new
     /// synthetic caseworkers with about K citizens each (a realistic inbox).
@@ -202,6 +207,13 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             }
             store.set_requests_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
             say(out, format!("spending requests per citizen per hour: {per_hour}"))
+        }
+        Admin::SetMessageLimit { per_hour } => {
+            if per_hour == 0 {
+                return Err("--per-hour: at least 1".into());
+            }
+            store.set_messages_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
+            say(out, format!("messages per citizen per hour: {per_hour}"))
         }
         Admin::Seed { citizens, caseload } => {
             let caseworkers = match caseload {

@@ -103,6 +103,16 @@ async fn the_request_limit_is_a_setting() {
 }
 
 #[tokio::test]
+async fn the_message_limit_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    assert_eq!(admin(Admin::SetMessageLimit { per_hour: 12 }, &url).await.unwrap().trim(), "messages per citizen per hour: 12");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.messages_per_hour().await.unwrap(), 12);
+    assert!(admin(Admin::SetMessageLimit { per_hour: 0 }, &url).await.is_err(), "a limit of 0 would silence every citizen");
+}
+
+#[tokio::test]
 async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
