@@ -101,7 +101,11 @@ macro_rules! sql {
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
                        (SELECT COUNT(*) FROM activity a WHERE a.plan_id = pl.id AND a.status = 'active') AS active_activities, \
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') \
-                         + (SELECT COUNT(*) FROM spending_request sr WHERE sr.citizen_id = p.id AND sr.status = 'pending') AS open_items, \
+                         + (SELECT COUNT(*) FROM spending_request sr WHERE sr.citizen_id = p.id AND sr.status = 'pending') \
+                         + (CASE WHEN EXISTS (SELECT 1 FROM message m WHERE m.citizen_id = p.id AND m.sender_id = p.id \
+                              AND m.sent_at > COALESCE((SELECT MAX(a.sent_at) FROM message a WHERE a.citizen_id = p.id AND a.sender_id <> p.id), -1) \
+                              AND m.sent_at > COALESCE((SELECT c.closed_at FROM conversation c WHERE c.citizen_id = p.id), -1)) \
+                            THEN 1 ELSE 0 END) AS open_items, \
                        (SELECT MAX(ap.starts_at) FROM appointment ap \
                           WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
                      FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \

@@ -122,7 +122,10 @@ async fn the_state_and_the_inbox_follow_who_had_the_last_word(s: Arc<dyn Store>)
     let open = s.open_conversations_for(cw).await.unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!((open[0].citizen_id, open[0].waiting_since, open[0].waiting), (c, NOW + 10, 2), "waiting since the oldest unanswered");
+    let open_items = || async move { s.caseload_overview(cw, NOW + 100).await.unwrap()[0].open_items };
+    assert_eq!(open_items().await, 1, "a waiting conversation is one open item in the caseload");
     conversation::answer(s, &staff, c, body("Svar"), "a", NOW + 30).await.unwrap();
+    assert_eq!(open_items().await, 0);
     assert_eq!(state(NOW + 31).await, ThreadState::WaitingForCitizen);
     assert_eq!(s.open_conversations_for(cw).await.unwrap(), vec![], "answered: out of the inbox");
     conversation::send(s, &me, body("Tredje"), "3", NOW + 40).await.unwrap();
