@@ -13,4 +13,5 @@ mod conversation_access;
 mod crash;
 mod foundation;
 mod network_access;
+mod notifications_access;
 mod plan_access;

@@ -14,7 +14,8 @@ pub async fn my_notifications() -> Result<Option<Vec<NotificationView>>, ServerF
     let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    crate::features::notifications::service::open_mine(cx.store(), user, cx.now, cx.lang)
+    let same_origin = crate::ssr::same_origin_request();
+    crate::features::notifications::service::open_mine(cx.store(), user, same_origin, cx.now, cx.lang)
         .await
         .map(Some)
         .map_err(|e| crate::ssr::internal_error("read the notifications", e))

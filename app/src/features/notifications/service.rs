@@ -12,10 +12,18 @@ use crate::ssr::db::Store;
 use crate::ssr::service::ServiceResult;
 
 /// The signed-in person's notifications, newest first. Opening the list
-/// marks them read (the view still shows which were new).
-pub async fn open_mine(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<NotificationView>> {
+/// marks them read (the view still shows which were new) — only when the
+/// page is of our own site or opened directly (`same_origin`), so a link on
+/// another site cannot clear the person's badge.
+pub async fn open_mine(
+    store: &dyn Store,
+    user: &CurrentUser,
+    same_origin: bool,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<Vec<NotificationView>> {
     let list = store.notifications(user.person_id).await?;
-    if list.iter().any(|n| n.read_at.is_none()) {
+    if same_origin && list.iter().any(|n| n.read_at.is_none()) {
         store.mark_notifications_read(user.person_id, now).await?;
     }
     Ok(list

@@ -12,10 +12,13 @@ async fn notifications_are_counted_until_the_list_is_opened(s: Arc<dyn Store>) {
     s.notify(c, Notice::new(NotificationKind::GoalAnswered, 1), NOW).await.unwrap();
     s.notify(c, Notice::new(NotificationKind::GoalAnswered, 1), NOW + 1).await.unwrap();
     assert_eq!(s.unread_notifications(c).await.unwrap(), 2);
-    let first = open_mine(s.as_ref(), &signed_in(c, true), NOW + 2, Lang::Da).await.unwrap();
+    let elsewhere = open_mine(s.as_ref(), &signed_in(c, true), false, NOW + 2, Lang::Da).await.unwrap();
+    assert_eq!(elsewhere.len(), 2);
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 2, "another site sent the browser here: nothing marked read");
+    let first = open_mine(s.as_ref(), &signed_in(c, true), true, NOW + 2, Lang::Da).await.unwrap();
     assert_eq!(first.iter().map(|n| n.unread).collect::<Vec<_>>(), [true, true], "shown as new this once");
     assert_eq!(s.unread_notifications(c).await.unwrap(), 0);
-    let second = open_mine(s.as_ref(), &signed_in(c, true), NOW + 3, Lang::Da).await.unwrap();
+    let second = open_mine(s.as_ref(), &signed_in(c, true), true, NOW + 3, Lang::Da).await.unwrap();
     assert!(second.iter().all(|n| !n.unread));
 }
 
@@ -40,7 +43,7 @@ async fn a_notification_links_to_its_object_by_todays_routes_and_an_old_one_keep
             sqlx::query(old).bind(c.0).bind(NOW + 1).execute(&p).await.unwrap();
         }
     }
-    let shown = open_mine(s.as_ref(), &signed_in(c, true), NOW + 2, Lang::Da).await.unwrap();
+    let shown = open_mine(s.as_ref(), &signed_in(c, true), true, NOW + 2, Lang::Da).await.unwrap();
     assert_eq!(shown.iter().map(|n| n.link.as_str()).collect::<Vec<_>>(), ["/gammel", "/min-plan#maal-7"], "newest first");
 }
 
