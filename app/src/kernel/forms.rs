@@ -50,6 +50,10 @@ pub enum Problem {
     InThePast,
     /// A display name that looks like a CPR or phone number.
     NameDigits,
+    /// A display name with invisible or direction-changing characters.
+    NameInvisible,
+    /// A display name that passes for the municipality or its staff.
+    NameOfficial,
 }
 
 impl Problem {
@@ -100,6 +104,14 @@ impl Problem {
             (Problem::InThePast, Lang::En) => "That time has passed. Please choose a date and time in the future.".into(),
             (Problem::NameDigits, Lang::Da) => "Skriv et fornavn eller et kaldenavn – ikke et CPR- eller telefonnummer.".into(),
             (Problem::NameDigits, Lang::En) => "Please write a first name or a nickname – not a CPR or phone number.".into(),
+            (Problem::NameInvisible, Lang::Da) => "Skriv navnet med almindelige bogstaver. Det indeholder tegn, man ikke kan se.".into(),
+            (Problem::NameInvisible, Lang::En) => {
+                "Please write the name in ordinary letters. It contains characters that cannot be seen.".into()
+            }
+            (Problem::NameOfficial, Lang::Da) => "Vælg et navn, der ikke ligner kommunen eller en af dens medarbejdere.".into(),
+            (Problem::NameOfficial, Lang::En) => {
+                "Please choose a name that does not look like the municipality or one of its staff.".into()
+            }
         }
     }
 }
@@ -270,6 +282,9 @@ mod tests {
             Problem::OverCap(Amount::kroner(50_000).unwrap()),
             Problem::TooManyRequests(10),
             Problem::TooManyMessages(30),
+            Problem::NameDigits,
+            Problem::NameInvisible,
+            Problem::NameOfficial,
             Problem::Months,
         ];
         for p in all {

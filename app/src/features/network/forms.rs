@@ -98,16 +98,31 @@ impl MeetupInput {
 }
 
 /// The first name or nickname shown to hosts and others in the network
-/// groups: at most four digits, so nobody shows their CPR or phone number.
+/// groups: at most four digits, so nobody shows their CPR or phone number;
+/// no invisible or direction-changing characters, so a name looks like what
+/// it is; and nothing that passes for the municipality or its staff.
 pub fn parse_display_name(input: &str) -> Result<DisplayName, FieldErrors> {
-    let name = network_fields::DISPLAY_NAME;
+    let refused = |problem| Err(vec![FieldError { field: network_fields::DISPLAY_NAME.into(), problem }]);
     match DisplayName::parse(input) {
-        Ok(n) if n.as_str().chars().filter(char::is_ascii_digit).count() > 4 => {
-            Err(vec![FieldError { field: name.into(), problem: Problem::NameDigits }])
-        }
+        Ok(n) if n.as_str().chars().filter(char::is_ascii_digit).count() > 4 => refused(Problem::NameDigits),
+        Ok(n) if n.as_str().chars().any(is_invisible) => refused(Problem::NameInvisible),
+        Ok(n) if sounds_official(n.as_str()) => refused(Problem::NameOfficial),
         Ok(n) => Ok(n),
-        Err(x) => Err(vec![FieldError { field: name.into(), problem: Problem::Text(x) }]),
+        Err(x) => refused(Problem::Text(x)),
     }
+}
+
+/// Zero-width characters, direction overrides and isolates, the soft hyphen:
+/// they make a name show differently from what it is.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A word of the name that begins like the municipality's or its staff's
+/// titles ("Kommunen", "Sagsbehandler", "Admin"…), in any case.
+fn sounds_official(name: &str) -> bool {
+    const TITLES: [&str; 6] = ["kommune", "sagsbehandl", "admin", "borgerservice", "medarbejder", "moderator"];
+    name.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).any(|word| TITLES.iter().any(|t| word.starts_with(t)))
 }
 
 /// A host's message to the people signed up for a meetup.
@@ -180,6 +195,19 @@ mod tests {
         assert_eq!(parse_display_name("Tlf 12345678").unwrap_err()[0].problem, Problem::NameDigits);
         assert_eq!(parse_display_name(&"a".repeat(41)).unwrap_err()[0].problem, Problem::Text(TextError::TooLong { max: 40 }));
         assert_eq!(parse_display_name(" ").unwrap_err()[0].field, network_fields::DISPLAY_NAME);
+    }
+
+    #[test]
+    fn a_display_name_has_no_hidden_characters_and_does_not_pass_for_the_municipality() {
+        for hidden in ["Me\u{200B}tte", "\u{202E}etteM", "Kim\u{2066}", "Sol\u{FEFF}", "Ka\u{00AD}rin"] {
+            assert_eq!(parse_display_name(hidden).unwrap_err()[0].problem, Problem::NameInvisible, "{hidden:?}");
+        }
+        for official in ["Kommunen", "kommune-Kim", "Sagsbehandler Karin", "ADMIN", "Administrator", "Borgerservice", "KommunenKarin"] {
+            assert_eq!(parse_display_name(official).unwrap_err()[0].problem, Problem::NameOfficial, "{official}");
+        }
+        for fine in ["Kommunikations-Kim", "Admiral", "Bent", "Fatima", "Søren Sagsøger"] {
+            assert!(parse_display_name(fine).is_ok(), "{fine}");
+        }
     }
 
     #[test]
