@@ -350,7 +350,7 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     store.set_budget_cap(app::kernel::Amount::kroner(60_000).unwrap()).await.unwrap();
     let calls: Vec<(&str, Vec<(&str, String)>)> = vec![
         (CitizenBudget::PATH, vec![("citizen", citizen.clone())]),
-        (TopUpBudget::PATH, vec![("citizen", citizen.clone()), ("amount", "500".into())]),
+        (TopUpBudget::PATH, vec![("citizen", citizen.clone()), ("amount", "500".into()), ("key", "top-up".into())]),
         (EndBudget::PATH, vec![("citizen", citizen.clone())]),
         (
             GrantBudget::PATH,

@@ -153,12 +153,14 @@ pub async fn citizen_budget(citizen: i64) -> Result<StaffPage<BudgetWorkPage>, S
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
     let hidden = || vec![("citizen".to_string(), citizen.to_string())];
+    // A double tap without JavaScript tops up once.
+    let keyed = || vec![("citizen".to_string(), citizen.to_string()), ("key".to_string(), crate::ssr::forms::new_key())];
     let (grant, top_up) = if b.running {
         let fields = vec![(budget_fields::AMOUNT, t.budget.spend_amount_label, None, Control::Money)];
         (
             None,
             Some(
-                spec(BudgetForm::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, hidden(), fields, t.budget.topup_submit, &[]).await,
+                spec(BudgetForm::TopUp, &format!("topup:{citizen}"), TopUpBudget::PATH, keyed(), fields, t.budget.topup_submit, &[]).await,
             ),
         )
     } else {
@@ -211,7 +213,7 @@ pub async fn grant_budget(citizen: i64, amount: String, months: String, note: St
 
 /// The caseworker adds `amount` to the running budget.
 #[server(prefix = "/api", endpoint = "top_up_budget")]
-pub async fn top_up_budget(citizen: i64, amount: String) -> Result<(), ServerFnError> {
+pub async fn top_up_budget(citizen: i64, amount: String, key: String) -> Result<(), ServerFnError> {
     use crate::features::budget::service as budget;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
@@ -220,7 +222,7 @@ pub async fn top_up_budget(citizen: i64, amount: String) -> Result<(), ServerFnE
     let result = async {
         let user = cx.user()?;
         let amount = crate::features::budget::forms::parse_top_up(&amount).map_err(ServiceError::Invalid)?;
-        budget::top_up(cx.store(), user, crate::kernel::ids::PersonId(citizen), amount, cx.now).await
+        budget::top_up(cx.store(), user, crate::kernel::ids::PersonId(citizen), amount, &key, cx.now).await
     }
     .await;
     let back = budget_page(citizen);

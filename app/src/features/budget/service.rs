@@ -297,17 +297,18 @@ pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: 
 }
 
 /// The caseworker adds to the running budget, up to the cap in total.
-pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, amount: Amount, now: i64) -> ServiceResult<()> {
+pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, amount: Amount, key: &str, now: i64) -> ServiceResult<()> {
     let acting = access::staff_for(store, user, citizen).await?;
     let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
     let cap = store.budget_cap().await?;
     if b.granted.checked_add(amount).is_none_or(|total| total > cap) {
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
     }
-    match store.top_up_budget(b.id, amount, acting.actor, now).await {
+    match store.top_up_budget(b.id, amount, acting.actor, key, now).await {
+        Ok(_) => Ok(()),
         // Another top-up took it past the cap meanwhile.
         Err(DbError::Conflict(Rule::OverCap)) => Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap))),
-        r => Ok(r?),
+        Err(e) => Err(e.into()),
     }
 }
 

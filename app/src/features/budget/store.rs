@@ -23,7 +23,9 @@ pub trait BudgetStore: Send + Sync {
     /// budget that has not ended.
     async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId>;
     /// Adds to a budget that has not ended; refused past the cap.
-    async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()>;
+    /// The idempotency key makes a repeated submit (a double tap without
+    /// JavaScript) return the first top-up instead of adding again.
+    async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<BudgetId>>;
     /// Ends a budget: what is unused is taken back (a `reduce` entry), no new
     /// requests can be made; pending requests stay reserved until decided.
     async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()>;
@@ -118,11 +120,12 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(BudgetId(id))
             }
-            async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, now: i64) -> DbResult<()> {
+            async fn top_up_budget(&self, id: BudgetId, amount: Amount, by: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<BudgetId>> {
                 if amount == Amount::ZERO {
                     return Err(DbError::conflict("a top-up needs an amount"));
                 }
                 let mut tx = self.begin_write().await?;
+                claim_key!(tx, by, key, "topup", BudgetId, now);
                 let cap: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'budget_cap_ore'").fetch_one(&mut *tx).await?;
                 let cap: i64 = cap.parse().map_err(|_| decode("setting.budget_cap_ore"))?;
                 let added = sqlx::query("UPDATE budget SET granted_ore = granted_ore + $1 WHERE id = $2 AND ended_at IS NULL AND granted_ore + $1 <= $3")
@@ -146,8 +149,9 @@ macro_rules! sql {
                     .bind(by.0)
                     .execute(&mut *tx)
                     .await?;
+                key_result!(tx, by, key, id.0);
                 tx.commit().await?;
-                Ok(())
+                Ok(SubmitOutcome::Created(id))
             }
             async fn end_budget(&self, id: BudgetId, by: PersonId, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;

@@ -22,10 +22,10 @@ async fn a_budget_above_the_cap_is_refused(s: Arc<dyn Store>) {
 
 async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: Arc<dyn Store>) {
     let (c, cw, b) = citizen_with_budget(&*s).await;
-    s.top_up_budget(b, kr(40_000), cw, NOW + 1).await.unwrap();
+    s.top_up_budget(b, kr(40_000), cw, "t1", NOW + 1).await.unwrap();
     assert_eq!(assert_ledger_balances(&*s, b).await.granted, kr(50_000));
     assert!(
-        matches!(s.top_up_budget(b, Amount::from_ore(1).unwrap(), cw, NOW + 2).await, Err(DbError::Conflict(Rule::OverCap))),
+        matches!(s.top_up_budget(b, Amount::from_ore(1).unwrap(), cw, "t2", NOW + 2).await, Err(DbError::Conflict(Rule::OverCap))),
         "past the cap"
     );
     let r = s.request_spending(&spend(b, c, kr(2_000), "before-end"), NOW + 3).await.unwrap().id();
@@ -39,7 +39,10 @@ async fn a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused(s: A
     let last = s.ledger(b).await.unwrap().pop().unwrap();
     assert_eq!((last.kind, last.amount), (LedgerKind::Reduce, kr(47_500)));
     assert!(matches!(s.end_budget(b, cw, NOW + 7).await, Err(DbError::Conflict(_))), "ended once");
-    assert!(matches!(s.top_up_budget(b, kr(1), cw, NOW + 7).await, Err(DbError::Conflict(Rule::BudgetEnded))), "no top-up after the end");
+    assert!(
+        matches!(s.top_up_budget(b, kr(1), cw, "t3", NOW + 7).await, Err(DbError::Conflict(Rule::BudgetEnded))),
+        "no top-up after the end"
+    );
     assert!(
         matches!(s.request_spending(&spend(b, c, kr(1), "after-end"), NOW + 7).await, Err(DbError::Conflict(Rule::BudgetEnded))),
         "no request after the end"
@@ -213,7 +216,7 @@ async fn simultaneous_requests_and_decisions_never_overspend(s: Arc<dyn Store>) 
         }
         assert_ledger_balances(&*s, b).await;
         if round == 5 {
-            s.top_up_budget(b, kr(5_000), cw, NOW + round * 1_000 + 999).await.unwrap();
+            s.top_up_budget(b, kr(5_000), cw, "round-5", NOW + round * 1_000 + 999).await.unwrap();
         }
     }
     let budget = assert_ledger_balances(&*s, b).await;
@@ -360,10 +363,10 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     assert!(matches!(budget::grant(&*s, &staff_user(other_cw), c, grant("1.000"), NOW).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(budget::grant(&*s, &caseworker, c, grant("1.000"), NOW).await, Err(ServiceError::Conflict)), "one is running");
     assert_eq!(
-        problem(budget::top_up(&*s, &caseworker, c, kr(40_001), NOW).await),
+        problem(budget::top_up(&*s, &caseworker, c, kr(40_001), "over", NOW).await),
         (budget_fields::AMOUNT.into(), Problem::OverCap(kr(50_000)))
     );
-    budget::top_up(&*s, &caseworker, c, kr(40_000), NOW + 8).await.unwrap();
+    budget::top_up(&*s, &caseworker, c, kr(40_000), "up", NOW + 8).await.unwrap();
     assert!(matches!(budget::end(&*s, &citizen, c, NOW).await, Err(ServiceError::NotAllowed)));
     budget::end(&*s, &caseworker, c, NOW + 9).await.unwrap();
     assert!(
@@ -387,8 +390,23 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     );
 }
 
+async fn two_identical_top_ups_at_once_add_the_money_once(s: Arc<dyn Store>) {
+    let (_, cw, b) = citizen_with_budget(&*s).await;
+    let taps = (0..2).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move { s.top_up_budget(b, kr(2_500), cw, "same-form", NOW + 1).await })
+    });
+    for t in futures::future::join_all(taps).await {
+        assert_eq!(t.expect("task").expect("both answer like the first").id(), b);
+    }
+    assert_eq!(assert_ledger_balances(&*s, b).await.granted, kr(12_500), "10,000 + 2,500 once");
+    s.top_up_budget(b, kr(2_500), cw, "another-form", NOW + 2).await.unwrap();
+    assert_eq!(s.budget(b).await.unwrap().granted, kr(15_000), "a new form is a new top-up");
+}
+
 on_both_backends!(
     a_budget_above_the_cap_is_refused,
+    two_identical_top_ups_at_once_add_the_money_once,
     a_top_up_stays_within_the_cap_and_ending_takes_back_what_is_unused,
     the_rate_limit_counts_a_citizens_new_requests_even_when_simultaneous,
     a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_in_the_inbox,
