@@ -206,7 +206,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
                 ("note", String::new()),
             ],
         ),
-        (AddNote::PATH, vec![("citizen", citizen.clone()), ("note", "Godt møde".into())]),
+        (AddNote::PATH, vec![("citizen", citizen.clone()), ("note", "Godt møde".into()), ("key", "note".into())]),
         (CancelAppointment::PATH, vec![("citizen", citizen.clone()), ("appointment", appointment.0.to_string())]),
     ];
     let log_before = app.store.access_log(mette).await.unwrap().len();

@@ -117,7 +117,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         CaseworkForm::Note,
         &flash("note", citizen),
         AddNote::PATH,
-        hidden(),
+        // A double tap without JavaScript writes one note.
+        [hidden(), vec![("key".to_string(), crate::ssr::forms::new_key())]].concat(),
         vec![(NOTE, t.casework.note_label, None, Control::Lines)],
         t.casework.note_submit,
         &[],
@@ -211,7 +212,7 @@ pub async fn add_appointment(
 
 /// The caseworker writes a meeting note the citizen can read.
 #[server(prefix = "/api", endpoint = "add_note")]
-pub async fn add_note(citizen: i64, note: String) -> Result<(), ServerFnError> {
+pub async fn add_note(citizen: i64, note: String, key: String) -> Result<(), ServerFnError> {
     use crate::features::casework::service as casework;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
@@ -220,7 +221,7 @@ pub async fn add_note(citizen: i64, note: String) -> Result<(), ServerFnError> {
     let result = async {
         let user = cx.user()?;
         let body = crate::features::casework::forms::parse_note(&note).map_err(ServiceError::Invalid)?;
-        casework::add_note(cx.store(), user, crate::kernel::ids::PersonId(citizen), body, cx.now).await
+        casework::add_note(cx.store(), user, crate::kernel::ids::PersonId(citizen), body, &key, cx.now).await
     }
     .await;
     let back = back(citizen);

@@ -81,7 +81,8 @@ pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: Per
     Ok(())
 }
 
-pub async fn add_note(store: &dyn Store, user: &CurrentUser, citizen: PersonId, body: LongText, now: i64) -> ServiceResult<()> {
+pub async fn add_note(store: &dyn Store, user: &CurrentUser, citizen: PersonId, body: LongText, key: &str, now: i64) -> ServiceResult<()> {
     let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
-    Ok(store.add_meeting_note(plan, acting.actor, &body, now).await?)
+    store.add_meeting_note(plan, acting.actor, &body, key, now).await?;
+    Ok(())
 }

@@ -82,7 +82,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     let meeting =
         AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
     casework::add_appointment(s.as_ref(), &staff, c, meeting, NOW + 2).await.unwrap();
-    casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), NOW + 3).await.unwrap();
+    casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), "note-1", NOW + 3).await.unwrap();
 
     let view = my_plan(s.as_ref(), &signed_in(c, true), NOW + 4, Lang::Da).await.unwrap().unwrap();
     let a = &view.activities[0];
@@ -120,7 +120,27 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
 }
 
+async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>) {
+    use crate::features::casework::forms::parse_note;
+    use crate::features::casework::service as casework;
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let taps = (0..2).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move {
+            casework::add_note(s.as_ref(), &staff_user(cw), c, parse_note("Vi talte om praktikken.").unwrap(), "same-form", NOW + 1).await
+        })
+    });
+    for t in futures::future::join_all(taps).await {
+        t.expect("task").expect("both answer like the first");
+    }
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.meeting_notes(plan).await.unwrap().len(), 1, "one note from a double tap");
+    let notes_in_history = s.history(plan).await.unwrap().iter().filter(|e| e.kind == "note_added").count();
+    assert_eq!(notes_in_history, 1);
+}
+
 on_both_backends!(
+    two_identical_meeting_notes_at_once_are_written_once,
     staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_reads_are_logged,
     a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted,
     the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,

@@ -23,12 +23,26 @@ pub trait PlanStore: Send + Sync {
     async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()>;
     /// Cancels an appointment; `NotFound` unless it is in `plan` and not cancelled.
     async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()>;
-    async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()>;
+    /// The idempotency key makes a repeated submit (a double tap without
+    /// JavaScript) return the first note instead of writing it again.
+    async fn add_meeting_note(
+        &self,
+        plan: PlanId,
+        staff: PersonId,
+        body: &crate::kernel::LongText,
+        key: &str,
+        now: i64,
+    ) -> DbResult<SubmitOutcome<i64>>;
     /// Newest first.
     async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;
     async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;
     async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>>;
     async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>>;
+}
+
+/// A meeting note's id as the idempotency key records it (notes have no id type).
+fn note_id(id: i64) -> i64 {
+    id
 }
 
 macro_rules! sql {
@@ -110,18 +124,20 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(())
             }
-            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, now: i64) -> DbResult<()> {
+            async fn add_meeting_note(&self, plan: PlanId, staff: PersonId, body: &crate::kernel::LongText, key: &str, now: i64) -> DbResult<SubmitOutcome<i64>> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query("INSERT INTO meeting_note (plan_id, staff_id, written_at, body) VALUES ($1, $2, $3, $4)")
+                claim_key!(tx, staff, key, "meeting_note", note_id, now);
+                let id: i64 = sqlx::query_scalar("INSERT INTO meeting_note (plan_id, staff_id, written_at, body) VALUES ($1, $2, $3, $4) RETURNING id")
                     .bind(plan.0)
                     .bind(staff.0)
                     .bind(now)
                     .bind(body.as_str())
-                    .execute(&mut *tx)
+                    .fetch_one(&mut *tx)
                     .await?;
                 record_event!(tx, plan, Actor::staff(staff), "note_added", "", now);
+                key_result!(tx, staff, key, id);
                 tx.commit().await?;
-                Ok(())
+                Ok(SubmitOutcome::Created(id))
             }
             async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>> {
                 Ok(sqlx::query_as("SELECT * FROM meeting_note WHERE plan_id = $1 ORDER BY written_at DESC, id DESC")
