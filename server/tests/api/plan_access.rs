@@ -204,6 +204,7 @@ async fn only_the_allowed_actors_can_call_each_plan_server_function() {
                 ("address", "Torvet 1".into()),
                 ("outreach", "no".into()),
                 ("note", String::new()),
+                ("key", "meeting".into()),
             ],
         ),
         (AddNote::PATH, vec![("citizen", citizen.clone()), ("note", "Godt møde".into()), ("key", "note".into())]),

@@ -99,7 +99,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         CaseworkForm::Appointment,
         &flash("appointment", citizen),
         AddAppointment::PATH,
-        hidden(),
+        // A double tap without JavaScript books one meeting.
+        [hidden(), vec![("key".to_string(), crate::ssr::forms::new_key())]].concat(),
         vec![
             (DATE, t.appointment_date_label, None, Control::Date),
             (TIME, t.appointment_time_label, None, Control::Time),
@@ -188,6 +189,7 @@ pub async fn add_appointment(
     address: String,
     outreach: Option<String>,
     note: String,
+    key: String,
 ) -> Result<(), ServerFnError> {
     use crate::features::casework::forms::plan_fields::*;
     use crate::features::casework::forms::AppointmentInput;
@@ -203,7 +205,7 @@ pub async fn add_appointment(
     let result = async {
         let user = cx.user()?;
         let input = AppointmentInput::parse(&date, &time, &duration, &place, &address, &outreach, &note).map_err(ServiceError::Invalid)?;
-        casework::add_appointment(cx.store(), user, crate::kernel::ids::PersonId(citizen), input, cx.now).await
+        casework::add_appointment(cx.store(), user, crate::kernel::ids::PersonId(citizen), input, &key, cx.now).await
     }
     .await;
     let back = back(citizen);

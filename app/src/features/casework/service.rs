@@ -63,7 +63,14 @@ pub async fn cancel_appointment(
     Ok(store.cancel_appointment(plan, appointment, acting.history_actor(), now).await?)
 }
 
-pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: AppointmentInput, now: i64) -> ServiceResult<()> {
+pub async fn add_appointment(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    a: AppointmentInput,
+    key: &str,
+    now: i64,
+) -> ServiceResult<()> {
     let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
     let starts_at = copenhagen_local(a.date, a.minute).ok_or(ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
         field: crate::features::casework::forms::plan_fields::DATE.into(),
@@ -77,7 +84,7 @@ pub async fn add_appointment(store: &dyn Store, user: &CurrentUser, citizen: Per
         outreach: a.outreach,
         note: a.note,
     };
-    store.add_appointment(plan, &new, acting.history_actor(), now).await?;
+    store.add_appointment(plan, &new, acting.history_actor(), Some(key), now).await?;
     Ok(())
 }
 

@@ -81,7 +81,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert!(matches!(wrong, Err(ServiceError::NotAllowed)), "an activity of another plan is not found: {wrong:?}");
     let meeting =
         AppointmentInput::parse("2026-09-24", "10:00", "45", "Café X", "Torvet 1", "yes", "Tag dit sygesikringskort med").unwrap();
-    casework::add_appointment(s.as_ref(), &staff, c, meeting, NOW + 2).await.unwrap();
+    casework::add_appointment(s.as_ref(), &staff, c, meeting, "meeting-1", NOW + 2).await.unwrap();
     casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), "note-1", NOW + 3).await.unwrap();
 
     let view = my_plan(s.as_ref(), &signed_in(c, true), NOW + 4, Lang::Da).await.unwrap().unwrap();
@@ -103,7 +103,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     );
 
     let gone = AppointmentInput::parse("2026-09-25", "09:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
-    casework::add_appointment(s.as_ref(), &staff, c, gone, NOW + 5).await.unwrap();
+    casework::add_appointment(s.as_ref(), &staff, c, gone, "meeting-2", NOW + 5).await.unwrap();
     let appts = s.appointments(plan).await.unwrap();
     let cancel = appts.iter().find(|a| a.place == "Rådhuset").unwrap().id;
     let refused = casework::cancel_appointment(s.as_ref(), &staff_user(other), c, cancel, NOW + 6).await;
@@ -118,6 +118,24 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert_eq!((log.len(), log[0].purpose.as_str()), (1, crate::ssr::access::Purpose::PlanWork.as_str()), "opening the plan is logged");
     assert!(matches!(casework::open_plan(s.as_ref(), &staff_user(other), c, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
+}
+
+async fn two_identical_bookings_at_once_book_one_meeting(s: Arc<dyn Store>) {
+    use crate::features::casework::forms::AppointmentInput;
+    use crate::features::casework::service as casework;
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let taps = (0..2).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move {
+            let meeting = AppointmentInput::parse("2030-01-08", "10:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
+            casework::add_appointment(s.as_ref(), &staff_user(cw), c, meeting, "same-form", NOW + 1).await
+        })
+    });
+    for t in futures::future::join_all(taps).await {
+        t.expect("task").expect("both answer like the first");
+    }
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.appointments(plan).await.unwrap().len(), 1, "one meeting from a double tap");
 }
 
 async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>) {
@@ -141,6 +159,7 @@ async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>)
 
 on_both_backends!(
     two_identical_meeting_notes_at_once_are_written_once,
+    two_identical_bookings_at_once_book_one_meeting,
     staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_reads_are_logged,
     a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted,
     the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,

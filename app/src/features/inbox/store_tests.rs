@@ -39,7 +39,7 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
         outreach: true,
         note: None,
     };
-    s.add_appointment(plan, &met, Actor::staff(cw), NOW).await.unwrap();
+    s.add_appointment(plan, &met, Actor::staff(cw), None, NOW).await.unwrap();
     let rows = inbox::caseload(s.as_ref(), &staff_user(cw), NOW + 10 * DAY, Lang::Da).await.unwrap();
     assert_eq!(rows.iter().map(|r| r.citizen.as_str()).collect::<Vec<_>>(), ["Borger B", "Jonas Borger"]);
     let jonas = &rows[1];

@@ -35,7 +35,16 @@ pub trait PlanStore: Send + Sync {
     ) -> DbResult<SubmitOutcome<i64>>;
     /// Newest first.
     async fn meeting_notes(&self, plan: PlanId) -> DbResult<Vec<MeetingNote>>;
-    async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId>;
+    /// With an idempotency key (a form's), a repeated submit returns the
+    /// first booking instead of booking again.
+    async fn add_appointment(
+        &self,
+        plan: PlanId,
+        a: &NewAppointment,
+        actor: Actor,
+        key: Option<&str>,
+        now: i64,
+    ) -> DbResult<SubmitOutcome<AppointmentId>>;
     async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>>;
     async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>>;
 }
@@ -145,8 +154,12 @@ macro_rules! sql {
                     .fetch_all(&self.pool)
                     .await?)
             }
-            async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, now: i64) -> DbResult<AppointmentId> {
+            async fn add_appointment(&self, plan: PlanId, a: &NewAppointment, actor: Actor, key: Option<&str>, now: i64) -> DbResult<SubmitOutcome<AppointmentId>> {
                 let mut tx = self.begin_write().await?;
+                let keyed = key.zip(actor.id);
+                if let Some((key, by)) = keyed {
+                    claim_key!(tx, by, key, "appointment", AppointmentId, now);
+                }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO appointment (plan_id, starts_at, duration_minutes, place, address, outreach, note) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -161,8 +174,11 @@ macro_rules! sql {
                 .fetch_one(&mut *tx)
                 .await?;
                 record_event!(tx, plan, actor, "appointment_added", a.place.as_str(), now);
+                if let Some((key, by)) = keyed {
+                    key_result!(tx, by, key, id);
+                }
                 tx.commit().await?;
-                Ok(AppointmentId(id))
+                Ok(SubmitOutcome::Created(AppointmentId(id)))
             }
             async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>> {
                 let rows = sqlx::query("SELECT * FROM appointment WHERE plan_id = $1 AND cancelled_at IS NULL ORDER BY starts_at")

@@ -33,7 +33,7 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
     for (starts_at, place) in [(NOW - DAY, "Fortid"), (NOW + 2 * DAY, "Senere"), (NOW + DAY, "Snart")] {
         let appt =
             NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
-        s.add_appointment(plan_a, &appt, Actor::staff(cw), NOW + 3).await.unwrap();
+        s.add_appointment(plan_a, &appt, Actor::staff(cw), None, NOW + 3).await.unwrap();
     }
 
     let view = my_plan(s.as_ref(), &signed_in(a, true), NOW, Lang::Da).await.unwrap().expect("A has a plan");
@@ -78,7 +78,7 @@ async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn
         outreach: true,
         note: None,
     };
-    s.add_appointment(plan, &appt, Actor::staff(cw), NOW + 4).await.unwrap();
+    s.add_appointment(plan, &appt, Actor::staff(cw), None, NOW + 4).await.unwrap();
 
     let goals = s.goals(plan).await.unwrap();
     assert_eq!((goals.len(), goals[0].title.as_str(), goals[0].status), (1, "Få et fritidsjob", GoalStatus::Proposed));
