@@ -197,7 +197,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         for k in 0..2 {
             let (department, title, responsible) = ACTIVITIES[(i + 3 * k) % ACTIVITIES.len()];
             let a = NewActivity { department, title: t(title), responsible: t(responsible), status: ActivityStatus::Active };
-            store.add_activity(plan, &a, Actor::staff(caseworkers[*cw]), now - 80 * DAY).await?;
+            store.add_activity(plan, &a, Actor::staff(caseworkers[*cw]), None, now - 80 * DAY).await?;
         }
         let (_, from, _, place, address) = CASEWORKERS[*cw].outreach;
         let appt = NewAppointment {

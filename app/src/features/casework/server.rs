@@ -73,7 +73,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
         CaseworkForm::Activity,
         &flash("activity", citizen),
         SaveActivity::PATH,
-        hidden(),
+        // A double tap without JavaScript adds one activity.
+        [hidden(), vec![("key".to_string(), crate::ssr::forms::new_key())]].concat(),
         activity_fields(),
         t.casework.activity_submit,
         &[],
@@ -138,6 +139,7 @@ pub async fn save_activity(
     title: String,
     responsible: String,
     status: Option<String>,
+    key: Option<String>,
 ) -> Result<(), ServerFnError> {
     use crate::features::casework::forms::plan_fields::*;
     use crate::features::casework::forms::ActivityInput;
@@ -157,7 +159,8 @@ pub async fn save_activity(
         let (citizen, now) = (crate::kernel::ids::PersonId(citizen), cx.now);
         match activity {
             Some(id) => casework::update_activity(cx.store(), user, citizen, crate::kernel::ids::ActivityId(id), input, now).await,
-            None => casework::add_activity(cx.store(), user, citizen, input, now).await,
+            // A new activity's form carries a key (changing one is the same change twice).
+            None => casework::add_activity(cx.store(), user, citizen, input, key.as_deref().filter(|k| !k.is_empty()), now).await,
         }
     }
     .await;

@@ -34,9 +34,17 @@ pub async fn open_plan(store: &dyn Store, user: &CurrentUser, citizen: PersonId,
     Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan })
 }
 
-pub async fn add_activity(store: &dyn Store, user: &CurrentUser, citizen: PersonId, a: ActivityInput, now: i64) -> ServiceResult<()> {
+/// `key`: the form's idempotency key (a double tap adds one activity).
+pub async fn add_activity(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    a: ActivityInput,
+    key: Option<&str>,
+    now: i64,
+) -> ServiceResult<()> {
     let (acting, plan) = plan_to_change(store, user, citizen, now).await?;
-    store.add_activity(plan, &NewActivity::from(a), acting.history_actor(), now).await?;
+    store.add_activity(plan, &NewActivity::from(a), acting.history_actor(), key, now).await?;
     Ok(())
 }
 

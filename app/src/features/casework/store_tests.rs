@@ -69,10 +69,10 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert!(s.plan_of(c).await.unwrap().is_none());
 
     let activity = ActivityInput::parse("job", "Praktik i børnehave", "Jobcentret", "planned").unwrap();
-    let refused = casework::add_activity(s.as_ref(), &staff_user(other), c, activity.clone(), NOW).await;
+    let refused = casework::add_activity(s.as_ref(), &staff_user(other), c, activity.clone(), Some("a-0"), NOW).await;
     assert!(matches!(refused, Err(ServiceError::NotAllowed)), "not their citizen");
     assert!(s.plan_of(c).await.unwrap().is_none(), "a refused change makes no plan");
-    casework::add_activity(s.as_ref(), &staff, c, activity, NOW).await.unwrap();
+    casework::add_activity(s.as_ref(), &staff, c, activity, Some("a-1"), NOW).await.unwrap();
     let plan = s.plan_of(c).await.unwrap().expect("the caseworker's first change makes the plan");
     let act = s.activities(plan).await.unwrap()[0].id;
     let changed = ActivityInput::parse("social", "Praktik i børnehave", "Socialrådgiver Ali", "active").unwrap();
@@ -138,6 +138,24 @@ async fn two_identical_bookings_at_once_book_one_meeting(s: Arc<dyn Store>) {
     assert_eq!(s.appointments(plan).await.unwrap().len(), 1, "one meeting from a double tap");
 }
 
+async fn two_identical_new_activities_at_once_add_one(s: Arc<dyn Store>) {
+    use crate::features::casework::forms::ActivityInput;
+    use crate::features::casework::service as casework;
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let taps = (0..2).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move {
+            let a = ActivityInput::parse("job", "Praktik i børnehave", "Jobcentret", "planned").unwrap();
+            casework::add_activity(s.as_ref(), &staff_user(cw), c, a, Some("same-form"), NOW + 1).await
+        })
+    });
+    for t in futures::future::join_all(taps).await {
+        t.expect("task").expect("both answer like the first");
+    }
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.activities(plan).await.unwrap().len(), 1, "one activity from a double tap");
+}
+
 async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>) {
     use crate::features::casework::forms::parse_note;
     use crate::features::casework::service as casework;
@@ -160,6 +178,7 @@ async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>)
 on_both_backends!(
     two_identical_meeting_notes_at_once_are_written_once,
     two_identical_bookings_at_once_book_one_meeting,
+    two_identical_new_activities_at_once_add_one,
     staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_reads_are_logged,
     a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted,
     the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees,

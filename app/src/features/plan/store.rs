@@ -16,7 +16,16 @@ pub trait PlanStore: Send + Sync {
     /// The citizen's plan, created on first use.
     async fn ensure_plan(&self, citizen: PersonId, now: i64) -> DbResult<PlanId>;
     async fn plan_of(&self, citizen: PersonId) -> DbResult<Option<PlanId>>;
-    async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId>;
+    /// With an idempotency key (a form's), a repeated submit returns the
+    /// first activity instead of adding it again.
+    async fn add_activity(
+        &self,
+        plan: PlanId,
+        a: &NewActivity,
+        actor: Actor,
+        key: Option<&str>,
+        now: i64,
+    ) -> DbResult<SubmitOutcome<ActivityId>>;
     async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>>;
     /// Changes an activity (department, title, responsible, status);
     /// `NotFound` unless it is in `plan`.
@@ -78,8 +87,12 @@ macro_rules! sql {
                 let id: Option<i64> = sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_optional(&self.pool).await?;
                 Ok(id.map(PlanId))
             }
-            async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<ActivityId> {
+            async fn add_activity(&self, plan: PlanId, a: &NewActivity, actor: Actor, key: Option<&str>, now: i64) -> DbResult<SubmitOutcome<ActivityId>> {
                 let mut tx = self.begin_write().await?;
+                let keyed = key.zip(actor.id);
+                if let Some((key, by)) = keyed {
+                    claim_key!(tx, by, key, "activity", ActivityId, now);
+                }
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO activity (plan_id, department, title, responsible, status, updated_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                 )
@@ -92,8 +105,11 @@ macro_rules! sql {
                 .fetch_one(&mut *tx)
                 .await?;
                 record_event!(tx, plan, actor, "activity_added", a.title.as_str(), now);
+                if let Some((key, by)) = keyed {
+                    key_result!(tx, by, key, id);
+                }
                 tx.commit().await?;
-                Ok(ActivityId(id))
+                Ok(SubmitOutcome::Created(ActivityId(id)))
             }
             async fn activities(&self, plan: PlanId) -> DbResult<Vec<Activity>> {
                 Ok(sqlx::query_as("SELECT * FROM activity WHERE plan_id = $1 ORDER BY id").bind(plan.0).fetch_all(&self.pool).await?)

@@ -29,7 +29,7 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
         responsible: text("Sundhedshuset"),
         status: ActivityStatus::Planned,
     };
-    s.add_activity(plan_a, &act, Actor::staff(cw), NOW + 2).await.unwrap();
+    s.add_activity(plan_a, &act, Actor::staff(cw), None, NOW + 2).await.unwrap();
     for (starts_at, place) in [(NOW - DAY, "Fortid"), (NOW + 2 * DAY, "Senere"), (NOW + DAY, "Snart")] {
         let appt =
             NewAppointment { starts_at, duration_minutes: 30, place: text(place), address: text("Vej 1"), outreach: false, note: None };
@@ -69,7 +69,7 @@ async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn
         responsible: text("Jobcentret"),
         status: ActivityStatus::Active,
     };
-    s.add_activity(plan, &act, Actor::staff(cw), NOW + 3).await.unwrap();
+    s.add_activity(plan, &act, Actor::staff(cw), None, NOW + 3).await.unwrap();
     let appt = NewAppointment {
         starts_at: NOW + 7 * DAY,
         duration_minutes: 45,
