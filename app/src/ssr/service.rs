@@ -48,22 +48,30 @@ impl std::fmt::Display for ServiceError {
 
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
-/// People's shown names by id, each looked up once per page.
+/// People's names by id, each looked up once per page: the shown name (a
+/// chosen display name, else the full name) or, from [`Names::full`], the
+/// full name (what staff and the citizen call each other).
 pub struct Names<'a> {
     store: &'a dyn Store,
+    full: bool,
     known: std::collections::HashMap<PersonId, String>,
 }
 
 impl<'a> Names<'a> {
     pub fn new(store: &'a dyn Store) -> Names<'a> {
-        Names { store, known: Default::default() }
+        Names { store, full: false, known: Default::default() }
+    }
+
+    pub fn full(store: &'a dyn Store) -> Names<'a> {
+        Names { full: true, ..Names::new(store) }
     }
 
     pub async fn of(&mut self, id: PersonId) -> DbResult<String> {
         if let Some(n) = self.known.get(&id) {
             return Ok(n.clone());
         }
-        let name = self.store.person(id).await?.shown_name();
+        let person = self.store.person(id).await?;
+        let name = if self.full { person.full_name } else { person.shown_name() };
         self.known.insert(id, name.clone());
         Ok(name)
     }

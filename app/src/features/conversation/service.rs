@@ -9,8 +9,6 @@
 //! request of our own site (the caller says so: `same_origin`), never when
 //! another site sent the browser there. Bodies are never logged.
 
-use std::collections::HashMap;
-
 use crate::features::conversation::forms::message_fields;
 use crate::features::conversation::store::{Message, NewMessage};
 use crate::features::conversation::views::{MessageView, ThreadState, ThreadView};
@@ -22,7 +20,7 @@ use crate::kernel::time::date_time;
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{AssignmentKind, DbError, RateLimit, Store};
-use crate::ssr::service::{ServiceError, ServiceResult};
+use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
 const HOUR_MS: i64 = 3_600_000;
 
@@ -39,11 +37,8 @@ pub async fn my_thread(
     let Some(caseworker) = caseworker_of(store, me.citizen).await? else {
         return Ok(None);
     };
-    if same_origin {
-        store.mark_read(me.citizen, me.actor, now).await?;
-    }
     let other = store.person(caseworker).await?.full_name;
-    Ok(Some(thread(store, &me, other, lang).await?))
+    Ok(Some(thread(store, &me, other, same_origin, now, lang).await?))
 }
 
 /// The citizen writes to their caseworker.
@@ -82,11 +77,8 @@ pub async fn staff_thread(
 ) -> ServiceResult<ThreadView> {
     let acting = access::staff_for(store, user, citizen).await?;
     acting.log_read(store, Purpose::Conversation, now).await?;
-    if same_origin {
-        store.mark_read(citizen, acting.actor, now).await?;
-    }
     let other = store.person(citizen).await?.full_name;
-    thread(store, &acting, other, lang).await
+    thread(store, &acting, other, same_origin, now, lang).await
 }
 
 /// The caseworker (or stand-in) answers; the citizen is told (the kind
@@ -131,13 +123,10 @@ pub async fn updates(
         Some(c) => access::staff_for(store, user, c).await?,
     };
     let new = store.messages_after(acting.citizen, after).await?;
-    let from_other_side = new.iter().any(|m| (m.sender_id == acting.citizen) == acting.is_staff());
-    if from_other_side {
+    if new.iter().any(|m| from_other_side(&acting, m)) {
         acting.log_read(store, Purpose::Conversation, now).await?;
-        if same_origin {
-            store.mark_read(acting.citizen, acting.actor, now).await?;
-        }
     }
+    mark_read(store, &acting, &new, same_origin, now).await?;
     views(store, &acting, new, lang).await
 }
 
@@ -151,39 +140,49 @@ async fn caseworker_of(store: &dyn Store, citizen: PersonId) -> ServiceResult<Op
     Ok(None)
 }
 
-async fn thread(store: &dyn Store, acting: &Acting, other: String, lang: Lang) -> ServiceResult<ThreadView> {
+/// The thread as `acting` sees it, the other side's messages read if
+/// `same_origin` (what `acting` reads here is not what the page shows as read:
+/// receipts are on one's own messages).
+async fn thread(store: &dyn Store, acting: &Acting, other: String, same_origin: bool, now: i64, lang: Lang) -> ServiceResult<ThreadView> {
     let messages = store.messages(acting.citizen).await?;
+    mark_read(store, acting, &messages, same_origin, now).await?;
     let closed_at = store.conversation_closed_at(acting.citizen).await?;
     let state = state(&messages, closed_at);
     Ok(ThreadView { other, state, messages: views(store, acting, messages, lang).await? })
 }
 
+/// Sent by the other side than `acting`'s (the citizen's, for staff).
+fn from_other_side(acting: &Acting, m: &Message) -> bool {
+    (m.sender_id == acting.citizen) == acting.is_staff()
+}
+
+/// `acting` has now seen `shown`: the other side's unread ones become read,
+/// in one write, and only when there is any (opening a thread with nothing
+/// new writes nothing) and only for a request of our own site.
+async fn mark_read(store: &dyn Store, acting: &Acting, shown: &[Message], same_origin: bool, now: i64) -> ServiceResult<()> {
+    if same_origin && shown.iter().any(|m| m.read_at.is_none() && from_other_side(acting, m)) {
+        store.mark_read(acting.citizen, acting.actor, now).await?;
+    }
+    Ok(())
+}
+
 /// Messages as `acting` sees them: whose, and whether the other side read one's own.
 async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang: Lang) -> ServiceResult<Vec<MessageView>> {
-    let mut names: HashMap<PersonId, String> = HashMap::new();
+    let mut names = Names::full(store);
     let mut views = Vec::with_capacity(messages.len());
     for m in messages {
         // Staff see their side's messages as their own: the stand-in's too.
-        let own = if acting.is_staff() { m.sender_id != acting.citizen } else { m.sender_id == acting.citizen };
+        let own = !from_other_side(acting, &m);
         let t = &lang.texts().conversation;
-        let sender = if own { t.you.to_string() } else { name(store, &mut names, m.sender_id).await? };
+        let sender = if own { t.you.to_string() } else { names.of(m.sender_id).await? };
         let receipt = match (own, m.read_at, m.read_by) {
             (false, ..) => None,
-            (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &name(store, &mut names, by).await?)),
+            (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &names.of(by).await?)),
             (true, ..) => Some(t.not_read.to_string()),
         };
         views.push(MessageView { id: m.id.0, own, sender, body: m.body, sent: date_time(m.sent_at, lang), receipt });
     }
     Ok(views)
-}
-
-async fn name(store: &dyn Store, names: &mut HashMap<PersonId, String>, id: PersonId) -> ServiceResult<String> {
-    if let Some(n) = names.get(&id) {
-        return Ok(n.clone());
-    }
-    let n = store.person(id).await?.full_name;
-    names.insert(id, n.clone());
-    Ok(n)
 }
 
 /// Where a thread stands, from its messages (oldest first) and when it was last marked done.
