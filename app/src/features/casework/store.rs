@@ -32,13 +32,12 @@ macro_rules! sql {
         impl CaseworkStore for $store {
             async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
-                let current: Option<i64> = sqlx::query_scalar(
-                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
-                )
-                .bind(citizen.0)
-                .bind(kind.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
+                let current: Option<i64> =
+                    sqlx::query_scalar("SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL")
+                        .bind(citizen.0)
+                        .bind(kind.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 if current == Some(staff.0) {
                     return Ok(());
                 }
@@ -67,13 +66,12 @@ macro_rules! sql {
                 Ok(())
             }
             async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>> {
-                let id: Option<i64> = sqlx::query_scalar(
-                    "SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL",
-                )
-                .bind(citizen.0)
-                .bind(kind.as_str())
-                .fetch_optional(&self.pool)
-                .await?;
+                let id: Option<i64> =
+                    sqlx::query_scalar("SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL")
+                        .bind(citizen.0)
+                        .bind(kind.as_str())
+                        .fetch_optional(&self.pool)
+                        .await?;
                 Ok(id.map(PersonId))
             }
             async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64> {
@@ -96,22 +94,22 @@ macro_rules! sql {
                 Ok(ids.into_iter().map(PersonId).collect())
             }
             async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>> {
-                let rows = sqlx::query(
+                let rows = sqlx::query(concat!(
                     "SELECT p.id, p.full_name, ca.kind, pl.id AS plan_id, \
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
                        (SELECT COUNT(*) FROM activity a WHERE a.plan_id = pl.id AND a.status = 'active') AS active_activities, \
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'proposed') \
                          + (SELECT COUNT(*) FROM spending_request sr WHERE sr.citizen_id = p.id AND sr.status = 'pending') \
-                         + (CASE WHEN EXISTS (SELECT 1 FROM message m WHERE m.citizen_id = p.id AND m.sender_id = p.id \
-                              AND m.sent_at > COALESCE((SELECT MAX(a.sent_at) FROM message a WHERE a.citizen_id = p.id AND a.sender_id <> p.id), -1) \
-                              AND m.sent_at > COALESCE((SELECT c.closed_at FROM conversation c WHERE c.citizen_id = p.id), -1)) \
-                            THEN 1 ELSE 0 END) AS open_items, \
+                         + (CASE WHEN EXISTS (SELECT 1 FROM message m WHERE m.citizen_id = p.id AND ",
+                    // A waiting conversation is one item, by the inbox's rule.
+                    crate::features::conversation::store::waiting_message!(),
+                    ") THEN 1 ELSE 0 END) AS open_items, \
                        (SELECT MAX(ap.starts_at) FROM appointment ap \
                           WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
                      FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
                      LEFT JOIN plan pl ON pl.citizen_id = p.id \
                      WHERE ca.staff_id = $1 AND ca.to_at IS NULL ORDER BY p.full_name, p.id",
-                )
+                ))
                 .bind(staff.0)
                 .bind(now)
                 .fetch_all(&self.pool)

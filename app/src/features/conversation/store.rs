@@ -80,6 +80,18 @@ pub trait ConversationStore: Send + Sync {
     async fn set_messages_per_hour(&self, n: i64) -> DbResult<()>;
 }
 
+/// The SQL condition that message `m` waits for an answer: the citizen wrote
+/// it after the caseworker side's last message and after the thread was last
+/// marked done. One rule for the inbox (here) and the caseload (`casework`).
+macro_rules! waiting_message {
+    () => {
+        "m.sender_id = m.citizen_id \
+         AND m.sent_at > COALESCE((SELECT MAX(a.sent_at) FROM message a WHERE a.citizen_id = m.citizen_id AND a.sender_id <> a.citizen_id), -1) \
+         AND m.sent_at > COALESCE((SELECT c.closed_at FROM conversation c WHERE c.citizen_id = m.citizen_id), -1)"
+    };
+}
+pub(crate) use waiting_message;
+
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
@@ -169,17 +181,14 @@ macro_rules! sql {
             }
             async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>> {
                 Ok(sqlx::query_as(
-                    // From the caseload in (as the inbox's other queries): the
-                    // citizen's messages after the last answer and after the
-                    // thread was last marked done.
-                    "SELECT m.citizen_id, p.full_name AS citizen_name, MIN(m.sent_at) AS waiting_since, COUNT(*) AS waiting \
-                     FROM message m JOIN person p ON p.id = m.citizen_id \
-                     WHERE m.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
-                       AND m.sender_id = m.citizen_id \
-                       AND m.sent_at > COALESCE((SELECT MAX(a.sent_at) FROM message a WHERE a.citizen_id = m.citizen_id AND a.sender_id <> a.citizen_id), -1) \
-                       AND m.sent_at > COALESCE((SELECT c.closed_at FROM conversation c WHERE c.citizen_id = m.citizen_id), -1) \
-                     GROUP BY m.citizen_id, p.full_name \
-                     ORDER BY MIN(m.sent_at), m.citizen_id",
+                    // From the caseload in (as the inbox's other queries).
+                    concat!(
+                        "SELECT m.citizen_id, p.full_name AS citizen_name, MIN(m.sent_at) AS waiting_since, COUNT(*) AS waiting \
+                         FROM message m JOIN person p ON p.id = m.citizen_id \
+                         WHERE m.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) AND ",
+                        waiting_message!(),
+                        " GROUP BY m.citizen_id, p.full_name ORDER BY MIN(m.sent_at), m.citizen_id"
+                    ),
                 )
                 .bind(staff.0)
                 .fetch_all(&self.pool)
