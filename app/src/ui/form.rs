@@ -208,7 +208,7 @@ pub fn FormGuard(
                 ev.prevent_default();
                 let (prefix, fields, action, label) = (prefix.clone(), fields.clone(), post_to.clone(), submit_label.clone());
                 leptos::task::spawn_local(async move {
-                    let form = ev_form(&prefix);
+                    let form = form_element(&prefix);
                     if crate::ui::fetch::post_form_data(&action, &data).await {
                         clear_and_rekey(&prefix, &fields);
                         set_button(&prefix, &label, false);
@@ -245,7 +245,7 @@ fn set_button(prefix: &str, text: &str, busy: bool) {
 }
 
 /// The form element of the form with this prefix.
-fn ev_form(prefix: &str) -> Option<web_sys::HtmlFormElement> {
+fn form_element(prefix: &str) -> Option<web_sys::HtmlFormElement> {
     document().get_element_by_id(&format!("{prefix}-form"))?.dyn_into::<web_sys::HtmlFormElement>().ok()
 }
 
@@ -253,7 +253,7 @@ fn ev_form(prefix: &str) -> Option<web_sys::HtmlFormElement> {
 /// key, so the next message is a new one (the old key would answer with
 /// the message just sent).
 fn clear_and_rekey(prefix: &str, fields: &[(String, bool)]) {
-    let Some(form) = ev_form(prefix) else { return };
+    let Some(form) = form_element(prefix) else { return };
     for (name, is_choice) in fields {
         if *is_choice {
             continue;

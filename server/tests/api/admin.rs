@@ -26,37 +26,25 @@ async fn count_people(url: &str) -> i64 {
     n
 }
 
+/// `create-caseworker` with a name and the title only.
+fn caseworker(name: &str) -> Admin {
+    Admin::CreateCaseworker {
+        name: name.into(),
+        title: "Tovholder".into(),
+        phone: String::new(),
+        email: String::new(),
+        reach: String::new(),
+        office: String::new(),
+    }
+}
+
 #[tokio::test]
 async fn a_caseworker_is_created_assigned_and_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    let out = admin(
-        Admin::CreateCaseworker {
-            name: "Karin Holm".into(),
-            title: "Tovholder".into(),
-            phone: String::new(),
-            email: String::new(),
-            reach: String::new(),
-            office: String::new(),
-        },
-        &url,
-    )
-    .await
-    .unwrap();
+    let out = admin(caseworker("Karin Holm"), &url).await.unwrap();
     assert_eq!(out.trim(), "created caseworker 1");
-    admin(
-        Admin::CreateCaseworker {
-            name: "Jonas Lund".into(),
-            title: "Tovholder".into(),
-            phone: String::new(),
-            email: String::new(),
-            reach: String::new(),
-            office: String::new(),
-        },
-        &url,
-    )
-    .await
-    .unwrap();
+    admin(caseworker("Jonas Lund"), &url).await.unwrap();
     admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
 
     admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
@@ -188,32 +176,8 @@ async fn sqlx_integrity(store: &SqliteStore) -> String {
 async fn a_staff_login_is_linked_once_and_never_stolen() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(
-        Admin::CreateCaseworker {
-            name: "Karin Holm".into(),
-            title: "Tovholder".into(),
-            phone: String::new(),
-            email: String::new(),
-            reach: String::new(),
-            office: String::new(),
-        },
-        &url,
-    )
-    .await
-    .unwrap();
-    admin(
-        Admin::CreateCaseworker {
-            name: "Jonas Lund".into(),
-            title: "Tovholder".into(),
-            phone: String::new(),
-            email: String::new(),
-            reach: String::new(),
-            office: String::new(),
-        },
-        &url,
-    )
-    .await
-    .unwrap();
+    admin(caseworker("Karin Holm"), &url).await.unwrap();
+    admin(caseworker("Jonas Lund"), &url).await.unwrap();
     let out = admin(Admin::LinkLogin { person: 1, subject: "kh-123".into(), staff: true }, &url).await.unwrap();
     assert_eq!(out.trim(), "person 1 now logs in as staff:kh-123");
     let store = SqliteStore::connect(&url).await.unwrap();
@@ -251,19 +215,7 @@ async fn demo_reset_starts_over_with_the_demo_data_in_development_and_is_refused
     let url = sqlite_url(&dir);
     assert_eq!(admin(Admin::Demo { reset: false }, &url).await.unwrap().trim(), "demo data created");
     let demo = count_people(&url).await;
-    admin(
-        Admin::CreateCaseworker {
-            name: "Ny Kollega".into(),
-            title: "Tovholder".into(),
-            phone: String::new(),
-            email: String::new(),
-            reach: String::new(),
-            office: String::new(),
-        },
-        &url,
-    )
-    .await
-    .unwrap();
+    admin(caseworker("Ny Kollega"), &url).await.unwrap();
     assert_eq!(count_people(&url).await, demo + 1);
     assert!(admin(Admin::Demo { reset: false }, &url).await.unwrap().contains("not empty"), "without --reset nothing is wiped");
     assert_eq!(count_people(&url).await, demo + 1);
