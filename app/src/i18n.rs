@@ -198,6 +198,7 @@ pub struct Texts {
     pub notification_meetup_announcement: &'static str,
     pub notification_message_answered: &'static str,
     pub purpose_conversation: &'static str,
+    pub purpose_attachment: &'static str,
     pub notice_message_sent: &'static str,
     pub notice_message_answered: &'static str,
     pub notice_conversation_closed: &'static str,
@@ -299,6 +300,7 @@ impl Texts {
             Some(P::SpendingReview) => self.purpose_spending_review,
             Some(P::BudgetWork) => self.purpose_budget_work,
             Some(P::Conversation) => self.purpose_conversation,
+            Some(P::Attachment) => self.purpose_attachment,
             None => purpose,
         }
     }
@@ -471,6 +473,7 @@ pub static DA: Texts = Texts {
     notification_meetup_announcement: "Værten har sendt en besked om et møde, du er skrevet på.",
     notification_message_answered: "Du har fået svar fra din sagsbehandler.",
     purpose_conversation: "Læste jeres samtale",
+    purpose_attachment: "Hentede en fil, du har sendt",
     notice_message_sent: "Din besked er sendt. Du kan se her, når din sagsbehandler har læst den.",
     notice_message_answered: "Dit svar er sendt. Borgeren får besked om, at der er svar – ikke hvad du har skrevet.",
     notice_conversation_closed: "Samtalen er markeret som afsluttet. Skriver borgeren igen, åbner den igen.",
@@ -609,6 +612,7 @@ pub static EN: Texts = Texts {
     notification_meetup_announcement: "The host sent a message about a meetup you signed up for.",
     notification_message_answered: "You have an answer from your caseworker.",
     purpose_conversation: "Read your conversation",
+    purpose_attachment: "Downloaded a file you sent",
     notice_message_sent: "Your message has been sent. You can see here when your caseworker has read it.",
     notice_message_answered: "Your answer has been sent. The citizen is told there is an answer – not what you wrote.",
     notice_conversation_closed: "The conversation is marked as done. If the citizen writes again, it opens again.",

@@ -84,6 +84,14 @@ pub fn conversation_message(message: i64) -> String {
     format!("{CONVERSATION}#besked-{message}")
 }
 
+/// Where the files attached to messages are downloaded: `{ATTACHMENT}/{id}`.
+pub const ATTACHMENT: &str = "/samtale/fil";
+
+/// A file attached to a message, to download (only for the thread's parties).
+pub fn attachment(id: i64) -> String {
+    format!("{ATTACHMENT}/{id}")
+}
+
 /// A citizen's conversation as their caseworker (or stand-in) answers it.
 pub fn citizen_conversation(citizen: i64) -> String {
     format!("{CITIZEN}/{citizen}/samtale")
@@ -154,6 +162,7 @@ mod tests {
         assert_eq!(citizen_budget(6), "/sagsbehandler/borger/6/budget");
         assert_eq!(citizen_conversation(6), "/sagsbehandler/borger/6/samtale");
         assert_eq!(conversation_message(2), "/samtale#besked-2");
+        assert_eq!(attachment(9), "/samtale/fil/9");
         assert_eq!(goal_review(8), "/sagsbehandler/maal/8");
         assert_eq!(spending_review(9), "/sagsbehandler/udgift/9");
         assert_eq!(meetup_messages(2), "/netvaerk/moede/2#beskeder");

@@ -1,7 +1,7 @@
 //! Plain axum routes beside the Leptos pages.
 
 use axum::{
-    extract::{Path, State},
+    extract::{Extension, Path, State},
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Form, Json,
@@ -113,4 +113,71 @@ pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<Strin
     });
     let disposition = format!("attachment; filename=\"moede-{}.ics\"", id.0);
     ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response()
+}
+
+/// `GET /samtale/fil/{id}`: a file attached to a message, for the thread's
+/// parties only: the citizen, their caseworker and stand-in (whose download
+/// is in the citizen's access log). Anyone else gets the same 404 as for a
+/// file that does not exist. Always a download, never shown in the tab
+/// (`Content-Disposition: attachment`; every answer carries `nosniff`), and
+/// never cached.
+pub async fn attachment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    user: Option<Extension<app::ssr::auth::CurrentUser>>,
+) -> Response {
+    use app::features::conversation::service as conversation;
+    use app::kernel::ids::AttachmentId;
+    use app::ssr::service::ServiceError;
+    let Some(id) = id.parse::<i64>().ok().map(AttachmentId) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let Some(Extension(user)) = user else {
+        return Redirect::to(&app::routes::login_then(app::routes::CONVERSATION)).into_response();
+    };
+    match conversation::attachment(state.store.as_ref(), &user, id, state.auth.clock.now_ms()).await {
+        Ok(file) => (
+            [
+                (header::CONTENT_TYPE, file.content_type),
+                (header::CONTENT_DISPOSITION, content_disposition(&file.file_name)),
+                (header::CACHE_CONTROL, "private, no-store".to_string()),
+            ],
+            file.data,
+        )
+            .into_response(),
+        Err(ServiceError::NotSignedIn) => Redirect::to(&app::routes::login_then(app::routes::CONVERSATION)).into_response(),
+        Err(ServiceError::Db(e)) => {
+            tracing::error!(error = %e, "could not read an attached file");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// `attachment` with the file's name: plain ASCII for old clients, and the
+/// name itself percent-encoded as UTF-8 (RFC 6266) for the rest.
+fn content_disposition(name: &str) -> String {
+    let ascii: String = name.chars().map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' { c } else { '_' }).collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_disposition;
+
+    #[test]
+    fn a_file_name_is_sent_plainly_and_exactly() {
+        assert_eq!(content_disposition("brev.pdf"), "attachment; filename=\"brev.pdf\"; filename*=UTF-8''brev.pdf");
+        assert_eq!(
+            content_disposition("boligstøtte 1.jpg"),
+            "attachment; filename=\"boligst_tte 1.jpg\"; filename*=UTF-8''boligst%C3%B8tte%201.jpg"
+        );
+    }
 }

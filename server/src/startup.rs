@@ -159,6 +159,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(routes::healthz))
         .route(&format!("{}/{{id}}/{}", paths::NETWORK_MEETUP, paths::CALENDAR_FILE), get(routes::meetup_calendar))
         .route(paths::SET_LANG, post(routes::set_lang))
+        .route(&format!("{}/{{id}}", paths::ATTACHMENT), get(routes::attachment))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -11,7 +11,7 @@ use super::text::{LongText, Reason, ShortText, TextError};
 use crate::i18n::Lang;
 
 /// Why one field was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Text(TextError),
     /// Declining or suggesting another wording needs a reason.
@@ -54,12 +54,26 @@ pub enum Problem {
     NameInvisible,
     /// A display name that passes for the municipality or its staff.
     NameOfficial,
+    /// A file larger than the limit (its name, the limit in MB).
+    FileTooLarge(String, u32),
+    /// A file that is not a PDF, a JPEG or a PNG (its name).
+    FileType(String),
+    /// More files than may be attached at once (the limit).
+    TooManyFiles(u32),
+    /// A photo that could not be read, or is far too large in pixels (its name).
+    FileUnreadable(String),
+    /// Everything sent at once was more than the limit (the limit in MB);
+    /// without JavaScript the chosen files are gone and must be chosen again.
+    UploadTooLarge(u32),
+    /// The form was refused for another field: the chosen files must be
+    /// chosen again (a browser cannot keep them without JavaScript).
+    ChooseFilesAgain,
 }
 
 impl Problem {
     /// A plain message for the person who typed it.
-    pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self.clone(), lang) {
             (Problem::Text(e), _) => e.message(lang),
             (Problem::ReasonRequired, Lang::Da) => "Skriv en begrundelse. Borgeren har ret til at vide hvorfor.".into(),
             (Problem::ReasonRequired, Lang::En) => "Please give a reason. The citizen has a right to know why.".into(),
@@ -112,7 +126,64 @@ impl Problem {
             (Problem::NameOfficial, Lang::En) => {
                 "Please choose a name that does not look like the municipality or one of its staff.".into()
             }
+            (Problem::FileTooLarge(name, mb), Lang::Da) => {
+                format!("{name} fylder mere end {mb} MB. Vælg en mindre fil, eller tag et nyt billede.")
+            }
+            (Problem::FileTooLarge(name, mb), Lang::En) => {
+                format!("{name} is larger than {mb} MB. Please choose a smaller file, or take a new photo.")
+            }
+            (Problem::FileType(name), Lang::Da) => {
+                format!("{name} kan ikke sendes. Send den som PDF, eller som et billede i JPEG (.jpg) eller PNG.")
+            }
+            (Problem::FileType(name), Lang::En) => {
+                format!("{name} cannot be sent. Please send it as a PDF, or as a JPEG (.jpg) or PNG picture.")
+            }
+            (Problem::TooManyFiles(n), Lang::Da) => format!("Du kan sende højst {n} filer ad gangen."),
+            (Problem::TooManyFiles(n), Lang::En) => format!("You can send at most {n} files at a time."),
+            (Problem::FileUnreadable(name), Lang::Da) => format!("{name} kunne ikke læses som et billede. Prøv at tage billedet igen."),
+            (Problem::FileUnreadable(name), Lang::En) => {
+                format!("{name} could not be read as a picture. Please try taking the photo again.")
+            }
+            (Problem::UploadTooLarge(mb), Lang::Da) => {
+                format!("Filerne fyldte mere end {mb} MB tilsammen, så beskeden blev ikke sendt. Vælg filerne igen, højst 10 MB hver.")
+            }
+            (Problem::UploadTooLarge(mb), Lang::En) => {
+                format!("The files came to more than {mb} MB together, so the message was not sent. Please choose the files again, at most 10 MB each.")
+            }
+            (Problem::ChooseFilesAgain, Lang::Da) => "Vælg filerne igen, hvis du vil sende dem med.".into(),
+            (Problem::ChooseFilesAgain, Lang::En) => "Please choose the files again if you want to send them.".into(),
         }
+    }
+}
+
+/// What files a file field takes: its `accept` list of types, how many and
+/// how large each may be. The browser's form island checks the chosen
+/// files against it before sending; the server checks everything again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileRules {
+    pub accept: String,
+    pub max_files: u32,
+    pub max_bytes: u64,
+}
+
+impl FileRules {
+    /// The problems of the files chosen for `field`, as the browser
+    /// describes them (name, size in bytes, type; `""` when the browser
+    /// does not know the type, and then the server decides).
+    pub fn check(&self, field: &str, files: &[(String, f64, String)]) -> FieldErrors {
+        let problem = |problem| vec![FieldError { field: field.into(), problem }];
+        if files.len() > self.max_files as usize {
+            return problem(Problem::TooManyFiles(self.max_files));
+        }
+        for (name, size, kind) in files {
+            if *size > self.max_bytes as f64 {
+                return problem(Problem::FileTooLarge(name.clone(), (self.max_bytes / (1024 * 1024)) as u32));
+            }
+            if !kind.is_empty() && !self.accept.split(',').any(|t| t == kind) {
+                return problem(Problem::FileType(name.clone()));
+            }
+        }
+        Vec::new()
     }
 }
 

@@ -34,4 +34,5 @@ id_type!(
     NotificationId,
     AnnouncementId,
     MessageId,
+    AttachmentId,
 );

@@ -4,6 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 
+/// Zero-width characters, direction overrides and isolates, the soft hyphen:
+/// they make a name show differently from what it is.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// Why typed text was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextError {

@@ -4,7 +4,8 @@
 //! Every CPR number here has month 13, which no real person has. The built-in
 //! test identity provider offers exactly these people.
 
-use crate::features::conversation::store::NewMessage;
+use crate::features::conversation::attachments::FileKind;
+use crate::features::conversation::store::{NewAttachment, NewMessage, Spooled};
 use crate::kernel::plan::{ActivityStatus, Department, GoalStatus, Role};
 use crate::kernel::text::MessageBody;
 use crate::kernel::time::copenhagen_day_at;
@@ -131,6 +132,26 @@ const CONVERSATIONS: &[DemoConversation] = &[
     (3, &[(2, true, "Hej. Jeg har fundet en lejlighed tæt på mine børn. Hvad skal jeg gøre nu?")]),
 ];
 
+/// The photo Mette sent of her letter: a drawn page (grey lines for text),
+/// made here so the demo needs no image file.
+fn demo_letter() -> DbResult<NewAttachment> {
+    let page = image::RgbImage::from_fn(480, 640, |x, y| {
+        let line = (60..580).contains(&y) && y % 24 < 6 && (40..440).contains(&x) && !(y % 96 < 24 && x > 320);
+        if line {
+            image::Rgb([120, 120, 120])
+        } else {
+            image::Rgb([250, 250, 245])
+        }
+    });
+    let mut png = Vec::new();
+    let io = |e: std::io::Error| DbError::Other(sqlx::Error::Io(e));
+    image::DynamicImage::ImageRgb8(page)
+        .write_with_encoder(image::codecs::png::PngEncoder::new(&mut png))
+        .map_err(|e| io(std::io::Error::other(e)))?;
+    let data = Spooled::from_bytes(&png).map_err(io)?;
+    Ok(NewAttachment { file_name: "brev-om-boligstoette.png".into(), kind: FileKind::Png, size: png.len() as i64, data })
+}
+
 /// Demo texts are constants, every one checked by the test below.
 fn t(s: &str) -> ShortText {
     ShortText::parse(s).expect("demo text is valid (see the test)")
@@ -220,6 +241,8 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 idempotency_key: format!("demo-message-{i}-{n}"),
                 limit: None,
                 notify_citizen: false,
+                // Mette sent a photo of the letter she does not understand.
+                attachments: if i == 0 && n == 0 { vec![demo_letter()?] } else { vec![] },
             };
             store.send_message(&m, now - days_ago * DAY).await?;
             if i == 0 {

@@ -153,6 +153,12 @@ pub fn with_answer(path: &str, answer: &str) -> String {
     }
 }
 
+/// A request that is not what its endpoint reads (400), e.g. a broken upload.
+pub fn bad_request(what: &str) -> ServerFnError {
+    set_status(http::StatusCode::BAD_REQUEST);
+    ServerFnError::new(what.to_string())
+}
+
 fn set_status(code: http::StatusCode) {
     if let Some(res) = use_context::<ResponseOptions>() {
         res.set_status(code);

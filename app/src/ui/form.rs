@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::forms::FormKind;
 use crate::i18n::Lang;
-use crate::kernel::forms::FieldError;
+use crate::kernel::forms::{FieldError, FileRules};
 use wasm_bindgen::JsCast;
 
 /// How a field is typed in.
@@ -32,6 +32,9 @@ pub enum Control {
     Money,
     /// One of several answers: (value, label).
     Choice(Vec<(String, String)>),
+    /// Files to send with the form (the form is then posted as
+    /// `multipart/form-data`); what was chosen is never kept after a refusal.
+    Files(FileRules),
 }
 
 /// One field of a checked form.
@@ -76,6 +79,10 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
     let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems, live } = spec;
     let message = |name: &str| crate::kernel::forms::error_for(&errors, name, lang);
     let guard_fields: Vec<(String, bool)> = fields.iter().map(|f| (f.name.clone(), matches!(f.control, Control::Choice(_)))).collect();
+    let files = fields.iter().find_map(|f| match &f.control {
+        Control::Files(rules) => Some((f.name.clone(), rules.clone())),
+        _ => None,
+    });
     let rendered = fields
         .into_iter()
         .map(|f| {
@@ -120,35 +127,47 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                     }
                     .into_any()
                 }
-                Control::Lines => view! {
-                    <div class="mb-5">
-                        <label for=id.clone() class="mb-1 block font-semibold">{f.label}</label>
-                        {hint}
-                        {error_line}
-                        <textarea id=id name=f.name rows="4" class="input max-w-xl" aria-invalid=invalid aria-describedby=described>
-                            {f.value}
-                        </textarea>
-                    </div>
+                control => {
+                    let label = view! { <label for=id.clone() class="mb-1 block font-semibold">{f.label}</label> };
+                    let control = match control {
+                        Control::Files(rules) => {
+                            let multiple = rules.max_files > 1;
+                            view! {
+                                <input
+                                    id=id
+                                    name=f.name
+                                    type="file"
+                                    multiple=multiple
+                                    accept=rules.accept
+                                    class="input max-w-xl"
+                                    aria-invalid=invalid
+                                    aria-describedby=described
+                                />
+                            }
+                            .into_any()
+                        }
+                        Control::Lines => view! {
+                            <textarea id=id name=f.name rows="4" class="input max-w-xl" aria-invalid=invalid aria-describedby=described>
+                                {f.value}
+                            </textarea>
+                        }
+                        .into_any(),
+                        _ => view! {
+                            <input
+                                id=id
+                                name=f.name
+                                type=input_type
+                                inputmode=input_mode
+                                class="input max-w-xl"
+                                value=f.value
+                                aria-invalid=invalid
+                                aria-describedby=described
+                            />
+                        }
+                        .into_any(),
+                    };
+                    view! { <div class="mb-5">{label} {hint} {error_line} {control}</div> }.into_any()
                 }
-                .into_any(),
-                _ => view! {
-                    <div class="mb-5">
-                        <label for=id.clone() class="mb-1 block font-semibold">{f.label}</label>
-                        {hint}
-                        {error_line}
-                        <input
-                            id=id
-                            name=f.name
-                            type=input_type
-                            inputmode=input_mode
-                            class="input max-w-xl"
-                            value=f.value
-                            aria-invalid=invalid
-                            aria-describedby=described
-                        />
-                    </div>
-                }
-                .into_any(),
             }
         })
         .collect_view();
@@ -158,7 +177,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
         .map(|fe| view! { <li><a href=format!("#{id_prefix}-{}", fe.field)>{fe.problem.message(lang)}</a></li> })
         .collect_view();
     view! {
-        <FormGuard kind lang prefix=id_prefix.clone() fields=guard_fields action submitting submit_label=submit.clone() live>
+        <FormGuard kind lang prefix=id_prefix.clone() fields=guard_fields files action submitting submit_label=submit.clone() live>
             <div id=format!("{id_prefix}-problemer") tabindex="-1" role="alert" class="alert" hidden=errors.is_empty()>
                 <h2 class="text-xl font-bold">{problems}</h2>
                 <ul id=format!("{id_prefix}-problemliste") class="list-disc pl-6">{summary_items}</ul>
@@ -172,13 +191,15 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
 
 /// The browser's part of a checked form: the `<form>` element and its
 /// submit check. `fields` are the form's names, each with whether it is a
-/// choice (radio buttons carry no `aria-invalid` of their own).
+/// choice (radio buttons carry no `aria-invalid` of their own); `files`,
+/// the file field's name and rules, if the form has one.
 #[island]
 pub fn FormGuard(
     kind: FormKind,
     lang: Lang,
     prefix: String,
     fields: Vec<(String, bool)>,
+    files: Option<(String, FileRules)>,
     action: String,
     submitting: String,
     submit_label: String,
@@ -193,13 +214,18 @@ pub fn FormGuard(
     let _ = window_event_listener(leptos::ev::pageshow, move |_| sending.set(false));
     let form_id = format!("{prefix}-form");
     let post_to = action.clone();
+    let multipart = files.is_some();
+    let enctype = multipart.then_some("multipart/form-data");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if sending.get_untracked() {
             ev.prevent_default();
             return;
         }
         let Some(data) = form_data(&ev) else { return };
-        let errors = kind.check(|name| data.get(name).as_string().unwrap_or_default());
+        let mut errors = kind.check(|name| data.get(name).as_string().unwrap_or_default());
+        if let Some((name, rules)) = &files {
+            errors.extend(rules.check(name, &chosen_files(&prefix, name)));
+        }
         show_errors(&prefix, &fields, &errors, lang);
         if errors.is_empty() {
             sending.set(true);
@@ -209,7 +235,7 @@ pub fn FormGuard(
                 let (prefix, fields, action, label) = (prefix.clone(), fields.clone(), post_to.clone(), submit_label.clone());
                 leptos::task::spawn_local(async move {
                     let form = form_element(&prefix);
-                    if crate::ui::fetch::post_form_data(&action, &data).await {
+                    if crate::ui::fetch::post_form_data(&action, &data, multipart).await {
                         clear_and_rekey(&prefix, &fields);
                         set_button(&prefix, &label, false);
                         sending.set(false);
@@ -227,7 +253,15 @@ pub fn FormGuard(
         }
     };
     view! {
-        <form id=form_id method="post" action=action on:submit=on_submit novalidate data-ready=move || ready.get().then_some("true")>
+        <form
+            id=form_id
+            method="post"
+            action=action
+            enctype=enctype
+            on:submit=on_submit
+            novalidate
+            data-ready=move || ready.get().then_some("true")
+        >
             {children()}
         </form>
     }
@@ -272,6 +306,13 @@ fn clear_and_rekey(prefix: &str, fields: &[(String, bool)]) {
             input.set_value(&key);
         }
     }
+}
+
+/// The files chosen in a file field, as the browser describes them (name, size, type).
+fn chosen_files(prefix: &str, name: &str) -> Vec<(String, f64, String)> {
+    let input = document().get_element_by_id(&format!("{prefix}-{name}")).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let Some(list) = input.and_then(|i| i.files()) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).map(|f| (f.name(), f.size(), f.type_())).collect()
 }
 
 /// What the submitted form holds.

@@ -11,9 +11,7 @@ use app::features::conversation::server::{
 };
 use app::kernel::clock::Clock;
 use app::kernel::ids::PersonId;
-use app::kernel::plan::Role;
-use app::kernel::ShortText;
-use app::ssr::db::{AssignmentKind, NewPerson};
+use app::ssr::db::AssignmentKind;
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 
@@ -73,15 +71,7 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
     assert_eq!(app.store.current_caseworker(a, AssignmentKind::Primary).await.unwrap(), Some(karin));
     assert_eq!(app.store.current_caseworker(a, AssignmentKind::Standin).await.unwrap(), Some(amira));
     assert_eq!(app.store.caseworker_count_since(a, 0).await.unwrap(), 2, "Jonas, then Karin");
-    let stranger = app
-        .store
-        .create_person(
-            &NewPerson { full_name: ShortText::parse("Niels Andersen").unwrap(), cpr: None, subject: None, display_name: None },
-            0,
-        )
-        .await
-        .unwrap();
-    app.store.grant_role(stranger, Role::Caseworker, 0).await.unwrap();
+    let stranger = app.new_caseworker("Niels Andersen").await;
     let mut callers = Callers {
         a: app.signed_in("Mette").await,
         b: app.signed_in("Camilla").await,
@@ -97,7 +87,7 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
     for (who, browser) in callers.all() {
         let words = if who == "citizen A" { SECRET.to_string() } else { format!("Hej fra {who}") };
         let form = [("body", words), ("key", format!("send-{who}"))];
-        let (status, body) = app.call(browser, SendMessage::PATH, &form).await;
+        let (status, body) = app.call_multipart(browser, SendMessage::PATH, &form).await;
         match who {
             "citizen A" | "citizen B" => assert!(status.is_success(), "{who} writes to their own caseworker: {status} {body}"),
             _ => refused(who, "send_message", status, &body),
@@ -132,7 +122,11 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
             if matches!(who, "A's caseworker" | "A's stand-in") {
                 continue;
             }
-            let (status, body) = app.call(browser, path, form).await;
+            let (status, body) = if *path == AnswerMessage::PATH {
+                app.call_multipart(browser, path, form).await
+            } else {
+                app.call(browser, path, form).await
+            };
             refused(who, path, status, &body);
         }
     }
@@ -146,7 +140,7 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
     let opened = app.store.access_log(a).await.unwrap();
     assert_eq!(opened.iter().filter(|e| e.purpose == "conversation").count(), 2, "each opening is in A's access log");
     assert!(app.store.messages(a).await.unwrap()[2].read_at.is_some(), "A's message is read by the caseworker's side");
-    let (status, body) = app.call(&mut callers.standin, AnswerMessage::PATH, &calls[1].1).await;
+    let (status, body) = app.call_multipart(&mut callers.standin, AnswerMessage::PATH, &calls[1].1).await;
     assert!(status.is_success(), "the stand-in answers: {status} {body}");
     let (status, body) = app.call(&mut callers.caseworker, CloseConversation::PATH, &calls[2].1).await;
     assert!(status.is_success(), "the caseworker marks it done: {status} {body}");
@@ -202,7 +196,7 @@ async fn an_open_page_sees_new_messages_but_does_not_keep_the_session_alive() {
 
     // The stand-in answers; Mette's open page gets it, read by her.
     let form = [("citizen", a.0.to_string()), ("body", "Karin er syg i dag. Jeg svarer dig.".into()), ("key", "poll-1".into())];
-    assert!(app.call(&mut amira, AnswerMessage::PATH, &form).await.0.is_success());
+    assert!(app.call_multipart(&mut amira, AnswerMessage::PATH, &form).await.0.is_success());
     let (status, body) = app.call(&mut mette, ConversationUpdates::PATH, &after).await;
     assert!(status.is_success() && body.contains("Karin er syg i dag") && body.contains("Amira Haddad"), "{status} {body}");
     assert_eq!(app.store.unread_messages(a).await.unwrap(), 0, "shown on her open page: read");

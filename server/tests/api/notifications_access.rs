@@ -15,7 +15,7 @@ async fn a_link_from_another_site_does_not_mark_notifications_read() {
     let mut browser = app.signed_in("Mette").await;
     // Karin answers in the conversation: Mette is told.
     let form = [("citizen", mette.0.to_string()), ("body", "Vi ses torsdag.".to_string()), ("key", "n-1".to_string())];
-    let (status, body) = app.call(&mut karin, AnswerMessage::PATH, &form).await;
+    let (status, body) = app.call_multipart(&mut karin, AnswerMessage::PATH, &form).await;
     assert!(status.is_success(), "{status} {body}");
     assert_eq!(app.store.unread_notifications(mette).await.unwrap(), 1);
 

@@ -18,11 +18,20 @@ pub enum Purpose {
     BudgetWork,
     /// Opened the conversation with the citizen.
     Conversation,
+    /// Downloaded a file the citizen attached to a message.
+    Attachment,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] =
-        [Purpose::GoalReview, Purpose::PlanWork, Purpose::Inbox, Purpose::SpendingReview, Purpose::BudgetWork, Purpose::Conversation];
+    pub const ALL: [Purpose; 7] = [
+        Purpose::GoalReview,
+        Purpose::PlanWork,
+        Purpose::Inbox,
+        Purpose::SpendingReview,
+        Purpose::BudgetWork,
+        Purpose::Conversation,
+        Purpose::Attachment,
+    ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
     pub fn as_str(self) -> &'static str {
@@ -33,6 +42,7 @@ impl Purpose {
             Purpose::SpendingReview => "spending_review",
             Purpose::BudgetWork => "budget_work",
             Purpose::Conversation => "conversation",
+            Purpose::Attachment => "attachment",
         }
     }
 

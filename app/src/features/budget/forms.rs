@@ -165,7 +165,7 @@ mod tests {
         assert_eq!((r.amount.ore(), r.goal), (123_450, None));
         assert_eq!(SpendingInput::parse("250", "Bus", "7").unwrap().goal, Some(GoalId(7)));
         let e = SpendingInput::parse("12,345", "", "x").unwrap_err();
-        let fields: Vec<_> = e.iter().map(|f| (f.field.as_str(), f.problem)).collect();
+        let fields: Vec<_> = e.iter().map(|f| (f.field.as_str(), f.problem.clone())).collect();
         assert_eq!(
             fields,
             vec![

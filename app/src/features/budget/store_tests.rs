@@ -295,7 +295,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     let ask = |amount: &str| SpendingInput::parse(amount, "Sko til praktikken", "").unwrap();
     fn problem<T>(r: Result<T, ServiceError>) -> (String, Problem) {
         match r {
-            Err(ServiceError::Invalid(e)) => (e[0].field.clone(), e[0].problem),
+            Err(ServiceError::Invalid(e)) => (e[0].field.clone(), e[0].problem.clone()),
             other => panic!("expected a refused field, got {:?}", other.map(|_| ())),
         }
     }

@@ -1,6 +1,8 @@
 //! One conversation per citizen with their caseworker: messages, read
-//! receipts, and the thread's state (waiting for whom, or done).
+//! receipts, attached files, and the thread's state (waiting for whom, or done).
 
+#[cfg(feature = "ssr")]
+pub mod attachments;
 pub mod forms;
 pub mod pages;
 pub mod server;
@@ -12,4 +14,6 @@ pub mod store;
 #[cfg(test)]
 mod store_tests;
 pub mod texts;
+#[cfg(feature = "ssr")]
+pub mod upload;
 pub mod views;

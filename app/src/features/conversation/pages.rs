@@ -139,6 +139,16 @@ fn Message(m: MessageView) -> impl IntoView {
         <li id=format!("besked-{}", m.id) class=class>
             <p class="font-semibold">{m.sender}<span class="font-normal text-muted">" · "{m.sent}</span></p>
             <p class="mt-1 whitespace-pre-line break-words">{m.body}</p>
+            {(!m.files.is_empty()).then(|| view! {
+                <ul class="mt-2 flex flex-col gap-1">
+                    {m.files.into_iter().map(|f| view! {
+                        <li class="break-words">
+                            <a href=f.href class="link">{f.name}</a>
+                            <span class="text-base text-muted">" ("{f.about}")"</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             {m.receipt.map(|r| view! { <p class="mt-2 text-base text-muted">{r}</p> })}
         </li>
     }
@@ -198,6 +208,7 @@ fn append(messages: &[MessageView]) {
         let parts = [
             element("p", "font-semibold", &m.sender),
             element("p", "mt-1 whitespace-pre-line break-words", &m.body),
+            files(&m.files, &element),
             m.receipt.as_deref().and_then(|r| element("p", "mt-2 text-base text-muted", r)),
         ];
         if let (Some(head), Some(sent)) = (&parts[0], element("span", "font-normal text-muted", &format!(" · {}", m.sent))) {
@@ -208,4 +219,25 @@ fn append(messages: &[MessageView]) {
         }
         let _ = list.append_child(&item);
     }
+}
+
+/// The list of a new message's files, as [`Message`] renders it.
+fn files(
+    files: &[crate::features::conversation::views::AttachmentView],
+    element: &dyn Fn(&str, &str, &str) -> Option<web_sys::Element>,
+) -> Option<web_sys::Element> {
+    if files.is_empty() {
+        return None;
+    }
+    let list = element("ul", "mt-2 flex flex-col gap-1", "")?;
+    for f in files {
+        let (item, link) = (element("li", "break-words", "")?, element("a", "link", &f.name)?);
+        let _ = link.set_attribute("href", &f.href);
+        let _ = item.append_child(&link);
+        if let Some(about) = element("span", "text-base text-muted", &format!(" ({})", f.about)) {
+            let _ = item.append_child(&about);
+        }
+        let _ = list.append_child(&item);
+    }
+    Some(list)
 }

@@ -3,7 +3,7 @@
 //! a plain form post, a fetch).
 
 #[cfg(feature = "ssr")]
-use crate::features::conversation::forms::{message_fields, ConversationForm};
+use crate::features::conversation::forms::{attachment_rules, message_fields, ConversationForm};
 use crate::features::conversation::views::{MessageView, ThreadView};
 #[cfg(feature = "ssr")]
 use crate::routes;
@@ -14,6 +14,7 @@ use crate::ui::form::Control;
 use crate::ui::form::FormSpec;
 use crate::ui::page::StaffPage;
 use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use serde::{Deserialize, Serialize};
 
 /// The flash name of the citizen's message form; the caseworker's is per citizen.
@@ -44,7 +45,11 @@ async fn message_spec(form: &str, action: &str, hidden: Vec<(String, String)>, s
     let t = crate::ssr::request_lang().texts();
     let mut hidden = hidden;
     hidden.push(("key".into(), crate::ssr::forms::new_key()));
-    let fields = vec![(message_fields::BODY, t.conversation.message_label, Some(t.conversation.message_hint), Control::Lines)];
+    let files = Control::Files(crate::features::conversation::forms::file_rules());
+    let fields = vec![
+        (message_fields::BODY, t.conversation.message_label, Some(t.conversation.message_hint), Control::Lines),
+        (attachment_rules::FIELD, t.conversation.files_label, Some(t.conversation.files_hint), files),
+    ];
     let spec = crate::ssr::forms::spec(ConversationForm::Message, form, action, hidden, fields, submit, &[]).await;
     // With JavaScript a message is sent without leaving the page.
     FormSpec { live: true, ..spec }
@@ -97,27 +102,99 @@ pub async fn conversation_updates(citizen: Option<i64>, after: i64) -> Result<Ve
     }
 }
 
-/// The citizen writes to their caseworker (a plain form post, or a fetch).
-#[server(prefix = "/api", endpoint = "send_message")]
-pub async fn send_message(body: String, key: String) -> Result<(), ServerFnError> {
+/// The citizen writes to their caseworker (a plain form post, or a fetch),
+/// with up to three files: a `multipart/form-data` post of `key`, `body`
+/// and `files`.
+#[server(prefix = "/api", endpoint = "send_message", input = MultipartFormData)]
+pub async fn send_message(data: MultipartData) -> Result<(), ServerFnError> {
+    post_message(data, false).await
+}
+
+/// A message with its files, posted by the citizen (`staff` false) or by
+/// the caseworker or stand-in of the form's `citizen`: read within bounds
+/// (`upload.rs`), the files only once the caller may write, and answered
+/// for a plain form (back to the page, what was typed kept) or a fetch.
+#[cfg(feature = "ssr")]
+async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnError> {
+    use crate::features::conversation::forms::attachment_rules::{FIELD, MAX_UPLOAD};
     use crate::features::conversation::forms::parse_message;
     use crate::features::conversation::service as conversation;
+    use crate::features::conversation::upload::{Upload, UploadError};
+    use crate::kernel::forms::{FieldError, Problem};
+    use crate::kernel::ids::PersonId;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
-    let kept = FormFlash::typed(MESSAGE_FORM, &[(message_fields::BODY, &body)]);
+    let Some(mut upload) = Upload::new(data) else { return Err(ServerFnError::new("not a form")) };
+    let too_large = || {
+        let mb = (MAX_UPLOAD / (1024 * 1024)) as u32;
+        ServiceError::Invalid(vec![FieldError { field: FIELD.into(), problem: Problem::UploadTooLarge(mb) }])
+    };
+    let first = upload.fields().await;
+    let mut fields = first.as_ref().cloned().unwrap_or_default();
+    let citizen = if staff { Some(fields.get("citizen").and_then(|c| c.parse::<i64>().ok()).unwrap_or(0)) } else { None };
+    let (form, back, doing) = match citizen {
+        Some(c) => (answer_form(c), routes::citizen_conversation(c), "answer a message"),
+        None => (MESSAGE_FORM.to_string(), routes::CONVERSATION.to_string(), "send a message"),
+    };
+    let to_form = format!("{back}#besked");
+    let refuse = |e, kept: Option<FormFlash>| refused(e, doing, &to_form, kept);
+    let typed = |fields: &std::collections::HashMap<String, String>| {
+        FormFlash::typed(form.clone(), &[(message_fields::BODY, fields.get(message_fields::BODY).map_or("", String::as_str))])
+    };
+    match first {
+        Ok(_) => {}
+        Err(UploadError::TooLarge) => {
+            upload.drain().await;
+            return refuse(too_large(), Some(typed(&fields))).await;
+        }
+        Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
+    }
+    // Who may write is settled before any file is read or decoded.
+    let gate = async { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }.await;
+    if let Err(e) = gate {
+        upload.drain().await;
+        return refuse(e, None).await;
+    }
+    let files = match upload.files(&mut fields).await {
+        Ok(files) => files,
+        Err(UploadError::TooLarge) => {
+            upload.drain().await;
+            return refuse(too_large(), Some(typed(&fields))).await;
+        }
+        Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
+    };
+    let kept = typed(&fields);
+    let key = fields.get("key").cloned().unwrap_or_default();
     let result = async {
         let user = cx.user()?;
-        let body = parse_message(&body).map_err(ServiceError::Invalid)?;
-        conversation::send(cx.store(), user, body, &key, cx.now).await
+        let body = parse_message(fields.get(message_fields::BODY).map_or("", String::as_str));
+        let mut errors = body.as_ref().err().cloned().unwrap_or_default();
+        errors.extend(files.problems.iter().map(|p| FieldError { field: FIELD.into(), problem: p.clone() }));
+        if !errors.is_empty() {
+            // A browser cannot keep chosen files across a refused form.
+            if files.problems.is_empty() && !files.files.is_empty() {
+                errors.push(FieldError { field: FIELD.into(), problem: Problem::ChooseFilesAgain });
+            }
+            return Err(ServiceError::Invalid(errors));
+        }
+        let body = body.map_err(ServiceError::Invalid)?;
+        match citizen {
+            Some(c) => conversation::answer(cx.store(), user, PersonId(c), body, files.files, &key, cx.now).await,
+            None => conversation::send(cx.store(), user, body, files.files, &key, cx.now).await,
+        }
     }
     .await;
-    match result {
-        Ok(id) => {
+    match (result, citizen) {
+        (Ok(id), None) => {
             redirect(&with_answer(&routes::conversation_message(id.0), "skrevet"));
             Ok(())
         }
-        Err(e) => refused(e, "send a message", &format!("{}#besked", routes::CONVERSATION), Some(kept)).await,
+        (Ok(id), Some(_)) => {
+            redirect(&with_answer(&format!("{back}#besked-{}", id.0), "svaret"));
+            Ok(())
+        }
+        (Err(e), _) => refuse(e, Some(kept)).await,
     }
 }
 
@@ -149,30 +226,11 @@ pub async fn citizen_conversation(citizen: i64) -> Result<StaffPage<StaffConvers
     Ok(StaffPage::Shown(StaffConversationPage { citizen_id: citizen, thread, form }))
 }
 
-/// The caseworker or stand-in answers the citizen.
-#[server(prefix = "/api", endpoint = "answer_message")]
-pub async fn answer_message(citizen: i64, body: String, key: String) -> Result<(), ServerFnError> {
-    use crate::features::conversation::forms::parse_message;
-    use crate::features::conversation::service as conversation;
-    use crate::kernel::ids::PersonId;
-    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
-    use crate::ssr::service::ServiceError;
-    let cx = Ctx::get()?;
-    let kept = FormFlash::typed(answer_form(citizen), &[(message_fields::BODY, &body)]);
-    let back = routes::citizen_conversation(citizen);
-    let result = async {
-        let user = cx.user()?;
-        let body = parse_message(&body).map_err(ServiceError::Invalid)?;
-        conversation::answer(cx.store(), user, PersonId(citizen), body, &key, cx.now).await
-    }
-    .await;
-    match result {
-        Ok(id) => {
-            redirect(&with_answer(&format!("{back}#besked-{}", id.0), "svaret"));
-            Ok(())
-        }
-        Err(e) => refused(e, "answer a message", &format!("{back}#besked"), Some(kept)).await,
-    }
+/// The caseworker or stand-in answers the citizen, with up to three files
+/// (as [`send_message`], and the form's `citizen`).
+#[server(prefix = "/api", endpoint = "answer_message", input = MultipartFormData)]
+pub async fn answer_message(data: MultipartData) -> Result<(), ServerFnError> {
+    post_message(data, true).await
 }
 
 /// The caseworker or stand-in marks the conversation done.

@@ -9,12 +9,13 @@
 //! request of our own site (the caller says so: `same_origin`), never when
 //! another site sent the browser there. Bodies are never logged.
 
+use crate::features::conversation::attachments::FileKind;
 use crate::features::conversation::forms::message_fields;
-use crate::features::conversation::store::{Message, NewMessage};
-use crate::features::conversation::views::{MessageView, ThreadState, ThreadView};
+use crate::features::conversation::store::{AttachmentFile, AttachmentInfo, Message, NewAttachment, NewMessage};
+use crate::features::conversation::views::{AttachmentView, MessageView, ThreadState, ThreadView};
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
-use crate::kernel::ids::{MessageId, PersonId};
+use crate::kernel::ids::{AttachmentId, MessageId, PersonId};
 use crate::kernel::text::MessageBody;
 use crate::kernel::time::date_time;
 use crate::ssr::access::{self, Acting, Purpose};
@@ -41,12 +42,31 @@ pub async fn my_thread(
     Ok(Some(thread(store, &me, other, same_origin, now, lang).await?))
 }
 
-/// The citizen writes to their caseworker.
-pub async fn send(store: &dyn Store, user: &CurrentUser, body: MessageBody, key: &str, now: i64) -> ServiceResult<MessageId> {
-    let me = access::citizen_self(user)?;
-    if caseworker_of(store, me.citizen).await?.is_none() {
-        return Err(ServiceError::NotAllowed);
+/// Whether `user` may write in a thread: their own (`citizen` left out),
+/// or as the caseworker or stand-in of `citizen`. Asked before the files of
+/// a post are read, so a caller who may not write costs no decoding.
+pub async fn may_write(store: &dyn Store, user: &CurrentUser, citizen: Option<PersonId>) -> ServiceResult<()> {
+    match citizen {
+        None => {
+            let me = access::citizen_self(user)?;
+            caseworker_of(store, me.citizen).await?.map(|_| ()).ok_or(ServiceError::NotAllowed)
+        }
+        Some(c) => access::staff_for(store, user, c).await.map(|_| ()),
     }
+}
+
+/// The citizen writes to their caseworker, with the files already cleaned
+/// (`attachments::clean`), all stored in one transaction.
+pub async fn send(
+    store: &dyn Store,
+    user: &CurrentUser,
+    body: MessageBody,
+    files: Vec<NewAttachment>,
+    key: &str,
+    now: i64,
+) -> ServiceResult<MessageId> {
+    let me = access::citizen_self(user)?;
+    may_write(store, user, None).await?;
     let per_hour = store.messages_per_hour().await?;
     let m = NewMessage {
         citizen: me.citizen,
@@ -55,6 +75,7 @@ pub async fn send(store: &dyn Store, user: &CurrentUser, body: MessageBody, key:
         idempotency_key: key.to_string(),
         limit: Some(RateLimit { since: now - HOUR_MS, max: per_hour }),
         notify_citizen: false,
+        attachments: files,
     };
     match store.send_message(&m, now).await {
         Ok(out) => Ok(out.id()),
@@ -88,11 +109,20 @@ pub async fn answer(
     user: &CurrentUser,
     citizen: PersonId,
     body: MessageBody,
+    files: Vec<NewAttachment>,
     key: &str,
     now: i64,
 ) -> ServiceResult<MessageId> {
     let acting = access::staff_for(store, user, citizen).await?;
-    let m = NewMessage { citizen, sender: acting.actor, body, idempotency_key: key.to_string(), limit: None, notify_citizen: true };
+    let m = NewMessage {
+        citizen,
+        sender: acting.actor,
+        body,
+        idempotency_key: key.to_string(),
+        limit: None,
+        notify_citizen: true,
+        attachments: files,
+    };
     Ok(store.send_message(&m, now).await?.id())
 }
 
@@ -128,6 +158,26 @@ pub async fn updates(
     }
     mark_read(store, &acting, &new, same_origin, now).await?;
     views(store, &acting, new, lang).await
+}
+
+/// A file attached in a thread, for one of its parties: the citizen, or
+/// their caseworker or stand-in (logged in the citizen's access log with
+/// its purpose). Anyone else gets `NotAllowed`, as for a file that does
+/// not exist, and nothing is logged.
+pub async fn attachment(store: &dyn Store, user: &CurrentUser, id: AttachmentId, now: i64) -> ServiceResult<AttachmentFile> {
+    let file = match store.attachment(id).await {
+        Ok(f) => f,
+        Err(DbError::NotFound) => return Err(ServiceError::NotAllowed),
+        Err(e) => return Err(e.into()),
+    };
+    match access::citizen_self(user) {
+        Ok(me) if me.citizen == file.citizen_id => return Ok(file),
+        Ok(_) => return Err(ServiceError::NotAllowed),
+        Err(_) => {}
+    }
+    let acting = access::staff_for(store, user, file.citizen_id).await?;
+    acting.log_read(store, Purpose::Attachment, now).await?;
+    Ok(file)
 }
 
 /// Who the citizen writes to: their caseworker, or the stand-in while there is none.
@@ -169,6 +219,7 @@ async fn mark_read(store: &dyn Store, acting: &Acting, shown: &[Message], same_o
 /// Messages as `acting` sees them: whose, and whether the other side read one's own.
 async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang: Lang) -> ServiceResult<Vec<MessageView>> {
     let mut names = Names::full(store);
+    let files = if messages.is_empty() { Vec::new() } else { store.attachments(acting.citizen).await? };
     let mut views = Vec::with_capacity(messages.len());
     for m in messages {
         // Staff see their side's messages as their own: the stand-in's too.
@@ -180,9 +231,32 @@ async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang:
             (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &names.of(by).await?)),
             (true, ..) => Some(t.not_read.to_string()),
         };
-        views.push(MessageView { id: m.id.0, own, sender, body: m.body, sent: date_time(m.sent_at, lang), receipt });
+        let files = files.iter().filter(|f| f.message_id == m.id).map(|f| file_view(f, lang)).collect();
+        views.push(MessageView { id: m.id.0, own, sender, body: m.body, sent: date_time(m.sent_at, lang), receipt, files });
     }
     Ok(views)
+}
+
+/// A file as its message shows it: a link with its kind and size in words.
+fn file_view(f: &AttachmentInfo, lang: Lang) -> AttachmentView {
+    let t = &lang.texts().conversation;
+    let kind = if FileKind::from_content_type(&f.content_type) == Some(FileKind::Pdf) { t.file_pdf } else { t.file_picture };
+    AttachmentView {
+        name: f.file_name.clone(),
+        about: format!("{kind}, {}", size_in_words(f.size_bytes, lang)),
+        href: crate::routes::attachment(f.id.0),
+    }
+}
+
+/// "120 kB" or "1,4 MB" (a decimal point in English).
+pub fn size_in_words(bytes: i64, lang: Lang) -> String {
+    const KB: i64 = 1024;
+    if bytes < KB * KB {
+        return format!("{} kB", (bytes + KB - 1) / KB);
+    }
+    let tenths = (bytes * 10 + KB * KB / 2) / (KB * KB);
+    let sep = if lang == Lang::Da { ',' } else { '.' };
+    format!("{}{sep}{} MB", tenths / 10, tenths % 10)
 }
 
 /// Where a thread stands, from its messages (oldest first) and when it was last marked done.

@@ -27,8 +27,55 @@ pub struct Message {
     pub read_by: Option<PersonId>,
 }
 
+/// A file attached to a message, as listed with it (not its bytes).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttachmentInfo {
+    pub id: AttachmentId,
+    pub message_id: MessageId,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
+/// A file attached to a message, with its bytes and whose thread it is in.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct AttachmentFile {
+    pub citizen_id: PersonId,
+    pub file_name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// A cleaned file waiting on disk for its message's transaction (deleted
+/// when dropped): the transaction reads one file at a time into memory.
+#[derive(Debug)]
+pub struct Spooled(pub tempfile::TempPath);
+
+impl Spooled {
+    /// `bytes` written to a temporary file (tests, demo data).
+    pub fn from_bytes(bytes: &[u8]) -> std::io::Result<Spooled> {
+        use std::io::Write;
+        let mut f = tempfile::NamedTempFile::new()?;
+        f.write_all(bytes)?;
+        Ok(Spooled(f.into_temp_path()))
+    }
+
+    async fn read(&self) -> DbResult<Vec<u8>> {
+        tokio::fs::read(&self.0).await.map_err(|e| DbError::Other(sqlx::Error::Io(e)))
+    }
+}
+
+/// A file to attach to a new message.
+#[derive(Debug)]
+pub struct NewAttachment {
+    pub file_name: String,
+    pub kind: crate::features::conversation::attachments::FileKind,
+    pub size: i64,
+    pub data: Spooled,
+}
+
 /// A message to write.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct NewMessage {
     pub citizen: PersonId,
     pub sender: PersonId,
@@ -38,6 +85,8 @@ pub struct NewMessage {
     pub limit: Option<RateLimit>,
     /// Tell the citizen (an answer from their caseworker), in the same transaction.
     pub notify_citizen: bool,
+    /// Files, stored in the message's transaction (all or nothing).
+    pub attachments: Vec<NewAttachment>,
 }
 
 /// A citizen whose last words wait for an answer.
@@ -54,8 +103,9 @@ pub struct OpenConversation {
 /// One thread per citizen with their caseworker (and stand-in).
 #[async_trait]
 pub trait ConversationStore: Send + Sync {
-    /// Writes a message; refused past the limit. The idempotency key makes a
-    /// repeated submit return the first message (also past the limit).
+    /// Writes a message and its files; refused past the limit. The
+    /// idempotency key makes a repeated submit return the first message
+    /// (also past the limit), storing none of the repeat's files.
     async fn send_message(&self, m: &NewMessage, now: i64) -> DbResult<SubmitOutcome<MessageId>>;
     /// The citizen's conversation, oldest first.
     async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>>;
@@ -75,6 +125,10 @@ pub trait ConversationStore: Send + Sync {
     /// Conversations waiting for `staff` (as caseworker or stand-in): the
     /// citizen had the last word and it is not marked done; oldest first.
     async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>>;
+    /// The files attached to the citizen's messages (without their bytes), by message.
+    async fn attachments(&self, citizen: PersonId) -> DbResult<Vec<AttachmentInfo>>;
+    /// One attached file with its bytes.
+    async fn attachment(&self, id: AttachmentId) -> DbResult<AttachmentFile>;
     /// The municipality's limit of messages per citizen per hour.
     async fn messages_per_hour(&self) -> DbResult<i64>;
     async fn set_messages_per_hour(&self, n: i64) -> DbResult<()>;
@@ -117,6 +171,23 @@ macro_rules! sql {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
+                for a in &m.attachments {
+                    // One file in memory at a time; a failed read undoes the message.
+                    let data = a.data.read().await?;
+                    sqlx::query(
+                        "INSERT INTO attachment (message_id, citizen_id, file_name, content_type, size_bytes, data, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    )
+                    .bind(id)
+                    .bind(m.citizen.0)
+                    .bind(&a.file_name)
+                    .bind(a.kind.content_type())
+                    .bind(a.size)
+                    .bind(data)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 if m.notify_citizen {
                     notify_in!(tx, m.citizen.0, Notice::new(NotificationKind::MessageAnswered, id), now);
                 }
@@ -193,6 +264,20 @@ macro_rules! sql {
                 .bind(staff.0)
                 .fetch_all(&self.pool)
                 .await?)
+            }
+            async fn attachments(&self, citizen: PersonId) -> DbResult<Vec<AttachmentInfo>> {
+                Ok(sqlx::query_as(
+                    "SELECT id, message_id, file_name, content_type, size_bytes FROM attachment WHERE citizen_id = $1 ORDER BY message_id, id",
+                )
+                .bind(citizen.0)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+            async fn attachment(&self, id: AttachmentId) -> DbResult<AttachmentFile> {
+                Ok(sqlx::query_as("SELECT citizen_id, file_name, content_type, data FROM attachment WHERE id = $1")
+                    .bind(id.0)
+                    .fetch_one(&self.pool)
+                    .await?)
             }
             async fn messages_per_hour(&self) -> DbResult<i64> {
                 let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'messages_per_hour'").fetch_one(&self.pool).await?;

@@ -49,6 +49,12 @@ pub struct ConversationTexts {
     pub inbox_kind: &'static str,
     #[cfg_attr(test, serde(skip))]
     pub inbox_waiting: fn(i64) -> String,
+    /// Attached files.
+    pub files_label: &'static str,
+    pub files_hint: &'static str,
+    pub files_heading: &'static str,
+    pub file_pdf: &'static str,
+    pub file_picture: &'static str,
 }
 
 pub static DA: ConversationTexts = ConversationTexts {
@@ -85,6 +91,12 @@ pub static DA: ConversationTexts = ConversationTexts {
     state_label: "Status",
     inbox_kind: "Beskeder",
     inbox_waiting: |n| if n == 1 { "1 besked venter på svar".to_string() } else { format!("{n} beskeder venter på svar") },
+    files_label: "Vedhæft filer (hvis du vil)",
+    files_hint: "Fx et billede af en regning eller et brev. PDF, JPEG eller PNG, højst 3 filer på 10 MB hver. \
+                 Vi fjerner oplysninger om sted og tid fra billeder.",
+    files_heading: "Filer",
+    file_pdf: "PDF",
+    file_picture: "Billede",
 };
 
 pub static EN: ConversationTexts = ConversationTexts {
@@ -120,4 +132,10 @@ pub static EN: ConversationTexts = ConversationTexts {
     state_label: "Status",
     inbox_kind: "Messages",
     inbox_waiting: |n| if n == 1 { "1 message waits for an answer".to_string() } else { format!("{n} messages wait for an answer") },
+    files_label: "Attach files (if you like)",
+    files_hint: "For example a photo of a bill or a letter. PDF, JPEG or PNG, at most 3 files of 10 MB each. \
+                 We remove the place and time from photos.",
+    files_heading: "Files",
+    file_pdf: "PDF",
+    file_picture: "Picture",
 };

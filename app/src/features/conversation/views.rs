@@ -18,6 +18,17 @@ pub struct MessageView {
     /// opened the thread, else "Ikke læst endnu". In words already, so the
     /// browser's island shows new messages without the text catalogue.
     pub receipt: Option<String>,
+    /// The files sent with it.
+    pub files: Vec<AttachmentView>,
+}
+
+/// A file sent with a message, as a link to download it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub name: String,
+    /// "PDF, 120 kB" / "Billede, 1,4 MB".
+    pub about: String,
+    pub href: String,
 }
 
 /// Where the conversation stands.

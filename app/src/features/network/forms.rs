@@ -105,17 +105,11 @@ pub fn parse_display_name(input: &str) -> Result<DisplayName, FieldErrors> {
     let refused = |problem| Err(vec![FieldError { field: network_fields::DISPLAY_NAME.into(), problem }]);
     match DisplayName::parse(input) {
         Ok(n) if n.as_str().chars().filter(char::is_ascii_digit).count() > 4 => refused(Problem::NameDigits),
-        Ok(n) if n.as_str().chars().any(is_invisible) => refused(Problem::NameInvisible),
+        Ok(n) if n.as_str().chars().any(crate::kernel::text::is_invisible) => refused(Problem::NameInvisible),
         Ok(n) if sounds_official(n.as_str()) => refused(Problem::NameOfficial),
         Ok(n) => Ok(n),
         Err(x) => refused(Problem::Text(x)),
     }
-}
-
-/// Zero-width characters, direction overrides and isolates, the soft hyphen:
-/// they make a name show differently from what it is.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// A word of the name that begins like the municipality's or its staff's

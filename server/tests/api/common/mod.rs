@@ -194,6 +194,19 @@ impl TestApp {
         panic!("nobody called {first_name} in the demo data")
     }
 
+    /// A new caseworker with no tie to anyone in the demo data.
+    pub async fn new_caseworker(&self, full_name: &str) -> PersonId {
+        let who = app::ssr::db::NewPerson {
+            full_name: app::kernel::ShortText::parse(full_name).unwrap(),
+            cpr: None,
+            subject: None,
+            display_name: None,
+        };
+        let id = self.store.create_person(&who, 0).await.unwrap();
+        self.store.grant_role(id, Role::Caseworker, 0).await.unwrap();
+        id
+    }
+
     /// A browser where `first_name` of the demo data has logged in.
     pub async fn signed_in(&self, first_name: &str) -> Browser {
         self.login_as(self.person(first_name).await).await
@@ -211,6 +224,37 @@ impl TestApp {
     pub async fn call(&self, browser: &mut Browser, path: &str, form: &[(&str, String)]) -> (StatusCode, String) {
         let req = self.http.post(self.url(path)).header("accept", "application/json").form(form);
         let res = self.send(browser, req).await;
+        let status = res.status();
+        (status, res.text().await.unwrap())
+    }
+
+    /// Posts a `multipart/form-data` form, text fields and files (field,
+    /// file name, type, bytes), as a plain browser form (`html`: it asks for
+    /// a page and follows the redirect) or as a script (asking for JSON).
+    pub async fn post_multipart(
+        &self,
+        browser: &mut Browser,
+        path: &str,
+        form: &[(&str, String)],
+        files: Vec<(&str, &str, &str, reqwest::Body)>,
+        html: bool,
+    ) -> reqwest::Response {
+        let mut parts = reqwest::multipart::Form::new();
+        for (k, v) in form {
+            parts = parts.text(k.to_string(), v.clone());
+        }
+        for (field, name, mime, body) in files {
+            parts =
+                parts.part(field.to_string(), reqwest::multipart::Part::stream(body).file_name(name.to_string()).mime_str(mime).unwrap());
+        }
+        let accept = if html { "text/html" } else { "application/json" };
+        let req = self.http.post(self.url(path)).header("accept", accept).multipart(parts);
+        self.send(browser, req).await
+    }
+
+    /// [`TestApp::call`] for a server function that takes files (a multipart form).
+    pub async fn call_multipart(&self, browser: &mut Browser, path: &str, form: &[(&str, String)]) -> (StatusCode, String) {
+        let res = self.post_multipart(browser, path, form, vec![], false).await;
         let status = res.status();
         (status, res.text().await.unwrap())
     }
