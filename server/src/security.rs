@@ -61,6 +61,66 @@ pub async fn refuse_cross_site_writes(State(cfg): State<SecurityConfig>, req: Re
     next.run(req).await
 }
 
+/// The most a form post may carry: far more than any form of the portal
+/// sends (a message is at most 4,000 characters), far less than a flood.
+pub const FORM_LIMIT: u64 = 64 * 1024;
+
+/// The routes that take files and read their posts within their own
+/// bounds (the conversation's `upload.rs`): the form limit leaves them out.
+fn reads_its_own_upload(path: &str) -> bool {
+    use app::features::conversation::server::{AnswerMessage, SendMessage};
+    use leptos::server_fn::ServerFn;
+    path == <SendMessage as ServerFn>::PATH || path == <AnswerMessage as ServerFn>::PATH
+}
+
+/// Bounds every request body but the upload routes' to [`FORM_LIMIT`]: a
+/// larger `Content-Length` is answered 413 at once, before anything is
+/// read or a session is touched; a body that does not say its length is
+/// cut off at the limit as it is read.
+pub async fn limit_bodies(req: Request, next: Next) -> Response {
+    if reads_its_own_upload(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > FORM_LIMIT) {
+        return too_large(&req);
+    }
+    // A body without a length: cut off at the limit, and then answered the same way.
+    let cut = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (parts, body) = req.into_parts();
+    let seen = cut.clone();
+    let limited = http_body_util::BodyExt::map_err(http_body_util::Limited::new(body, FORM_LIMIT as usize), move |e| {
+        if e.is::<http_body_util::LengthLimitError>() {
+            seen.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        e
+    });
+    let req = Request::from_parts(parts, axum::body::Body::new(limited));
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
+    let res = next.run(req).await;
+    if cut.load(std::sync::atomic::Ordering::Relaxed) {
+        tracing::warn!(http.method = %method, http.path = path, "cut off a body over the form limit");
+        return too_large_answer();
+    }
+    res
+}
+
+fn too_large(req: &Request) -> Response {
+    tracing::warn!(http.method = %req.method(), http.path = req.uri().path(), "refused a body over the form limit");
+    too_large_answer()
+}
+
+/// 413 with a plain message in both languages.
+fn too_large_answer() -> Response {
+    (
+        StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Det, der blev sendt, var for stort. Gå tilbage, og skriv lidt kortere.\n\
+         What was sent was too large. Please go back and write a little less.\n",
+    )
+        .into_response()
+}
+
 /// The rule behind [`refuse_cross_site_writes`]: safe methods always pass;
 /// otherwise `Sec-Fetch-Site` decides when the browser sends it, and
 /// `Origin` when it does not. A request with neither (curl, a server) is not

@@ -182,6 +182,7 @@ pub fn router(state: AppState) -> Router {
     outer
         .merge(pages.layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user)).layer(session_layer))
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
+        .layer(middleware::from_fn(security::limit_bodies))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(security, security::security_headers))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {

@@ -13,6 +13,7 @@ mod budget_race;
 mod conversation_access;
 mod crash;
 mod foundation;
+mod limits;
 mod network_access;
 mod notifications_access;
 mod plan_access;
