@@ -156,6 +156,28 @@ async fn two_identical_new_activities_at_once_add_one(s: Arc<dyn Store>) {
     assert_eq!(s.activities(plan).await.unwrap().len(), 1, "one activity from a double tap");
 }
 
+async fn cancelling_a_meeting_twice_at_once_cancels_it_once_and_both_taps_answer_done(s: Arc<dyn Store>) {
+    use crate::features::casework::forms::AppointmentInput;
+    use crate::features::casework::service as casework;
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let meeting = AppointmentInput::parse("2030-01-08", "10:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
+    casework::add_appointment(s.as_ref(), &staff_user(cw), c, meeting, "book", NOW).await.unwrap();
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    let id = s.appointments(plan).await.unwrap()[0].id;
+    let taps = (0..2).map(|_| {
+        let s = s.clone();
+        tokio::spawn(async move { casework::cancel_appointment(s.as_ref(), &staff_user(cw), c, id, NOW + 1).await })
+    });
+    for t in futures::future::join_all(taps).await {
+        t.expect("task").expect("the second tap answers like the first: cancelled");
+    }
+    assert_eq!(s.appointments(plan).await.unwrap().len(), 0);
+    let cancellations = s.history(plan).await.unwrap().iter().filter(|e| e.kind == "appointment_cancelled").count();
+    assert_eq!(cancellations, 1, "one cancellation in the history from a double tap");
+    let unknown = crate::kernel::ids::AppointmentId(id.0 + 1000);
+    assert!(casework::cancel_appointment(s.as_ref(), &staff_user(cw), c, unknown, NOW + 2).await.is_err(), "no such meeting is not done");
+}
+
 async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>) {
     use crate::features::casework::forms::parse_note;
     use crate::features::casework::service as casework;
@@ -176,6 +198,7 @@ async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>)
 }
 
 on_both_backends!(
+    cancelling_a_meeting_twice_at_once_cancels_it_once_and_both_taps_answer_done,
     two_identical_meeting_notes_at_once_are_written_once,
     two_identical_bookings_at_once_book_one_meeting,
     two_identical_new_activities_at_once_add_one,

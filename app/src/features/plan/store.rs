@@ -30,7 +30,8 @@ pub trait PlanStore: Send + Sync {
     /// Changes an activity (department, title, responsible, status);
     /// `NotFound` unless it is in `plan`.
     async fn update_activity(&self, plan: PlanId, id: ActivityId, a: &NewActivity, actor: Actor, now: i64) -> DbResult<()>;
-    /// Cancels an appointment; `NotFound` unless it is in `plan` and not cancelled.
+    /// Cancels an appointment once: cancelling it again (a double tap) is done
+    /// and writes nothing; `NotFound` unless it is in `plan`.
     async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()>;
     /// The idempotency key makes a repeated submit (a double tap without
     /// JavaScript) return the first note instead of writing it again.
@@ -136,15 +137,26 @@ macro_rules! sql {
             }
             async fn cancel_appointment(&self, plan: PlanId, id: AppointmentId, actor: Actor, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
-                let place: String = sqlx::query_scalar(
+                let place: Option<String> = sqlx::query_scalar(
                     "UPDATE appointment SET cancelled_at = $1 WHERE id = $2 AND plan_id = $3 AND cancelled_at IS NULL RETURNING place",
                 )
                 .bind(now)
                 .bind(id.0)
                 .bind(plan.0)
                 .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(DbError::NotFound)?;
+                .await?;
+                let Some(place) = place else {
+                    // Cancelled already (a double tap, or two at once): done, and written once.
+                    let cancelled: Option<Option<i64>> = sqlx::query_scalar("SELECT cancelled_at FROM appointment WHERE id = $1 AND plan_id = $2")
+                        .bind(id.0)
+                        .bind(plan.0)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    return match cancelled {
+                        Some(Some(_)) => Ok(()),
+                        _ => Err(DbError::NotFound),
+                    };
+                };
                 record_event!(tx, plan, actor, "appointment_cancelled", place.as_str(), now);
                 tx.commit().await?;
                 Ok(())
