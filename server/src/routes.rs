@@ -110,6 +110,8 @@ pub async fn meetup_calendar(State(state): State<AppState>, Path(id): Path<Strin
         url: format!("{public}{}", app::routes::meetup(id.0)),
         cancelled: meetup.cancelled_at.is_some(),
         stamp_utc_ms: now,
+        sequence: meetup.sequence,
+        modified_utc_ms: meetup.updated_at,
     });
     let disposition = format!("attachment; filename=\"moede-{}.ics\"", id.0);
     ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response()

@@ -10,6 +10,7 @@ mod admin;
 mod attachments;
 mod auth;
 mod budget_race;
+mod calendar;
 mod conversation_access;
 mod crash;
 mod foundation;

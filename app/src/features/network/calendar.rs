@@ -18,6 +18,10 @@ pub struct Event<'a> {
     pub cancelled: bool,
     /// When the file is made (DTSTAMP).
     pub stamp_utc_ms: i64,
+    /// The meetup's revision: a calendar replaces its copy with a higher one.
+    pub sequence: i64,
+    /// When the meetup last changed.
+    pub modified_utc_ms: i64,
 }
 
 fn utc(ms: i64) -> String {
@@ -70,6 +74,8 @@ pub fn ics(e: &Event) -> String {
         "BEGIN:VEVENT".into(),
         format!("UID:{}", text(&e.uid)),
         format!("DTSTAMP:{}", utc(e.stamp_utc_ms)),
+        format!("SEQUENCE:{}", e.sequence),
+        format!("LAST-MODIFIED:{}", utc(e.modified_utc_ms)),
         format!("DTSTART:{}", utc(e.starts_utc_ms)),
         format!("DTEND:{}", utc(ends)),
         format!("SUMMARY:{}", text(e.summary)),
@@ -100,6 +106,8 @@ mod tests {
             url: "http://localhost:3000/netvaerk/moede/7".into(),
             cancelled: false,
             stamp_utc_ms: 1_796_000_000_000,
+            sequence: 2,
+            modified_utc_ms: 1_795_900_000_000,
         }
     }
 
@@ -114,6 +122,7 @@ mod tests {
         assert!(f.contains("DESCRIPTION:Tag garn med\\, hvis du har.\\nAlle kan komme."), "{f}");
         assert!(!f.replace("\r\n", "").contains('\n'), "no bare line feeds");
         assert!(!f.contains("STATUS:CANCELLED"));
+        assert!(f.contains("\r\nSEQUENCE:2\r\nLAST-MODIFIED:20261128T210640Z\r\n"), "{f}");
         assert!(ics(&Event { cancelled: true, ..event("") }).contains("\r\nSTATUS:CANCELLED\r\n"));
     }
 

@@ -396,7 +396,7 @@ macro_rules! sql {
                 let told = if changed { signed_up_in!(tx, id) } else { Vec::new() };
                 sqlx::query(
                     "UPDATE meetup SET starts_at = $1, duration_minutes = $2, place = $3, address = $4, capacity = $5, description = $6, \
-                     updated_at = $7 WHERE id = $8",
+                     updated_at = $7, sequence = sequence + $9 WHERE id = $8",
                 )
                 .bind(m.starts_at)
                 .bind(m.duration_minutes)
@@ -406,6 +406,7 @@ macro_rules! sql {
                 .bind(&m.description)
                 .bind(now)
                 .bind(id.0)
+                .bind(i64::from(changed))
                 .execute(&mut *tx)
                 .await?;
                 let moved = move_up_line!(tx, id, m.capacity - old.going, &notices.moved_up, now);
@@ -431,7 +432,7 @@ macro_rules! sql {
                 if was.is_some() {
                     return Err(DbError::conflict("cancelled"));
                 }
-                sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
+                sqlx::query("UPDATE meetup SET cancelled_at = $1, updated_at = $1, sequence = sequence + 1 WHERE id = $2").bind(now).bind(id.0).execute(&mut *tx).await?;
                 for person in signed_up_in!(tx, id) {
                     notify_in!(tx, person, notice, now);
                 }

@@ -447,6 +447,10 @@ pub struct Meetup {
     pub going: i64,
     pub description: String,
     pub cancelled_at: Option<i64>,
+    /// Raised on every change a calendar must hear of (iCalendar `SEQUENCE`).
+    pub sequence: i64,
+    /// When it last changed (iCalendar `LAST-MODIFIED`).
+    pub updated_at: i64,
 }
 
 impl Meetup {
