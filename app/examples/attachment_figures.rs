@@ -30,7 +30,7 @@ fn phone_photo() -> Vec<u8> {
         seed ^= seed << 13;
         seed ^= seed >> 17;
         seed ^= seed << 5;
-        let noise = (seed & 0x3f) as u8;
+        let noise = (seed & 0x1f) as u8;
         image::Rgb([((x / 16) as u8).wrapping_add(noise), ((y / 12) as u8).wrapping_add(noise), 100u8.wrapping_add(noise)])
     });
     let mut out = Vec::new();

@@ -100,6 +100,13 @@ pub enum Admin {
         #[arg(long)]
         per_hour: u32,
     },
+    /// How many of `goals` (10), `groups` (5), `meetups` (20) or
+    /// `announcements` (10) one person may make per hour.
+    SetLimit {
+        what: String,
+        #[arg(long)]
+        per_hour: u32,
+    },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
     /// spread over the existing caseworkers, or with `--caseload K` over new
     /// synthetic caseworkers with about K citizens each (a realistic inbox).
@@ -214,6 +221,16 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             }
             store.set_messages_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
             say(out, format!("messages per citizen per hour: {per_hour}"))
+        }
+        Admin::SetLimit { what, per_hour } => {
+            let Some(limit) = app::ssr::db::PerHour::parse(&what) else {
+                return Err(format!("{what}: one of goals, groups, meetups, announcements"));
+            };
+            if per_hour == 0 {
+                return Err("--per-hour: at least 1".into());
+            }
+            store.set_per_hour(limit, i64::from(per_hour)).await.map_err(|e| e.to_string())?;
+            say(out, format!("{what} per person per hour: {per_hour}"))
         }
         Admin::Seed { citizens, caseload } => {
             let caseworkers = match caseload {

@@ -40,6 +40,9 @@ pub enum Problem {
     TooManyRequests(i64),
     /// Too many messages to the caseworker within an hour (the limit).
     TooManyMessages(i64),
+    /// Too many of something made within an hour: goals, groups, meetups,
+    /// announcements (the limit).
+    TooManyPerHour(i64),
     /// Not a whole number of months from 1 to 36.
     Months,
     /// Not a whole number of places from 1 to 500.
@@ -107,6 +110,12 @@ impl Problem {
             }
             (Problem::TooManyMessages(n), Lang::En) => {
                 format!("You have sent {n} messages in the last hour. Please wait a while and try again, or call your caseworker.")
+            }
+            (Problem::TooManyPerHour(n), Lang::Da) => {
+                format!("Du har sendt {n} den seneste time, og det er grænsen. Vent lidt, og prøv igen. Det, du skrev, er gemt her.")
+            }
+            (Problem::TooManyPerHour(n), Lang::En) => {
+                format!("You have sent {n} in the last hour, which is the limit. Please wait a while and try again. What you wrote is kept here.")
             }
             (Problem::Months, Lang::Da) => "Skriv et antal måneder fra 1 til 36.".into(),
             (Problem::Months, Lang::En) => "Please write a number of months from 1 to 36.".into(),

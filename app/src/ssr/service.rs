@@ -91,3 +91,16 @@ pub fn staff_page<T>(r: ServiceResult<T>, doing: &'static str) -> Result<StaffPa
         Err(ServiceError::Db(e)) => Err(crate::ssr::internal_error(doing, e)),
     }
 }
+
+/// A store's answer, with a refusal past an hourly limit (`DbError::Limited`)
+/// turned into a kind message by `field` that names the limit.
+pub async fn within_limit<T>(store: &dyn Store, r: DbResult<T>, what: crate::ssr::db::PerHour, field: &str) -> ServiceResult<T> {
+    match r {
+        Err(DbError::Limited) => {
+            let n = store.per_hour(what).await?;
+            let problem = crate::kernel::forms::Problem::TooManyPerHour(n);
+            Err(ServiceError::Invalid(vec![crate::kernel::forms::FieldError { field: field.into(), problem }]))
+        }
+        other => Ok(other?),
+    }
+}

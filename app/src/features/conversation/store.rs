@@ -154,6 +154,8 @@ macro_rules! sql {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, m.sender, &m.idempotency_key, "message", MessageId, now);
                 if let Some(limit) = m.limit {
+                    // The sender's sends are counted one after another (see `within_hourly_limit!`).
+                    sqlx::query("UPDATE person SET full_name = full_name WHERE id = $1").bind(m.sender.0).execute(&mut *tx).await?;
                     let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM message WHERE citizen_id = $1 AND sender_id = $2 AND sent_at > $3")
                         .bind(m.citizen.0)
                         .bind(m.sender.0)

@@ -10,7 +10,7 @@ use crate::kernel::ids::GoalId;
 use crate::kernel::plan::{GoalEvent, GoalStatus};
 use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Notice, NotificationKind, Store, SubmitOutcome};
+use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Notice, NotificationKind, Store};
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
 use crate::ssr::access::{self, Acting, Purpose};
@@ -22,7 +22,9 @@ use crate::ssr::service::{Names, ServiceError, ServiceResult};
 pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
     let me = access::citizen_self(user)?;
     let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
-    Ok(store.propose_goal(me.citizen, &goal, key, now).await.map(|o: SubmitOutcome<GoalId>| o.id())?)
+    let made = store.propose_goal(me.citizen, &goal, key, now).await;
+    let field = crate::features::goals::forms::proposal_fields::TITLE;
+    Ok(crate::ssr::service::within_limit(store, made, crate::ssr::db::PerHour::Goals, field).await?.id())
 }
 
 /// The citizen withdraws their own proposal while it waits.

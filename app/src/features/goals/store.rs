@@ -8,6 +8,7 @@ use sqlx::Row;
 
 use crate::kernel::ids::*;
 use crate::kernel::plan::ActorKind;
+use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -69,6 +70,7 @@ macro_rules! sql {
             async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>> {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, citizen, key, "goal", GoalId, now);
+                within_hourly_limit!(tx, citizen, PerHour::Goals, now);
                 let plan: i64 = sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen.0).fetch_one(&mut *tx).await?;
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO goal (plan_id, title, why, first_step, status, proposed_by, created_at, updated_at) \

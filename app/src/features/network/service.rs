@@ -20,10 +20,12 @@ use crate::kernel::plan::Role;
 use crate::kernel::time::{copenhagen_local, date_time, duration, iso};
 use crate::kernel::{DisplayName, LongText};
 use crate::routes;
+use crate::ssr::db::PerHour;
 use crate::ssr::db::{DbResult, Group, Meetup, MeetupNotices, NewGroup, NewMeetup, Store, SubmitOutcome};
 
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Notice, NotificationKind, SignupStatus};
+use crate::ssr::service::within_limit;
 use crate::ssr::service::{ServiceError, ServiceResult};
 
 /// How many upcoming meetups the overview lists.
@@ -251,7 +253,8 @@ pub async fn create_group(store: &dyn Store, user: Option<&CurrentUser>, g: Grou
     if !user.has_role(Role::Host) {
         return Err(ServiceError::NotAllowed);
     }
-    Ok(store.create_hosted_group(&new_group(g), user.person_id, key, now).await?.id())
+    let made = store.create_hosted_group(&new_group(g), user.person_id, key, now).await;
+    Ok(within_limit(store, made, PerHour::Groups, network_fields::NAME).await?.id())
 }
 
 /// The group as its host edits it (`NotAllowed` for anyone else).
@@ -305,7 +308,8 @@ pub async fn post_meetup(
 ) -> ServiceResult<MeetupId> {
     let host = host_of(store, user, group).await?;
     let at = starts_at(&m, now)?;
-    Ok(store.post_meetup(&new_meetup(group, m, at), host.person_id, key, now).await?.id())
+    let made = store.post_meetup(&new_meetup(group, m, at), host.person_id, key, now).await;
+    Ok(within_limit(store, made, PerHour::Meetups, network_fields::DESCRIPTION).await?.id())
 }
 
 /// The meetup, who is coming and the hosts' messages, for a host of its group.
@@ -365,7 +369,8 @@ pub async fn announce(
     now: i64,
 ) -> ServiceResult<()> {
     let host = host_of(store, user, store.meetup(id).await?.group_id).await?;
-    match store.announce(id, host.person_id, body, Notice::new(NotificationKind::MeetupAnnouncement, id.0), key, now).await? {
+    let made = store.announce(id, host.person_id, body, Notice::new(NotificationKind::MeetupAnnouncement, id.0), key, now).await;
+    match within_limit(store, made, PerHour::Announcements, network_fields::MESSAGE).await? {
         SubmitOutcome::Created(_) | SubmitOutcome::Repeated(_) => Ok(()),
     }
 }

@@ -8,6 +8,7 @@ use sqlx::{FromRow, Row};
 
 use crate::kernel::ids::*;
 use crate::kernel::LongText;
+use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -326,6 +327,7 @@ macro_rules! sql {
             async fn create_hosted_group(&self, g: &NewGroup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<GroupId>> {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, host, key, "group", GroupId, now);
+                within_hourly_limit!(tx, host, PerHour::Groups, now);
                 let id: i64 = group_values!(sqlx::query_scalar(INSERT_GROUP), g).bind(now).fetch_one(&mut *tx).await?;
                 sqlx::query("INSERT INTO group_host (group_id, person_id) VALUES ($1, $2)").bind(id).bind(host.0).execute(&mut *tx).await?;
                 key_result!(tx, host, key, id);
@@ -371,6 +373,7 @@ macro_rules! sql {
             async fn post_meetup(&self, m: &NewMeetup, host: PersonId, key: &str, now: i64) -> DbResult<SubmitOutcome<MeetupId>> {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, host, key, "meetup", MeetupId, now);
+                within_hourly_limit!(tx, host, PerHour::Meetups, now);
                 let id: i64 = meetup_values!(sqlx::query_scalar(INSERT_MEETUP), m).bind(now).fetch_one(&mut *tx).await?;
                 key_result!(tx, host, key, id);
                 tx.commit().await?;
@@ -467,6 +470,7 @@ macro_rules! sql {
             ) -> DbResult<SubmitOutcome<AnnouncementId>> {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, sender, key, "announcement", AnnouncementId, now);
+                within_hourly_limit!(tx, sender, PerHour::Announcements, now);
                 let id: i64 = sqlx::query_scalar("INSERT INTO announcement (meetup_id, sender_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
                     .bind(meetup.0)
                     .bind(sender.0)

@@ -9,6 +9,7 @@
 #[cfg(test)]
 mod conformance;
 mod decode;
+pub mod limits;
 pub(crate) mod sql;
 mod store_impl;
 pub mod synthetic;
@@ -39,6 +40,7 @@ pub use crate::features::identity::store::PeopleStore;
 pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notifications::store::NotificationStore;
 pub use crate::features::plan::store::PlanStore;
+pub use limits::{LimitStore, PerHour};
 
 /// The store's feature traits, so their methods can be called on a
 /// `&dyn Store`: `use crate::ssr::db::prelude::*;`.
@@ -53,6 +55,7 @@ pub mod prelude {
     pub use crate::features::network::store::NetworkStore as _;
     pub use crate::features::notifications::store::NotificationStore as _;
     pub use crate::features::plan::store::PlanStore as _;
+    pub use crate::ssr::db::limits::LimitStore as _;
 }
 
 /// What can go wrong in the store, as the services need to tell it apart.
@@ -149,6 +152,7 @@ pub trait Store:
     + NotificationStore
     + AccessLogStore
     + ConversationStore
+    + LimitStore
     + Send
     + Sync
     + 'static
