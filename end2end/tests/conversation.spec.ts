@@ -50,6 +50,9 @@ test("Mette writes with a photo, Karin answers from her inbox, and Mette sees it
   // The demo's earlier message was read by Karin.
   await expect(mette.getByRole("listitem").filter({ hasText: "boligstøtte" })).toContainText("af Karin Holm");
   await expectNoAxeViolations(mette, "/samtale (phone)");
+  await mette.setViewportSize(DESKTOP);
+  await expectNoAxeViolations(mette, "/samtale (desktop)");
+  await mette.setViewportSize(PHONE);
 
   // Checked in the browser before anything is sent.
   await expect(mette.locator("form[data-ready=true]")).toHaveCount(1);
@@ -93,6 +96,9 @@ test("Mette writes with a photo, Karin answers from her inbox, and Mette sees it
   await expect(karin.getByRole("main")).toContainText(words);
   await expect(karin.getByRole("main")).toContainText("Venter på dig");
   await expectNoAxeViolations(karin, "/sagsbehandler/borger/:id/samtale (desktop)");
+  await karin.setViewportSize(PHONE);
+  await expectNoAxeViolations(karin, "/sagsbehandler/borger/:id/samtale (phone)");
+  await karin.setViewportSize(DESKTOP);
   // She opens the photo: a download, with its name.
   const download = karin.waitForEvent("download");
   await karin.getByRole("listitem").filter({ hasText: words }).getByRole("link", { name: "regning.jpg" }).click();

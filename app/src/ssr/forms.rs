@@ -105,8 +105,22 @@ fn session() -> Option<tower_sessions::Session> {
     use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned())
 }
 
-/// Keeps a refused submit for the form page.
-pub async fn keep(flash: FormFlash) {
+/// The most kept of one refused field, in characters: more than any field
+/// takes (a message is at most 4,000), so what was typed comes back whole.
+const KEPT_MAX: usize = 8_000;
+
+/// Keeps a refused submit for the form page: only for someone signed in
+/// (an anonymous flood of refused posts writes no session row), and at most
+/// `KEPT_MAX` characters of each field.
+pub async fn keep(mut flash: FormFlash) {
+    if crate::ssr::auth::current_user().is_none() {
+        return;
+    }
+    for value in flash.values.values_mut() {
+        if let Some((cut, _)) = value.char_indices().nth(KEPT_MAX) {
+            value.truncate(cut);
+        }
+    }
     if let Some(s) = session() {
         if let Err(e) = s.insert(FLASH_KEY, flash).await {
             tracing::warn!(error = %e, "could not keep the refused form in the session");

@@ -122,6 +122,9 @@ async fn a_phone_photo_comes_back_upright_scaled_and_without_any_exif() {
     let log = app.store.access_log(a).await.unwrap();
     assert_eq!(log.len(), log_before + 1);
     assert_eq!(log.iter().filter(|e| e.purpose == "attachment").count(), 1, "the caseworker's download is in Mette's access log");
+    let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("/samtale/fil/"), "the requests themselves are logged");
+    assert!(!logs.contains("IMG_2041") && !logs.contains("tandlægen"), "no file name or message body in the logs");
 }
 
 #[tokio::test]

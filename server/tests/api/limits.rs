@@ -83,3 +83,23 @@ async fn a_body_that_does_not_say_its_length_is_cut_off_at_the_limit() {
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "refused as too large, not a server failure");
     assert_eq!(goal_count(&app, a).await, before, "nothing was written");
 }
+
+#[tokio::test]
+async fn a_refused_anonymous_form_keeps_nothing_and_writes_no_session_row() {
+    use app::features::network::server::SetDisplayName;
+    let app = spawn_app().await;
+    let before = sessions(&app).await;
+    for name in ["010190-1234", "Kommunen"] {
+        let req = app.http.post(app.url(SetDisplayName::PATH)).header("accept", "text/html").form(&[("display_name", name)]);
+        let res = app.send(&mut Browser::default(), req).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sent back to the form");
+    }
+    assert_eq!(sessions(&app).await, before, "what an anonymous caller typed is not kept in a session");
+
+    // Signed in, a refused form keeps what was typed, whole (a message of 4,001 characters).
+    let mut mette = app.signed_in("Mette").await;
+    let req = app.http.post(app.url(SetDisplayName::PATH)).header("accept", "text/html").form(&[("display_name", "010190-1234")]);
+    assert_eq!(app.send(&mut mette, req).await.status(), StatusCode::SEE_OTHER);
+    let page = app.get(&mut mette, &app::routes::my_network_name()).await.text().await.unwrap();
+    assert!(page.contains("010190-1234"), "kept for the signed-in person's form");
+}
