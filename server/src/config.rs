@@ -52,6 +52,13 @@ pub struct Settings {
     /// `APP_BENCH`: serve the benchmark's baseline route (`/bench/baseline`).
     /// Never in production.
     pub bench: bool,
+    /// `APP_TRUSTED_PROXIES`: the reverse proxies (IP addresses, comma
+    /// separated) whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `APP_LOGINS_PER_ADDRESS`: logins started per client address per 10
+    /// minutes; `None`: 20, or 10,000 with the built-in test login (the test
+    /// suites log in many times from one address).
+    pub logins_per_address: Option<u32>,
 }
 
 /// One OpenID Connect issuer we trust, and how to read its claims.
@@ -145,6 +152,8 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_SESSION_IDLE_MINUTES", "30"),
     ("APP_SESSION_MAX_HOURS", "12"),
     ("APP_BENCH", "off"),
+    ("APP_TRUSTED_PROXIES", ""),
+    ("APP_LOGINS_PER_ADDRESS", "20 (10000 with the built-in test login)"),
 ];
 
 /// A setting that could not be read.
@@ -231,7 +240,24 @@ impl Settings {
         };
         let session_idle_minutes = minutes("APP_SESSION_IDLE_MINUTES", 24 * 60)?;
         let session_max_hours = minutes("APP_SESSION_MAX_HOURS", 7 * 24)?;
+        let trusted_proxies = get("APP_TRUSTED_PROXIES")
+            .split(',')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(|a| a.parse().map_err(|_| ConfigError(format!("APP_TRUSTED_PROXIES: {a} is not an IP address"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let logins_per_address = match given.get("APP_LOGINS_PER_ADDRESS") {
+            None => None,
+            Some(n) => Some(
+                n.parse::<u32>()
+                    .ok()
+                    .filter(|v| *v >= 1)
+                    .ok_or_else(|| ConfigError("APP_LOGINS_PER_ADDRESS must be a whole number, at least 1".into()))?,
+            ),
+        };
         Ok(Settings {
+            trusted_proxies,
+            logins_per_address,
             oidc,
             staff_oidc,
             session_idle_minutes,

@@ -20,6 +20,7 @@ use app::{shell, App};
 
 use crate::auth::{self, Auth};
 use crate::config::Settings;
+use crate::login_limit::{self, LoginLimiter};
 use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
@@ -140,7 +141,9 @@ impl Application {
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, public_url = %self.state.auth.public_url, "listening");
         tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+        // The peer's address reaches the login limit (`login_limit.rs`).
+        let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
     }
 }
 
@@ -155,6 +158,8 @@ pub fn router(state: AppState) -> Router {
         .route(auth::LOGOUT, post(auth::logout))
         .with_state(state.auth.clone());
     let routes = generate_route_list(App);
+    let per_address = state.settings.logins_per_address.unwrap_or(if state.test_idp.is_some() { 10_000 } else { 20 });
+    let limiter = Arc::new(LoginLimiter::new(per_address, state.settings.trusted_proxies.clone(), state.auth.clock.clone()));
     let mut pages = Router::new()
         .route("/healthz", get(routes::healthz))
         .route(&format!("{}/{{id}}/{}", paths::NETWORK_MEETUP, paths::CALENDAR_FILE), get(routes::meetup_calendar))
@@ -180,7 +185,13 @@ pub fn router(state: AppState) -> Router {
         outer = outer.route("/bench/baseline", get(routes::bench_baseline).with_state(state.clone()));
     }
     outer
-        .merge(pages.layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user)).layer(session_layer))
+        .merge(
+            pages
+                .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
+                .layer(session_layer)
+                // Outside the session: a refused login start touches no session.
+                .layer(middleware::from_fn_with_state(limiter, login_limit::limit_logins)),
+        )
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
         .layer(middleware::from_fn(security::limit_bodies))
         .layer(CompressionLayer::new())

@@ -175,3 +175,40 @@ async fn the_benchmark_baseline_is_served_only_when_asked_for_and_without_a_sess
         );
     }
 }
+
+impl TestApp {
+    /// Starts a login, as from `forwarded_for` if given.
+    async fn start_login(&self, forwarded_for: Option<&str>) -> StatusCode {
+        let mut req = self.client.get(format!("{}/auth/login", self.base));
+        if let Some(addr) = forwarded_for {
+            req = req.header("x-forwarded-for", addr);
+        }
+        req.send().await.expect("request").status()
+    }
+}
+
+#[tokio::test]
+async fn logins_started_from_one_address_are_limited_and_a_forged_forwarded_for_does_not_help() {
+    let app = spawn_app_with(&[("APP_LOGINS_PER_ADDRESS", "3")]).await;
+    for _ in 0..3 {
+        assert_eq!(app.start_login(None).await, StatusCode::SEE_OTHER, "on to the provider");
+    }
+    assert_eq!(app.start_login(None).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.start_login(Some("198.51.100.7")).await, StatusCode::TOO_MANY_REQUESTS, "a header from an untrusted peer is ignored");
+    let res = app.get("/auth/login").await;
+    assert_eq!(header(&res, "retry-after"), "600");
+    assert!(res.text().await.unwrap().contains("Vent 10 minutter"), "a plain message");
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK, "other routes are not limited");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_count() {
+    let app = spawn_app_with(&[("APP_LOGINS_PER_ADDRESS", "2"), ("APP_TRUSTED_PROXIES", "127.0.0.1")]).await;
+    for _ in 0..2 {
+        assert_eq!(app.start_login(Some("198.51.100.7")).await, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(app.start_login(Some("198.51.100.7")).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.start_login(Some("198.51.100.8")).await, StatusCode::SEE_OTHER, "another client behind the same proxy");
+    assert_eq!(app.start_login(Some("203.0.113.5, 198.51.100.8")).await, StatusCode::SEE_OTHER, "the right-most untrusted address counts");
+    assert_eq!(app.start_login(Some("203.0.113.5, 198.51.100.8")).await, StatusCode::TOO_MANY_REQUESTS);
+}
