@@ -7,6 +7,7 @@ pub mod amount;
 pub mod clock;
 pub mod forms;
 pub mod ids;
+pub mod paging;
 pub mod plan;
 pub mod text;
 #[cfg(feature = "ssr")]

@@ -17,6 +17,19 @@ pub fn PageHeading(title: &'static str) -> impl IntoView {
     }
 }
 
+/// Below a paged list: "Vis ældre" to the next page, and on an older page
+/// "Til de nyeste" back to the first: plain links (no JavaScript needed).
+#[component]
+pub fn PageLinks(older: Option<String>, later: bool, path: &'static str) -> impl IntoView {
+    let t = use_lang().texts();
+    view! {
+        <nav class="mt-4 flex flex-wrap gap-6" aria-label=t.page_links_label>
+            {older.map(|href| view! { <a href=href class="link" rel="next">{t.page_older}</a> })}
+            {later.then(|| view! { <a href=path class="link">{t.page_newest}</a> })}
+        </nav>
+    }
+}
+
 /// A calm information box, e.g. "you need to log in to see this".
 #[component]
 pub fn Notice(text: &'static str) -> impl IntoView {

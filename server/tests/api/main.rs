@@ -17,4 +17,5 @@ mod foundation;
 mod limits;
 mod network_access;
 mod notifications_access;
+mod paging;
 mod plan_access;

@@ -2,17 +2,24 @@
 
 use crate::features::access_log::views::AccessView;
 use crate::i18n::Lang;
+use crate::kernel::paging::{Before, Paged, PAGE_SIZE};
 use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 
-/// Every time staff opened the signed-in citizen's data, newest first
-/// (`None` for someone who is not a citizen). Only one's own log.
-pub async fn my_access_log(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbResult<Option<Vec<AccessView>>> {
+/// The times staff opened the signed-in citizen's data, newest first, a
+/// page at a time from `before` (`None` for someone who is not a citizen).
+/// Only one's own log.
+pub async fn my_access_log(
+    store: &dyn Store,
+    user: &CurrentUser,
+    before: Option<Before>,
+    lang: Lang,
+) -> DbResult<Option<Paged<AccessView>>> {
     let Ok(me) = crate::ssr::access::citizen_self(user) else {
         return Ok(None);
     };
-    let mut entries = store.access_log(me.citizen).await?;
-    entries.sort_by_key(|e| std::cmp::Reverse(e.at));
-    Ok(Some(entries.into_iter().map(|e| AccessView { when: date_time(e.at, lang), role: e.staff_role, purpose: e.purpose }).collect()))
+    let rows = store.access_log_page(me.citizen, before, PAGE_SIZE as i64 + 1).await?;
+    let view = |e: crate::ssr::db::AccessLogEntry| AccessView { when: date_time(e.at, lang), role: e.staff_role, purpose: e.purpose };
+    Ok(Some(Paged::of(rows, |e| (e.at, e.id), view, crate::routes::ACCESS_LOG, before.is_some())))
 }

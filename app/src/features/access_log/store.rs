@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::kernel::plan::Role;
 use crate::ssr::db::*;
 
@@ -17,6 +18,8 @@ pub trait AccessLogStore: Send + Sync {
     /// shows several citizens' data, such as the inbox).
     async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
     async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>>;
+    /// At most `limit` entries older than `before` (all: `None`), newest first.
+    async fn access_log_page(&self, citizen: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<AccessLogEntry>>;
 }
 
 macro_rules! sql {
@@ -51,6 +54,18 @@ macro_rules! sql {
                     .bind(citizen.0)
                     .fetch_all(&self.pool)
                     .await?)
+            }
+            async fn access_log_page(&self, citizen: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<AccessLogEntry>> {
+                let (at, id) = Before::bounds(before);
+                Ok(sqlx::query_as(
+                    "SELECT * FROM access_log WHERE citizen_id = $1 AND (at < $2 OR (at = $2 AND id < $3)) ORDER BY at DESC, id DESC LIMIT $4",
+                )
+                .bind(citizen.0)
+                .bind(at)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
             }
         }
     };

@@ -14,14 +14,41 @@ async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn 
     s.log_access(c, cw, Role::Caseworker, "Forberedelse af møde", NOW).await.unwrap();
     s.log_access(c, cw, Role::Caseworker, "Svar på dit forslag", NOW + DAY).await.unwrap();
     s.log_access(other, cw, Role::Caseworker, "Andens sag", NOW).await.unwrap();
-    let log = my_access_log(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a citizen");
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, Lang::Da).await.unwrap().expect("a citizen");
     assert_eq!(
-        log.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(),
+        log.items.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(),
         ["Svar på dit forslag", "Forberedelse af møde"],
         "own entries, newest first"
     );
-    assert_eq!(log[0].role, Role::Caseworker);
-    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap().is_none());
+    assert_eq!((log.items[0].role, log.older, log.later), (Role::Caseworker, None, false));
+    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), None, Lang::Da).await.unwrap().is_none());
+}
+
+async fn a_long_access_log_is_read_a_page_at_a_time_newest_first_and_nothing_is_skipped(s: Arc<dyn Store>) {
+    use crate::features::access_log::service::my_access_log;
+    use crate::i18n::Lang;
+    use crate::kernel::paging::{Before, BEFORE, PAGE_SIZE};
+    let (c, cw, _) = citizen_with_budget(s.as_ref()).await;
+    // 120 entries, some at the same moment (a page of several citizens logs them together).
+    for i in 0..120 {
+        s.log_access(c, cw, Role::Caseworker, &format!("Læsning {i}"), NOW + (i / 3) * 1000).await.unwrap();
+    }
+    let me = signed_in(c, true);
+    let mut seen = Vec::new();
+    let mut before = None;
+    loop {
+        let page = my_access_log(s.as_ref(), &me, before, Lang::Da).await.unwrap().unwrap();
+        assert!(page.items.len() <= PAGE_SIZE);
+        assert_eq!(page.later, before.is_some());
+        seen.extend(page.items.into_iter().map(|e| e.purpose));
+        let Some(older) = page.older else { break };
+        let cursor = older.split_once(&format!("{BEFORE}=")).unwrap().1.to_string();
+        before = Before::parse(&cursor);
+        assert!(before.is_some(), "{older}");
+    }
+    let expected: Vec<String> = s.access_log(c).await.unwrap().into_iter().map(|e| e.purpose).collect();
+    assert_eq!(seen.len(), 120, "every entry once, over three pages");
+    assert_eq!(seen, expected, "in the order of the whole log: newest first");
 }
 
 async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
@@ -40,4 +67,8 @@ async fn notifications_and_the_access_log_are_per_citizen(s: Arc<dyn Store>) {
     assert_eq!((s.access_log(c).await.unwrap().len(), s.access_log(other).await.unwrap().len()), (2, 1));
 }
 
-on_both_backends!(a_citizen_sees_who_opened_their_data_and_only_their_own_log, notifications_and_the_access_log_are_per_citizen,);
+on_both_backends!(
+    a_citizen_sees_who_opened_their_data_and_only_their_own_log,
+    a_long_access_log_is_read_a_page_at_a_time_newest_first_and_nothing_is_skipped,
+    notifications_and_the_access_log_are_per_citizen,
+);

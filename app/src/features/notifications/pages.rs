@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::features::notifications::views::NotificationView;
 use crate::i18n::use_lang;
 use crate::routes;
-use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::page::{NeedsLogin, PageHeading, PageLinks, Unavailable};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -17,15 +17,17 @@ pub fn Notifications() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.notifications.notifications_title body=t.notifications.notifications_body next=routes::NOTIFICATIONS/> }.into_any();
     }
-    let page = Resource::new_blocking(|| (), |_| my_notifications());
+    let query = leptos_router::hooks::use_query_map();
+    let before = move || query.read().get(crate::kernel::paging::BEFORE);
+    let page = Resource::new_blocking(before, my_notifications);
     view! {
         <PageHeading title=t.notifications.notifications_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Some(list)) if !list.is_empty() => view! {
+                    Ok(Some(list)) if !list.items.is_empty() => view! {
                         <ul class="flex flex-col divide-y divide-line">
-                            {list.into_iter().map(|n: NotificationView| view! {
+                            {list.items.into_iter().map(|n: NotificationView| view! {
                                 <li class="py-3">
                                     <p>
                                         {n.unread.then(|| view! { <strong class="mr-2 rounded bg-primary px-2 text-white">{t.notifications.notification_new}</strong> })}
@@ -36,6 +38,7 @@ pub fn Notifications() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ul>
+                        <PageLinks older=list.older later=list.later path=routes::NOTIFICATIONS/>
                     }
                     .into_any(),
                     Ok(_) => view! { <p class="text-muted">{t.notifications.notifications_empty}</p> }.into_any(),

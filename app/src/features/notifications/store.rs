@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::ssr::db::*;
 
 /// Notifications inside the portal.
@@ -13,6 +14,8 @@ use crate::ssr::db::*;
 pub trait NotificationStore: Send + Sync {
     async fn notify(&self, person: PersonId, notice: Notice, now: i64) -> DbResult<NotificationId>;
     async fn notifications(&self, person: PersonId) -> DbResult<Vec<Notification>>;
+    /// At most `limit` notifications older than `before` (all: `None`), newest first.
+    async fn notifications_page(&self, person: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<Notification>>;
     async fn unread_notifications(&self, person: PersonId) -> DbResult<i64>;
     async fn mark_notifications_read(&self, person: PersonId, now: i64) -> DbResult<()>;
 }
@@ -39,6 +42,19 @@ macro_rules! sql {
                     .bind(person.0)
                     .fetch_all(&self.pool)
                     .await?)
+            }
+            async fn notifications_page(&self, person: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<Notification>> {
+                let (at, id) = Before::bounds(before);
+                Ok(sqlx::query_as(
+                    "SELECT * FROM notification WHERE person_id = $1 AND (created_at < $2 OR (created_at = $2 AND id < $3)) \
+                     ORDER BY created_at DESC, id DESC LIMIT $4",
+                )
+                .bind(person.0)
+                .bind(at)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
             }
             async fn unread_notifications(&self, person: PersonId) -> DbResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notification WHERE person_id = $1 AND read_at IS NULL")

@@ -509,6 +509,7 @@ impl Notification {
 
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct AccessLogEntry {
+    pub id: i64,
     pub at: i64,
     pub staff_id: PersonId,
     pub staff_role: Role,

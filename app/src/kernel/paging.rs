@@ -1,0 +1,73 @@
+//! Lists that grow without bound (the access log, notifications) are shown a
+//! page at a time, newest first, with a plain link to the older ones: it
+//! works without JavaScript, and the server never reads more than a page
+//! and one row. The page ends at a place, not a count (`?foer=<at>-<id>`),
+//! so rows added meanwhile do not shift what the next page shows.
+
+use serde::{Deserialize, Serialize};
+
+/// Rows per page.
+pub const PAGE_SIZE: usize = 50;
+/// The query parameter that names where a page begins.
+pub const BEFORE: &str = "foer";
+
+/// Where the next page begins: below this time and, at the same time, this id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Before {
+    pub at: i64,
+    pub id: i64,
+}
+
+impl Before {
+    /// From `?foer=` (anything else: the first page).
+    pub fn parse(s: &str) -> Option<Before> {
+        let (at, id) = s.split_once('-')?;
+        Some(Before { at: at.parse().ok()?, id: id.parse().ok()? })
+    }
+
+    /// The bounds to bind in SQL: everything for the first page.
+    pub fn bounds(before: Option<Before>) -> (i64, i64) {
+        before.map_or((i64::MAX, i64::MAX), |b| (b.at, b.id))
+    }
+}
+
+/// One page of a list, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    /// The address of the older ones, if there are any.
+    pub older: Option<String>,
+    /// Not the first page: the page links back to the newest.
+    pub later: bool,
+}
+
+impl<T> Paged<T> {
+    /// `rows` as read with one more than a page (newest first), each with
+    /// its time and id, made into a page of views with the link to the next
+    /// at `path`.
+    pub fn of<R>(mut rows: Vec<R>, key: impl Fn(&R) -> (i64, i64), view: impl FnMut(R) -> T, path: &str, later: bool) -> Paged<T> {
+        let more = rows.len() > PAGE_SIZE;
+        rows.truncate(PAGE_SIZE);
+        let older = if more { rows.last().map(key).map(|(at, id)| format!("{path}?{BEFORE}={at}-{id}")) } else { None };
+        Paged { items: rows.into_iter().map(view).collect(), older, later }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_holds_at_most_page_size_and_links_to_where_the_next_begins() {
+        let rows: Vec<(i64, i64)> = (0..(PAGE_SIZE as i64 + 1)).map(|i| (1000 - i, 500 - i)).collect();
+        let page = Paged::of(rows, |r| *r, |r| r.1, "/hvem-har-set", false);
+        assert_eq!(page.items.len(), PAGE_SIZE);
+        let last = 500 - (PAGE_SIZE as i64 - 1);
+        assert_eq!(page.older, Some(format!("/hvem-har-set?foer={}-{last}", 1000 - (PAGE_SIZE as i64 - 1))));
+        let short = Paged::of(vec![(5, 1)], |r| *r, |r| r.1, "/x", true);
+        assert_eq!((short.items, short.older, short.later), (vec![1], None, true));
+        assert_eq!(Before::parse("1700000000000-42"), Some(Before { at: 1_700_000_000_000, id: 42 }));
+        assert_eq!(Before::parse("x-1"), None);
+        assert_eq!(Before::bounds(None), (i64::MAX, i64::MAX));
+    }
+}
