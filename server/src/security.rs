@@ -79,6 +79,20 @@ fn reads_its_own_upload(path: &str) -> bool {
 /// cut off at the limit as it is read.
 pub async fn limit_bodies(req: Request, next: Next) -> Response {
     if reads_its_own_upload(req.uri().path()) {
+        // Its reader needs a multipart body (anything else made server_fn panic).
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data") && v.contains("boundary="));
+        if !multipart {
+            return (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "multipart/form-data expected\n",
+            )
+                .into_response();
+        }
         return next.run(req).await;
     }
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());

@@ -103,3 +103,18 @@ async fn a_refused_anonymous_form_keeps_nothing_and_writes_no_session_row() {
     let page = app.get(&mut mette, &app::routes::my_network_name()).await.text().await.unwrap();
     assert!(page.contains("010190-1234"), "kept for the signed-in person's form");
 }
+
+#[tokio::test]
+async fn the_upload_routes_answer_anything_but_a_multipart_form_with_415() {
+    use app::features::conversation::server::SendMessage;
+    let app = spawn_app().await;
+    let a = app.person("Mette").await;
+    let before = app.store.messages(a).await.unwrap().len();
+    let mut mette = app.signed_in("Mette").await;
+    let form = [("body", "Hej".to_string()), ("key", "plain".to_string())];
+    let (status, _) = app.call(&mut mette, SendMessage::PATH, &form).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "a URL-encoded post is refused plainly");
+    assert_eq!(app.store.messages(a).await.unwrap().len(), before);
+    let (status, body) = app.call_multipart(&mut mette, SendMessage::PATH, &form).await;
+    assert!(status.is_success(), "the same as a multipart form is sent: {status} {body}");
+}
