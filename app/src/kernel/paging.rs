@@ -46,10 +46,20 @@ impl<T> Paged<T> {
     /// its time and id, made into a page of views with the link to the next
     /// at `path`.
     pub fn of<R>(mut rows: Vec<R>, key: impl Fn(&R) -> (i64, i64), view: impl FnMut(R) -> T, path: &str, later: bool) -> Paged<T> {
-        let more = rows.len() > PAGE_SIZE;
-        rows.truncate(PAGE_SIZE);
-        let older = if more { rows.last().map(key).map(|(at, id)| format!("{path}?{BEFORE}={at}-{id}")) } else { None };
+        let older = cut(&mut rows, key, path);
         Paged { items: rows.into_iter().map(view).collect(), older, later }
+    }
+}
+
+/// Cuts `rows` (read with one more than a page, newest first) to a page and
+/// gives the link to the older ones at `path`, if there are any.
+pub fn cut<R>(rows: &mut Vec<R>, key: impl Fn(&R) -> (i64, i64), path: &str) -> Option<String> {
+    let more = rows.len() > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE);
+    if more {
+        rows.last().map(key).map(|(at, id)| format!("{path}?{BEFORE}={at}-{id}"))
+    } else {
+        None
     }
 }
 

@@ -20,7 +20,7 @@ pub fn PageHeading(title: &'static str) -> impl IntoView {
 /// Below a paged list: "Vis ældre" to the next page, and on an older page
 /// "Til de nyeste" back to the first: plain links (no JavaScript needed).
 #[component]
-pub fn PageLinks(older: Option<String>, later: bool, path: &'static str) -> impl IntoView {
+pub fn PageLinks(older: Option<String>, later: bool, #[prop(into)] path: String) -> impl IntoView {
     let t = use_lang().texts();
     view! {
         <nav class="mt-4 flex flex-wrap gap-6" aria-label=t.page_links_label>

@@ -42,3 +42,28 @@ async fn the_access_log_is_shown_a_page_at_a_time_with_plain_links() {
     let theirs = app.get(&mut camilla, &older).await.text().await.unwrap();
     assert!(!theirs.contains("Læsning nummer"), "a cursor carries no one's data");
 }
+
+#[tokio::test]
+async fn the_plan_s_history_is_shown_a_page_at_a_time_on_both_sides() {
+    let app = spawn_app().await;
+    let a = app.person("Mette").await;
+    let karin = app.person("Karin").await;
+    let plan = app.store.plan_of(a).await.unwrap().unwrap();
+    let now = app.clock.now_ms();
+    for i in 0..60 {
+        let note = app::kernel::LongText::parse(&format!("Møde nummer {i}")).unwrap();
+        app.store.add_meeting_note(plan, karin, &note, &format!("note-{i}"), now + i * 60_000).await.unwrap();
+    }
+    let mut mette = app.signed_in("Mette").await;
+    let first = app.get(&mut mette, app::routes::PLAN).await.text().await.unwrap();
+    let older = link(&first, "Vis ældre").expect("a link to the older history");
+    assert!(older.starts_with("/min-plan?foer=") && older.ends_with("#historik"), "{older}");
+    let second = app.get(&mut mette, &older).await.text().await.unwrap();
+    assert_eq!(link(&second, "Til de nyeste").as_deref(), Some("/min-plan#historik"));
+
+    let mut karin_browser = app.signed_in("Karin").await;
+    let staff = app.get(&mut karin_browser, &app::routes::citizen(a.0)).await.text().await.unwrap();
+    let staff_older = link(&staff, "Vis ældre").expect("the caseworker's page pages it too");
+    assert!(staff_older.starts_with(&format!("{}?foer=", app::routes::citizen(a.0))), "{staff_older}");
+    assert_eq!(app.get(&mut karin_browser, &staff_older).await.status(), StatusCode::OK);
+}

@@ -12,7 +12,7 @@ use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
 use crate::ui::page::StaffPage;
-use crate::ui::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading};
+use crate::ui::page::{id_param, ButtonForm, NeedsLogin, Notice, Outcome, PageHeading, PageLinks};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -25,11 +25,12 @@ pub fn CitizenPlan() -> impl IntoView {
         return view! { <NeedsLogin title=t.casework.citizen_plan_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
     }
     let id = id_param();
+    let query = leptos_router::hooks::use_query_map();
     let page = Resource::new_blocking(
-        move || id,
-        |id| async move {
+        move || (id, query.read().get(crate::kernel::paging::BEFORE)),
+        |(id, before)| async move {
             match id {
-                Some(id) => citizen_plan(id).await,
+                Some(id) => citizen_plan(id, before).await,
                 None => Ok(StaffPage::NotAllowed),
             }
         },
@@ -112,6 +113,7 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
             items=history_items(plan.history, t)
             list_class="flex flex-col divide-y divide-line"
         />
+        <PageLinks older=plan.history_older later=plan.history_later path=format!("{}#historik", routes::citizen(citizen))/>
     }
 }
 

@@ -38,9 +38,10 @@ fn back(citizen: i64) -> String {
     routes::citizen(citizen)
 }
 
-/// The citizen's plan for their caseworker (writes the access log).
+/// The citizen's plan for their caseworker (writes the access log); its
+/// history from `before` (the page's `?foer=`; `None`: the newest).
 #[server(prefix = "/api", endpoint = "citizen_plan")]
-pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, ServerFnError> {
+pub async fn citizen_plan(citizen: i64, before: Option<String>) -> Result<StaffPage<CitizenPage>, ServerFnError> {
     use crate::features::casework::forms::plan_fields::*;
     use crate::features::casework::forms::CaseworkForm;
     use crate::features::casework::service as casework;
@@ -52,7 +53,8 @@ pub async fn citizen_plan(citizen: i64) -> Result<StaffPage<CitizenPage>, Server
     let cx = Ctx::get()?;
     let lang = cx.lang;
     let t = lang.texts();
-    let r = async { casework::open_plan(cx.store(), cx.user()?, PersonId(citizen), cx.now, lang).await }.await;
+    let before = before.as_deref().and_then(crate::kernel::paging::Before::parse);
+    let r = async { casework::open_plan(cx.store(), cx.user()?, PersonId(citizen), before, cx.now, lang).await }.await;
     let view = match crate::ssr::service::staff_page(r, "open a citizen's plan")? {
         StaffPage::Shown(v) => v,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),

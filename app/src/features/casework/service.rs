@@ -22,13 +22,24 @@ async fn plan_to_change(store: &dyn Store, user: &CurrentUser, citizen: PersonId
     Ok((acting, store.ensure_plan(citizen, now).await?))
 }
 
-/// Opens the citizen's plan for their caseworker; writes the access log.
-pub async fn open_plan(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64, lang: Lang) -> ServiceResult<CitizenPlanView> {
+/// Opens the citizen's plan for their caseworker (its history a page at a
+/// time, from `history_before`); writes the access log.
+pub async fn open_plan(
+    store: &dyn Store,
+    user: &CurrentUser,
+    citizen: PersonId,
+    history_before: Option<crate::kernel::paging::Before>,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<CitizenPlanView> {
     let acting = access::staff_for(store, user, citizen).await?;
     acting.log_read(store, Purpose::PlanWork, now).await?;
     let name = store.person(citizen).await?.full_name;
     let plan = match store.plan_of(citizen).await? {
-        Some(plan) => crate::features::plan::service::plan_view(store, citizen, plan, acting.actor, now, lang).await?,
+        Some(plan) => {
+            let page = crate::routes::citizen(citizen.0);
+            crate::features::plan::service::plan_view(store, citizen, plan, acting.actor, (history_before, &page), now, lang).await?
+        }
         None => Default::default(),
     };
     Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan })

@@ -84,7 +84,7 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     casework::add_appointment(s.as_ref(), &staff, c, meeting, "meeting-1", NOW + 2).await.unwrap();
     casework::add_note(s.as_ref(), &staff, c, parse_note("Vi aftalte at ringe til børnehaven.").unwrap(), "note-1", NOW + 3).await.unwrap();
 
-    let view = my_plan(s.as_ref(), &signed_in(c, true), NOW + 4, Lang::Da).await.unwrap().unwrap();
+    let view = my_plan(s.as_ref(), &signed_in(c, true), None, NOW + 4, Lang::Da).await.unwrap().unwrap();
     let a = &view.activities[0];
     assert_eq!((a.status, a.department, a.responsible.as_str()), (ActivityStatus::Active, Department::Social, "Socialrådgiver Ali"));
     assert_eq!(view.appointments[0].when, "torsdag 24. september 2026 kl. 10.00", "typed in Copenhagen time");
@@ -112,11 +112,11 @@ async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the
     assert_eq!(s.appointments(plan).await.unwrap().len(), 1, "a cancelled meeting is no longer shown");
     assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.as_str()), Some("appointment_cancelled"));
 
-    let opened = casework::open_plan(s.as_ref(), &staff, c, NOW + 5, Lang::Da).await.unwrap();
+    let opened = casework::open_plan(s.as_ref(), &staff, c, None, NOW + 5, Lang::Da).await.unwrap();
     assert_eq!((opened.citizen.as_str(), opened.plan.activities.len()), ("Jonas Borger", 1));
     let log = s.access_log(c).await.unwrap();
     assert_eq!((log.len(), log[0].purpose.as_str()), (1, crate::ssr::access::Purpose::PlanWork.as_str()), "opening the plan is logged");
-    assert!(matches!(casework::open_plan(s.as_ref(), &staff_user(other), c, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
+    assert!(matches!(casework::open_plan(s.as_ref(), &staff_user(other), c, None, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert_eq!(s.access_log(c).await.unwrap().len(), 1, "a refused open is not logged");
 }
 

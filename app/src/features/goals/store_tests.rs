@@ -40,7 +40,7 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert!(matches!(twice, Err(ServiceError::Conflict)), "{twice:?}");
     assert_eq!(s.decisions_of(c).await.unwrap(), d, "the record is unchanged");
 
-    let view = my_plan(s.as_ref(), &me, NOW + 2 * DAY, Lang::Da).await.unwrap().unwrap();
+    let view = my_plan(s.as_ref(), &me, None, NOW + 2 * DAY, Lang::Da).await.unwrap().unwrap();
     let g = &view.goals[0];
     assert_eq!((g.status, g.decisions.len()), (GoalStatus::Declined, 1));
     assert_eq!(g.decisions[0].by, "Karin Sagsbehandler");
@@ -61,7 +61,7 @@ async fn a_declined_proposal_leaves_an_immutable_decision_and_notifies_the_citiz
     assert_eq!(s.unread_notifications(c).await.unwrap(), 2, "the citizen is told of the correction");
     let again = goals::correct(s.as_ref(), &staff_user(cw), id, crate::features::goals::forms::GoalAnswer::Accept, NOW + 4 * DAY).await;
     assert!(matches!(again, Err(ServiceError::Conflict)), "accepting an accepted goal is no correction");
-    let view = my_plan(s.as_ref(), &me, NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
+    let view = my_plan(s.as_ref(), &me, None, NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
     let shown = &view.goals[0].decisions;
     assert_eq!((shown.len(), shown[0].outcome.as_str()), (2, "accepted"), "newest first");
     assert_eq!(shown[0].corrects.as_deref(), Some(shown[1].when.as_str()));

@@ -13,7 +13,7 @@ use crate::features::plan::views::Who;
 use crate::i18n::{use_lang, Texts};
 use crate::kernel::plan::GoalStatus;
 use crate::routes;
-use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Paragraphs, Unavailable};
+use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, PageLinks, Paragraphs, Unavailable};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -25,7 +25,9 @@ pub fn MyPlan() -> impl IntoView {
     let Some(me) = viewer() else {
         return view! { <NeedsLogin title=t.plan.plan_title body=t.plan.plan_body next=routes::PLAN/> }.into_any();
     };
-    let page = Resource::new_blocking(|| (), |_| my_plan());
+    let query = leptos_router::hooks::use_query_map();
+    let before = move || query.read().get(crate::kernel::paging::BEFORE);
+    let page = Resource::new_blocking(before, my_plan);
     view! {
         <PageHeading title=t.plan.plan_title/>
         <p class="mb-4 text-xl">{format!("{}, {}", t.plan.plan_hello, me.name)}</p>
@@ -54,7 +56,7 @@ pub fn MyPlan() -> impl IntoView {
 
 #[component]
 fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
-    let PlanView { goals, activities, appointments, history, notes } = plan;
+    let PlanView { goals, activities, appointments, history, notes, history_older, history_later } = plan;
     let goals = goals.into_iter().map(|g| view! { <Goal g t/> }.into_any()).collect();
     let activities = activities.into_iter().map(|a| view! { <li class="card"><ActivityCard a t/></li> }.into_any()).collect();
     let appointments = appointment_items(appointments, t);
@@ -73,6 +75,7 @@ fn Plan(plan: PlanView, t: &'static Texts) -> impl IntoView {
             items=history
             list_class="flex flex-col divide-y divide-line"
         />
+        <PageLinks older=history_older later=history_later path=format!("{}#historik", routes::PLAN)/>
     }
 }
 

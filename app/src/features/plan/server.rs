@@ -17,16 +17,17 @@ pub enum PlanPage {
     Plan(PlanView),
 }
 
-/// The signed-in citizen's own plan. It takes no arguments: there is no way
-/// to ask for anybody else's.
+/// The signed-in citizen's own plan, its history from `before` (the page's
+/// `?foer=`). Nothing names a person: there is no way to ask for anybody else's.
 #[server(prefix = "/api", endpoint = "my_plan")]
-pub async fn my_plan() -> Result<PlanPage, ServerFnError> {
+pub async fn my_plan(before: Option<String>) -> Result<PlanPage, ServerFnError> {
     let cx = Ctx::get()?;
     let Some(user) = cx.maybe_user() else {
         return Ok(PlanPage::NotSignedIn);
     };
     let lang = cx.lang;
-    match crate::features::plan::service::my_plan(cx.store(), user, cx.now, lang).await {
+    let before = before.as_deref().and_then(crate::kernel::paging::Before::parse);
+    match crate::features::plan::service::my_plan(cx.store(), user, before, cx.now, lang).await {
         Ok(Some(plan)) => Ok(PlanPage::Plan(plan)),
         Ok(None) => Ok(PlanPage::NoPlan),
         Err(e) => Err(crate::ssr::internal_error("read the plan", e)),

@@ -12,6 +12,7 @@ use crate::features::plan::views::PlanView;
 use crate::features::plan::views::Who;
 use crate::i18n::Lang;
 use crate::kernel::ids::{PersonId, PlanId};
+use crate::kernel::paging::{cut, Before, PAGE_SIZE};
 use crate::kernel::plan::ActorKind;
 use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
@@ -20,12 +21,19 @@ use crate::ssr::db::{DbResult, Store};
 use crate::ssr::service::Names;
 
 /// The signed-in citizen's own plan (`None`: they have none).
-pub async fn my_plan(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<PlanView>> {
+/// Its history a page at a time, from `history_before`.
+pub async fn my_plan(
+    store: &dyn Store,
+    user: &CurrentUser,
+    history_before: Option<Before>,
+    now: i64,
+    lang: Lang,
+) -> DbResult<Option<PlanView>> {
     let Ok(me) = crate::ssr::access::citizen_self(user) else {
         return Ok(None);
     };
     match store.plan_of(me.citizen).await? {
-        Some(plan) => Ok(Some(plan_view(store, me.citizen, plan, me.actor, now, lang).await?)),
+        Some(plan) => Ok(Some(plan_view(store, me.citizen, plan, me.actor, (history_before, crate::routes::PLAN), now, lang).await?)),
         None => Ok(None),
     }
 }
@@ -37,6 +45,7 @@ pub(crate) async fn plan_view(
     citizen: PersonId,
     plan: PlanId,
     reader: PersonId,
+    (history_before, page): (Option<Before>, &str),
     now: i64,
     lang: Lang,
 ) -> DbResult<PlanView> {
@@ -79,9 +88,9 @@ pub(crate) async fn plan_view(
     for n in store.meeting_notes(plan).await? {
         notes.push(NoteView { when: date_time(n.written_at, lang), by: names.of(n.staff_id).await?, body: n.body });
     }
-    let mut events = store.history(plan).await?;
-    // The store gives them oldest first (by time, then id): newest first, ties too.
-    events.reverse();
+    // Newest first (ties by id), a page at a time; the link goes to the page's history.
+    let mut events = store.history_page(plan, history_before, PAGE_SIZE as i64 + 1).await?;
+    let history_older = cut(&mut events, |e| (e.at, e.id), page).map(|link| format!("{link}#historik"));
     let mut history = Vec::with_capacity(events.len());
     for e in events {
         let who = match (e.actor_kind, e.actor_id) {
@@ -91,5 +100,5 @@ pub(crate) async fn plan_view(
         };
         history.push(HistoryItem { when: date_time(e.at, lang), who, kind: e.kind, about: e.summary });
     }
-    Ok(PlanView { goals, activities, appointments, history, notes })
+    Ok(PlanView { goals, activities, appointments, history, notes, history_older, history_later: history_before.is_some() })
 }

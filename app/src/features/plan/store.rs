@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -57,6 +58,8 @@ pub trait PlanStore: Send + Sync {
     ) -> DbResult<SubmitOutcome<AppointmentId>>;
     async fn appointments(&self, plan: PlanId) -> DbResult<Vec<Appointment>>;
     async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>>;
+    /// At most `limit` events older than `before` (all: `None`), newest first.
+    async fn history_page(&self, plan: PlanId, before: Option<Before>, limit: i64) -> DbResult<Vec<PlanEvent>>;
 }
 
 /// A meeting note's id as the idempotency key records it (notes have no id type).
@@ -229,6 +232,18 @@ macro_rules! sql {
             }
             async fn history(&self, plan: PlanId) -> DbResult<Vec<PlanEvent>> {
                 Ok(sqlx::query_as("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?)
+            }
+            async fn history_page(&self, plan: PlanId, before: Option<Before>, limit: i64) -> DbResult<Vec<PlanEvent>> {
+                let (at, id) = Before::bounds(before);
+                Ok(sqlx::query_as(
+                    "SELECT * FROM plan_event WHERE plan_id = $1 AND (at < $2 OR (at = $2 AND id < $3)) ORDER BY at DESC, id DESC LIMIT $4",
+                )
+                .bind(plan.0)
+                .bind(at)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
             }
         }
     };

@@ -36,7 +36,7 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
         s.add_appointment(plan_a, &appt, Actor::staff(cw), None, NOW + 3).await.unwrap();
     }
 
-    let view = my_plan(s.as_ref(), &signed_in(a, true), NOW, Lang::Da).await.unwrap().expect("A has a plan");
+    let view = my_plan(s.as_ref(), &signed_in(a, true), None, NOW, Lang::Da).await.unwrap().expect("A has a plan");
     assert_eq!(view.goals.iter().map(|g| g.title.as_str()).collect::<Vec<_>>(), ["Komme i praktik"], "only A's goals");
     assert_eq!(view.goals[0].why.as_deref(), Some("Så jeg kommer ud"));
     assert_eq!(view.activities.len(), 1);
@@ -49,9 +49,9 @@ async fn a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_change
     let everything = format!("{view:?}");
     assert!(!everything.contains("hemmelige"), "nothing of B's plan");
 
-    assert!(my_plan(s.as_ref(), &signed_in(cw, false), NOW, Lang::Da).await.unwrap().is_none(), "staff have no plan of their own");
+    assert!(my_plan(s.as_ref(), &signed_in(cw, false), None, NOW, Lang::Da).await.unwrap().is_none(), "staff have no plan of their own");
     let newcomer = person(s.as_ref(), "Ny Borger", Some("011370-0010")).await;
-    assert!(my_plan(s.as_ref(), &signed_in(newcomer, true), NOW, Lang::En).await.unwrap().is_none());
+    assert!(my_plan(s.as_ref(), &signed_in(newcomer, true), None, NOW, Lang::En).await.unwrap().is_none());
     assert!(s.plan_of(newcomer).await.unwrap().is_none(), "reading never creates a plan");
 }
 
@@ -96,7 +96,36 @@ async fn a_citizen_has_one_plan_and_every_change_lands_in_its_history(s: Arc<dyn
     );
 }
 
+async fn a_long_history_is_shown_a_page_at_a_time_to_the_citizen_and_the_caseworker(s: Arc<dyn Store>) {
+    use crate::features::casework::service::open_plan;
+    use crate::features::plan::service::my_plan;
+    use crate::i18n::Lang;
+    use crate::kernel::paging::{Before, BEFORE, PAGE_SIZE};
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    for i in 0..70 {
+        let note = LongText::parse(&format!("Note {i}")).unwrap();
+        s.add_meeting_note(plan, cw, &note, &format!("n{i}"), NOW + i / 4).await.unwrap();
+    }
+    let all: Vec<String> = s.history(plan).await.unwrap().into_iter().rev().map(|e| e.kind).collect();
+    let cursor = |older: &str| Before::parse(older.split_once(&format!("{BEFORE}=")).unwrap().1.trim_end_matches("#historik"));
+    let first = my_plan(s.as_ref(), &signed_in(c, true), None, NOW + 100, Lang::Da).await.unwrap().unwrap();
+    assert_eq!((first.history.len(), first.history_later), (PAGE_SIZE, false));
+    let older = first.history_older.clone().expect("more history");
+    assert!(older.starts_with("/min-plan?foer=") && older.ends_with("#historik"), "{older}");
+    let second = my_plan(s.as_ref(), &signed_in(c, true), cursor(&older), NOW + 100, Lang::Da).await.unwrap().unwrap();
+    assert_eq!((second.history_older.as_ref(), second.history_later), (None, true));
+    let shown: Vec<String> = first.history.iter().chain(&second.history).map(|h| h.kind.clone()).collect();
+    assert_eq!(shown, all, "every event once, newest first");
+    assert_eq!(second.goals.len(), first.goals.len(), "the rest of the plan is the same on every page");
+
+    let staff = open_plan(s.as_ref(), &staff_user(cw), c, None, NOW + 100, Lang::Da).await.unwrap();
+    let staff_older = staff.plan.history_older.expect("more history");
+    assert!(staff_older.starts_with(&format!("{}?foer=", crate::routes::citizen(c.0))), "{staff_older}");
+}
+
 on_both_backends!(
+    a_long_history_is_shown_a_page_at_a_time_to_the_citizen_and_the_caseworker,
     a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,
     a_citizen_has_one_plan_and_every_change_lands_in_its_history,
 );

@@ -71,8 +71,12 @@ pub struct PlanView {
     pub activities: Vec<ActivityView>,
     /// Upcoming appointments, soonest first.
     pub appointments: Vec<AppointmentView>,
-    /// Newest first.
+    /// Newest first, a page of it.
     pub history: Vec<HistoryItem>,
+    /// The address of the older history, if there is more.
+    pub history_older: Option<String>,
+    /// Not the newest page of the history.
+    pub history_later: bool,
     /// Notes from meetings, newest first.
     pub notes: Vec<NoteView>,
 }

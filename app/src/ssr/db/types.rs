@@ -192,6 +192,7 @@ pub struct Appointment {
 /// One line of the plan's history.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct PlanEvent {
+    pub id: i64,
     pub at: i64,
     pub actor_kind: ActorKind,
     pub actor_id: Option<PersonId>,
