@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::plan::Role;
+use crate::ssr::db::sql::page_of;
 use crate::ssr::db::*;
 
 /// The citizens' access logs: which staff read their data, when and why.
@@ -56,16 +57,7 @@ macro_rules! sql {
                     .await?)
             }
             async fn access_log_page(&self, citizen: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<AccessLogEntry>> {
-                let (at, id) = Before::bounds(before);
-                Ok(sqlx::query_as(
-                    "SELECT * FROM access_log WHERE citizen_id = $1 AND (at < $2 OR (at = $2 AND id < $3)) ORDER BY at DESC, id DESC LIMIT $4",
-                )
-                .bind(citizen.0)
-                .bind(at)
-                .bind(id)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?)
+                Ok(page_of!(&self.pool, "access_log", "citizen_id", "at", citizen.0, before, limit))
             }
         }
     };

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
+use crate::ssr::db::sql::page_of;
 use crate::ssr::db::*;
 
 /// Notifications inside the portal.
@@ -44,17 +45,7 @@ macro_rules! sql {
                     .await?)
             }
             async fn notifications_page(&self, person: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<Notification>> {
-                let (at, id) = Before::bounds(before);
-                Ok(sqlx::query_as(
-                    "SELECT * FROM notification WHERE person_id = $1 AND (created_at < $2 OR (created_at = $2 AND id < $3)) \
-                     ORDER BY created_at DESC, id DESC LIMIT $4",
-                )
-                .bind(person.0)
-                .bind(at)
-                .bind(id)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?)
+                Ok(page_of!(&self.pool, "notification", "person_id", "created_at", person.0, before, limit))
             }
             async fn unread_notifications(&self, person: PersonId) -> DbResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notification WHERE person_id = $1 AND read_at IS NULL")

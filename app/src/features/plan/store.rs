@@ -234,16 +234,7 @@ macro_rules! sql {
                 Ok(sqlx::query_as("SELECT * FROM plan_event WHERE plan_id = $1 ORDER BY at, id").bind(plan.0).fetch_all(&self.pool).await?)
             }
             async fn history_page(&self, plan: PlanId, before: Option<Before>, limit: i64) -> DbResult<Vec<PlanEvent>> {
-                let (at, id) = Before::bounds(before);
-                Ok(sqlx::query_as(
-                    "SELECT * FROM plan_event WHERE plan_id = $1 AND (at < $2 OR (at = $2 AND id < $3)) ORDER BY at DESC, id DESC LIMIT $4",
-                )
-                .bind(plan.0)
-                .bind(at)
-                .bind(id)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?)
+                Ok(page_of!(&self.pool, "plan_event", "plan_id", "at", plan.0, before, limit))
             }
         }
     };

@@ -96,7 +96,36 @@ macro_rules! notify_in {
     };
 }
 
+/// One page of an owner's rows of `$table`, newest first by `$time` then
+/// id, older than `$before` (`kernel::paging`): at most `$limit` rows.
+macro_rules! page_of {
+    ($pool:expr, $table:literal, $owner:literal, $time:literal, $owner_id:expr, $before:expr, $limit:expr) => {{
+        let (at, id) = crate::kernel::paging::Before::bounds($before);
+        sqlx::query_as(concat!(
+            "SELECT * FROM ",
+            $table,
+            " WHERE ",
+            $owner,
+            " = $1 AND (",
+            $time,
+            " < $2 OR (",
+            $time,
+            " = $2 AND id < $3)) ",
+            "ORDER BY ",
+            $time,
+            " DESC, id DESC LIMIT $4"
+        ))
+        .bind($owner_id)
+        .bind(at)
+        .bind(id)
+        .bind($limit)
+        .fetch_all($pool)
+        .await?
+    }};
+}
+
 pub(crate) use claim_key;
 pub(crate) use key_result;
 pub(crate) use notify_in;
+pub(crate) use page_of;
 pub(crate) use record_event;
