@@ -79,7 +79,7 @@ async fn figures(label: &str, store: &dyn Store, photo: &[u8]) {
             sender: citizen,
             body: MessageBody::parse("Her er regningen fra tandlægen").unwrap(),
             idempotency_key: format!("figures-{n}"),
-            limit: None,
+            limited: false,
             notify_citizen: false,
             attachments: files,
         }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 use app::kernel::ids::PersonId;
 use app::kernel::plan::Role;
 use app::kernel::{Amount, ShortText};
-use app::ssr::db::{self, AssignmentKind, NewPerson, StaffProfile, Store};
+use app::ssr::db::{self, AssignmentKind, NewPerson, PerHour, StaffProfile, Store};
 
 use crate::config::Environment;
 
@@ -209,28 +209,16 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             say(out, format!("budget cap: {cap}"))
         }
         Admin::SetRequestLimit { per_hour } => {
-            if per_hour == 0 {
-                return Err("--per-hour: at least 1".into());
-            }
-            store.set_requests_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
-            say(out, format!("spending requests per citizen per hour: {per_hour}"))
+            say(out, set_limit(store.as_ref(), PerHour::Requests, per_hour, "spending requests per citizen").await?)
         }
         Admin::SetMessageLimit { per_hour } => {
-            if per_hour == 0 {
-                return Err("--per-hour: at least 1".into());
-            }
-            store.set_messages_per_hour(i64::from(per_hour)).await.map_err(|e| e.to_string())?;
-            say(out, format!("messages per citizen per hour: {per_hour}"))
+            say(out, set_limit(store.as_ref(), PerHour::Messages, per_hour, "messages per citizen").await?)
         }
         Admin::SetLimit { what, per_hour } => {
-            let Some(limit) = app::ssr::db::PerHour::parse(&what) else {
+            let Some(limit) = PerHour::parse(&what) else {
                 return Err(format!("{what}: one of goals, groups, meetups, announcements"));
             };
-            if per_hour == 0 {
-                return Err("--per-hour: at least 1".into());
-            }
-            store.set_per_hour(limit, i64::from(per_hour)).await.map_err(|e| e.to_string())?;
-            say(out, format!("{what} per person per hour: {per_hour}"))
+            say(out, set_limit(store.as_ref(), limit, per_hour, &format!("{what} per person")).await?)
         }
         Admin::Seed { citizens, caseload } => {
             let caseworkers = match caseload {
@@ -281,6 +269,15 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
         // Handled above, before the store is opened.
         Admin::Restore { .. } => Ok(()),
     }
+}
+
+/// Sets an hourly limit (at least 1: 0 would stop everyone); the line to print.
+async fn set_limit(store: &dyn Store, what: PerHour, per_hour: u32, whose: &str) -> Result<String, String> {
+    if per_hour == 0 {
+        return Err("--per-hour: at least 1".into());
+    }
+    store.set_per_hour(what, i64::from(per_hour)).await.map_err(|e| e.to_string())?;
+    Ok(format!("{whose} per hour: {per_hour}"))
 }
 
 async fn require_role(store: &dyn Store, id: PersonId, role: Role) -> Result<(), String> {

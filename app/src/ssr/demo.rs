@@ -239,7 +239,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 sender,
                 body: MessageBody::parse(text).map_err(|_| DbError::conflict("demo message"))?,
                 idempotency_key: format!("demo-message-{i}-{n}"),
-                limit: None,
+                limited: false,
                 notify_citizen: false,
                 // Mette sent a photo of the letter she does not understand.
                 attachments: if i == 0 && n == 0 { vec![demo_letter()?] } else { vec![] },

@@ -86,7 +86,7 @@ async fn the_request_limit_is_a_setting() {
     let url = sqlite_url(&dir);
     assert_eq!(admin(Admin::SetRequestLimit { per_hour: 25 }, &url).await.unwrap().trim(), "spending requests per citizen per hour: 25");
     let store = SqliteStore::connect(&url).await.unwrap();
-    assert_eq!(store.requests_per_hour().await.unwrap(), 25);
+    assert_eq!(store.per_hour(app::ssr::db::PerHour::Requests).await.unwrap(), 25);
     assert!(admin(Admin::SetRequestLimit { per_hour: 0 }, &url).await.is_err(), "a limit of 0 would stop every request");
 }
 
@@ -96,8 +96,22 @@ async fn the_message_limit_is_a_setting() {
     let url = sqlite_url(&dir);
     assert_eq!(admin(Admin::SetMessageLimit { per_hour: 12 }, &url).await.unwrap().trim(), "messages per citizen per hour: 12");
     let store = SqliteStore::connect(&url).await.unwrap();
-    assert_eq!(store.messages_per_hour().await.unwrap(), 12);
+    assert_eq!(store.per_hour(app::ssr::db::PerHour::Messages).await.unwrap(), 12);
     assert!(admin(Admin::SetMessageLimit { per_hour: 0 }, &url).await.is_err(), "a limit of 0 would silence every citizen");
+}
+
+#[tokio::test]
+async fn the_other_hourly_limits_are_settings_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    let set = |what: &str, per_hour| Admin::SetLimit { what: what.into(), per_hour };
+    assert_eq!(admin(set("goals", 4), &url).await.unwrap().trim(), "goals per person per hour: 4");
+    assert_eq!(admin(set("announcements", 2), &url).await.unwrap().trim(), "announcements per person per hour: 2");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.per_hour(app::ssr::db::PerHour::Goals).await.unwrap(), 4);
+    assert_eq!(store.per_hour(app::ssr::db::PerHour::Announcements).await.unwrap(), 2);
+    assert!(admin(set("cakes", 2), &url).await.unwrap_err().contains("one of goals"), "an unknown limit is named");
+    assert!(admin(set("groups", 0), &url).await.is_err());
 }
 
 #[tokio::test]

@@ -24,7 +24,7 @@ async fn two_server_processes_on_one_postgres_database_never_overspend() {
     let one = start(&url, &http).await;
     let two = start(&url, &http).await;
     let store = PgStore::connect(&url).await.unwrap();
-    store.set_requests_per_hour(100_000).await.unwrap();
+    store.set_per_hour(app::ssr::db::PerHour::Requests, 100_000).await.unwrap();
     let mette = store.person_by_cpr(crate::common::METTE_CPR).await.unwrap().unwrap().id;
     let karin = store.people_with_role(Role::Caseworker).await.unwrap()[0];
     let budget = store.budgets_of(mette).await.unwrap().pop().unwrap().id;

@@ -98,7 +98,7 @@ async fn check(url: &str, acked: &Acknowledged) -> (usize, usize) {
 
 async fn mette(url: &str) -> i64 {
     let store = SqliteStore::connect(url).await.unwrap();
-    store.set_requests_per_hour(1_000_000).await.unwrap();
+    store.set_per_hour(app::ssr::db::PerHour::Requests, 1_000_000).await.unwrap();
     store.set_per_hour(app::ssr::db::PerHour::Goals, 1_000_000).await.unwrap();
     let id = store.person_by_cpr(crate::common::METTE_CPR).await.unwrap().unwrap().id.0;
     store.pool.close().await;

@@ -170,7 +170,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
             return Err(invalid(budget_fields::GOAL, Problem::ChooseAnswer));
         }
     }
-    let per_hour = store.requests_per_hour().await?;
+    let per_hour = store.per_hour(crate::ssr::db::PerHour::Requests).await?;
     let r = NewSpendingRequest {
         budget: budget.id,
         citizen: me.citizen,

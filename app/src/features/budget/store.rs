@@ -17,8 +17,6 @@ pub trait BudgetStore: Send + Sync {
     async fn budget_cap(&self) -> DbResult<Amount>;
     async fn set_budget_cap(&self, cap: Amount) -> DbResult<()>;
     /// How many new spending requests a citizen may make per hour.
-    async fn requests_per_hour(&self) -> DbResult<i64>;
-    async fn set_requests_per_hour(&self, n: i64) -> DbResult<()>;
     /// Grants a budget; refused above the cap, or while the citizen has a
     /// budget that has not ended.
     async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId>;
@@ -78,14 +76,6 @@ macro_rules! sql {
             }
             async fn set_budget_cap(&self, cap: Amount) -> DbResult<()> {
                 sqlx::query("UPDATE setting SET value = $1 WHERE key = 'budget_cap_ore'").bind(cap.ore().to_string()).execute(&self.pool).await?;
-                Ok(())
-            }
-            async fn requests_per_hour(&self) -> DbResult<i64> {
-                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'requests_per_hour'").fetch_one(&self.pool).await?;
-                v.parse().map_err(|_| decode("setting.requests_per_hour"))
-            }
-            async fn set_requests_per_hour(&self, n: i64) -> DbResult<()> {
-                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'requests_per_hour'").bind(n.to_string()).execute(&self.pool).await?;
                 Ok(())
             }
             async fn grant_budget(&self, b: &NewBudget, now: i64) -> DbResult<BudgetId> {

@@ -324,7 +324,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     assert_eq!(budget::request(&*s, &citizen, ask("1.000"), "k1", NOW + 1).await.unwrap(), r, "the same key is the same request");
 
     // The per-hour limit is the municipality's setting, with a friendly message.
-    s.set_requests_per_hour(2).await.unwrap();
+    s.set_per_hour(PerHour::Requests, 2).await.unwrap();
     budget::request(&*s, &citizen, ask("1"), "k2", NOW + 2).await.unwrap();
     assert_eq!(
         problem(budget::request(&*s, &citizen, ask("1"), "k3", NOW + 3).await),

@@ -20,10 +20,8 @@ use crate::kernel::text::MessageBody;
 use crate::kernel::time::date_time;
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{AssignmentKind, DbError, RateLimit, Store};
+use crate::ssr::db::{AssignmentKind, DbError, PerHour, Store};
 use crate::ssr::service::{Names, ServiceError, ServiceResult};
-
-const HOUR_MS: i64 = 3_600_000;
 
 /// The signed-in citizen's thread (`None`: they have no caseworker yet, so
 /// there is nobody to write to). Opening it marks the caseworker's answers read.
@@ -67,19 +65,19 @@ pub async fn send(
 ) -> ServiceResult<MessageId> {
     let me = access::citizen_self(user)?;
     may_write(store, user, None).await?;
-    let per_hour = store.messages_per_hour().await?;
     let m = NewMessage {
         citizen: me.citizen,
         sender: me.actor,
         body,
         idempotency_key: key.to_string(),
-        limit: Some(RateLimit { since: now - HOUR_MS, max: per_hour }),
+        limited: true,
         notify_citizen: false,
         attachments: files,
     };
     match store.send_message(&m, now).await {
         Ok(out) => Ok(out.id()),
         Err(DbError::Limited) => {
+            let per_hour = store.per_hour(PerHour::Messages).await?;
             Err(ServiceError::Invalid(vec![FieldError { field: message_fields::BODY.into(), problem: Problem::TooManyMessages(per_hour) }]))
         }
         Err(e) => Err(e.into()),
@@ -119,7 +117,7 @@ pub async fn answer(
         sender: acting.actor,
         body,
         idempotency_key: key.to_string(),
-        limit: None,
+        limited: false,
         notify_citizen: true,
         attachments: files,
     };

@@ -9,6 +9,7 @@ use async_trait::async_trait;
 
 use crate::kernel::ids::*;
 use crate::kernel::text::MessageBody;
+use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -81,8 +82,9 @@ pub struct NewMessage {
     pub sender: PersonId,
     pub body: MessageBody,
     pub idempotency_key: String,
-    /// The sender's hourly limit, counted in the same transaction.
-    pub limit: Option<RateLimit>,
+    /// Counted against the sender's hourly limit (`PerHour::Messages`), in
+    /// the same transaction: the citizen's messages, not staff's answers.
+    pub limited: bool,
     /// Tell the citizen (an answer from their caseworker), in the same transaction.
     pub notify_citizen: bool,
     /// Files, stored in the message's transaction (all or nothing).
@@ -129,9 +131,6 @@ pub trait ConversationStore: Send + Sync {
     async fn attachments(&self, citizen: PersonId) -> DbResult<Vec<AttachmentInfo>>;
     /// One attached file with its bytes.
     async fn attachment(&self, id: AttachmentId) -> DbResult<AttachmentFile>;
-    /// The municipality's limit of messages per citizen per hour.
-    async fn messages_per_hour(&self) -> DbResult<i64>;
-    async fn set_messages_per_hour(&self, n: i64) -> DbResult<()>;
 }
 
 /// The SQL condition that message `m` waits for an answer: the citizen wrote
@@ -153,18 +152,8 @@ macro_rules! sql {
             async fn send_message(&self, m: &NewMessage, now: i64) -> DbResult<SubmitOutcome<MessageId>> {
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, m.sender, &m.idempotency_key, "message", MessageId, now);
-                if let Some(limit) = m.limit {
-                    // The sender's sends are counted one after another (see `within_hourly_limit!`).
-                    sqlx::query("UPDATE person SET full_name = full_name WHERE id = $1").bind(m.sender.0).execute(&mut *tx).await?;
-                    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM message WHERE citizen_id = $1 AND sender_id = $2 AND sent_at > $3")
-                        .bind(m.citizen.0)
-                        .bind(m.sender.0)
-                        .bind(limit.since)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    if recent >= limit.max {
-                        return Err(DbError::Limited);
-                    }
+                if m.limited {
+                    within_hourly_limit!(tx, m.sender, PerHour::Messages, now);
                 }
                 let id: i64 = sqlx::query_scalar("INSERT INTO message (citizen_id, sender_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id")
                     .bind(m.citizen.0)
@@ -280,14 +269,6 @@ macro_rules! sql {
                     .bind(id.0)
                     .fetch_one(&self.pool)
                     .await?)
-            }
-            async fn messages_per_hour(&self) -> DbResult<i64> {
-                let v: String = sqlx::query_scalar("SELECT value FROM setting WHERE key = 'messages_per_hour'").fetch_one(&self.pool).await?;
-                v.parse().map_err(|_| decode("setting.messages_per_hour"))
-            }
-            async fn set_messages_per_hour(&self, n: i64) -> DbResult<()> {
-                sqlx::query("UPDATE setting SET value = $1 WHERE key = 'messages_per_hour'").bind(n.to_string()).execute(&self.pool).await?;
-                Ok(())
             }
         }
     };

@@ -88,7 +88,7 @@ async fn ten_sends_at_once_with_one_key_make_one_message(s: Arc<dyn Store>) {
                 sender: c,
                 body: body("Samme besked"),
                 idempotency_key: "double-tap".into(),
-                limit: Some(RateLimit { since: NOW - 3_600_000, max: 30 }),
+                limited: true,
                 notify_citizen: false,
                 attachments: vec![],
             };
@@ -175,8 +175,8 @@ async fn the_hourly_limit_refuses_by_the_field_and_a_repeat_still_answers(s: Arc
     let s = s.as_ref();
     let (c, _) = pair(s).await;
     let me = signed_in(c, true);
-    s.set_messages_per_hour(2).await.unwrap();
-    assert_eq!(s.messages_per_hour().await.unwrap(), 2);
+    s.set_per_hour(PerHour::Messages, 2).await.unwrap();
+    assert_eq!(s.per_hour(PerHour::Messages).await.unwrap(), 2);
     let first = conversation::send(s, &me, body("En"), vec![], "1", NOW).await.unwrap();
     conversation::send(s, &me, body("To"), vec![], "2", NOW + 1).await.unwrap();
     match conversation::send(s, &me, body("Tre"), vec![], "3", NOW + 2).await {

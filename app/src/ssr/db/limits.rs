@@ -1,9 +1,10 @@
-//! Per-person hourly limits on what people create (a goal proposal, a
-//! network group, a meetup, a host's announcement): municipality settings,
-//! counted in the creating transaction from the person's idempotency keys
-//! (every such form claims one, the one just claimed included), so that
-//! parallel submits cannot slip past a limit. Messages and spending
-//! requests keep their own limits in their features.
+//! Per-person hourly limits on what people create (a message to the
+//! caseworker, a spending request, a goal proposal, a network group, a
+//! meetup, a host's announcement): municipality settings, read and set here.
+//! All but spending requests are counted in the creating transaction from
+//! the person's idempotency keys (every such form claims one, the one just
+//! claimed included), so that parallel submits cannot slip past a limit;
+//! spending requests are counted under their budget's row lock (`budget`).
 
 use async_trait::async_trait;
 
@@ -13,6 +14,8 @@ use crate::ssr::db::*;
 /// What a limit counts, with its setting and the key kind its store claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PerHour {
+    Messages,
+    Requests,
     Goals,
     Groups,
     Meetups,
@@ -20,11 +23,14 @@ pub enum PerHour {
 }
 
 impl PerHour {
-    pub const ALL: [PerHour; 4] = [PerHour::Goals, PerHour::Groups, PerHour::Meetups, PerHour::Announcements];
+    pub const ALL: [PerHour; 6] =
+        [PerHour::Messages, PerHour::Requests, PerHour::Goals, PerHour::Groups, PerHour::Meetups, PerHour::Announcements];
 
     /// The row in `setting`.
     pub fn setting(self) -> &'static str {
         match self {
+            PerHour::Messages => "messages_per_hour",
+            PerHour::Requests => "requests_per_hour",
             PerHour::Goals => "goals_per_hour",
             PerHour::Groups => "groups_per_hour",
             PerHour::Meetups => "meetups_per_hour",
@@ -35,6 +41,8 @@ impl PerHour {
     /// The kind of idempotency key the creating store method claims.
     pub fn key_kind(self) -> &'static str {
         match self {
+            PerHour::Messages => "message",
+            PerHour::Requests => "spending_request",
             PerHour::Goals => "goal",
             PerHour::Groups => "group",
             PerHour::Meetups => "meetup",
