@@ -147,7 +147,6 @@ pub async fn attachment(
             file.data,
         )
             .into_response(),
-        Err(ServiceError::NotSignedIn) => Redirect::to(&app::routes::login_then(app::routes::CONVERSATION)).into_response(),
         Err(ServiceError::Db(e)) => {
             tracing::error!(error = %e, "could not read an attached file");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -97,7 +97,7 @@ pub async fn limit_bodies(req: Request, next: Next) -> Response {
     }
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > FORM_LIMIT) {
-        return too_large(&req);
+        return too_large(req.method(), req.uri().path(), "refused a body over the form limit");
     }
     // A body without a length: cut off at the limit, and then answered the same way.
     let cut = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -109,23 +109,17 @@ pub async fn limit_bodies(req: Request, next: Next) -> Response {
         }
         e
     });
-    let req = Request::from_parts(parts, axum::body::Body::new(limited));
-    let (method, path) = (req.method().clone(), req.uri().path().to_string());
-    let res = next.run(req).await;
+    let (method, path) = (parts.method.clone(), parts.uri.path().to_string());
+    let res = next.run(Request::from_parts(parts, axum::body::Body::new(limited))).await;
     if cut.load(std::sync::atomic::Ordering::Relaxed) {
-        tracing::warn!(http.method = %method, http.path = path, "cut off a body over the form limit");
-        return too_large_answer();
+        return too_large(&method, &path, "cut off a body over the form limit");
     }
     res
 }
 
-fn too_large(req: &Request) -> Response {
-    tracing::warn!(http.method = %req.method(), http.path = req.uri().path(), "refused a body over the form limit");
-    too_large_answer()
-}
-
-/// 413 with a plain message in both languages.
-fn too_large_answer() -> Response {
+/// 413 with a plain message in both languages (logged: method and path only).
+fn too_large(method: &axum::http::Method, path: &str, what: &'static str) -> Response {
+    tracing::warn!(http.method = %method, http.path = path, "{what}");
     (
         StatusCode::PAYLOAD_TOO_LARGE,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

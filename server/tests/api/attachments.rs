@@ -6,7 +6,7 @@
 
 use crate::common::*;
 use app::features::conversation::server::{AnswerMessage, SendMessage};
-use app::kernel::ids::PersonId;
+use app::kernel::ids::{MessageId, PersonId};
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, RgbImage};
 use leptos::server_fn::ServerFn;
@@ -81,7 +81,7 @@ async fn mette_sends(
 
 /// The file ids of A's conversation.
 async fn files_of(app: &TestApp, a: PersonId) -> Vec<i64> {
-    app.store.attachments(a).await.unwrap().iter().map(|f| f.id.0).collect()
+    app.store.attachments(a, MessageId(0)).await.unwrap().iter().map(|f| f.id.0).collect()
 }
 
 /// The largest this process has been (the server runs in it), in MB.

@@ -124,15 +124,12 @@ async fn two_identical_bookings_at_once_book_one_meeting(s: Arc<dyn Store>) {
     use crate::features::casework::forms::AppointmentInput;
     use crate::features::casework::service as casework;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
-    let taps = (0..2).map(|_| {
-        let s = s.clone();
-        tokio::spawn(async move {
-            let meeting = AppointmentInput::parse("2030-01-08", "10:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
-            casework::add_appointment(s.as_ref(), &staff_user(cw), c, meeting, "same-form", NOW + 1).await
-        })
+    let taps = at_once(&s, 2, |s, _| async move {
+        let meeting = AppointmentInput::parse("2030-01-08", "10:00", "30", "Rådhuset", "Torvet 1", "no", "").unwrap();
+        casework::add_appointment(s.as_ref(), &staff_user(cw), c, meeting, "same-form", NOW + 1).await
     });
-    for t in futures::future::join_all(taps).await {
-        t.expect("task").expect("both answer like the first");
+    for t in taps.await {
+        t.expect("both answer like the first");
     }
     let plan = s.plan_of(c).await.unwrap().unwrap();
     assert_eq!(s.appointments(plan).await.unwrap().len(), 1, "one meeting from a double tap");
@@ -142,15 +139,12 @@ async fn two_identical_new_activities_at_once_add_one(s: Arc<dyn Store>) {
     use crate::features::casework::forms::ActivityInput;
     use crate::features::casework::service as casework;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
-    let taps = (0..2).map(|_| {
-        let s = s.clone();
-        tokio::spawn(async move {
-            let a = ActivityInput::parse("job", "Praktik i børnehave", "Jobcentret", "planned").unwrap();
-            casework::add_activity(s.as_ref(), &staff_user(cw), c, a, Some("same-form"), NOW + 1).await
-        })
+    let taps = at_once(&s, 2, |s, _| async move {
+        let a = ActivityInput::parse("job", "Praktik i børnehave", "Jobcentret", "planned").unwrap();
+        casework::add_activity(s.as_ref(), &staff_user(cw), c, a, Some("same-form"), NOW + 1).await
     });
-    for t in futures::future::join_all(taps).await {
-        t.expect("task").expect("both answer like the first");
+    for t in taps.await {
+        t.expect("both answer like the first");
     }
     let plan = s.plan_of(c).await.unwrap().unwrap();
     assert_eq!(s.activities(plan).await.unwrap().len(), 1, "one activity from a double tap");
@@ -164,12 +158,9 @@ async fn cancelling_a_meeting_twice_at_once_cancels_it_once_and_both_taps_answer
     casework::add_appointment(s.as_ref(), &staff_user(cw), c, meeting, "book", NOW).await.unwrap();
     let plan = s.plan_of(c).await.unwrap().unwrap();
     let id = s.appointments(plan).await.unwrap()[0].id;
-    let taps = (0..2).map(|_| {
-        let s = s.clone();
-        tokio::spawn(async move { casework::cancel_appointment(s.as_ref(), &staff_user(cw), c, id, NOW + 1).await })
-    });
-    for t in futures::future::join_all(taps).await {
-        t.expect("task").expect("the second tap answers like the first: cancelled");
+    let taps = at_once(&s, 2, |s, _| async move { casework::cancel_appointment(s.as_ref(), &staff_user(cw), c, id, NOW + 1).await });
+    for t in taps.await {
+        t.expect("the second tap answers like the first: cancelled");
     }
     assert_eq!(s.appointments(plan).await.unwrap().len(), 0);
     let cancellations = s.history(plan).await.unwrap().iter().filter(|e| e.kind == "appointment_cancelled").count();
@@ -182,14 +173,11 @@ async fn two_identical_meeting_notes_at_once_are_written_once(s: Arc<dyn Store>)
     use crate::features::casework::forms::parse_note;
     use crate::features::casework::service as casework;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
-    let taps = (0..2).map(|_| {
-        let s = s.clone();
-        tokio::spawn(async move {
-            casework::add_note(s.as_ref(), &staff_user(cw), c, parse_note("Vi talte om praktikken.").unwrap(), "same-form", NOW + 1).await
-        })
+    let taps = at_once(&s, 2, |s, _| async move {
+        casework::add_note(s.as_ref(), &staff_user(cw), c, parse_note("Vi talte om praktikken.").unwrap(), "same-form", NOW + 1).await
     });
-    for t in futures::future::join_all(taps).await {
-        t.expect("task").expect("both answer like the first");
+    for t in taps.await {
+        t.expect("both answer like the first");
     }
     let plan = s.plan_of(c).await.unwrap().unwrap();
     assert_eq!(s.meeting_notes(plan).await.unwrap().len(), 1, "one note from a double tap");

@@ -217,7 +217,11 @@ async fn mark_read(store: &dyn Store, acting: &Acting, shown: &[Message], same_o
 /// Messages as `acting` sees them: whose, and whether the other side read one's own.
 async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang: Lang) -> ServiceResult<Vec<MessageView>> {
     let mut names = Names::full(store);
-    let files = if messages.is_empty() { Vec::new() } else { store.attachments(acting.citizen).await? };
+    // Only the shown messages' files: a page polling for news reads few.
+    let files = match messages.iter().map(|m| m.id).min() {
+        Some(from) => store.attachments(acting.citizen, from).await?,
+        None => Vec::new(),
+    };
     let mut views = Vec::with_capacity(messages.len());
     for m in messages {
         // Staff see their side's messages as their own: the stand-in's too.

@@ -127,8 +127,10 @@ pub trait ConversationStore: Send + Sync {
     /// Conversations waiting for `staff` (as caseworker or stand-in): the
     /// citizen had the last word and it is not marked done; oldest first.
     async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>>;
-    /// The files attached to the citizen's messages (without their bytes), by message.
-    async fn attachments(&self, citizen: PersonId) -> DbResult<Vec<AttachmentInfo>>;
+    /// The files attached to the citizen's messages from message `from` on
+    /// (without their bytes), by message: a page that shows a few new
+    /// messages reads only their files.
+    async fn attachments(&self, citizen: PersonId, from: MessageId) -> DbResult<Vec<AttachmentInfo>>;
     /// One attached file with its bytes.
     async fn attachment(&self, id: AttachmentId) -> DbResult<AttachmentFile>;
 }
@@ -256,11 +258,13 @@ macro_rules! sql {
                 .fetch_all(&self.pool)
                 .await?)
             }
-            async fn attachments(&self, citizen: PersonId) -> DbResult<Vec<AttachmentInfo>> {
+            async fn attachments(&self, citizen: PersonId, from: MessageId) -> DbResult<Vec<AttachmentInfo>> {
                 Ok(sqlx::query_as(
-                    "SELECT id, message_id, file_name, content_type, size_bytes FROM attachment WHERE citizen_id = $1 ORDER BY message_id, id",
+                    "SELECT id, message_id, file_name, content_type, size_bytes FROM attachment \
+                     WHERE citizen_id = $1 AND message_id >= $2 ORDER BY message_id, id",
                 )
                 .bind(citizen.0)
+                .bind(from.0)
                 .fetch_all(&self.pool)
                 .await?)
             }

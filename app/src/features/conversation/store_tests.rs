@@ -80,22 +80,19 @@ async fn read_receipts_are_set_only_by_the_other_side(s: Arc<dyn Store>) {
 
 async fn ten_sends_at_once_with_one_key_make_one_message(s: Arc<dyn Store>) {
     let (c, _) = pair(s.as_ref()).await;
-    let sends = (0..10).map(|_| {
-        let s = s.clone();
-        tokio::spawn(async move {
-            let m = NewMessage {
-                citizen: c,
-                sender: c,
-                body: body("Samme besked"),
-                idempotency_key: "double-tap".into(),
-                limited: true,
-                notify_citizen: false,
-                attachments: vec![],
-            };
-            s.send_message(&m, NOW).await
-        })
+    let sends = at_once(&s, 10, |s, _| async move {
+        let m = NewMessage {
+            citizen: c,
+            sender: c,
+            body: body("Samme besked"),
+            idempotency_key: "double-tap".into(),
+            limited: true,
+            notify_citizen: false,
+            attachments: vec![],
+        };
+        s.send_message(&m, NOW).await
     });
-    let ids: Vec<MessageId> = futures::future::join_all(sends).await.into_iter().map(|r| r.unwrap().unwrap().id()).collect();
+    let ids: Vec<MessageId> = sends.await.into_iter().map(|r| r.unwrap().id()).collect();
     assert!(ids.iter().all(|id| *id == ids[0]), "every submit answers with the first message: {ids:?}");
     assert_eq!(s.messages(c).await.unwrap().len(), 1);
 }
@@ -213,7 +210,7 @@ async fn a_message_its_files_and_its_notification_are_one_transaction(s: Arc<dyn
     let failed = conversation::answer(s, &staff, c, body("To filer"), vec![file("a.pdf", b"%PDF-1.4 a"), lost], "k", NOW).await;
     assert!(matches!(failed, Err(ServiceError::Db(_))), "{failed:?}");
     assert_eq!(s.messages(c).await.unwrap(), vec![], "no message without its files");
-    assert_eq!(s.attachments(c).await.unwrap(), vec![], "no orphan file");
+    assert_eq!(s.attachments(c, MessageId(0)).await.unwrap(), vec![], "no orphan file");
     assert_eq!(s.notifications(c).await.unwrap().len(), 0, "no notification of a message that is not there");
 
     // The same key again, with both files: all of it, once.
@@ -221,7 +218,7 @@ async fn a_message_its_files_and_its_notification_are_one_transaction(s: Arc<dyn
     let id = conversation::answer(s, &staff, c, body("To filer"), files, "k", NOW + 1).await.unwrap();
     let again = conversation::answer(s, &staff, c, body("To filer"), vec![file("c.pdf", b"%PDF-1.4 c")], "k", NOW + 2).await.unwrap();
     assert_eq!(again, id, "a repeat answers with the first message and stores none of its files");
-    let listed = s.attachments(c).await.unwrap();
+    let listed = s.attachments(c, MessageId(0)).await.unwrap();
     let names: Vec<_> = listed.iter().map(|a| (a.message_id, a.file_name.as_str(), a.content_type.as_str(), a.size_bytes)).collect();
     assert_eq!(names, [(id, "a.pdf", "application/pdf", 10), (id, "b.pdf", "application/pdf", 11)]);
     assert_eq!(s.attachment(listed[1].id).await.unwrap().data, b"%PDF-1.4 bb");
@@ -237,7 +234,7 @@ async fn only_the_thread_s_parties_get_a_file_and_staff_downloads_are_logged(s: 
     let (c, cw) = pair(s).await;
     let me = signed_in(c, true);
     conversation::send(s, &me, body("Her er brevet"), vec![file("brev.pdf", b"%PDF-1.4 brev")], "1", NOW).await.unwrap();
-    let id = s.attachments(c).await.unwrap()[0].id;
+    let id = s.attachments(c, MessageId(0)).await.unwrap()[0].id;
     assert_eq!(conversation::attachment(s, &me, id, NOW).await.unwrap().data, b"%PDF-1.4 brev");
     assert_eq!(s.access_log(c).await.unwrap(), vec![], "the citizen's own download is not an access by staff");
 

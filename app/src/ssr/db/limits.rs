@@ -135,13 +135,10 @@ mod tests {
         let (c, _) = citizen_with_plan(s.as_ref()).await;
         s.set_per_hour(PerHour::Goals, 3).await.unwrap();
         assert_eq!(s.per_hour(PerHour::Goals).await.unwrap(), 3);
-        let taps = (0..8).map(|i| {
-            let s = s.clone();
-            tokio::spawn(async move {
-                goals::propose(s.as_ref(), &signed_in(c, true), proposal(&format!("Mål {i}")), &format!("k{i}"), NOW).await
-            })
-        });
-        let answers: Vec<_> = futures::future::join_all(taps).await.into_iter().map(|t| t.unwrap()).collect();
+        let answers = at_once(&s, 8, |s, i| async move {
+            goals::propose(s.as_ref(), &signed_in(c, true), proposal(&format!("Mål {i}")), &format!("k{i}"), NOW).await
+        })
+        .await;
         assert_eq!(answers.iter().filter(|r| r.is_ok()).count(), 3, "three of eight at once: {answers:?}");
         assert!(answers.iter().filter(|r| r.is_err()).all(|r| refused_by(r, "title", 3)), "the rest by the title: {answers:?}");
         let first = answers.iter().zip(0..).find_map(|(r, i)| r.as_ref().ok().map(|id| (*id, i))).unwrap();

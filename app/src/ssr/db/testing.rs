@@ -12,6 +12,17 @@ use crate::kernel::{Amount, LongText, Reason, ShortText};
 use crate::ssr::db::*;
 
 pub(crate) const NOW: i64 = 1_790_000_000_000; // 2026-09-21, UTC milliseconds
+
+/// Runs `n` calls at once, as a double tap or parallel submits do, each
+/// given the store and its number; their answers, in order.
+pub(crate) async fn at_once<T, Fut>(s: &Arc<dyn Store>, n: usize, call: impl Fn(Arc<dyn Store>, usize) -> Fut) -> Vec<T>
+where
+    Fut: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let tasks: Vec<_> = (0..n).map(|i| tokio::spawn(call(s.clone(), i))).collect();
+    futures::future::join_all(tasks).await.into_iter().map(|t| t.expect("task")).collect()
+}
 pub(crate) const DAY: i64 = 86_400_000;
 
 pub(crate) fn text(s: &str) -> ShortText {
