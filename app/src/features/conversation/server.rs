@@ -149,6 +149,7 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
             return refuse(too_large(), Some(typed(&fields))).await;
         }
         Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
+        Err(UploadError::Disk(e)) => return Err(crate::ssr::internal_error("keep an uploaded file", e)),
     }
     // Who may write is settled before any file is read or decoded.
     let gate = async { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }.await;
@@ -163,6 +164,7 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
             return refuse(too_large(), Some(typed(&fields))).await;
         }
         Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
+        Err(UploadError::Disk(e)) => return Err(crate::ssr::internal_error("keep an uploaded file", e)),
     };
     let kept = typed(&fields);
     let key = fields.get("key").cloned().unwrap_or_default();

@@ -14,7 +14,6 @@
 //! files.
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use crate::features::conversation::attachments::{clean, clean_name};
 use crate::features::conversation::forms::attachment_rules::{MAX_BYTES, MAX_FILES, MAX_UPLOAD};
@@ -29,12 +28,14 @@ const DRAIN_AT_MOST: u64 = 512 * 1024 * 1024;
 const MAX_TEXT: usize = 64 * 1024;
 
 /// Why a post could not be read.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum UploadError {
     /// More than `MAX_UPLOAD` bytes in all.
     TooLarge,
     /// Not a multipart form, or a broken one.
     Malformed,
+    /// A cleaned file could not be written to its temporary file (the server's fault).
+    Disk(std::io::Error),
 }
 
 /// A posted form being read.
@@ -104,7 +105,7 @@ impl Upload {
                 continue;
             };
             match clean(&name, bytes).await {
-                Ok(file) => out.files.push(spool(file).map_err(|_| UploadError::Malformed)?),
+                Ok(file) => out.files.push(spool(file).await.map_err(UploadError::Disk)?),
                 Err(problem) => out.problems.push(problem),
             }
         }
@@ -171,11 +172,11 @@ impl Upload {
     }
 }
 
-/// A cleaned file, written to a temporary file until the message's
-/// transaction stores it (removed when dropped).
-fn spool(file: crate::features::conversation::attachments::CleanFile) -> std::io::Result<NewAttachment> {
-    let mut temp = tempfile::NamedTempFile::new()?;
-    temp.write_all(&file.data)?;
-    temp.flush()?;
-    Ok(NewAttachment { file_name: file.name, kind: file.kind, size: file.data.len() as i64, data: Spooled(temp.into_temp_path()) })
+/// A cleaned file, written to a temporary file (on a blocking thread) until
+/// the message's transaction stores it (removed when dropped).
+async fn spool(file: crate::features::conversation::attachments::CleanFile) -> std::io::Result<NewAttachment> {
+    let crate::features::conversation::attachments::CleanFile { name, kind, data } = file;
+    let size = data.len() as i64;
+    let data = tokio::task::spawn_blocking(move || Spooled::from_bytes(&data)).await.map_err(std::io::Error::other)??;
+    Ok(NewAttachment { file_name: name, kind, size, data })
 }
