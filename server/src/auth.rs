@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use axum::{
     extract::{Query, Request, State},
+    http::{header, HeaderMap},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -25,17 +26,15 @@ use app::ssr::auth::{CurrentUser, SessionEnded};
 use app::ssr::db::Store;
 use leptos::server_fn::ServerFn;
 
-use crate::oidc::{state_matches, LoginTransaction, RelyingParty};
+use crate::login_cookie::{LoginCookie, MAX_AGE_MS as TXN_MAX_AGE_MS};
+use crate::oidc::{state_matches, RelyingParty};
 use crate::security::safe_local_path;
 
 pub const LOGIN: &str = "/auth/login";
 pub const CALLBACK: &str = "/auth/callback";
 pub const LOGOUT: &str = "/auth/logout";
 
-const TXN_KEY: &str = "login";
 const USER_KEY: &str = "user";
-/// A login started longer ago than this is not finished.
-const TXN_MAX_AGE_MS: i64 = 10 * 60_000;
 /// `last_seen` is written back at most this often (one session write per
 /// minute per user, not one per request).
 const TOUCH_EVERY_MS: i64 = 60_000;
@@ -62,6 +61,8 @@ pub struct Auth {
     pub max_ms: i64,
     /// The portal's public URL, without a trailing slash.
     pub public_url: String,
+    /// Keeps the login in progress in the browser, not in a session row.
+    pub login_cookie: LoginCookie,
 }
 
 impl Auth {
@@ -81,8 +82,9 @@ pub struct LoginQuery {
 }
 
 /// `GET /auth/login`: starts a login at the chosen issuer (the citizens'
-/// one unless `?provider=staff`) and sends the browser there.
-pub async fn login(State(auth): State<Auth>, session: Session, Query(q): Query<LoginQuery>) -> Response {
+/// one unless `?provider=staff`) and sends the browser there, the login
+/// sealed in its own cookie (no session row for an anonymous visitor).
+pub async fn login(State(auth): State<Auth>, Query(q): Query<LoginQuery>) -> Response {
     let name = q.provider.as_deref().unwrap_or("citizen");
     let Some(provider) = auth.provider(name).or_else(|| auth.providers.first()) else {
         return login_page(reason::UNAVAILABLE);
@@ -90,11 +92,13 @@ pub async fn login(State(auth): State<Auth>, session: Session, Query(q): Query<L
     let next = safe_local_path(q.next.as_deref()).to_string();
     match provider.begin(next).await {
         Ok((url, txn)) => {
-            if let Err(e) = session.insert(TXN_KEY, &txn).await {
-                tracing::error!(error = %e, "could not keep the login transaction");
+            let Some(cookie) = auth.login_cookie.set(&txn) else {
+                tracing::error!("could not seal the login transaction");
                 return login_page(reason::UNAVAILABLE);
-            }
-            Redirect::to(&url).into_response()
+            };
+            let mut res = Redirect::to(&url).into_response();
+            res.headers_mut().append(header::SET_COOKIE, cookie);
+            res
         }
         Err(e) => {
             tracing::error!(auth.provider = provider.name, error = %e, "login could not start");
@@ -110,13 +114,18 @@ pub struct CallbackQuery {
     error: Option<String>,
 }
 
-/// `GET /auth/callback`: the provider sends the browser back here. The
-/// transaction is taken out of the session first, so a replayed callback
-/// finds nothing to finish.
-pub async fn callback(State(auth): State<Auth>, session: Session, Query(q): Query<CallbackQuery>) -> Response {
-    let txn: Option<LoginTransaction> = session.remove(TXN_KEY).await.ok().flatten();
-    let Some(txn) = txn else {
-        tracing::warn!("login refused: no login in progress in this session");
+/// `GET /auth/callback`: the provider sends the browser back here. Every
+/// answer removes the login cookie, so the same callback a second time finds
+/// nothing to finish (and a replayed code is refused by the provider).
+pub async fn callback(State(auth): State<Auth>, session: Session, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
+    let mut res = finish_login(&auth, session, &headers, q).await;
+    res.headers_mut().append(header::SET_COOKIE, auth.login_cookie.clear());
+    res
+}
+
+async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: CallbackQuery) -> Response {
+    let Some(txn) = auth.login_cookie.read(headers) else {
+        tracing::warn!("login refused: no login in progress in this browser");
         return login_page(reason::FAILED);
     };
     if let Some(error) = q.error.as_deref() {

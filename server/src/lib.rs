@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod config;
+pub mod login_cookie;
 pub mod login_limit;
 pub mod oidc;
 pub mod routes;

@@ -20,6 +20,7 @@ use app::{shell, App};
 
 use crate::auth::{self, Auth};
 use crate::config::Settings;
+use crate::login_cookie::LoginCookie;
 use crate::login_limit::{self, LoginLimiter};
 use crate::oidc::RelyingParty;
 use crate::routes;
@@ -112,6 +113,7 @@ impl Application {
             idle_ms: settings.session_idle_minutes * 60_000,
             max_ms: settings.session_max_hours * 3_600_000,
             public_url,
+            login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
         };
         let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp };
         Ok(Application { listener, router: router(state.clone()), state })

@@ -51,22 +51,44 @@ async fn sessions_and_first_logins_work_on_postgresql_too() {
 async fn the_session_cookie_is_http_only_lax_and_renewed_at_login() {
     let app = spawn_app().await;
     let mut browser = Browser::default();
-    let res = app.get(&mut browser, "/auth/login").await;
-    let set_cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
-    assert!(set_cookie.starts_with("enplan="), "{set_cookie}");
+    let callback = app.login_at_provider(&mut browser, &app.mette().await).await;
+    let res = app.get(&mut browser, &callback).await;
+    let cookies: Vec<String> = res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
+    let session = cookies.iter().find(|c| c.starts_with("enplan=")).expect("a session cookie at login");
     for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
-        assert!(set_cookie.contains(attribute), "{attribute} missing in {set_cookie}");
+        assert!(session.contains(attribute), "{attribute} missing in {session}");
     }
+    assert!(cookies.iter().any(|c| c.starts_with("enplan_login=;") && c.contains("Max-Age=0")), "the login cookie is removed: {cookies:?}");
 
-    // Session fixation: a cookie an attacker planted before login is worth nothing after it.
-    let mut attacker = Browser::default();
-    let callback = app.login_at_provider(&mut attacker, &app.mette().await).await;
-    let planted = attacker.clone();
-    let res = app.get(&mut attacker, &callback).await;
+    // Session fixation: a session id an attacker planted in the victim's
+    // browser before login (their own) is not the victim's session after it.
+    let mut attacker = app.signed_in("Camilla").await;
+    let planted = attacker.cookie.clone();
+    let mut victim = Browser { cookie: planted.clone(), ..Browser::default() };
+    let callback = app.login_at_provider(&mut victim, &app.mette().await).await;
+    let res = app.get(&mut victim, &callback).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_ne!(attacker.cookie, planted.cookie, "the session id changes at login");
-    assert_eq!(app.who_am_i(&mut planted.clone()).await, None, "the pre-login id is not logged in");
-    assert_eq!(app.who_am_i(&mut attacker).await.as_deref(), Some("Mette Hansen"));
+    assert_ne!(victim.cookie, planted, "the session id changes at login");
+    assert_ne!(app.who_am_i(&mut attacker).await.as_deref(), Some("Mette Hansen"), "the planted id is not the victim's");
+    assert_eq!(app.who_am_i(&mut victim).await.as_deref(), Some("Mette Hansen"));
+}
+
+#[tokio::test]
+async fn a_login_begun_on_one_server_opens_on_every_server_sharing_the_database() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    app.get(&mut browser, "/auth/login").await;
+    let sealed = browser.others.get("enplan_login").expect("the login cookie").clone();
+    // Another server process starting on the same database gets the same key.
+    let other = server::login_cookie::LoginCookie::new(app.store.as_ref(), false).await.unwrap();
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("cookie", format!("enplan_login={sealed}").parse().unwrap());
+    let txn = other.read(&headers).expect("opened by the other server");
+    assert_eq!(txn.provider, "citizen");
+    // A database of its own makes a key of its own: the cookie is nothing there.
+    let stranger = spawn_app().await;
+    let theirs = server::login_cookie::LoginCookie::new(stranger.store.as_ref(), false).await.unwrap();
+    assert!(theirs.read(&headers).is_none());
 }
 
 #[tokio::test]

@@ -62,6 +62,25 @@ async fn fifty_anonymous_posts_of_1_9_mb_leave_the_session_table_as_it_was() {
 }
 
 #[tokio::test]
+async fn anonymous_login_starts_and_refused_anonymous_forms_write_no_session_row() {
+    let app = spawn_app().await;
+    let before = sessions(&app).await;
+    for _ in 0..50 {
+        let mut stranger = Browser::default();
+        let res = app.get(&mut stranger, "/auth/login").await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert!(location(&res).contains("/authorize"), "on to the provider: {}", location(&res));
+        assert!(stranger.cookie.is_none() && stranger.others.contains_key("enplan_login"), "only the login cookie: {stranger:?}");
+        let res = propose(&app, &mut stranger, 100).await;
+        assert!(res.status().is_redirection(), "a refused form goes to the login: {}", res.status());
+    }
+    assert_eq!(sessions(&app).await, before, "no session row for anyone not logged in");
+    // The login cookie alone finishes a login, and only then is there a session.
+    assert_eq!(app.login(&mut Browser::default(), &app.mette().await).await, "/min-plan");
+    assert_eq!(sessions(&app).await, before + 1);
+}
+
+#[tokio::test]
 async fn a_body_that_does_not_say_its_length_is_cut_off_at_the_limit() {
     let app = spawn_app().await;
     let mut mette = app.signed_in("Mette").await;

@@ -10,6 +10,7 @@
 mod conformance;
 mod decode;
 pub mod limits;
+pub mod secrets;
 pub(crate) mod sql;
 mod store_impl;
 pub mod synthetic;
@@ -41,6 +42,7 @@ pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notifications::store::NotificationStore;
 pub use crate::features::plan::store::PlanStore;
 pub use limits::{LimitStore, PerHour};
+pub use secrets::SecretStore;
 
 /// The store's feature traits, so their methods can be called on a
 /// `&dyn Store`: `use crate::ssr::db::prelude::*;`.
@@ -56,6 +58,7 @@ pub mod prelude {
     pub use crate::features::notifications::store::NotificationStore as _;
     pub use crate::features::plan::store::PlanStore as _;
     pub use crate::ssr::db::limits::LimitStore as _;
+    pub use crate::ssr::db::secrets::SecretStore as _;
 }
 
 /// What can go wrong in the store, as the services need to tell it apart.
@@ -153,6 +156,7 @@ pub trait Store:
     + AccessLogStore
     + ConversationStore
     + LimitStore
+    + SecretStore
     + Send
     + Sync
     + 'static

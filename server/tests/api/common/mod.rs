@@ -52,11 +52,12 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-/// The browser's side: one cookie (the session), kept by hand so tests can
-/// replay and compare cookies.
+/// The browser's side: the session cookie, kept by hand so tests can replay
+/// and compare it, and any others (the login in progress) by name.
 #[derive(Clone, Debug, Default)]
 pub struct Browser {
     pub cookie: Option<String>,
+    pub others: std::collections::BTreeMap<String, String>,
 }
 
 pub const COOKIE: &str = "enplan";
@@ -122,16 +123,21 @@ impl TestApp {
     }
 
     pub async fn send(&self, browser: &mut Browser, req: reqwest::RequestBuilder) -> reqwest::Response {
-        let req = match &browser.cookie {
-            Some(c) => req.header("cookie", format!("{COOKIE}={c}")),
-            None => req,
-        };
+        let pairs: Vec<String> =
+            browser.cookie.iter().map(|c| format!("{COOKIE}={c}")).chain(browser.others.iter().map(|(k, v)| format!("{k}={v}"))).collect();
+        let req = if pairs.is_empty() { req } else { req.header("cookie", pairs.join("; ")) };
         let res = req.send().await.expect("request");
         for set in res.headers().get_all("set-cookie") {
             let set = set.to_str().unwrap();
-            if let Some(rest) = set.strip_prefix(&format!("{COOKIE}=")) {
-                let value = rest.split(';').next().unwrap().to_string();
-                browser.cookie = (!value.is_empty() && !set.contains("Max-Age=0")).then_some(value);
+            let Some((name, rest)) = set.split_once('=') else { continue };
+            let value = rest.split(';').next().unwrap().to_string();
+            let kept = (!value.is_empty() && !set.contains("Max-Age=0")).then_some(value);
+            if name == COOKIE {
+                browser.cookie = kept;
+            } else if let Some(value) = kept {
+                browser.others.insert(name.to_string(), value);
+            } else {
+                browser.others.remove(name);
             }
         }
         res

@@ -57,19 +57,23 @@ fn location(res: &reqwest::Response) -> String {
     res.headers().get("location").and_then(|v| v.to_str().ok()).expect("a redirect").to_string()
 }
 
-fn session_cookie(res: &reqwest::Response) -> Option<String> {
+fn cookie_named(res: &reqwest::Response, name: &str) -> Option<String> {
     res.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{}=", super::COOKIE)).map(|rest| rest.split(';').next().unwrap_or("").to_string()))
+        .find_map(|c| c.strip_prefix(&format!("{name}=")).map(|rest| rest.split(';').next().unwrap_or("").to_string()))
         .filter(|v| !v.is_empty())
+}
+
+fn session_cookie(res: &reqwest::Response) -> Option<String> {
+    cookie_named(res, super::COOKIE)
 }
 
 /// Logs `person` in through the server's built-in test provider; returns the session cookie.
 pub async fn login(http: &Client, server: &Server, person: i64) -> String {
     let res = http.get(format!("{}/auth/login", server.base)).send().await.unwrap();
-    let pre = session_cookie(&res).expect("a login session");
+    let pre = cookie_named(&res, "enplan_login").expect("the login in progress");
     let authorize = Url::parse(&location(&res)).unwrap();
     let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
     form.push(("who".into(), person.to_string()));
@@ -78,7 +82,7 @@ pub async fn login(http: &Client, server: &Server, person: i64) -> String {
     let res = http.post(endpoint).form(&form).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let callback = location(&res);
-    let res = http.get(callback).header("cookie", format!("{}={pre}", super::COOKIE)).send().await.unwrap();
+    let res = http.get(callback).header("cookie", format!("enplan_login={pre}")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "the login completes");
     session_cookie(&res).expect("a new session after login")
 }
