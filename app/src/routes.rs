@@ -168,3 +168,25 @@ mod tests {
         assert_eq!(meetup_messages(2), "/netvaerk/moede/2#beskeder");
     }
 }
+
+/// Percent-encodes text (a local path, a chosen area) for use as one query value.
+pub fn query_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::query_value;
+
+    #[test]
+    fn paths_and_names_are_encoded_as_one_query_value() {
+        assert_eq!(query_value("/min-plan"), "/min-plan");
+        assert_eq!(query_value("/netvaerk?a=1&b=2"), "/netvaerk%3Fa%3D1%26b%3D2");
+        assert_eq!(query_value("Aarhus Ø"), "Aarhus%20%C3%98");
+    }
+}

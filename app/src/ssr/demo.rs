@@ -368,6 +368,6 @@ mod tests {
         assert_eq!(budgets[0].granted, Amount::kroner(50_000).unwrap());
         assert!(budgets[0].reserved > Amount::ZERO, "a pending request");
         assert_eq!(store.groups().await.unwrap().len(), GROUPS.len());
-        assert_eq!(store.upcoming_meetups(now, 100).await.unwrap().len(), GROUPS.len() * 3);
+        assert_eq!(store.upcoming_meetups(Default::default(), now, None, 100).await.unwrap().len(), GROUPS.len() * 3);
     }
 }

@@ -19,15 +19,20 @@ pub fn PageHeading(title: &'static str) -> impl IntoView {
 
 /// Below a paged list: "Vis ældre" to the next page, and on an older page
 /// "Til de nyeste" back to the first: plain links (no JavaScript needed).
+/// A list in an order of its own (`listed`: by name, oldest or soonest
+/// first) says "Vis flere" and "Til starten af listen".
 #[component]
-pub fn PageLinks(older: Option<String>, later: bool, #[prop(into)] path: String) -> impl IntoView {
+pub fn PageLinks(older: Option<String>, later: bool, #[prop(into)] path: String, #[prop(optional)] listed: bool) -> impl IntoView {
     let t = use_lang().texts();
-    view! {
-        <nav class="mt-4 flex flex-wrap gap-6" aria-label=t.page_links_label>
-            {older.map(|href| view! { <a href=href class="link" rel="next">{t.page_older}</a> })}
-            {later.then(|| view! { <a href=path class="link">{t.page_newest}</a> })}
-        </nav>
-    }
+    let (next, first) = if listed { (t.page_more, t.page_first) } else { (t.page_older, t.page_newest) };
+    (older.is_some() || later).then(|| {
+        view! {
+            <nav class="mt-4 flex flex-wrap gap-6" aria-label=t.page_links_label>
+                {older.map(|href| view! { <a href=href class="link" rel="next">{next}</a> })}
+                {later.then(|| view! { <a href=path class="link">{first}</a> })}
+            </nav>
+        }
+    })
 }
 
 /// A calm information box, e.g. "you need to log in to see this".

@@ -37,7 +37,7 @@ async fn calendar_file(app: &TestApp, id: MeetupId) -> String {
 #[tokio::test]
 async fn a_moved_or_cancelled_meetup_replaces_the_copy_in_the_calendar() {
     let app = spawn_app().await;
-    let meetup = app.store.upcoming_meetups(0, 1).await.unwrap().remove(0);
+    let meetup = app.store.upcoming_meetups(Default::default(), 0, None, 1).await.unwrap().remove(0);
     let first = parsed(&calendar_file(&app, meetup.id).await);
     assert_eq!(first[1], "0", "a new meetup is revision 0");
     assert_eq!(first[4], "CONFIRMED");

@@ -67,3 +67,125 @@ async fn the_plan_s_history_is_shown_a_page_at_a_time_on_both_sides() {
     assert!(staff_older.starts_with(&format!("{}?foer=", app::routes::citizen(a.0))), "{staff_older}");
     assert_eq!(app.get(&mut karin_browser, &staff_older).await.status(), StatusCode::OK);
 }
+
+/// Follows "Vis flere" from `path` to the end; every page's text.
+async fn all_pages(app: &TestApp, browser: &mut Browser, path: &str) -> Vec<String> {
+    let mut pages = Vec::new();
+    let mut next = Some(path.to_string());
+    while let Some(path) = next {
+        let res = app.get(browser, &path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let page = res.text().await.unwrap();
+        next = link(&page, "Vis flere");
+        pages.push(page);
+        assert!(pages.len() < 10, "the pages end");
+    }
+    pages
+}
+
+#[tokio::test]
+async fn the_inbox_and_the_caseload_go_on_with_plain_vis_flere_links() {
+    use app::kernel::plan::GoalStatus;
+    let app = spawn_app().await;
+    let karin = app.person("Karin").await;
+    let mette = app.person("Mette").await;
+    let now = app.clock.now_ms();
+    app.store.set_per_hour(app::ssr::db::PerHour::Goals, 1_000).await.unwrap();
+    for i in 0..60 {
+        let goal = app::ssr::db::NewGoal {
+            title: app::kernel::GoalTitle::parse(&format!("Ønske nummer {i:02}")).unwrap(),
+            why: None,
+            first_step: None,
+            status: GoalStatus::Proposed,
+        };
+        app.store.propose_goal(mette, &goal, &format!("paging-{i}"), now - 60_000 * (60 - i)).await.unwrap();
+    }
+    let mut browser = app.signed_in("Karin").await;
+    let pages = all_pages(&app, &mut browser, "/sagsbehandler?type=maal").await;
+    assert_eq!(pages.len(), 2, "60 and the demo's proposals: two pages");
+    for i in 0..60 {
+        let title = format!("Ønske nummer {i:02}");
+        assert_eq!(pages.iter().filter(|p| p.contains(&title)).count(), 1, "{title} on one page");
+    }
+    let first = app.get(&mut browser, "/sagsbehandler?type=maal").await.text().await.unwrap();
+    let more = link(&first, "Vis flere").unwrap();
+    assert!(more.starts_with("/sagsbehandler?type=maal&efter="), "the narrowing is kept: {more}");
+    assert!(first.find("Ønske nummer 00").unwrap() < first.find("Ønske nummer 01").unwrap(), "oldest first");
+    assert_eq!(link(&pages[1], "Til starten af listen").as_deref(), Some("/sagsbehandler?type=maal"));
+
+    // The caseload: 55 more citizens for Karin make two pages, by name.
+    for i in 0..55 {
+        let who = app::ssr::db::NewPerson {
+            full_name: app::kernel::ShortText::parse(&format!("Borger Nummer {i:02}")).unwrap(),
+            cpr: Some(format!("0101{:02}-{:04}", 50 + i / 10, 3000 + i)),
+            subject: None,
+            display_name: None,
+        };
+        let c = app.store.create_person(&who, now).await.unwrap();
+        app.store.assign_caseworker(c, karin, app::ssr::db::AssignmentKind::Primary, now).await.unwrap();
+    }
+    let pages = all_pages(&app, &mut browser, app::routes::CASELOAD).await;
+    assert_eq!(pages.len(), 2);
+    for i in 0..55 {
+        let name = format!("Borger Nummer {i:02}");
+        assert_eq!(pages.iter().filter(|p| p.contains(&name)).count(), 1, "{name} once");
+    }
+    // Another caseworker with Karin's place sees only their own caseload.
+    let more = link(&pages[0], "Vis flere").unwrap();
+    let mut jonas = app.signed_in("Jonas").await;
+    let theirs = app.get(&mut jonas, &more).await.text().await.unwrap();
+    assert!(!theirs.contains("Borger Nummer"), "a place carries nobody's data");
+}
+
+#[tokio::test]
+async fn the_network_pages_its_groups_and_meetups_for_anyone_without_javascript() {
+    let app = spawn_app().await;
+    let now = app.clock.now_ms();
+    for i in 0..52 {
+        let g = app::ssr::db::NewGroup {
+            name: app::kernel::ShortText::parse(&format!("Fællesskab {i:02}")).unwrap(),
+            description: "Kom og vær med".into(),
+            topic: app::kernel::ShortText::parse("Hygge").unwrap(),
+            area: app::kernel::ShortText::parse("Aarhus Ø").unwrap(),
+            usual_place: app::kernel::ShortText::parse("Biblioteket").unwrap(),
+        };
+        let group = app.store.create_group(&g, now).await.unwrap();
+        let m = app::ssr::db::NewMeetup {
+            group,
+            starts_at: now + 86_400_000 + i * 60_000,
+            duration_minutes: 60,
+            place: app::kernel::ShortText::parse(&format!("Lokale {i:02}")).unwrap(),
+            address: app::kernel::ShortText::parse("Vej 1").unwrap(),
+            capacity: 5,
+            description: String::new(),
+        };
+        app.store.create_meetup(&m, now).await.unwrap();
+    }
+    let mut anyone = Browser::default();
+    let first = app.get(&mut anyone, "/netvaerk?omraade=Aarhus+%C3%98").await.text().await.unwrap();
+    let groups_more = link(&first, "Vis flere").expect("a Vis flere");
+    assert!(groups_more.starts_with("/netvaerk?omraade=Aarhus%20%C3%98&"), "the area is kept: {groups_more}");
+    // Follow the groups' "Vis flere" (in the groups' section) to the end.
+    let mut seen = vec![0; 52];
+    let mut next = Some("/netvaerk?omraade=Aarhus+%C3%98".to_string());
+    let mut pages = 0;
+    while let Some(path) = next.take() {
+        let page = app.get(&mut anyone, &path).await.text().await.unwrap();
+        let groups = &page[page.find("id=\"grupper\"").expect("the groups' section")..];
+        for (i, n) in seen.iter_mut().enumerate() {
+            *n += groups.matches(&format!(">Fællesskab {i:02}<")).count();
+        }
+        next = link(groups, "Vis flere");
+        pages += 1;
+        assert!(pages < 5, "the pages end");
+    }
+    assert_eq!((pages, seen.iter().all(|n| *n == 1)), (2, true), "every group once over two pages: {seen:?}");
+    let meetups = &first[..first.find("id=\"grupper\"").unwrap()];
+    let meetups_more = link(meetups, "Vis flere").expect("the meetups go on too");
+    assert!(meetups_more.contains("moeder=") && meetups_more.ends_with("#moeder"), "{meetups_more}");
+    assert!(!meetups.contains("Lokale 51"), "the first page of meetups holds the soonest 50");
+    let res = app.get(&mut anyone, &meetups_more).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Lokale 51"), "the later meetups are on the next page");
+    assert!(anyone.cookie.is_none(), "and no session for it");
+}

@@ -394,7 +394,7 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
 async fn signing_up_for_a_meetup_needs_a_login_and_acts_on_ones_own_place_only() {
     let app = spawn_app().await;
     let (mut actors, mette) = actors(&app).await;
-    let meetup = app.store.upcoming_meetups(0, 1).await.unwrap()[0].id;
+    let meetup = app.store.upcoming_meetups(Default::default(), 0, None, 1).await.unwrap()[0].id;
     let form = [("meetup", meetup.0.to_string())];
     let (status, body) = app.call(&mut actors.anonymous, JoinMeetup::PATH, &form).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");

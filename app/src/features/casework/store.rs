@@ -22,8 +22,9 @@ pub trait CaseworkStore: Send + Sync {
     async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64>;
     /// The citizens whose primary caseworker or stand-in `staff` is now.
     async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>>;
-    /// Everyone `staff` is caseworker or stand-in for, with their plan's state.
-    async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>>;
+    /// Everyone `staff` is caseworker or stand-in for, with their plan's
+    /// state, by name: at most `limit`, those after `after` in that order.
+    async fn caseload_overview(&self, staff: PersonId, now: i64, after: Option<PersonId>, limit: i64) -> DbResult<Vec<CaseloadRow>>;
 }
 
 macro_rules! sql {
@@ -93,7 +94,13 @@ macro_rules! sql {
                 .await?;
                 Ok(ids.into_iter().map(PersonId).collect())
             }
-            async fn caseload_overview(&self, staff: PersonId, now: i64) -> DbResult<Vec<CaseloadRow>> {
+            async fn caseload_overview(
+                &self,
+                staff: PersonId,
+                now: i64,
+                after: Option<PersonId>,
+                limit: i64,
+            ) -> DbResult<Vec<CaseloadRow>> {
                 let rows = sqlx::query(concat!(
                     "SELECT p.id, p.full_name, ca.kind, pl.id AS plan_id, \
                        (SELECT COUNT(*) FROM goal g WHERE g.plan_id = pl.id AND g.status = 'accepted') AS accepted_goals, \
@@ -108,10 +115,14 @@ macro_rules! sql {
                           WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
                      FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
                      LEFT JOIN plan pl ON pl.citizen_id = p.id \
-                     WHERE ca.staff_id = $1 AND ca.to_at IS NULL ORDER BY p.full_name, p.id",
+                     WHERE ca.staff_id = $1 AND ca.to_at IS NULL \
+                       AND (p.full_name, p.id) > (COALESCE((SELECT full_name FROM person WHERE id = $3), ''), $3) \
+                     ORDER BY p.full_name, p.id LIMIT $4",
                 ))
                 .bind(staff.0)
                 .bind(now)
+                .bind(after.map_or(0, |p| p.0))
+                .bind(limit)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter()

@@ -8,6 +8,7 @@
 use async_trait::async_trait;
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::kernel::text::MessageBody;
 use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
@@ -125,8 +126,10 @@ pub trait ConversationStore: Send + Sync {
     async fn close_conversation(&self, citizen: PersonId, by: PersonId, now: i64) -> DbResult<()>;
     async fn conversation_closed_at(&self, citizen: PersonId) -> DbResult<Option<i64>>;
     /// Conversations waiting for `staff` (as caseworker or stand-in): the
-    /// citizen had the last word and it is not marked done; oldest first.
-    async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>>;
+    /// citizen had the last word and it is not marked done; the longest
+    /// waiting first, at most `limit`, after the inbox's place `after` (time, and the
+    /// citizen's id·3 + 2 for a conversation).
+    async fn open_conversations_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenConversation>>;
     /// The files attached to the citizen's messages from message `from` on
     /// (without their bytes), by message: a page that shows a few new
     /// messages reads only their files.
@@ -243,7 +246,8 @@ macro_rules! sql {
                     .await?
                     .flatten())
             }
-            async fn open_conversations_for(&self, staff: PersonId) -> DbResult<Vec<OpenConversation>> {
+            async fn open_conversations_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenConversation>> {
+                let (at, tag) = Before::after(after);
                 Ok(sqlx::query_as(
                     // From the caseload in (as the inbox's other queries).
                     concat!(
@@ -251,10 +255,15 @@ macro_rules! sql {
                          FROM message m JOIN person p ON p.id = m.citizen_id \
                          WHERE m.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) AND ",
                         waiting_message!(),
-                        " GROUP BY m.citizen_id, p.full_name ORDER BY MIN(m.sent_at), m.citizen_id"
+                        " GROUP BY m.citizen_id, p.full_name \
+                         HAVING MIN(m.sent_at) > $2 OR (MIN(m.sent_at) = $2 AND m.citizen_id * 3 + 2 > $3) \
+                         ORDER BY MIN(m.sent_at), m.citizen_id LIMIT $4"
                     ),
                 )
                 .bind(staff.0)
+                .bind(at)
+                .bind(tag)
+                .bind(limit)
                 .fetch_all(&self.pool)
                 .await?)
             }

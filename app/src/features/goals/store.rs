@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::kernel::plan::ActorKind;
 use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
@@ -24,8 +25,10 @@ pub trait GoalStore: Send + Sync {
     /// Moves a goal from `c.from` to `c.to` with its history line, decision and
     /// notification; `Conflict` when the goal is no longer `c.from`.
     async fn change_goal(&self, c: &GoalChange, now: i64) -> DbResult<()>;
-    /// Proposals waiting for `staff` (as caseworker or stand-in), oldest first.
-    async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>>;
+    /// Proposals waiting for `staff` (as caseworker or stand-in), oldest
+    /// first, at most `limit`, after
+    /// the inbox's place `after` (time, and id·3 for a goal: `inbox::service`).
+    async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenGoal>>;
 }
 
 macro_rules! sql {
@@ -133,7 +136,8 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(())
             }
-            async fn open_goals_for(&self, staff: PersonId) -> DbResult<Vec<OpenGoal>> {
+            async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenGoal>> {
+                let (at, tag) = Before::after(after);
                 Ok(sqlx::query_as(
                     // From the caseload in: the staff index finds their citizens,
                     // then each plan's goals (not every proposal in the
@@ -143,9 +147,13 @@ macro_rules! sql {
                      JOIN goal ON goal.plan_id = plan.id JOIN person ON person.id = plan.citizen_id \
                      WHERE plan.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
                        AND goal.status = 'proposed' \
-                     ORDER BY goal.updated_at, goal.id",
+                       AND (goal.updated_at > $2 OR (goal.updated_at = $2 AND goal.id * 3 > $3)) \
+                     ORDER BY goal.updated_at, goal.id LIMIT $4",
                 )
                 .bind(staff.0)
+                .bind(at)
+                .bind(tag)
+                .bind(limit)
                 .fetch_all(&self.pool)
                 .await?)
             }

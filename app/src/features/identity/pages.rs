@@ -24,7 +24,7 @@ pub fn Login() -> impl IntoView {
             sep = '&';
         }
         if !next.is_empty() {
-            url.push_str(&format!("{sep}next={}", urlencode(&next)));
+            url.push_str(&format!("{sep}next={}", crate::routes::query_value(&next)));
         }
         url
     };
@@ -67,16 +67,6 @@ fn error_text(t: &'static Texts, code: &str) -> Option<&'static str> {
     })
 }
 
-/// Percent-encodes a local path for use as a query value.
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,11 +80,5 @@ mod tests {
             }
             assert_eq!(error_text(lang.texts(), "<script>"), None);
         }
-    }
-
-    #[test]
-    fn next_paths_are_encoded_as_one_query_value() {
-        assert_eq!(urlencode("/min-plan"), "/min-plan");
-        assert_eq!(urlencode("/netvaerk?a=1&b=2"), "/netvaerk%3Fa%3D1%26b%3D2");
     }
 }

@@ -13,7 +13,7 @@ use crate::features::inbox::views::InboxKind;
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
-use crate::ui::page::{object_page, NeedsLogin, Notice, ObjectPage, Outcome, PageHeading, StaffPage, Unavailable};
+use crate::ui::page::{object_page, NeedsLogin, Notice, ObjectPage, Outcome, PageHeading, PageLinks, StaffPage, Unavailable};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -25,9 +25,15 @@ pub fn Inbox() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.inbox.inbox_title body=t.inbox_body next=routes::INBOX/> }.into_any();
     }
-    let kind = use_query_map().with_untracked(|q| q.get("type")).filter(|k| InboxKind::from_slug(k).is_some());
+    let query = use_query_map();
+    let kind = query.with_untracked(|q| q.get("type")).filter(|k| InboxKind::from_slug(k).is_some());
     let selected = kind.clone().unwrap_or_default();
-    let page = Resource::new_blocking(move || kind.clone(), inbox);
+    let first_page = match &kind {
+        Some(k) => format!("{}?type={k}", routes::INBOX),
+        None => routes::INBOX.to_string(),
+    };
+    let page =
+        Resource::new_blocking(move || (kind.clone(), query.read().get(crate::kernel::paging::AFTER)), |(kind, after)| inbox(kind, after));
     let options = InboxKind::ALL
         .iter()
         .map(|k| {
@@ -39,17 +45,21 @@ pub fn Inbox() -> impl IntoView {
         <PageHeading title=t.inbox.inbox_title/>
         <Outcome/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(StaffPage::Shown(items)) => view! {
-                        <p class="mb-4">{t.inbox.inbox_intro}</p>
-                        <InboxList items t/>
+            {move || {
+                let first_page = first_page.clone();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(StaffPage::Shown(items)) => view! {
+                            <p class="mb-4">{t.inbox.inbox_intro}</p>
+                            <InboxList items=items.items t/>
+                            <PageLinks older=items.older later=items.later path=first_page listed=true/>
+                        }
+                        .into_any(),
+                        Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),
+                        Err(_) => view! { <Unavailable/> }.into_any(),
                     }
-                    .into_any(),
-                    Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),
-                    Err(_) => view! { <Unavailable/> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
         <form method="get" action=routes::INBOX class="mt-6 flex flex-wrap items-end gap-3">
             <div>
@@ -103,18 +113,21 @@ pub fn Caseload() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.inbox.caseload_title body=t.inbox_body next=routes::CASELOAD/> }.into_any();
     }
-    let page = Resource::new_blocking(|| (), |_| caseload());
+    let query = use_query_map();
+    let after = move || query.read().get(crate::kernel::paging::AFTER);
+    let page = Resource::new_blocking(after, caseload);
     view! {
         <PageHeading title=t.inbox.caseload_title/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(StaffPage::Shown(rows)) if rows.is_empty() => view! { <p class="text-muted">{t.inbox.caseload_empty}</p> }.into_any(),
-                    Ok(StaffPage::Shown(rows)) => view! {
-                        <p class="mb-4">{(t.inbox.caseload_count)(rows.len())}</p>
+                    Ok(StaffPage::Shown((0, _))) => view! { <p class="text-muted">{t.inbox.caseload_empty}</p> }.into_any(),
+                    Ok(StaffPage::Shown((total, rows))) => view! {
+                        <p class="mb-4">{(t.inbox.caseload_count)(total)}</p>
                         <ul class="flex flex-col gap-3">
-                            {rows.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}
+                            {rows.items.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}
                         </ul>
+                        <PageLinks older=rows.older later=rows.later path=routes::CASELOAD listed=true/>
                     }
                     .into_any(),
                     Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),

@@ -9,6 +9,7 @@ use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
 #[cfg(feature = "ssr")]
 use crate::features::inbox::views::InboxKind;
+use crate::kernel::paging::Paged;
 #[cfg(feature = "ssr")]
 use crate::routes;
 #[cfg(feature = "ssr")]
@@ -19,22 +20,26 @@ use crate::ui::form::FormSpec;
 use crate::ui::page::StaffPage;
 use leptos::prelude::*;
 
-/// Everything waiting for the signed-in caseworker; `kind` (`maal`) narrows it.
+/// A page of everything waiting for the signed-in caseworker (after the
+/// place `after`); `kind` (`maal`) narrows it.
 #[server(prefix = "/api", endpoint = "inbox")]
-pub async fn inbox(kind: Option<String>) -> Result<StaffPage<Vec<InboxItem>>, ServerFnError> {
+pub async fn inbox(kind: Option<String>, after: Option<String>) -> Result<StaffPage<Paged<InboxItem>>, ServerFnError> {
     let cx = Ctx::get()?;
     use crate::features::inbox::service as inbox;
     let kind = kind.as_deref().and_then(InboxKind::from_slug);
-    let r = async { inbox::inbox(cx.store(), cx.user()?, kind, cx.now, cx.lang).await }.await;
+    let after = after.as_deref().and_then(crate::kernel::paging::Before::parse);
+    let r = async { inbox::inbox(cx.store(), cx.user()?, kind, after, cx.now, cx.lang).await }.await;
     crate::ssr::service::staff_page(r, "read the inbox")
 }
 
-/// The signed-in caseworker's caseload.
+/// A page of the signed-in caseworker's caseload (after the citizen
+/// `after`), with how many citizens there are in all.
 #[server(prefix = "/api", endpoint = "caseload")]
-pub async fn caseload() -> Result<StaffPage<Vec<CaseloadItem>>, ServerFnError> {
+pub async fn caseload(after: Option<String>) -> Result<StaffPage<(usize, Paged<CaseloadItem>)>, ServerFnError> {
     let cx = Ctx::get()?;
     use crate::features::inbox::service as inbox;
-    let r = async { inbox::caseload(cx.store(), cx.user()?, cx.now, cx.lang).await }.await;
+    let after = after.as_deref().and_then(|a| a.parse().ok()).map(crate::kernel::ids::PersonId);
+    let r = async { inbox::caseload(cx.store(), cx.user()?, after, cx.now, cx.lang).await }.await;
     crate::ssr::service::staff_page(r, "read the caseload")
 }
 

@@ -10,6 +10,8 @@ use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
 use crate::features::inbox::views::InboxKind;
 use crate::i18n::Lang;
+use crate::kernel::ids::PersonId;
+use crate::kernel::paging::{cut_at, Before, Paged, AFTER, PAGE_SIZE};
 use crate::kernel::plan::Role;
 use crate::kernel::time::{date_time, waited};
 use crate::ssr::auth::CurrentUser;
@@ -22,18 +24,32 @@ use crate::ssr::service::{ServiceError, ServiceResult};
 /// An answer is due within this long (the municipality's response target).
 pub const RESPONSE_TARGET_MS: i64 = 7 * 86_400_000;
 
-/// Everything waiting for `user` across their caseload, oldest first;
-/// `kind` narrows it to one kind.
-pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind>, now: i64, lang: Lang) -> ServiceResult<Vec<InboxItem>> {
+/// Everything waiting for `user` across their caseload, oldest first, a
+/// page at a time (after `after`); `kind` narrows it to one kind.
+///
+/// The page's place is (waiting since, tag), the tag the row's id·3 plus
+/// its kind (goal 0, request 1, conversation 2: the stores' queries use
+/// the same), so rows of different kinds at the same moment have one order.
+pub async fn inbox(
+    store: &dyn Store,
+    user: &CurrentUser,
+    kind: Option<InboxKind>,
+    after: Option<Before>,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<Paged<InboxItem>> {
     if !user.has_role(Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
-    // (waiting since, citizen, kind, link, citizen's name, title)
+    let limit = PAGE_SIZE as i64 + 1;
+    let wanted = |k: InboxKind| kind.is_none() || kind == Some(k);
+    // (waiting since, tag, citizen, kind, link, citizen's name, title)
     let mut open = Vec::new();
-    if kind.is_none() || kind == Some(InboxKind::Goal) {
-        for o in store.open_goals_for(user.person_id).await? {
+    if wanted(InboxKind::Goal) {
+        for o in store.open_goals_for(user.person_id, after, limit).await? {
             open.push((
                 o.goal.updated_at,
+                o.goal.id.0 * 3,
                 o.goal.citizen_id,
                 InboxKind::Goal,
                 routes::goal_review(o.goal.id.0),
@@ -42,11 +58,12 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
             ));
         }
     }
-    if kind.is_none() || kind == Some(InboxKind::Spending) {
-        for o in store.open_spending_for(user.person_id).await? {
+    if wanted(InboxKind::Spending) {
+        for o in store.open_spending_for(user.person_id, after, limit).await? {
             let title = format!("{} · {}", o.request.amount, o.request.purpose);
             open.push((
                 o.request.created_at,
+                o.request.id.0 * 3 + 1,
                 o.request.citizen_id,
                 InboxKind::Spending,
                 routes::spending_review(o.request.id.0),
@@ -55,12 +72,13 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
             ));
         }
     }
-    if kind.is_none() || kind == Some(InboxKind::Message) {
+    if wanted(InboxKind::Message) {
         // The count, not the words: the conversation page shows those (and logs it).
-        for o in store.open_conversations_for(user.person_id).await? {
+        for o in store.open_conversations_for(user.person_id, after, limit).await? {
             let title = (lang.texts().conversation.inbox_waiting)(o.waiting);
             open.push((
                 o.waiting_since,
+                o.citizen_id.0 * 3 + 2,
                 o.citizen_id,
                 InboxKind::Message,
                 routes::citizen_conversation(o.citizen_id.0),
@@ -69,29 +87,43 @@ pub async fn inbox(store: &dyn Store, user: &CurrentUser, kind: Option<InboxKind
             ));
         }
     }
-    open.sort_by_key(|o| o.0);
-    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.1).collect();
+    open.sort_by_key(|o| (o.0, o.1));
+    let path = match kind {
+        Some(k) => format!("{}?type={}", routes::INBOX, k.slug()),
+        None => routes::INBOX.to_string(),
+    };
+    let more = cut_at(&mut open, AFTER, |o| format!("{}-{}", o.0, o.1), &path);
+    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.2).collect();
     let shown: Vec<_> = shown.into_iter().collect();
     access::log_reads(store, user, &shown, Purpose::Inbox, now).await?;
-    Ok(open
+    let items = open
         .into_iter()
-        .map(|(since, _, kind, link, citizen, title)| {
+        .map(|(since, _, _, kind, link, citizen, title)| {
             let age = now - since;
             InboxItem { kind, link, citizen, title, waited: waited(age, lang), overdue: age > RESPONSE_TARGET_MS }
         })
-        .collect())
+        .collect();
+    Ok(Paged { items, older: more, later: after.is_some() })
 }
 
-/// Every citizen `user` is caseworker or stand-in for.
-pub async fn caseload(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<CaseloadItem>> {
+/// Every citizen `user` is caseworker or stand-in for, a page at a time by
+/// name (after `after`), with how many there are in all.
+pub async fn caseload(
+    store: &dyn Store,
+    user: &CurrentUser,
+    after: Option<PersonId>,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<(usize, Paged<CaseloadItem>)> {
     if !user.has_role(Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
-    Ok(store
-        .caseload_overview(user.person_id, now)
-        .await?
-        .into_iter()
-        .map(|r| CaseloadItem {
+    let total = store.caseload(user.person_id).await?.len();
+    let rows = store.caseload_overview(user.person_id, now, after, PAGE_SIZE as i64 + 1).await?;
+    let page = Paged::listed(
+        rows,
+        |r| r.citizen_id.0.to_string(),
+        |r| CaseloadItem {
             link: routes::citizen(r.citizen_id.0),
             citizen: r.name,
             standin: r.standin,
@@ -100,6 +132,9 @@ pub async fn caseload(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lan
             active_activities: r.active_activities,
             open_items: r.open_items,
             last_contact: r.last_contact.map(|t| date_time(t, lang)),
-        })
-        .collect())
+        },
+        routes::CASELOAD,
+        after.is_some(),
+    );
+    Ok((total, page))
 }

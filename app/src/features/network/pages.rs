@@ -12,7 +12,7 @@ use crate::features::network::views::MeetupView;
 use crate::features::network::views::NetworkView;
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
-use crate::ui::page::{id_param, ButtonForm, Outcome, PageHeading, Unavailable};
+use crate::ui::page::{id_param, ButtonForm, Outcome, PageHeading, PageLinks, Unavailable};
 
 use super::server::*;
 
@@ -20,9 +20,11 @@ use super::server::*;
 #[component]
 pub fn Network() -> impl IntoView {
     let t = use_lang().texts();
-    let (area, topic) = use_query_map().with_untracked(|q| (q.get("omraade"), q.get("emne")));
+    let query = use_query_map();
+    let (area, topic) = query.with_untracked(|q| (q.get("omraade"), q.get("emne")));
     let chosen = (area.clone().unwrap_or_default(), topic.clone().unwrap_or_default());
-    let page = Resource::new_blocking(move || (area.clone(), topic.clone()), |(a, t)| network_overview(a, t));
+    let places = move || query.with(|q| (q.get(crate::kernel::paging::AFTER), q.get(crate::features::network::views::MEETUPS_AFTER)));
+    let page = Resource::new_blocking(move || (area.clone(), topic.clone(), places()), |(a, t, (g, m))| network_overview(a, t, g, m));
     view! {
         <PageHeading title=t.network.network_title/>
         <p class="mb-2">{t.network.network_body}</p>
@@ -64,12 +66,16 @@ fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl
             </div>
         }
     };
-    let meetups = meetup_cards(v.meetups, t, || view! { <p class="text-muted">{t.network.network_meetups_none}</p> }.into_any());
-    let groups = if v.groups.is_empty() {
+    let meetups = meetup_cards(v.meetups.items, t, || view! { <p class="text-muted">{t.network.network_meetups_none}</p> }.into_any());
+    let groups = if v.groups.items.is_empty() {
         view! { <p class="text-muted">{t.network.network_groups_none}</p> }.into_any()
     } else {
-        view! { <ul class="flex flex-col gap-3">{v.groups.into_iter().map(|g| view! { <GroupCard g t/> }).collect_view()}</ul> }.into_any()
+        view! { <ul class="flex flex-col gap-3">{v.groups.items.into_iter().map(|g| view! { <GroupCard g t/> }).collect_view()}</ul> }
+            .into_any()
     };
+    let (meetups_more, meetups_later) = (v.meetups.older, v.meetups.later);
+    let (groups_more, groups_later) = (v.groups.older, v.groups.later);
+    let first = v.first;
     view! {
         <form method="get" action=routes::NETWORK class="mb-8 flex flex-wrap items-end gap-3">
             {select("omraade", t.network.network_area, v.areas, chosen.0)}
@@ -79,10 +85,12 @@ fn Overview(v: NetworkView, chosen: (String, String), t: &'static Texts) -> impl
         <section aria-labelledby="moeder" class="mb-8">
             <h2 id="moeder" class="mb-3 text-2xl font-bold">{t.network.network_meetups_heading}</h2>
             {meetups}
+            <PageLinks older=meetups_more later=meetups_later path=format!("{first}#moeder") listed=true/>
         </section>
         <section aria-labelledby="grupper">
             <h2 id="grupper" class="mb-3 text-2xl font-bold">{t.network.network_groups_heading}</h2>
             {groups}
+            <PageLinks older=groups_more later=groups_later path=format!("{first}#grupper") listed=true/>
         </section>
     }
     .into_any()

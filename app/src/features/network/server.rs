@@ -41,13 +41,24 @@ mod form_names {
     }
 }
 
-/// Groups and upcoming meetups, narrowed to `area` and/or `topic` (blank: all).
+/// Groups and upcoming meetups, narrowed to `area` and/or `topic` (blank:
+/// all), each a page at a time (after the group `after`, the meetup place
+/// `meetups_after`).
 #[server(prefix = "/api", endpoint = "network")]
-pub async fn network_overview(area: Option<String>, topic: Option<String>) -> Result<NetworkView, ServerFnError> {
+pub async fn network_overview(
+    area: Option<String>,
+    topic: Option<String>,
+    after: Option<String>,
+    meetups_after: Option<String>,
+) -> Result<NetworkView, ServerFnError> {
+    use crate::features::network::store::Chosen;
     let cx = Ctx::get()?;
     let pick = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     let (area, topic) = (pick(&area), pick(&topic));
-    crate::features::network::service::overview(cx.store(), area.as_deref(), topic.as_deref(), cx.now, cx.lang)
+    let chosen = Chosen { area: area.as_deref(), topic: topic.as_deref() };
+    let after = after.as_deref().and_then(|a| a.parse().ok()).map(crate::kernel::ids::GroupId);
+    let meetups_after = meetups_after.as_deref().and_then(crate::kernel::paging::Before::parse);
+    crate::features::network::service::overview(cx.store(), chosen, after, meetups_after, cx.now, cx.lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the network groups", e))
 }

@@ -6,16 +6,18 @@
 //! data: hosts see display names and counts only.
 
 use crate::features::network::forms::{network_fields, GroupInput, MeetupInput};
+use crate::features::network::store::Chosen;
 use crate::features::network::views::AnnouncementView;
 use crate::features::network::views::GroupPageView;
 use crate::features::network::views::GroupView;
 use crate::features::network::views::MeetupInside;
 use crate::features::network::views::MeetupView;
 use crate::features::network::views::MyNetworkView;
-use crate::features::network::views::NetworkView;
+use crate::features::network::views::{NetworkView, MEETUPS_AFTER};
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{GroupId, MeetupId};
+use crate::kernel::paging::{cut_at, link, Before, Paged, AFTER, PAGE_SIZE};
 use crate::kernel::plan::Role;
 use crate::kernel::time::{copenhagen_local, date_time, duration, iso};
 use crate::kernel::{DisplayName, LongText};
@@ -27,9 +29,6 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Notice, NotificationKind, SignupStatus};
 use crate::ssr::service::within_limit;
 use crate::ssr::service::{ServiceError, ServiceResult};
-
-/// How many upcoming meetups the overview lists.
-const OVERVIEW_MEETUPS: i64 = 50;
 
 async fn group_view(store: &dyn Store, g: Group) -> DbResult<GroupView> {
     Ok(GroupView {
@@ -84,27 +83,55 @@ async fn host_of<'a>(store: &dyn Store, user: Option<&'a CurrentUser>, group: Gr
     }
 }
 
-/// Groups and upcoming meetups, narrowed to an area and/or a topic.
-pub async fn overview(store: &dyn Store, area: Option<&str>, topic: Option<&str>, now: i64, lang: Lang) -> DbResult<NetworkView> {
-    let all = store.groups().await?;
-    let mut areas: Vec<String> = all.iter().map(|g| g.area.clone()).collect();
-    let mut topics: Vec<String> = all.iter().map(|g| g.topic.clone()).collect();
-    for list in [&mut areas, &mut topics] {
-        list.sort();
-        list.dedup();
+/// The public overview: a page of the groups in `chosen` by name (after the
+/// group `group_after`), a page of their upcoming meetups, soonest first
+/// (after `meetup_after`), and every area and topic to choose from. Each
+/// page's "Vis flere" keeps the narrowing and the other list's place.
+pub async fn overview(
+    store: &dyn Store,
+    chosen: Chosen<'_>,
+    group_after: Option<GroupId>,
+    meetup_after: Option<Before>,
+    now: i64,
+    lang: Lang,
+) -> DbResult<NetworkView> {
+    let (areas, topics) = store.group_choices().await?;
+    let mut base = routes::NETWORK.to_string();
+    for (param, value) in [("omraade", chosen.area), ("emne", chosen.topic)] {
+        if let Some(v) = value {
+            base = link(&base, param, routes::query_value(v));
+        }
     }
-    let chosen: Vec<Group> = all.into_iter().filter(|g| area.is_none_or(|a| g.area == a) && topic.is_none_or(|t| g.topic == t)).collect();
-    let meetups = store
-        .upcoming_meetups(now, OVERVIEW_MEETUPS)
-        .await?
-        .into_iter()
-        .filter_map(|m| chosen.iter().find(|g| g.id == m.group_id).map(|g| meetup_view(m, g, lang)))
-        .collect();
+    let limit = PAGE_SIZE as i64 + 1;
+    let mut rows = store.upcoming_meetups(chosen, now, meetup_after, limit).await?;
+    let meetups_path = match group_after {
+        Some(g) => link(&base, AFTER, g.0),
+        None => base.clone(),
+    };
+    let meetups_more =
+        cut_at(&mut rows, MEETUPS_AFTER, |m| format!("{}-{}", m.starts_at, m.id.0), &meetups_path).map(|l| format!("{l}#moeder"));
+    let mut meetups = Vec::new();
+    for m in rows {
+        let g = store.group(m.group_id).await?;
+        meetups.push(meetup_view(m, &g, lang));
+    }
+    let groups_path = match meetup_after {
+        Some(b) => link(&base, MEETUPS_AFTER, format!("{}-{}", b.at, b.id)),
+        None => base.clone(),
+    };
+    let mut chosen_groups = store.groups_page(chosen, group_after, limit).await?;
+    let groups_more = cut_at(&mut chosen_groups, AFTER, |g| g.id.0.to_string(), &groups_path).map(|l| format!("{l}#grupper"));
     let mut groups = Vec::new();
-    for g in chosen {
+    for g in chosen_groups {
         groups.push(group_view(store, g).await?);
     }
-    Ok(NetworkView { groups, meetups, areas, topics })
+    Ok(NetworkView {
+        groups: Paged { items: groups, older: groups_more, later: group_after.is_some() },
+        meetups: Paged { items: meetups, older: meetups_more, later: meetup_after.is_some() },
+        first: base,
+        areas,
+        topics,
+    })
 }
 
 /// One group and its upcoming meetups (`NotAllowed`: no such group).

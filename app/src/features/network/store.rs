@@ -7,6 +7,7 @@ use async_trait::async_trait;
 use sqlx::{FromRow, Row};
 
 use crate::kernel::ids::*;
+use crate::kernel::paging::Before;
 use crate::kernel::LongText;
 use crate::ssr::db::limits::within_hourly_limit;
 use crate::ssr::db::sql::*;
@@ -77,6 +78,13 @@ macro_rules! meetup_values {
     };
 }
 
+/// The overview's narrowing: an area and/or a topic (`None`: any).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Chosen<'a> {
+    pub area: Option<&'a str>,
+    pub topic: Option<&'a str>,
+}
+
 /// Network groups, meetups, sign-ups and the hosts' side.
 #[async_trait]
 pub trait NetworkStore: Send + Sync {
@@ -96,7 +104,15 @@ pub trait NetworkStore: Send + Sync {
     /// A group's meetups from `from` on that are not cancelled, soonest first.
     async fn group_meetups(&self, group: GroupId, from: i64) -> DbResult<Vec<Meetup>>;
     async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId>;
-    async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>>;
+    /// Groups that are not archived, in `chosen`, by name: at most `limit`,
+    /// those after the group `after` in that order.
+    async fn groups_page(&self, chosen: Chosen<'_>, after: Option<GroupId>, limit: i64) -> DbResult<Vec<Group>>;
+    /// The areas and the topics of the groups that are not archived, each once, sorted.
+    async fn group_choices(&self) -> DbResult<(Vec<String>, Vec<String>)>;
+    /// Meetups from `from` on that are not cancelled, of groups in `chosen`
+    /// that are not archived, soonest first: at most `limit`, after the place
+    /// `after` (start, id).
+    async fn upcoming_meetups(&self, chosen: Chosen<'_>, from: i64, after: Option<Before>, limit: i64) -> DbResult<Vec<Meetup>>;
     /// Signs up for a meetup: `going` while there is room, else `waiting`
     /// (at the back of the line). `Conflict` when already signed up, or the
     /// meetup is cancelled or has started.
@@ -229,12 +245,46 @@ macro_rules! sql {
             async fn create_meetup(&self, m: &NewMeetup, now: i64) -> DbResult<MeetupId> {
                 Ok(MeetupId(meetup_values!(sqlx::query_scalar(INSERT_MEETUP), m).bind(now).fetch_one(&self.pool).await?))
             }
-            async fn upcoming_meetups(&self, from: i64, limit: i64) -> DbResult<Vec<Meetup>> {
-                Ok(sqlx::query_as("SELECT * FROM meetup WHERE starts_at >= $1 AND cancelled_at IS NULL ORDER BY starts_at, id LIMIT $2")
-                    .bind(from)
-                    .bind(limit)
+            async fn groups_page(&self, chosen: Chosen<'_>, after: Option<GroupId>, limit: i64) -> DbResult<Vec<Group>> {
+                Ok(sqlx::query_as(
+                    "SELECT * FROM network_group WHERE archived_at IS NULL \
+                       AND ($1 IS NULL OR area = $1) AND ($2 IS NULL OR topic = $2) \
+                       AND (name, id) > (COALESCE((SELECT name FROM network_group WHERE id = $3), ''), $3) \
+                     ORDER BY name, id LIMIT $4",
+                )
+                .bind(chosen.area)
+                .bind(chosen.topic)
+                .bind(after.map_or(0, |g| g.0))
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+            async fn group_choices(&self) -> DbResult<(Vec<String>, Vec<String>)> {
+                let areas = sqlx::query_scalar("SELECT DISTINCT area FROM network_group WHERE archived_at IS NULL ORDER BY area")
                     .fetch_all(&self.pool)
-                    .await?)
+                    .await?;
+                let topics = sqlx::query_scalar("SELECT DISTINCT topic FROM network_group WHERE archived_at IS NULL ORDER BY topic")
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok((areas, topics))
+            }
+            async fn upcoming_meetups(&self, chosen: Chosen<'_>, from: i64, after: Option<Before>, limit: i64) -> DbResult<Vec<Meetup>> {
+                let (at, id) = Before::after(after);
+                Ok(sqlx::query_as(
+                    "SELECT meetup.* FROM meetup JOIN network_group g ON g.id = meetup.group_id \
+                     WHERE meetup.starts_at >= $1 AND meetup.cancelled_at IS NULL AND g.archived_at IS NULL \
+                       AND ($2 IS NULL OR g.area = $2) AND ($3 IS NULL OR g.topic = $3) \
+                       AND (meetup.starts_at > $4 OR (meetup.starts_at = $4 AND meetup.id > $5)) \
+                     ORDER BY meetup.starts_at, meetup.id LIMIT $6",
+                )
+                .bind(from)
+                .bind(chosen.area)
+                .bind(chosen.topic)
+                .bind(at)
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
             }
             async fn sign_up(&self, meetup: MeetupId, person: PersonId, now: i64) -> DbResult<SignupStatus> {
                 let mut tx = self.begin_write().await?;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::features::network::store::Chosen;
 use crate::kernel::ids::*;
 use crate::kernel::plan::Role;
 use crate::routes;
@@ -55,10 +56,10 @@ async fn a_meetup_is_never_overfilled_and_the_rest_wait(s: Arc<dyn Store>) {
         }
     }
     assert_eq!(going, 2);
-    assert_eq!(s.upcoming_meetups(NOW, 10).await.unwrap()[0].going, 2);
+    assert_eq!(s.upcoming_meetups(Chosen::default(), NOW, None, 10).await.unwrap()[0].going, 2);
     assert!(matches!(s.sign_up(m, people[0], NOW).await, Err(DbError::Conflict(_))), "one sign-up per person");
     assert_eq!(s.groups().await.unwrap()[0].name, "Strikkecafé");
-    assert_eq!(s.upcoming_meetups(NOW + 2 * DAY, 10).await.unwrap(), vec![], "past meetups are not upcoming");
+    assert_eq!(s.upcoming_meetups(Chosen::default(), NOW + 2 * DAY, None, 10).await.unwrap(), vec![], "past meetups are not upcoming");
 }
 
 /// The public network: groups with their hosts' display names (never full
@@ -97,23 +98,33 @@ async fn the_public_network_shows_groups_display_names_and_upcoming_meetups(s: A
     s.create_meetup(&meetup(walk, NOW + 2 * DAY), NOW).await.unwrap();
     s.sign_up(soon, anonymous_host, NOW).await.unwrap();
 
-    let all = network::overview(&*s, None, None, NOW, Lang::Da).await.unwrap();
+    let all = network::overview(&*s, Chosen::default(), None, None, NOW, Lang::Da).await.unwrap();
     assert_eq!(
         (all.areas.clone(), all.topics.clone()),
         (vec!["Nord".to_string(), "Øst".into()], vec!["Hygge".to_string(), "Motion".into()])
     );
     assert_eq!(
-        all.groups.iter().map(|g| (g.name.as_str(), g.hosts.clone())).collect::<Vec<_>>(),
+        all.groups.items.iter().map(|g| (g.name.as_str(), g.hosts.clone())).collect::<Vec<_>>(),
         [("Gåtur", vec![]), ("Strikkecafé", vec!["Bent".to_string()])]
     );
-    assert_eq!(all.meetups.iter().map(|m| m.group.as_str()).collect::<Vec<_>>(), ["Strikkecafé", "Gåtur"], "upcoming only, soonest first");
-    assert_eq!((all.meetups[0].places_left, all.meetups[0].capacity, all.meetups[0].duration.as_str()), (1, 2, "1 time og 30 minutter"));
+    assert_eq!(
+        all.meetups.items.iter().map(|m| m.group.as_str()).collect::<Vec<_>>(),
+        ["Strikkecafé", "Gåtur"],
+        "upcoming only, soonest first"
+    );
+    assert_eq!(
+        (all.meetups.items[0].places_left, all.meetups.items[0].capacity, all.meetups.items[0].duration.as_str()),
+        (1, 2, "1 time og 30 minutter")
+    );
     let shown = format!("{all:?}");
     assert!(!shown.contains("Frivillig") && !shown.contains("Kaldenavn"), "never a full name: {shown}");
 
-    let north = network::overview(&*s, Some("Nord"), None, NOW, Lang::Da).await.unwrap();
-    assert_eq!((north.groups.len(), north.meetups.len(), north.areas.len()), (1, 1, 2), "the filter narrows; its choices stay");
-    assert_eq!(network::overview(&*s, Some("Nord"), Some("Motion"), NOW, Lang::Da).await.unwrap().groups, vec![]);
+    let north = network::overview(&*s, Chosen { area: Some("Nord"), topic: None }, None, None, NOW, Lang::Da).await.unwrap();
+    assert_eq!((north.groups.items.len(), north.meetups.items.len(), north.areas.len()), (1, 1, 2), "the filter narrows; its choices stay");
+    assert_eq!(
+        network::overview(&*s, Chosen { area: Some("Nord"), topic: Some("Motion") }, None, None, NOW, Lang::Da).await.unwrap().groups.items,
+        vec![]
+    );
 
     let page = network::group_page(&*s, None, knit, NOW, Lang::Da).await.unwrap();
     assert_eq!((page.group.name.as_str(), page.meetups.len()), ("Strikkecafé", 1));
@@ -476,7 +487,90 @@ async fn places_added_while_people_sign_up_go_to_the_line_in_order(s: Arc<dyn St
     assert_eq!(s.notifications(people[1]).await.unwrap(), vec![], "no news for someone who had a place all along");
 }
 
+/// The overview pages its groups by name and its meetups soonest first, a
+/// "Vis flere" each that keeps the narrowing (an area with a space and an Ø)
+/// and the other list's place.
+async fn the_network_overview_comes_a_page_at_a_time_and_keeps_its_narrowing(s: Arc<dyn Store>) {
+    use crate::features::network::service as network;
+    use crate::features::network::views::MEETUPS_AFTER;
+    use crate::i18n::Lang;
+    use crate::kernel::paging::{Before, AFTER, PAGE_SIZE};
+    let group = |name: String, area: &str| NewGroup {
+        name: text(&name),
+        description: "Kom og vær med".into(),
+        topic: text("Hygge"),
+        area: text(area),
+        usual_place: text("Biblioteket"),
+    };
+    let mut west = Vec::new();
+    for i in 0..55 {
+        west.push(s.create_group(&group(format!("Gruppe {i:02}"), "Aarhus Ø"), NOW).await.unwrap());
+    }
+    let elsewhere = s.create_group(&group("Anden by".into(), "Nord"), NOW).await.unwrap();
+    for (i, g) in west.iter().enumerate() {
+        // Two meetups at one moment on every fifth, so a page can end between them.
+        let at = NOW + DAY + (i as i64 / 2) * 60_000;
+        s.create_meetup(
+            &NewMeetup {
+                group: *g,
+                starts_at: at,
+                duration_minutes: 60,
+                place: text("Her"),
+                address: text("Vej 1"),
+                capacity: 5,
+                description: String::new(),
+            },
+            NOW,
+        )
+        .await
+        .unwrap();
+    }
+    s.create_meetup(
+        &NewMeetup {
+            group: elsewhere,
+            starts_at: NOW + DAY,
+            duration_minutes: 60,
+            place: text("Der"),
+            address: text("Vej 2"),
+            capacity: 5,
+            description: String::new(),
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    let chosen = Chosen { area: Some("Aarhus Ø"), topic: None };
+    let first = network::overview(&*s, chosen, None, None, NOW, Lang::Da).await.unwrap();
+    assert_eq!((first.groups.items.len(), first.meetups.items.len()), (PAGE_SIZE, PAGE_SIZE));
+    assert_eq!(first.first, "/netvaerk?omraade=Aarhus%20%C3%98");
+    let more_groups = first.groups.older.clone().expect("more groups");
+    assert!(more_groups.starts_with("/netvaerk?omraade=Aarhus%20%C3%98&efter=") && more_groups.ends_with("#grupper"), "{more_groups}");
+    let more_meetups = first.meetups.older.clone().expect("more meetups");
+    assert!(more_meetups.starts_with(&format!("/netvaerk?omraade=Aarhus%20%C3%98&{MEETUPS_AFTER}=")), "{more_meetups}");
+    let param = |link: &str, name: &str| {
+        link.trim_end_matches("#grupper")
+            .trim_end_matches("#moeder")
+            .split(['?', '&'])
+            .find_map(|p| p.strip_prefix(&format!("{name}=")))
+            .map(str::to_string)
+    };
+    let group_after = param(&more_groups, AFTER).map(|id| GroupId(id.parse().unwrap()));
+    let meetup_after = param(&more_meetups, MEETUPS_AFTER).and_then(|m| Before::parse(&m));
+    let second = network::overview(&*s, chosen, group_after, meetup_after, NOW, Lang::Da).await.unwrap();
+    let names: Vec<String> = first.groups.items.iter().chain(&second.groups.items).map(|g| g.name.clone()).collect();
+    assert_eq!(names, (0..55).map(|i| format!("Gruppe {i:02}")).collect::<Vec<_>>(), "every group once, by name, only the chosen area");
+    let meetups: std::collections::BTreeSet<String> =
+        first.meetups.items.iter().chain(&second.meetups.items).map(|m| m.link.clone()).collect();
+    assert_eq!((meetups.len(), second.meetups.older.as_deref(), second.groups.later), (55, None, true), "every meetup once");
+    let back = second.meetups.older.or(second.groups.older);
+    assert_eq!(back, None);
+    // On the second page of meetups, "Vis flere" groups keeps the meetups' place.
+    let mixed = network::overview(&*s, chosen, None, meetup_after, NOW, Lang::Da).await.unwrap();
+    assert!(mixed.groups.older.unwrap().contains(&format!("&{MEETUPS_AFTER}=")), "the meetups' place is kept");
+}
+
 on_both_backends!(
+    the_network_overview_comes_a_page_at_a_time_and_keeps_its_narrowing,
     a_meetup_is_never_overfilled_and_the_rest_wait,
     the_public_network_shows_groups_display_names_and_upcoming_meetups,
     a_freed_place_goes_to_the_first_in_line_who_is_notified,

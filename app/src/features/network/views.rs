@@ -3,6 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::kernel::paging::Paged;
+
+/// The query parameter of the overview's meetups' place (`<start>-<id>`).
+pub const MEETUPS_AFTER: &str = "moeder";
+
 /// A network group as anyone may see it: no host's full name, no member list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupView {
@@ -82,8 +87,10 @@ pub struct MyNetworkView {
 /// choices of the filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkView {
-    pub groups: Vec<GroupView>,
-    pub meetups: Vec<MeetupView>,
+    pub groups: Paged<GroupView>,
+    pub meetups: Paged<MeetupView>,
+    /// The overview as narrowed, on its first pages.
+    pub first: String,
     pub areas: Vec<String>,
     pub topics: Vec<String>,
 }
