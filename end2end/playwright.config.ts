@@ -39,7 +39,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    portal(PORT, "e2e", {}),
+    portal(PORT, "e2e", { APP_TEST_LOGIN: "on" }),
     // A real third-party OpenID provider (npm oidc-provider) on 127.0.0.1,
     // and a second portal on localhost that trusts it instead of the
     // built-in test login: see tests/peer-login.spec.ts.

@@ -4,7 +4,7 @@ import { DESKTOP, PHONE, expectNoAxeViolations, waitForHydration, watchForErrors
 /** Logs in through the built-in test provider by clicking a demo person. */
 async function loginAs(page: Page, person: string) {
   await page.goto("/log-ind");
-  await expect(page.getByText("Testlogin – ikke MitID")).toBeVisible();
+  await expect(page.getByText("Testlogin – ikke MitID").first()).toBeVisible();
   await page.getByRole("link", { name: "Gå til testlogin" }).click();
   await expect(page).toHaveURL(/\/test-idp\/authorize\?/);
   await expect(page.getByText("Testlogin — ikke MitID.")).toBeVisible();
@@ -94,8 +94,55 @@ test.describe("with JavaScript disabled", () => {
     await expect(page).toHaveURL(/\/min-plan$/);
     await expect(header(page)).toContainText("Mette Hansen");
     await header(page).getByRole("button", { name: "Log ud" }).click();
+    // Without JavaScript the way on to the provider's logout is a button.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du er logget ud af Én Plan");
+    await page.getByRole("button", { name: "Fortsæt" }).click();
+    await expect(page).toHaveURL(/\/$/);
     await expect(header(page).getByRole("link", { name: "Log ind" })).toBeVisible();
   });
+});
+
+test("the test login's banner is on every page while it is on", async ({ page }) => {
+  for (const path of ["/", "/netvaerk", "/budget", "/tilgaengelighed"]) {
+    await page.goto(path);
+    await expect(header(page).getByRole("note")).toHaveText(/^Testlogin – ikke MitID\./);
+  }
+});
+
+test("after logout the back button shows neither the amount nor the name", async ({ page }) => {
+  await loginAs(page, "Mette Hansen");
+  await page.goto("/budget");
+  await expect(page.getByRole("main")).toContainText("kr.");
+  const amounts = (await page.getByRole("main").innerText()).match(/\d[\d.]*,\d\d kr\./g) ?? [];
+  expect(amounts.length, "the budget shows amounts").toBeGreaterThan(0);
+  await header(page).getByRole("button", { name: "Log ud" }).click();
+  await expect(header(page).getByRole("link", { name: "Log ind" })).toBeVisible();
+  // Back through the logout's pages to the budget, as the next person at a library PC might.
+  for (let i = 0; i < 4 && !page.url().endsWith("/budget"); i++) {
+    // A posted page in between cannot be shown again without posting: the browser says so and goes on.
+    await page.goBack().catch(() => null);
+  }
+  await expect(page).toHaveURL(/\/budget$/);
+  const shown = await page.locator("body").innerText();
+  expect(shown).not.toContain("Mette Hansen");
+  for (const amount of amounts) expect(shown).not.toContain(amount);
+  await expect(page.getByRole("main")).toContainText("Du skal logge ind for at se dette.");
+});
+
+test("no address the browser visits during login and logout holds the CPR number, the name or a token", async ({ page }) => {
+  const visited: string[] = [];
+  page.on("request", (r) => visited.push(r.url()));
+  page.on("framenavigated", (f) => visited.push(f.url()));
+  await loginAs(page, "Mette Hansen");
+  await expect(header(page)).toContainText("Mette Hansen");
+  await header(page).getByRole("button", { name: "Log ud" }).click();
+  await expect(header(page).getByRole("link", { name: "Log ind" })).toBeVisible();
+  expect(visited.length).toBeGreaterThan(5);
+  for (const url of visited) {
+    const plain = decodeURIComponent(url);
+    expect(plain, url).not.toMatch(/0113851001|011385-1001|Mette|Hansen/);
+    expect(url, "a JWT").not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\./);
+  }
 });
 
 for (const viewport of [PHONE, DESKTOP]) {

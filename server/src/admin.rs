@@ -111,11 +111,15 @@ pub enum Admin {
     /// spread over the existing caseworkers, or with `--caseload K` over new
     /// synthetic caseworkers with about K citizens each (a realistic inbox).
     /// Prints each committed batch.
+    /// Refused on a database that holds real citizens (anyone but the demo
+    /// data's and earlier synthetic ones) unless `--force`.
     Seed {
         #[arg(long, default_value_t = 10_000)]
         citizens: u32,
         #[arg(long)]
         caseload: Option<u32>,
+        #[arg(long)]
+        force: bool,
     },
     /// Fill an empty database with the demo data; with `--reset`, wipe it
     /// first (development only: refused when `APP_ENV=production`), so
@@ -124,12 +128,13 @@ pub enum Admin {
         #[arg(long)]
         reset: bool,
     },
-    /// Copy the SQLite database to a file while the server runs (VACUUM INTO).
+    /// Copy the SQLite database to a new file while the server runs (VACUUM
+    /// INTO): readable by its owner only, without the sessions.
     Backup {
         #[arg(long)]
         to: String,
     },
-    /// Replace the SQLite database with a backup (stop the server first).
+    /// Replace the SQLite database with a backup: refused while a server has it open.
     Restore {
         #[arg(long)]
         from: String,
@@ -220,7 +225,13 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             };
             say(out, set_limit(store.as_ref(), limit, per_hour, &format!("{what} per person")).await?)
         }
-        Admin::Seed { citizens, caseload } => {
+        Admin::Seed { citizens, caseload, force } => {
+            let real = store.count_real_citizens().await.map_err(|e| e.to_string())?;
+            if real > 0 && !force {
+                return Err(format!(
+                    "this database holds real citizens ({real}): synthetic ones would be mixed in with them. Seed a test database, or add --force"
+                ));
+            }
             let caseworkers = match caseload {
                 None => store.people_with_role(Role::Caseworker).await.map_err(|e| e.to_string())?,
                 Some(0) => return Err("--caseload: at least 1".into()),

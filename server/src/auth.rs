@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::{
     extract::{Query, Request, State},
-    http::{header, HeaderMap},
+    http::{header, HeaderMap, HeaderValue},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
@@ -63,6 +63,8 @@ pub struct Auth {
     pub public_url: String,
     /// Keeps the login in progress in the browser, not in a session row.
     pub login_cookie: LoginCookie,
+    /// Served over https (the cookies' names).
+    pub https: bool,
 }
 
 impl Auth {
@@ -84,13 +86,13 @@ pub struct LoginQuery {
 /// `GET /auth/login`: starts a login at the chosen issuer (the citizens'
 /// one unless `?provider=staff`) and sends the browser there, the login
 /// sealed in its own cookie (no session row for an anonymous visitor).
-pub async fn login(State(auth): State<Auth>, Query(q): Query<LoginQuery>) -> Response {
+pub async fn login(State(auth): State<Auth>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
     let name = q.provider.as_deref().unwrap_or("citizen");
     let Some(provider) = auth.provider(name).or_else(|| auth.providers.first()) else {
         return login_page(reason::UNAVAILABLE);
     };
     let next = safe_local_path(q.next.as_deref()).to_string();
-    match provider.begin(next).await {
+    match provider.begin(next, auth.login_cookie.must_reauthenticate(&headers)).await {
         Ok((url, txn)) => {
             let Some(cookie) = auth.login_cookie.set(&txn) else {
                 tracing::error!("could not seal the login transaction");
@@ -148,6 +150,10 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
     };
     let result = match provider.finish(&txn, code).await {
         Ok(r) => r,
+        Err(crate::oidc::LoginError::AssuranceTooLow) => {
+            tracing::warn!(auth.provider = provider.name, "login refused: assurance level missing or too low");
+            return login_page(reason::LEVEL_TOO_LOW);
+        }
         Err(e) => {
             tracing::warn!(auth.provider = provider.name, error = %e, "login refused");
             return login_page(reason::FAILED);
@@ -180,6 +186,7 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
         return login_page(reason::UNAVAILABLE);
     }
     tracing::info!(person.id = person.0, auth.provider = provider.name, "logged in");
+    let reauthenticated = auth.login_cookie.reauthenticate(false);
     // With no page asked for, a caseworker starts at their inbox, everyone else at the plan.
     let next = if txn.next != "/" {
         txn.next.as_str()
@@ -188,28 +195,71 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
     } else {
         paths::PLAN
     };
-    Redirect::to(safe_local_path(Some(next))).into_response()
+    let mut res = Redirect::to(safe_local_path(Some(next))).into_response();
+    res.headers_mut().append(header::SET_COOKIE, reauthenticated);
+    res
 }
 
 /// `POST /auth/logout`: ends our session, then the provider's when it has an
-/// end-session endpoint.
+/// end-session endpoint. The ID token (it names the person and carries the
+/// CPR number) goes to the provider in a form post, never in a URL that
+/// browser history or a proxy log would keep: the answer is a small page
+/// whose form posts itself by script, or by its "Fortsæt" button without
+/// JavaScript. Every answer tells the browser to drop its cache.
 pub async fn logout(State(auth): State<Auth>, session: Session) -> Response {
     let user: Option<SessionUser> = session.get(USER_KEY).await.ok().flatten();
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not delete the session");
     }
-    let Some(user) = user else {
-        return Redirect::to(paths::HOME).into_response();
-    };
-    tracing::info!(person.id = user.person_id, auth.provider = %user.provider, "logged out");
-    let post_logout = format!("{}/", auth.public_url);
-    match auth.provider(&user.provider) {
-        Some(p) => match p.end_session_url(&user.id_token, &post_logout).await {
-            Some(url) => Redirect::to(&url).into_response(),
-            None => Redirect::to(paths::HOME).into_response(),
-        },
+    let mut res = match user {
         None => Redirect::to(paths::HOME).into_response(),
+        Some(user) => {
+            tracing::info!(person.id = user.person_id, auth.provider = %user.provider, "logged out");
+            match auth.provider(&user.provider) {
+                Some(p) => match p.end_session_endpoint().await {
+                    Some(endpoint) => end_session_page(&endpoint, p, &user.id_token, &format!("{}/", auth.public_url)),
+                    None => Redirect::to(paths::HOME).into_response(),
+                },
+                None => Redirect::to(paths::HOME).into_response(),
+            }
+        }
+    };
+    res.headers_mut().insert("clear-site-data", HeaderValue::from_static("\"cache\""));
+    res
+}
+
+/// The page that posts the logout on to the provider's end-session endpoint.
+fn end_session_page(endpoint: &str, provider: &RelyingParty, id_token: &str, post_logout: &str) -> Response {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let nonce = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let policy = app::ssr::security::page_policy(&nonce, &[crate::config::origin_of(endpoint).to_string()]);
+    let hidden = [("id_token_hint", id_token), ("client_id", provider.client_id()), ("post_logout_redirect_uri", post_logout)]
+        .iter()
+        .map(|(name, value)| format!(r#"<input type="hidden" name="{name}" value="{}">"#, crate::esc(value)))
+        .collect::<String>();
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Du er logget ud – Én Plan</title><link rel="stylesheet" href="/pkg/{css}.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
+<body><main class="mx-auto max-w-2xl px-4 py-6">
+<h1 class="mb-4 text-3xl font-bold">Du er logget ud af Én Plan</h1>
+<p class="mb-4">Vi logger dig også ud hos dit login, så den næste ved computeren ikke kan logge ind som dig.</p>
+<form id="end-session" method="post" action="{action}">{hidden}
+<button type="submit" class="btn-primary">Fortsæt</button></form>
+<p class="mt-6" lang="en">You are logged out of Én Plan. Continue to log out of your login too.</p>
+</main><script nonce="{nonce}">document.getElementById("end-session").submit();</script></body></html>"#,
+        css = crate::OUTPUT_NAME,
+        action = crate::esc(endpoint),
+    );
+    let mut res = axum::response::Html(html).into_response();
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
+    res
 }
 
 /// Middleware: ends sessions that are idle or too old, and puts the
@@ -222,6 +272,13 @@ pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Requ
             None
         }
     };
+    if user.is_none() && brought_a_session_cookie(&req, auth.https) {
+        // A session this browser had is gone (ended by a timeout, or its row
+        // expired): the next login asks the provider to authenticate anew.
+        let mut res = next.run(req).await;
+        res.headers_mut().append(header::SET_COOKIE, auth.login_cookie.reauthenticate(true));
+        return res;
+    }
     if let Some(mut user) = user {
         let now = auth.clock.now_ms();
         let ended = if now - user.login_at > auth.max_ms {
@@ -235,6 +292,9 @@ pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Requ
             tracing::info!(person.id = user.person_id, reason = ?why, "session expired");
             let _ = session.flush().await;
             req.extensions_mut().insert(why);
+            let mut res = next.run(req).await;
+            res.headers_mut().append(header::SET_COOKIE, auth.login_cookie.reauthenticate(true));
+            return res;
         } else {
             match current_user(auth.store.as_ref(), PersonId(user.person_id)).await {
                 Some(current) => {
@@ -258,6 +318,17 @@ pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Requ
         }
     }
     next.run(req).await
+}
+
+/// Whether the request carries a session cookie (whether or not its session still exists).
+fn brought_a_session_cookie(req: &Request, https: bool) -> bool {
+    let name = crate::sessions::cookie_name(https);
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .any(|pair| pair.trim().split_once('=').is_some_and(|(k, v)| k == name && !v.is_empty()))
 }
 
 async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {

@@ -59,6 +59,10 @@ pub struct Settings {
     /// minutes; `None`: 20, or 10,000 with the built-in test login (the test
     /// suites log in many times from one address).
     pub logins_per_address: Option<u32>,
+    /// `APP_TEST_LOGIN`: the built-in test login (anyone can be anyone,
+    /// staff included). Only when asked for by name, never beside a real
+    /// issuer, over https, on a non-loopback address or in production.
+    pub test_login: bool,
 }
 
 /// One OpenID Connect issuer we trust, and how to read its claims.
@@ -75,6 +79,9 @@ pub struct OidcSettings {
     pub acr_values: Option<String>,
     /// The lowest NSIS assurance level accepted from `acr`/`loa`.
     pub min_level: AssuranceLevel,
+    /// Values of `acr`/`loa` other than the NSIS URIs, with the level each
+    /// stands for (`value=level`, comma separated).
+    pub levels: Vec<(String, AssuranceLevel)>,
     /// Claim names that may carry the CPR number, tried in order.
     pub cpr_claims: Vec<String>,
     /// Claim names that may carry the person's name, tried in order.
@@ -90,17 +97,32 @@ pub enum AssuranceLevel {
 }
 
 impl AssuranceLevel {
-    /// Reads a level from its last word, whatever the broker's prefix:
-    /// `https://data.gov.dk/concept/core/nsis/Substantial`,
-    /// `urn:grn:authn:dk:mitid:substantial`, `substantial`.
+    /// A level as the settings write it: `low`, `substantial` or `high`.
     pub fn parse(value: &str) -> Option<AssuranceLevel> {
-        let last = value.rsplit(['/', ':']).next().unwrap_or(value).to_ascii_lowercase();
-        match last.as_str() {
+        match value.trim().to_ascii_lowercase().as_str() {
             "low" => Some(AssuranceLevel::Low),
-            "substantial" | "betydelig" => Some(AssuranceLevel::Substantial),
-            "high" | "hoej" | "høj" => Some(AssuranceLevel::High),
+            "substantial" => Some(AssuranceLevel::Substantial),
+            "high" => Some(AssuranceLevel::High),
             _ => None,
         }
+    }
+
+    /// The level a token's `acr`/`loa` claims: an NSIS URI
+    /// (`https://data.gov.dk/concept/core/nsis/loa/Substantial`, or without
+    /// `loa/`), or exactly one of the values the settings name
+    /// (`APP_OIDC_LEVELS`, e.g. a broker's `urn:grn:authn:dk:mitid:substantial`).
+    /// Nothing else counts, whatever word it ends in.
+    pub fn from_token(value: &str, configured: &[(String, AssuranceLevel)]) -> Option<AssuranceLevel> {
+        const NSIS: &str = "https://data.gov.dk/concept/core/nsis/";
+        if let Some(word) = value.strip_prefix(NSIS).map(|rest| rest.strip_prefix("loa/").unwrap_or(rest)) {
+            return match word {
+                "Low" => Some(AssuranceLevel::Low),
+                "Substantial" => Some(AssuranceLevel::Substantial),
+                "High" => Some(AssuranceLevel::High),
+                _ => None,
+            };
+        }
+        configured.iter().find(|(v, _)| v == value).map(|(_, level)| *level)
     }
 }
 
@@ -124,6 +146,10 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// The MitID brokers' own level values (Criipto's URNs), besides the NSIS URIs.
+const MITID_BROKER_LEVELS: &str =
+    "urn:grn:authn:dk:mitid:low=low,urn:grn:authn:dk:mitid:substantial=substantial,urn:grn:authn:dk:mitid:high=high";
+
 /// The variables this server reads, with their defaults (documented in README).
 pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_LISTEN_ADDR", "127.0.0.1:3000"),
@@ -139,7 +165,8 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_OIDC_SCOPES", "openid profile ssn mitid"),
     ("APP_OIDC_ACR_VALUES", ""),
     ("APP_OIDC_MIN_LEVEL", "substantial"),
-    ("APP_OIDC_CPR_CLAIMS", "dk.cpr,cprNumberIdentifier,nin"),
+    ("APP_OIDC_LEVELS", MITID_BROKER_LEVELS),
+    ("APP_OIDC_CPR_CLAIMS", "dk.cpr,cprNumberIdentifier"),
     ("APP_OIDC_NAME_CLAIMS", "name,mitid.identity_name"),
     ("APP_STAFF_OIDC_ISSUER", ""),
     ("APP_STAFF_OIDC_CLIENT_ID", ""),
@@ -147,6 +174,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_STAFF_OIDC_SCOPES", "openid profile"),
     ("APP_STAFF_OIDC_ACR_VALUES", ""),
     ("APP_STAFF_OIDC_MIN_LEVEL", "substantial"),
+    ("APP_STAFF_OIDC_LEVELS", MITID_BROKER_LEVELS),
     ("APP_STAFF_OIDC_CPR_CLAIMS", ""),
     ("APP_STAFF_OIDC_NAME_CLAIMS", "name,mitid.identity_name"),
     ("APP_SESSION_IDLE_MINUTES", "30"),
@@ -154,6 +182,7 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_BENCH", "off"),
     ("APP_TRUSTED_PROXIES", ""),
     ("APP_LOGINS_PER_ADDRESS", "20 (10000 with the built-in test login)"),
+    ("APP_TEST_LOGIN", "off"),
 ];
 
 /// A setting that could not be read.
@@ -174,8 +203,19 @@ impl Settings {
         Settings::from_vars(std::env::vars())
     }
 
+    /// Reads the process environment for an admin command, which logs
+    /// nobody in: no login needs to be configured.
+    pub fn for_admin_from_env() -> Result<Settings, ConfigError> {
+        Settings::read(std::env::vars(), false)
+    }
+
     /// Reads settings from name/value pairs; only `APP_*` names are looked at.
     pub fn from_vars(vars: impl IntoIterator<Item = (String, String)>) -> Result<Settings, ConfigError> {
+        Settings::read(vars, true)
+    }
+
+    /// `serving`: for the server itself, which needs a login configured.
+    fn read(vars: impl IntoIterator<Item = (String, String)>, serving: bool) -> Result<Settings, ConfigError> {
         let given: BTreeMap<String, String> = vars.into_iter().filter(|(k, _)| k.starts_with("APP_")).collect();
         if let Some(unknown) = given.keys().find(|k| !VARIABLES.iter().any(|(name, _)| name == k)) {
             return Err(ConfigError(format!(
@@ -190,7 +230,7 @@ impl Settings {
                 .unwrap_or_else(|| VARIABLES.iter().find(|(n, _)| *n == name).map(|(_, d)| d.to_string()).unwrap_or_default())
         };
 
-        let listen_addr =
+        let listen_addr: SocketAddr =
             get("APP_LISTEN_ADDR").parse().map_err(|_| ConfigError("APP_LISTEN_ADDR must look like 127.0.0.1:3000".into()))?;
         let public_url = get("APP_PUBLIC_URL").trim_end_matches('/').to_string();
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
@@ -223,10 +263,42 @@ impl Settings {
         if bench && environment == Environment::Production {
             return Err(ConfigError("APP_BENCH is for benchmarks on a test machine, never in production".into()));
         }
+        let test_login = match get("APP_TEST_LOGIN").as_str() {
+            "off" | "false" | "0" => false,
+            "on" | "true" | "1" => true,
+            other => return Err(ConfigError(format!("APP_TEST_LOGIN must be on or off, not {other}"))),
+        };
+        if demo_data && environment == Environment::Production {
+            return Err(ConfigError("APP_DEMO_DATA is for test machines: refused in production".into()));
+        }
         let oidc = oidc_settings(&get, "APP_OIDC_", environment)?;
         let staff_oidc = oidc_settings(&get, "APP_STAFF_OIDC_", environment)?;
-        if oidc.is_none() && environment == Environment::Production {
-            return Err(ConfigError("APP_OIDC_ISSUER must be set in production: the built-in test login is for development only".into()));
+        if environment == Environment::Production {
+            for s in oidc.iter().chain(&staff_oidc) {
+                if s.min_level < AssuranceLevel::Substantial {
+                    return Err(ConfigError("the lowest assurance level accepted in production is substantial".into()));
+                }
+            }
+        }
+        if test_login {
+            let refused = if environment == Environment::Production {
+                Some("in production")
+            } else if oidc.is_some() {
+                Some("beside APP_OIDC_ISSUER")
+            } else if public_url.starts_with("https://") {
+                Some("with an https APP_PUBLIC_URL (a server people can reach)")
+            } else if !listen_addr.ip().is_loopback() {
+                Some("on an address other than loopback (127.0.0.1 or ::1)")
+            } else {
+                None
+            };
+            if let Some(why) = refused {
+                return Err(ConfigError(format!("APP_TEST_LOGIN=on lets anyone log in as anyone, staff included: refused {why}")));
+            }
+        } else if oidc.is_none() && serving {
+            return Err(ConfigError(
+                "no login is configured: set APP_OIDC_ISSUER (and its client), or APP_TEST_LOGIN=on on a test machine".into(),
+            ));
         }
         if oidc.is_none() && staff_oidc.is_some() {
             return Err(ConfigError("APP_STAFF_OIDC_ISSUER needs APP_OIDC_ISSUER set too".into()));
@@ -256,6 +328,7 @@ impl Settings {
             ),
         };
         Ok(Settings {
+            test_login,
             trusted_proxies,
             logins_per_address,
             oidc,
@@ -317,6 +390,14 @@ fn oidc_settings(get: &dyn Fn(&str) -> String, prefix: &str, environment: Enviro
     let min_level = AssuranceLevel::parse(&var("MIN_LEVEL"))
         .ok_or_else(|| ConfigError(format!("{prefix}MIN_LEVEL must be low, substantial or high")))?;
     let acr_values = Some(var("ACR_VALUES").trim().to_string()).filter(|s| !s.is_empty());
+    let levels = list("LEVELS", ',')
+        .iter()
+        .map(|pair| {
+            pair.rsplit_once('=')
+                .and_then(|(value, level)| Some((value.trim().to_string(), AssuranceLevel::parse(level)?)))
+                .ok_or_else(|| ConfigError(format!("{prefix}LEVELS: {pair} must look like <value>=low|substantial|high")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(OidcSettings {
         issuer: issuer.trim_end_matches('/').to_string(),
         client_id,
@@ -324,6 +405,7 @@ fn oidc_settings(get: &dyn Fn(&str) -> String, prefix: &str, environment: Enviro
         scopes,
         acr_values,
         min_level,
+        levels,
         cpr_claims: list("CPR_CLAIMS", ','),
         name_claims: list("NAME_CLAIMS", ','),
     }))
@@ -338,14 +420,67 @@ mod tests {
     }
 
     #[test]
-    fn with_nothing_set_the_embedded_defaults_apply() {
-        let s = Settings::from_vars(vars(&[("HOME", "/root")])).unwrap();
+    fn with_the_test_login_on_the_embedded_defaults_apply() {
+        let s = Settings::from_vars(vars(&[("HOME", "/root"), ("APP_TEST_LOGIN", "on")])).unwrap();
         assert_eq!(s.listen_addr, "127.0.0.1:3000".parse().unwrap());
         assert_eq!(s.public_url, "http://localhost:3000");
         assert_eq!(s.database_url.expose(), "sqlite://data/enplan.db");
         assert_eq!(s.environment, Environment::Development);
         assert!(!s.is_https());
         assert!(s.demo_data, "demo data is on for the embedded run");
+        assert!(s.test_login && s.oidc.is_none());
+    }
+
+    #[test]
+    fn the_test_login_is_on_only_when_asked_for_and_only_on_a_test_machine() {
+        let err = Settings::from_vars(vars(&[])).unwrap_err();
+        assert!(err.0.contains("APP_TEST_LOGIN=on") && err.0.contains("APP_OIDC_ISSUER"), "no login at all is refused: {err}");
+        for (more, why) in [
+            (&[("APP_PUBLIC_URL", "https://enplan.kommune.dk")][..], "https"),
+            (&[("APP_LISTEN_ADDR", "0.0.0.0:3000")][..], "loopback"),
+            (&[("APP_OIDC_ISSUER", "https://idp.example"), ("APP_OIDC_CLIENT_ID", "c")][..], "APP_OIDC_ISSUER"),
+            (&[("APP_ENV", "production"), ("APP_PUBLIC_URL", "https://enplan.kommune.dk")][..], "production"),
+        ] {
+            let mut all = vec![("APP_TEST_LOGIN", "on")];
+            all.extend_from_slice(more);
+            let err = Settings::from_vars(vars(&all)).unwrap_err();
+            assert!(err.0.contains("anyone") && err.0.contains(why), "{more:?}: {err}");
+        }
+        assert!(Settings::from_vars(vars(&[("APP_TEST_LOGIN", "on"), ("APP_LISTEN_ADDR", "[::1]:3000")])).unwrap().test_login);
+    }
+
+    #[test]
+    fn admin_commands_need_no_login_configured() {
+        let s = Settings::read(vars(&[("APP_DATABASE_URL", "sqlite://x.db")]), false).unwrap();
+        assert!(!s.test_login && s.oidc.is_none());
+        assert!(
+            Settings::read(vars(&[("APP_TEST_LOGIN", "on"), ("APP_LISTEN_ADDR", "0.0.0.0:1")]), false).is_err(),
+            "the rest still holds"
+        );
+    }
+
+    #[test]
+    fn production_refuses_demo_data_and_a_low_assurance_level() {
+        let production = [
+            ("APP_ENV", "production"),
+            ("APP_PUBLIC_URL", "https://enplan.example.dk"),
+            ("APP_OIDC_ISSUER", "https://broker.example.dk"),
+            ("APP_OIDC_CLIENT_ID", "enplan"),
+        ];
+        for (more, why) in [
+            (("APP_DEMO_DATA", "true"), "APP_DEMO_DATA"),
+            (("APP_OIDC_MIN_LEVEL", "low"), "substantial"),
+            (("APP_STAFF_OIDC_ISSUER", "https://staff.example.dk"), ""),
+        ] {
+            let mut all = production.to_vec();
+            all.push(more);
+            if more.0 == "APP_STAFF_OIDC_ISSUER" {
+                all.extend([("APP_STAFF_OIDC_CLIENT_ID", "s"), ("APP_STAFF_OIDC_MIN_LEVEL", "low")]);
+            }
+            let err = Settings::from_vars(vars(&all)).unwrap_err();
+            assert!(err.0.contains(if why.is_empty() { "substantial" } else { why }), "{more:?}: {err}");
+        }
+        assert!(Settings::from_vars(vars(&production)).is_ok());
     }
 
     #[test]
@@ -380,8 +515,8 @@ mod tests {
 
     #[test]
     fn the_benchmark_route_is_off_by_default_and_never_in_production() {
-        assert!(!Settings::from_vars(vars(&[])).unwrap().bench);
-        assert!(Settings::from_vars(vars(&[("APP_BENCH", "on")])).unwrap().bench);
+        assert!(!Settings::from_vars(vars(&[("APP_TEST_LOGIN", "on")])).unwrap().bench);
+        assert!(Settings::from_vars(vars(&[("APP_TEST_LOGIN", "on"), ("APP_BENCH", "on")])).unwrap().bench);
         let err = Settings::from_vars(vars(&[
             ("APP_ENV", "production"),
             ("APP_PUBLIC_URL", "https://enplan.example.dk"),
@@ -421,40 +556,77 @@ mod tests {
         let o = s.oidc.as_ref().unwrap();
         assert_eq!(o.issuer, "https://idp.example");
         assert_eq!(o.scopes, ["openid", "profile", "ssn"]);
-        assert_eq!(o.cpr_claims, ["dk.cpr", "cprNumberIdentifier", "nin"]);
+        assert_eq!(o.cpr_claims, ["dk.cpr", "cprNumberIdentifier"]);
         assert_eq!(o.min_level, AssuranceLevel::Substantial);
         assert!(!format!("{s:?}").contains("hemmelig"), "the client secret is redacted");
-        assert!(Settings::from_vars(vars(&[])).unwrap().oidc.is_none(), "built-in test login by default");
     }
 
     #[test]
-    fn assurance_levels_are_read_from_any_broker_shape() {
-        assert_eq!(AssuranceLevel::parse("https://data.gov.dk/concept/core/nsis/Substantial"), Some(AssuranceLevel::Substantial));
-        assert_eq!(AssuranceLevel::parse("urn:grn:authn:dk:mitid:high"), Some(AssuranceLevel::High));
-        assert_eq!(AssuranceLevel::parse("https://data.gov.dk/concept/core/nsis/Low"), Some(AssuranceLevel::Low));
-        assert_eq!(AssuranceLevel::parse("urn:mace:incommon:iap:silver"), None);
+    fn assurance_levels_are_read_only_from_nsis_uris_or_configured_values() {
+        let configured = test_settings(&[]).oidc.unwrap().levels;
+        let level = |v: &str| AssuranceLevel::from_token(v, &configured);
+        assert_eq!(level("https://data.gov.dk/concept/core/nsis/Substantial"), Some(AssuranceLevel::Substantial));
+        assert_eq!(level("https://data.gov.dk/concept/core/nsis/loa/High"), Some(AssuranceLevel::High));
+        assert_eq!(level("https://data.gov.dk/concept/core/nsis/loa/Low"), Some(AssuranceLevel::Low));
+        assert_eq!(
+            level("urn:grn:authn:dk:mitid:substantial"),
+            Some(AssuranceLevel::Substantial),
+            "a broker's value, configured by default"
+        );
+        for pretender in [
+            "https://evil.example/substantial",
+            "urn:example:substantial",
+            "substantial",
+            "https://data.gov.dk/concept/core/nsis/loa/Substantial/extra",
+            "urn:mace:incommon:iap:silver",
+        ] {
+            assert_eq!(level(pretender), None, "{pretender} is no level");
+        }
+        let own = test_settings(&[("APP_OIDC_LEVELS", "https://broker.example/acr/sub=substantial")]).oidc.unwrap().levels;
+        assert_eq!(AssuranceLevel::from_token("https://broker.example/acr/sub", &own), Some(AssuranceLevel::Substantial));
+        assert_eq!(AssuranceLevel::from_token("urn:grn:authn:dk:mitid:substantial", &own), None, "only what is configured");
+        assert!(Settings::from_vars(vars(&[
+            ("APP_OIDC_ISSUER", "https://idp.example"),
+            ("APP_OIDC_CLIENT_ID", "c"),
+            ("APP_OIDC_LEVELS", "x=medium")
+        ]))
+        .is_err());
         assert!(AssuranceLevel::Low < AssuranceLevel::Substantial && AssuranceLevel::Substantial < AssuranceLevel::High);
     }
 
     #[test]
+    fn the_generic_nin_claim_is_a_cpr_source_only_when_configured() {
+        assert_eq!(test_settings(&[]).oidc.unwrap().cpr_claims, ["dk.cpr", "cprNumberIdentifier"]);
+        let s = test_settings(&[("APP_OIDC_CPR_CLAIMS", "dk.cpr,nin")]);
+        assert_eq!(s.oidc.unwrap().cpr_claims, ["dk.cpr", "nin"]);
+    }
+
+    /// Settings with an issuer configured, plus `more`.
+    fn test_settings(more: &[(&str, &str)]) -> Settings {
+        let mut all = vec![("APP_OIDC_ISSUER", "https://idp.example"), ("APP_OIDC_CLIENT_ID", "c")];
+        all.extend_from_slice(more);
+        Settings::from_vars(vars(&all)).unwrap()
+    }
+
+    #[test]
     fn session_lifetimes_are_bounded_numbers() {
-        let s = Settings::from_vars(vars(&[])).unwrap();
+        let s = test_settings(&[]);
         assert_eq!((s.session_idle_minutes, s.session_max_hours), (30, 12));
-        assert!(Settings::from_vars(vars(&[("APP_SESSION_IDLE_MINUTES", "0")])).is_err());
-        assert!(Settings::from_vars(vars(&[("APP_SESSION_MAX_HOURS", "tolv")])).is_err());
+        assert!(Settings::from_vars(vars(&[("APP_TEST_LOGIN", "on"), ("APP_SESSION_IDLE_MINUTES", "0")])).unwrap_err().0.contains("IDLE"));
+        assert!(Settings::from_vars(vars(&[("APP_TEST_LOGIN", "on"), ("APP_SESSION_MAX_HOURS", "tolv")])).unwrap_err().0.contains("MAX"));
     }
 
     #[test]
     fn the_public_origin_drops_any_path() {
-        let s = Settings::from_vars(vars(&[("APP_PUBLIC_URL", "https://kommune.dk:8443/enplan")])).unwrap();
+        let s = test_settings(&[("APP_PUBLIC_URL", "https://kommune.dk:8443/enplan")]);
         assert_eq!(s.public_origin(), "https://kommune.dk:8443");
-        let s = Settings::from_vars(vars(&[])).unwrap();
+        let s = test_settings(&[]);
         assert_eq!(s.public_origin(), "http://localhost:3000");
     }
 
     #[test]
     fn the_database_url_is_redacted_in_debug_output() {
-        let s = Settings::from_vars(vars(&[("APP_DATABASE_URL", "postgres://u:hemmelig@db/x")])).unwrap();
+        let s = test_settings(&[("APP_DATABASE_URL", "postgres://u:hemmelig@db/x")]);
         assert!(!format!("{s:?}").contains("hemmelig"));
     }
 }

@@ -77,20 +77,40 @@ impl LoginCookie {
         HeaderValue::from_str(&gone.to_string()).expect("a plain cookie")
     }
 
+    /// The `Set-Cookie` that marks this browser's session as ended by a
+    /// timeout (`on`), or clears the mark: the next login then asks the
+    /// provider to authenticate again, so its own single sign-on cannot log
+    /// the next person at a shared computer in silently.
+    pub fn reauthenticate(&self, on: bool) -> HeaderValue {
+        let name = if self.secure { "__Host-enplan_reauth" } else { "enplan_reauth" };
+        let mut c =
+            Cookie::build((name, if on { "1" } else { "" })).path("/").http_only(true).secure(self.secure).same_site(SameSite::Lax).build();
+        if !on {
+            c.set_max_age(Duration::ZERO);
+        }
+        HeaderValue::from_str(&c.to_string()).expect("a plain cookie")
+    }
+
+    /// Whether this browser's last session ended by a timeout.
+    pub fn must_reauthenticate(&self, headers: &HeaderMap) -> bool {
+        let name = if self.secure { "__Host-enplan_reauth" } else { "enplan_reauth" };
+        cookies(headers).any(|c| c.name() == name && c.value() == "1")
+    }
+
     /// The login the browser brought back, if it is one this portal sealed.
     pub fn read(&self, headers: &HeaderMap) -> Option<LoginTransaction> {
         let jar = CookieJar::new();
         let private = jar.private(&self.key);
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(Cookie::split_parse)
-            .filter_map(Result::ok)
+        cookies(headers)
             .filter(|c| c.name() == self.name)
             .find_map(|c| private.decrypt(c.into_owned()))
             .and_then(|c| serde_json::from_str(c.value()).ok())
     }
+}
+
+/// The cookies a request brought.
+fn cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(Cookie::split_parse).filter_map(Result::ok)
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use server::{config::Settings, startup::Application, telemetry};
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let settings = match Settings::from_env() {
+    let read = if matches!(cli.command, Some(Command::Admin(_))) { Settings::for_admin_from_env() } else { Settings::from_env() };
+    let settings = match read {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

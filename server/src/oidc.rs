@@ -209,8 +209,9 @@ impl RelyingParty {
     }
 
     /// Starts a login: the provider URL to send the browser to, and what to
-    /// keep until it comes back.
-    pub async fn begin(&self, next: String) -> Result<(String, LoginTransaction), LoginError> {
+    /// keep until it comes back. `again`: ask the provider to authenticate
+    /// the person anew (`prompt=login`), not to reuse its own session.
+    pub async fn begin(&self, next: String, again: bool) -> Result<(String, LoginTransaction), LoginError> {
         let client = self.client(self.metadata().await?)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = client
@@ -221,6 +222,9 @@ impl RelyingParty {
         }
         if let Some(acr) = &self.settings.acr_values {
             request = request.add_extra_param("acr_values", acr.clone());
+        }
+        if again {
+            request = request.add_prompt(openidconnect::core::CoreAuthPrompt::Login);
         }
         let (url, state, nonce) = request.url();
         let txn = LoginTransaction {
@@ -308,10 +312,11 @@ impl RelyingParty {
     fn identity(&self, claims: &Claims) -> Result<VerifiedIdentity, LoginError> {
         let other = &claims.additional_claims().other;
         let text = |name: &str| other.get(name).and_then(Value::as_str).map(str::to_string);
+        let levels = &self.settings.levels;
         let level = claims
             .auth_context_ref()
-            .and_then(|acr| AssuranceLevel::parse(acr.as_str()))
-            .or_else(|| text("loa").and_then(|l| AssuranceLevel::parse(&l)));
+            .and_then(|acr| AssuranceLevel::from_token(acr.as_str(), levels))
+            .or_else(|| text("loa").and_then(|l| AssuranceLevel::from_token(&l, levels)));
         if level.is_none_or(|l| l < self.settings.min_level) {
             return Err(LoginError::AssuranceTooLow);
         }
@@ -329,16 +334,15 @@ impl RelyingParty {
         Ok(VerifiedIdentity { subject: format!("{}{}", self.subject_prefix, claims.subject().as_str()), cpr, name })
     }
 
-    /// The provider's end-session URL for this login, if it has one.
-    pub async fn end_session_url(&self, id_token_hint: &str, post_logout_redirect: &str) -> Option<String> {
+    /// The provider's end-session endpoint, if it has one.
+    pub async fn end_session_endpoint(&self) -> Option<String> {
         let metadata = self.metadata().await.ok()?;
-        let endpoint = metadata.additional_metadata().end_session_endpoint.clone()?;
-        let mut url = openidconnect::url::Url::parse(&endpoint).ok()?;
-        url.query_pairs_mut()
-            .append_pair("id_token_hint", id_token_hint)
-            .append_pair("post_logout_redirect_uri", post_logout_redirect)
-            .append_pair("client_id", &self.settings.client_id);
-        Some(url.to_string())
+        metadata.additional_metadata().end_session_endpoint.clone()
+    }
+
+    /// Our client id at this provider.
+    pub fn client_id(&self) -> &str {
+        &self.settings.client_id
     }
 }
 

@@ -41,6 +41,16 @@ pub async fn security_headers(State(cfg): State<SecurityConfig>, req: Request, n
     res
 }
 
+/// Every answer that may depend on who is logged in (every page, every
+/// server function, the login routes: all but the static bundle) is kept
+/// out of every cache, so the next person at a shared computer cannot bring
+/// it back with the back button or from the disk cache.
+pub async fn no_store(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 /// Refuses a state-changing request that a browser says comes from another
 /// site. Leptos server functions have no CSRF protection of their own.
 pub async fn refuse_cross_site_writes(State(cfg): State<SecurityConfig>, req: Request, next: Next) -> Response {

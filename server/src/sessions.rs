@@ -1,5 +1,10 @@
 //! Sessions live in the same database as the data (tower-sessions'
 //! sqlx stores), so several app servers behind a load balancer share them.
+//!
+//! The cookie is a browser-session cookie (no `Max-Age`): closing the browser
+//! on a shared computer ends the login. The row in the database still
+//! expires after the idle time (plus a margin), set by this store on every
+//! write, so an abandoned session does not linger.
 
 use async_trait::async_trait;
 use tower_sessions::cookie::{time, SameSite};
@@ -12,26 +17,42 @@ use app::ssr::db::Pool;
 
 /// The session store of whichever backend the data is in.
 #[derive(Clone, Debug)]
-pub enum DbSessionStore {
+pub struct DbSessionStore {
+    inner: Backend,
+    /// How long a row outlives its last write.
+    keep: time::Duration,
+}
+
+#[derive(Clone, Debug)]
+enum Backend {
     Sqlite(SqliteStore),
     Postgres(PostgresStore),
 }
 
 impl DbSessionStore {
-    /// Wraps the pool and creates the session table if it is missing.
-    pub async fn new(pool: Pool) -> Result<DbSessionStore, crate::BoxError> {
-        Ok(match pool {
+    /// Wraps the pool and creates the session table if it is missing; rows
+    /// expire `idle_minutes` (plus 5) after their last write.
+    pub async fn new(pool: Pool, idle_minutes: i64) -> Result<DbSessionStore, crate::BoxError> {
+        let inner = match pool {
             Pool::Sqlite(p) => {
                 let s = SqliteStore::new(p);
                 s.migrate().await?;
-                DbSessionStore::Sqlite(s)
+                Backend::Sqlite(s)
             }
             Pool::Postgres(p) => {
                 let s = PostgresStore::new(p);
                 s.migrate().await?;
-                DbSessionStore::Postgres(s)
+                Backend::Postgres(s)
             }
-        })
+        };
+        Ok(DbSessionStore { inner, keep: time::Duration::minutes(idle_minutes + 5) })
+    }
+
+    /// `record` with the row's expiry counted from now.
+    fn kept(&self, record: &Record) -> Record {
+        let mut r = record.clone();
+        r.expiry_date = time::OffsetDateTime::now_utc() + self.keep;
+        r
     }
 
     /// Deletes expired sessions every `period`, forever.
@@ -49,27 +70,29 @@ impl DbSessionStore {
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        match self {
-            DbSessionStore::Sqlite(s) => s.create(record).await,
-            DbSessionStore::Postgres(s) => s.create(record).await,
+        record.expiry_date = self.kept(record).expiry_date;
+        match &self.inner {
+            Backend::Sqlite(s) => s.create(record).await,
+            Backend::Postgres(s) => s.create(record).await,
         }
     }
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        match self {
-            DbSessionStore::Sqlite(s) => s.save(record).await,
-            DbSessionStore::Postgres(s) => s.save(record).await,
+        let record = self.kept(record);
+        match &self.inner {
+            Backend::Sqlite(s) => s.save(&record).await,
+            Backend::Postgres(s) => s.save(&record).await,
         }
     }
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        match self {
-            DbSessionStore::Sqlite(s) => s.load(id).await,
-            DbSessionStore::Postgres(s) => s.load(id).await,
+        match &self.inner {
+            Backend::Sqlite(s) => s.load(id).await,
+            Backend::Postgres(s) => s.load(id).await,
         }
     }
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        match self {
-            DbSessionStore::Sqlite(s) => s.delete(id).await,
-            DbSessionStore::Postgres(s) => s.delete(id).await,
+        match &self.inner {
+            Backend::Sqlite(s) => s.delete(id).await,
+            Backend::Postgres(s) => s.delete(id).await,
         }
     }
 }
@@ -77,9 +100,9 @@ impl SessionStore for DbSessionStore {
 #[async_trait]
 impl ExpiredDeletion for DbSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
-        match self {
-            DbSessionStore::Sqlite(s) => s.delete_expired().await,
-            DbSessionStore::Postgres(s) => s.delete_expired().await,
+        match &self.inner {
+            Backend::Sqlite(s) => s.delete_expired().await,
+            Backend::Postgres(s) => s.delete_expired().await,
         }
     }
 }
@@ -98,14 +121,15 @@ pub fn cookie_name(https: bool) -> &'static str {
 /// with `Strict` the browser drops the cookie on the redirect back from the
 /// identity provider and the login transaction is lost (DESIGN.md). Cross-site
 /// posts are refused separately (`security::refuse_cross_site_writes`).
-/// The store's own expiry is a backstop; idle and absolute timeouts are
-/// enforced by `auth::load_user` with the app's clock.
-pub fn layer(store: DbSessionStore, https: bool, idle_minutes: i64) -> SessionManagerLayer<DbSessionStore> {
+/// The cookie ends with the browser (`Expiry::OnSessionEnd`: no `Max-Age`);
+/// the row's expiry in the store is a backstop ([`DbSessionStore`]); idle and
+/// absolute timeouts are enforced by `auth::load_user` with the app's clock.
+pub fn layer(store: DbSessionStore, https: bool) -> SessionManagerLayer<DbSessionStore> {
     SessionManagerLayer::new(store)
         .with_name(cookie_name(https))
         .with_secure(https)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(idle_minutes + 5)))
+        .with_expiry(Expiry::OnSessionEnd)
 }

@@ -73,7 +73,7 @@ impl Application {
     ) -> Result<Application, StartError> {
         let store = db::connect(settings.database_url.expose()).await.map_err(|e| StartError::Database(Box::new(e)))?;
         store.migrate().await.map_err(|e| StartError::Database(Box::new(e)))?;
-        let sessions = DbSessionStore::new(store.pool()).await.map_err(StartError::Database)?;
+        let sessions = DbSessionStore::new(store.pool(), settings.session_idle_minutes).await.map_err(StartError::Database)?;
         let listener = TcpListener::bind(settings.listen_addr).await.map_err(StartError::Bind)?;
         if let Some(base) = settings.public_url.strip_suffix(":0") {
             let port = listener.local_addr().map_err(StartError::Bind)?.port();
@@ -88,7 +88,7 @@ impl Application {
 
         let public_url = settings.public_url.trim_end_matches('/').to_string();
         let redirect_url = format!("{public_url}{}", auth::CALLBACK);
-        let test_idp = settings.oidc.is_none().then(|| TestIdp::new(&public_url, store.clone(), clock.clone()));
+        let test_idp = settings.test_login.then(|| TestIdp::new(&public_url, store.clone(), clock.clone()));
         let citizen_settings = match (&settings.oidc, &test_idp) {
             (Some(s), _) => s.clone(),
             (None, Some(idp)) => idp.client_settings(),
@@ -114,6 +114,7 @@ impl Application {
             max_ms: settings.session_max_hours * 3_600_000,
             public_url,
             login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
+            https: settings.is_https(),
         };
         let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp };
         Ok(Application { listener, router: router(state.clone()), state })
@@ -153,7 +154,7 @@ impl Application {
 pub fn router(state: AppState) -> Router {
     let security = SecurityConfig { public_origin: state.settings.public_origin().to_string(), https: state.settings.is_https() };
     let context = page_context(&state, &security.public_origin);
-    let session_layer = sessions::layer(state.sessions.clone(), state.settings.is_https(), state.settings.session_idle_minutes);
+    let session_layer = sessions::layer(state.sessions.clone(), state.settings.is_https());
     let auth_routes = Router::new()
         .route(auth::LOGIN, get(auth::login))
         .route(auth::CALLBACK, get(auth::callback))
@@ -192,7 +193,8 @@ pub fn router(state: AppState) -> Router {
                 .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
                 .layer(session_layer)
                 // Outside the session: a refused login start touches no session.
-                .layer(middleware::from_fn_with_state(limiter, login_limit::limit_logins)),
+                .layer(middleware::from_fn_with_state(limiter, login_limit::limit_logins))
+                .layer(middleware::from_fn(security::no_store)),
         )
         .layer(middleware::from_fn_with_state(security.clone(), security::refuse_cross_site_writes))
         .layer(middleware::from_fn(security::limit_bodies))

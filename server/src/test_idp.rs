@@ -150,6 +150,7 @@ impl TestIdp {
             scopes: vec!["openid".into(), "profile".into(), "ssn".into(), "mitid".into()],
             acr_values: None,
             min_level: AssuranceLevel::Substantial,
+            levels: Vec::new(),
             cpr_claims: vec!["dk.cpr".into()],
             name_claims: vec!["name".into()],
         }
@@ -172,7 +173,9 @@ impl TestIdp {
             .route("/jwks", get(jwks))
             .route("/authorize", get(authorize_page).post(authorize))
             .route("/token", axum::routing::post(token))
-            .route("/logout", get(end_session))
+            // RP-initiated logout by GET or, as the portal sends it (the ID
+            // token in the body, not the URL), by a form POST.
+            .route("/logout", get(end_session).post(end_session_form))
             .with_state(self.clone())
     }
 
@@ -269,10 +272,7 @@ impl AuthorizeParams {
     }
 }
 
-/// HTML-escapes text for element content and quoted attributes.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}
+use crate::esc;
 
 fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
@@ -601,6 +601,10 @@ fn faulty_token(key: &Key, mut claims: Value, fault: Fault, now_s: i64) -> Strin
 struct EndSession {
     post_logout_redirect_uri: Option<String>,
     state: Option<String>,
+}
+
+async fn end_session_form(State(idp): State<Arc<TestIdp>>, axum::Form(q): axum::Form<EndSession>) -> Response {
+    end_session(State(idp), Query(q)).await
 }
 
 async fn end_session(State(idp): State<Arc<TestIdp>>, Query(q): Query<EndSession>) -> Response {

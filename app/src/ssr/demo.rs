@@ -53,6 +53,11 @@ pub fn citizen_cpr(first_name: &str) -> Option<&'static str> {
     CITIZENS.iter().find(|(name, ..)| name.split(' ').next() == Some(first_name)).map(|(_, cpr, ..)| *cpr)
 }
 
+/// Whether `cpr` is one of the demo citizens' numbers.
+pub fn is_demo_cpr(cpr: &str) -> bool {
+    CITIZENS.iter().any(|(_, demo, ..)| *demo == cpr)
+}
+
 /// A demo citizen: name, synthetic CPR, index of the primary caseworker,
 /// goals (own words, status).
 type DemoCitizen = (&'static str, &'static str, usize, &'static [(&'static str, GoalStatus)]);

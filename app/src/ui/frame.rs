@@ -6,7 +6,7 @@ use leptos_router::{components::A, hooks::use_location};
 
 use crate::i18n::use_lang;
 use crate::routes;
-use crate::ui::viewer::{session_ended, viewer, SessionEnded};
+use crate::ui::viewer::{login_options, session_ended, viewer, SessionEnded};
 
 /// Wraps every page in the header, navigation and footer.
 #[component]
@@ -15,6 +15,8 @@ pub fn Frame(children: Children) -> impl IntoView {
     view! {
         <a href="#indhold" class="skip-link">{t.skip_to_content}</a>
         <header class="border-b-4 border-primary bg-white">
+            // On every page while the built-in test login is on: anyone can be anyone here.
+            {login_options().test_login.then(|| view! { <p class="test-banner m-0 text-center" role="note">{t.test_login_banner}</p> })}
             <div class="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-2">
                 <a href=routes::HOME class="flex min-h-11 items-center text-2xl font-bold text-ink no-underline">
                     {t.app_name}

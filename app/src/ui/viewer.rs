@@ -80,6 +80,8 @@ pub mod login_error {
     pub const UNKNOWN_STAFF: &str = "ukendt-medarbejder";
     /// The CPR number is already linked to another login.
     pub const ALREADY_LINKED: &str = "cpr-tilknyttet";
+    /// MitID was used at a level below what the portal requires.
+    pub const LEVEL_TOO_LOW: &str = "lavt-niveau";
     /// Every code, for tests.
-    pub const ALL: [&str; 5] = [UNAVAILABLE, CANCELLED, FAILED, UNKNOWN_STAFF, ALREADY_LINKED];
+    pub const ALL: [&str; 6] = [UNAVAILABLE, CANCELLED, FAILED, UNKNOWN_STAFF, ALREADY_LINKED, LEVEL_TOO_LOW];
 }

@@ -45,7 +45,7 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
     let out = admin(caseworker("Karin Holm"), &url).await.unwrap();
     assert_eq!(out.trim(), "created caseworker 1");
     admin(caseworker("Jonas Lund"), &url).await.unwrap();
-    admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 1, caseload: None, force: false }, &url).await.unwrap();
 
     admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
@@ -62,7 +62,7 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
 async fn the_host_role_is_granted_and_revoked() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 1, caseload: None }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 1, caseload: None, force: false }, &url).await.unwrap();
     admin(Admin::GrantHost { person: 1 }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
     assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 1);
@@ -118,7 +118,7 @@ async fn the_other_hourly_limits_are_settings_by_name() {
 async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 50, caseload: None }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 50, caseload: None, force: false }, &url).await.unwrap();
     let backup = dir.path().join("backup.db").display().to_string();
 
     // Online: a connection stays open (as a running server's would) during the backup.
@@ -128,16 +128,82 @@ async fn a_backup_taken_while_running_restores_to_exactly_that_state() {
     live.seed_synthetic_citizens(25, &[], 0).await.unwrap();
     assert_eq!(live.count_people().await.unwrap(), 75);
     live.pool.close().await;
+    drop(live);
 
     admin(Admin::Restore { from: backup }, &url).await.unwrap();
     assert_eq!(count_people(&url).await, 50);
 }
 
 #[tokio::test]
+async fn a_backup_is_readable_by_its_owner_only_and_holds_no_sessions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 5, caseload: None, force: false }, &url).await.unwrap();
+    let live = SqliteStore::connect(&url).await.unwrap();
+    // A running server's session table, with a logged-in session in it.
+    sqlx::query("CREATE TABLE tower_sessions (id TEXT PRIMARY KEY NOT NULL, data BLOB NOT NULL, expiry_date INTEGER NOT NULL)")
+        .execute(&live.pool)
+        .await
+        .unwrap();
+    sqlx::query("INSERT INTO tower_sessions VALUES ('a-live-session', x'00', 9999999999)").execute(&live.pool).await.unwrap();
+    let backup = dir.path().join("backup.db");
+    admin(Admin::Backup { to: backup.display().to_string() }, &url).await.unwrap();
+    assert_eq!(std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777, 0o600, "only its owner may read it");
+    let copy = SqliteStore::connect(&format!("sqlite://{}", backup.display())).await.unwrap();
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'").fetch_all(&copy.pool).await.unwrap();
+    assert!(!tables.iter().any(|t| t == "tower_sessions") && tables.iter().any(|t| t == "person"), "{tables:?}");
+    assert_eq!(copy.count_people().await.unwrap(), 5, "everything else is there");
+    let bytes = std::fs::read(&backup).unwrap();
+    assert!(!bytes.windows(14).any(|w| w == b"a-live-session"), "not even in a free page");
+}
+
+#[tokio::test]
+async fn restore_is_refused_while_a_server_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Seed { citizens: 3, caseload: None, force: false }, &url).await.unwrap();
+    let backup = dir.path().join("backup.db").display().to_string();
+    admin(Admin::Backup { to: backup.clone() }, &url).await.unwrap();
+    let server = SqliteStore::connect(&url).await.unwrap();
+    server.seed_synthetic_citizens(2, &[], 0).await.unwrap();
+    let err = admin(Admin::Restore { from: backup.clone() }, &url).await.unwrap_err();
+    assert!(err.contains("in use"), "{err}");
+    assert_eq!(server.count_people().await.unwrap(), 5, "the running database is untouched");
+    server.pool.close().await;
+    drop(server);
+    admin(Admin::Restore { from: backup }, &url).await.unwrap();
+    assert_eq!(count_people(&url).await, 3, "once stopped, it restores");
+}
+
+#[tokio::test]
+async fn seeding_is_refused_on_a_database_with_real_citizens_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(Admin::Demo { reset: false }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 3, caseload: None, force: false }, &url).await.expect("demo and synthetic people are not real");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    let real = db::NewPerson {
+        full_name: app::kernel::ShortText::parse("Rigtig Borger").unwrap(),
+        cpr: Some("150565-1234".into()),
+        subject: None,
+        display_name: None,
+    };
+    store.create_person(&real, 0).await.unwrap();
+    let before = store.count_people().await.unwrap();
+    let err = admin(Admin::Seed { citizens: 3, caseload: None, force: false }, &url).await.unwrap_err();
+    assert!(err.contains("real citizens (1)") && err.contains("--force"), "{err}");
+    assert_eq!(store.count_people().await.unwrap(), before, "nothing was added");
+    admin(Admin::Seed { citizens: 3, caseload: None, force: true }, &url).await.unwrap();
+    assert_eq!(store.count_people().await.unwrap(), before + 3);
+}
+
+#[tokio::test]
 async fn a_damaged_or_foreign_file_is_not_restored() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 5, caseload: None }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 5, caseload: None, force: false }, &url).await.unwrap();
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not a database").unwrap();
     assert!(admin(Admin::Restore { from: junk.display().to_string() }, &url).await.is_err());
@@ -209,7 +275,7 @@ async fn a_staff_login_is_linked_once_and_never_stolen() {
 async fn seeding_with_a_caseload_makes_caseworkers_with_realistic_caseloads() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);
-    admin(Admin::Seed { citizens: 90, caseload: Some(40) }, &url).await.unwrap();
+    admin(Admin::Seed { citizens: 90, caseload: Some(40), force: false }, &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
     let caseworkers = store.people_with_role(Role::Caseworker).await.unwrap();
     assert_eq!(caseworkers.len(), 3, "90 citizens at about 40 each");
@@ -220,7 +286,7 @@ async fn seeding_with_a_caseload_makes_caseworkers_with_realistic_caseloads() {
         total += n;
     }
     assert_eq!(total, 90);
-    assert!(admin(Admin::Seed { citizens: 1, caseload: Some(0) }, &url).await.is_err());
+    assert!(admin(Admin::Seed { citizens: 1, caseload: Some(0), force: false }, &url).await.is_err());
 }
 
 #[tokio::test]

@@ -23,10 +23,33 @@ async fn a_citizen_logs_in_sees_their_name_and_logs_out() {
     assert_eq!(app.who_am_i(&mut browser).await.as_deref(), Some("Mette Hansen"));
 
     let res = app.post(&mut browser, "/auth/logout", &[]).await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let end_session = location(&res);
-    assert!(end_session.starts_with(&format!("{}/test-idp/logout?id_token_hint=", app.base)), "{end_session}");
+    assert_eq!(res.status(), StatusCode::OK, "a page that posts the logout on, not a redirect with the token in its URL");
+    assert!(res.headers().get("location").is_none());
+    assert_eq!(res.headers().get("clear-site-data").unwrap(), "\"cache\"");
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
+    let csp = res.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    let page = res.text().await.unwrap();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce for the form's script");
+    assert!(page.contains(&format!(r#"<script nonce="{nonce}">"#)), "the only script carries the nonce");
+    let action = format!(r#"action="{}/test-idp/logout""#, app.base);
+    assert!(page.contains(&action) && page.contains(r#"method="post""#), "{page}");
+    assert!(page.contains(r#"name="id_token_hint" value="ey"#), "the token goes in the form's body");
+    assert!(page.contains(">Fortsæt</button>"), "and without JavaScript a button sends it");
     assert_eq!(app.who_am_i(&mut browser).await, None);
+
+    // The provider takes the post and sends the browser home.
+    let field = |name: &str| {
+        let at = page.find(&format!(r#"name="{name}" value=""#)).unwrap() + name.len() + 15;
+        page[at..].split('"').next().unwrap().replace("&amp;", "&")
+    };
+    let form = [
+        ("id_token_hint", field("id_token_hint")),
+        ("client_id", field("client_id")),
+        ("post_logout_redirect_uri", field("post_logout_redirect_uri")),
+    ];
+    let res = app.http.post(app.url("/test-idp/logout")).form(&form).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("{}/", app.base));
 }
 
 #[tokio::test]
@@ -58,6 +81,7 @@ async fn the_session_cookie_is_http_only_lax_and_renewed_at_login() {
     for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(session.contains(attribute), "{attribute} missing in {session}");
     }
+    assert!(!session.contains("Max-Age") && !session.contains("Expires"), "ends with the browser: {session}");
     assert!(cookies.iter().any(|c| c.starts_with("enplan_login=;") && c.contains("Max-Age=0")), "the login cookie is removed: {cookies:?}");
 
     // Session fixation: a session id an attacker planted in the victim's
@@ -91,6 +115,49 @@ async fn a_login_begun_on_one_server_opens_on_every_server_sharing_the_database(
     assert!(theirs.read(&headers).is_none());
 }
 
+/// The provider's authorize URL that `GET /auth/login` sends the browser to.
+async fn authorize_url(app: &TestApp, browser: &mut Browser) -> String {
+    location(&app.get(browser, "/auth/login").await)
+}
+
+#[tokio::test]
+async fn after_a_timeout_the_next_login_asks_the_provider_to_authenticate_again() {
+    let app = spawn_app().await;
+    let mut browser = Browser::default();
+    assert!(!authorize_url(&app, &mut browser).await.contains("prompt="), "a first login may use the provider's session");
+    app.login(&mut browser, &app.mette().await).await;
+    app.clock.advance_minutes(31);
+    assert_eq!(app.who_am_i(&mut browser).await, None, "idle: ended");
+    assert!(authorize_url(&app, &mut browser).await.contains("prompt=login"), "the next person must authenticate");
+    assert_eq!(app.login(&mut browser, &app.mette().await).await, "/min-plan");
+    assert!(!authorize_url(&app, &mut browser).await.contains("prompt="), "a login clears the mark");
+
+    // A session cookie whose row is gone (expired in the store) counts the same.
+    let mut stale = Browser { cookie: Some("a-session-that-is-gone".into()), ..Browser::default() };
+    assert_eq!(app.who_am_i(&mut stale).await, None);
+    assert!(authorize_url(&app, &mut stale).await.contains("prompt=login"));
+    // Logging out is not a timeout: the provider's session is ended anyway.
+    let mut leaving = Browser::default();
+    app.login(&mut leaving, &app.mette().await).await;
+    app.post(&mut leaving, "/auth/logout", &[]).await;
+    assert!(!authorize_url(&app, &mut leaving).await.contains("prompt="));
+}
+
+#[tokio::test]
+async fn pages_and_server_functions_are_never_cached_but_the_bundle_may_be() {
+    let app = spawn_app().await;
+    let mut mette = app.signed_in("Mette").await;
+    for path in ["/budget", "/min-plan", "/", "/log-ind", "/denne-side-findes-ikke"] {
+        let res = app.get(&mut mette, path).await;
+        assert_eq!(res.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "{path}");
+    }
+    let api = app.http.post(app.url("/api/my_plan")).header("accept", "application/json").form(&[("before", "")]);
+    let res = app.send(&mut mette, api).await;
+    assert_eq!(res.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "a server function");
+    let res = app.get(&mut mette, "/pkg/enplan.css").await;
+    assert_ne!(res.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"), "static files may be cached");
+}
+
 #[tokio::test]
 async fn every_refused_id_token_ends_with_nobody_logged_in() {
     let app = spawn_app().await;
@@ -113,7 +180,8 @@ async fn every_refused_id_token_ends_with_nobody_logged_in() {
         app.idp.set_fault(Some(fault));
         let mut browser = Browser::default();
         let landed = app.login(&mut browser, &mette).await;
-        assert_eq!(landed, "/log-ind?fejl=mislykket", "{fault:?} must be refused");
+        let reason = if fault == Fault::LowAssurance { "lavt-niveau" } else { "mislykket" };
+        assert_eq!(landed, format!("/log-ind?fejl={reason}"), "{fault:?} must be refused");
         assert_eq!(app.who_am_i(&mut browser).await, None, "{fault:?} left a session");
         let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
         let last = logs.lines().rfind(|l| l.contains("login refused")).unwrap_or_default().to_string();
@@ -122,6 +190,17 @@ async fn every_refused_id_token_ends_with_nobody_logged_in() {
     app.idp.set_fault(None);
     let mut browser = Browser::default();
     assert_eq!(app.login(&mut browser, &mette).await, "/min-plan", "a good token still works");
+}
+
+#[tokio::test]
+async fn a_login_at_a_low_mitid_level_says_so_and_what_to_do() {
+    let app = spawn_app().await;
+    app.idp.set_fault(Some(Fault::LowAssurance));
+    let mut browser = Browser::default();
+    let landed = app.login(&mut browser, &app.mette().await).await;
+    let page = app.get(&mut browser, &landed).await.text().await.unwrap();
+    assert!(page.contains("lavt sikringsniveau") && page.contains("MitID-appen") && page.contains("Borgerservice"), "{landed}");
+    assert!(!page.contains("tog for lang tid"), "not the generic reason");
 }
 
 #[tokio::test]
@@ -260,9 +339,11 @@ async fn logs_never_hold_a_cpr_number_a_token_or_a_cookie() {
     let code = Url::parse(&callback).unwrap().query_pairs().find(|(k, _)| k == "code").unwrap().1.to_string();
     app.get(&mut browser, &callback).await;
     let cookie = browser.cookie.clone().expect("logged in");
-    let res = app.post(&mut browser, "/auth/logout", &[]).await;
-    let end_session = Url::parse(&location(&res)).unwrap();
-    let id_token = end_session.query_pairs().find(|(k, _)| k == "id_token_hint").unwrap().1.to_string();
+    let page = app.post(&mut browser, "/auth/logout", &[]).await.text().await.unwrap();
+    let field = r#"name="id_token_hint" value=""#;
+    let at = page.find(field).expect("the logout form") + field.len();
+    let id_token = page[at..].split('"').next().unwrap().to_string();
+    assert!(id_token.starts_with("ey"), "{id_token}");
     app.idp.set_fault(Some(Fault::BadSignature));
     app.login(&mut Browser::default(), "cpr:0113851001").await;
     app.idp.set_fault(None);

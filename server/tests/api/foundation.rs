@@ -23,7 +23,11 @@ async fn spawn_app() -> TestApp {
 async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = format!("sqlite://{}/test.db", dir.path().display());
-    let mut vars = vec![("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()), ("APP_DATABASE_URL".to_string(), db)];
+    let mut vars = vec![
+        ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("APP_DATABASE_URL".to_string(), db),
+        ("APP_TEST_LOGIN".to_string(), "on".to_string()),
+    ];
     vars.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let settings = Settings::from_vars(vars).expect("settings");
     let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();

@@ -63,6 +63,7 @@ fn error_text(t: &'static Texts, code: &str) -> Option<&'static str> {
         login_error::FAILED => t.identity.login_error_failed,
         login_error::UNKNOWN_STAFF => t.identity.login_error_unknown_staff,
         login_error::ALREADY_LINKED => t.identity.login_error_linked,
+        login_error::LEVEL_TOO_LOW => t.identity.login_error_level,
         _ => return None,
     })
 }

@@ -19,6 +19,7 @@ pub struct IdentityTexts {
     pub login_error_failed: &'static str,
     pub login_error_unknown_staff: &'static str,
     pub login_error_linked: &'static str,
+    pub login_error_level: &'static str,
 }
 
 pub static DA: IdentityTexts = IdentityTexts {
@@ -37,6 +38,7 @@ pub static DA: IdentityTexts = IdentityTexts {
     login_error_failed: "Vi kunne ikke logge dig ind. Det kan ske, hvis det tog for lang tid. Prøv igen.",
     login_error_unknown_staff: "Dit login er ikke oprettet som medarbejder i Én Plan. Kontakt din leder eller kommunens it-afdeling.",
     login_error_linked: "Vi kunne ikke logge dig ind, fordi dit CPR-nummer allerede hører til et andet login. Kontakt kommunen, så hjælper de dig.",
+    login_error_level: "Du loggede ind med MitID på et lavt sikringsniveau. Én Plan kræver betydeligt niveau. Log ind igen og godkend med MitID-appen, en kodeviser eller en kodeoplæser. Har du brug for hjælp, kan Borgerservice i din kommune hjælpe dig.",
 };
 
 pub static EN: IdentityTexts = IdentityTexts {
@@ -57,4 +59,5 @@ pub static EN: IdentityTexts = IdentityTexts {
         "Your login is not registered as staff in Én Plan. Contact your manager or the municipality's IT department.",
     login_error_linked:
         "We could not log you in because your CPR number already belongs to another login. Contact the municipality and they will help you.",
+    login_error_level: "You logged in with MitID at a low assurance level. Én Plan needs the substantial level. Log in again and approve with the MitID app, a code display or a code reader. If you need help, Borgerservice in your municipality can help you.",
 };

@@ -174,6 +174,9 @@ pub trait Store:
     async fn is_empty(&self) -> DbResult<bool>;
     /// How many people exist, for the seeder and tests.
     async fn count_people(&self) -> DbResult<i64>;
+    /// How many citizens are real: their CPR number is neither synthetic
+    /// (`9913…`, the seeder's) nor one of the demo data's.
+    async fn count_real_citizens(&self) -> DbResult<i64>;
     /// Copies the database to a file while it is in use (SQLite `VACUUM INTO`;
     /// PostgreSQL is backed up with its own tools: `pg_dump`).
     async fn backup_to(&self, path: &str) -> DbResult<()>;
@@ -231,6 +234,9 @@ pub struct SqliteStore {
     /// (sleeps growing to 100 ms) made the inbox's p99 0.5–1.6 s under load
     /// (`.ci/bench`), as waiters slept through the moments it was free.
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// A shared lock on `<database>.lock` while this process has the file
+    /// open, so `server admin restore` can tell that it is in use.
+    _in_use: Option<std::sync::Arc<std::fs::File>>,
 }
 
 /// The PostgreSQL backend.
@@ -256,10 +262,11 @@ impl SqliteStore {
                 std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
             }
         }
+        let in_use = if in_memory { None } else { Some(std::sync::Arc::new(hold_shared(options.get_filename())?)) };
         // An in-memory database exists once per connection: keep exactly one.
         let max = if in_memory { 1 } else { 8 };
         let pool = SqlitePoolOptions::new().max_connections(max).connect_with(options).await?;
-        Ok(SqliteStore { pool, writer: Default::default() })
+        Ok(SqliteStore { pool, writer: Default::default(), _in_use: in_use })
     }
 }
 
@@ -281,13 +288,39 @@ pub async fn connect(url: &str) -> Result<std::sync::Arc<dyn Store>, sqlx::Error
     }
 }
 
+/// The lock file beside an SQLite database.
+fn lock_path(database: &std::path::Path) -> std::path::PathBuf {
+    let mut p = database.as_os_str().to_owned();
+    p.push(".lock");
+    p.into()
+}
+
+/// A shared lock on the database's lock file, held as long as the file is.
+fn hold_shared(database: &std::path::Path) -> Result<std::fs::File, sqlx::Error> {
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(lock_path(database)).map_err(sqlx::Error::Io)?;
+    file.lock_shared().map_err(sqlx::Error::Io)?;
+    Ok(file)
+}
+
 /// Replaces the SQLite database at `database_url` with the backup at
 /// `backup`, after checking that the backup is an intact Én Plan database.
-/// The server must be stopped. The copy is written beside the target and
-/// renamed over it, so a failure half-way leaves the old database in place.
+/// Refused while a server (or any other process of ours) has the database
+/// open: it holds a shared lock on `<database>.lock`, and restore needs it
+/// alone. The copy is written beside the target and renamed over it, so a
+/// failure half-way leaves the old database in place.
 pub async fn restore_sqlite(backup: &str, database_url: &str) -> Result<(), String> {
     if !database_url.starts_with("sqlite:") {
         return Err("restore is for SQLite; restore PostgreSQL with pg_restore".into());
+    }
+    let target = SqliteConnectOptions::from_str(database_url).map_err(|e| e.to_string())?.get_filename().to_path_buf();
+    let alone = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(&target))
+        .map_err(|e| format!("the database's lock file: {e}"))?;
+    if alone.try_lock().is_err() {
+        return Err("the database is in use (a server is running on it): stop the server, then restore".into());
     }
     if !std::path::Path::new(backup).is_file() {
         return Err(format!("no backup file at {backup}"));
@@ -303,7 +336,6 @@ pub async fn restore_sqlite(backup: &str, database_url: &str) -> Result<(), Stri
     if integrity != "ok" || migrations == 0 {
         return Err(format!("the backup is damaged (integrity check: {integrity})"));
     }
-    let target = SqliteConnectOptions::from_str(database_url).map_err(|e| e.to_string())?.get_filename().to_path_buf();
     let tmp = target.with_extension("restoring");
     std::fs::copy(backup, &tmp).map_err(|e| format!("copying the backup: {e}"))?;
     for suffix in ["-wal", "-shm"] {

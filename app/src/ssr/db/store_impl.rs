@@ -37,6 +37,11 @@ macro_rules! store_impl {
             async fn count_people(&self) -> DbResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM person").fetch_one(&self.pool).await?)
             }
+            async fn count_real_citizens(&self) -> DbResult<i64> {
+                let numbers: Vec<String> =
+                    sqlx::query_scalar("SELECT cpr FROM person WHERE cpr IS NOT NULL AND cpr NOT LIKE '9913%'").fetch_all(&self.pool).await?;
+                Ok(numbers.iter().filter(|cpr| !crate::ssr::demo::is_demo_cpr(cpr)).count() as i64)
+            }
             async fn backup_to(&self, path: &str) -> DbResult<()> {
                 self.backup_impl(path).await
             }
@@ -147,11 +152,22 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
+    /// The copy is made in a file created first with only its owner allowed
+    /// to read it (it holds every citizen's data), and without the sessions:
+    /// a restored backup logs nobody in.
     async fn backup_impl(&self, path: &str) -> DbResult<()> {
+        use std::os::unix::fs::OpenOptionsExt;
         if std::path::Path::new(path).exists() {
             return Err(DbError::conflict("the backup file exists already"));
         }
+        // SQLite writes VACUUM INTO into an empty file as it is.
+        std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(sqlx::Error::Io)?;
         sqlx::query("VACUUM INTO $1").bind(path).execute(&self.pool).await?;
+        let copy = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+        let mut conn = sqlx::ConnectOptions::connect(&copy).await?;
+        sqlx::query("DROP TABLE IF EXISTS tower_sessions").execute(&mut conn).await?;
+        sqlx::query("VACUUM").execute(&mut conn).await?;
+        sqlx::Connection::close(conn).await?;
         Ok(())
     }
 }

@@ -91,6 +91,7 @@ pub async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestA
     log_buffer();
     let settings = Settings::from_vars([
         ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
+        ("APP_TEST_LOGIN".to_string(), "on".to_string()),
         ("APP_PUBLIC_URL".to_string(), "http://127.0.0.1:0".to_string()),
         ("APP_DATABASE_URL".to_string(), database_url),
     ])

@@ -29,6 +29,7 @@ pub async fn start(database_url: &str, http: &Client) -> Server {
     let base = format!("http://127.0.0.1:{port}");
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("APP_LISTEN_ADDR", format!("127.0.0.1:{port}"))
+        .env("APP_TEST_LOGIN", "on")
         .env("APP_PUBLIC_URL", &base)
         .env("APP_DATABASE_URL", database_url)
         .env("APP_LOG", "warn")
