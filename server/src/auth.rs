@@ -48,7 +48,6 @@ pub struct SessionUser {
     pub provider: String,
     pub login_at: i64,
     pub last_seen: i64,
-    pub id_token: String,
 }
 
 /// What the auth routes and middleware share.
@@ -179,8 +178,7 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
         tracing::error!(error = %e, "could not renew the session id");
         return login_page(reason::UNAVAILABLE);
     }
-    let user =
-        SessionUser { person_id: person.0, provider: provider.name.to_string(), login_at: now, last_seen: now, id_token: result.id_token };
+    let user = SessionUser { person_id: person.0, provider: provider.name.to_string(), login_at: now, last_seen: now };
     if let Err(e) = session.insert(USER_KEY, &user).await {
         tracing::error!(error = %e, "could not save the session");
         return login_page(reason::UNAVAILABLE);
@@ -200,65 +198,28 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
     res
 }
 
-/// `POST /auth/logout`: ends our session, then the provider's when it has an
-/// end-session endpoint. The ID token (it names the person and carries the
-/// CPR number) goes to the provider in a form post, never in a URL that
-/// browser history or a proxy log would keep: the answer is a small page
-/// whose form posts itself by script, or by its "Fortsæt" button without
-/// JavaScript. Every answer tells the browser to drop its cache.
+/// `POST /auth/logout`: ends our session, then sends the browser to the
+/// provider's end-session endpoint (when it has one) to end its session too.
+/// The provider learns who is leaving from its own session cookie (a
+/// top-level GET carries it) and which portal from `client_id`: no ID token
+/// in the URL, where browser history and proxy logs would keep the name and
+/// the CPR number it carries. Every answer tells the browser to drop its cache.
 pub async fn logout(State(auth): State<Auth>, session: Session) -> Response {
     let user: Option<SessionUser> = session.get(USER_KEY).await.ok().flatten();
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not delete the session");
     }
-    let mut res = match user {
-        None => Redirect::to(paths::HOME).into_response(),
-        Some(user) => {
-            tracing::info!(person.id = user.person_id, auth.provider = %user.provider, "logged out");
-            match auth.provider(&user.provider) {
-                Some(p) => match p.end_session_endpoint().await {
-                    Some(endpoint) => end_session_page(&endpoint, p, &user.id_token, &format!("{}/", auth.public_url)),
-                    None => Redirect::to(paths::HOME).into_response(),
-                },
-                None => Redirect::to(paths::HOME).into_response(),
+    let mut target = paths::HOME.to_string();
+    if let Some(user) = user {
+        tracing::info!(person.id = user.person_id, auth.provider = %user.provider, "logged out");
+        if let Some(p) = auth.provider(&user.provider) {
+            if let Some(url) = p.end_session_url(&format!("{}/", auth.public_url)).await {
+                target = url;
             }
         }
-    };
-    res.headers_mut().insert("clear-site-data", HeaderValue::from_static("\"cache\""));
-    res
-}
-
-/// The page that posts the logout on to the provider's end-session endpoint.
-fn end_session_page(endpoint: &str, provider: &RelyingParty, id_token: &str, post_logout: &str) -> Response {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let nonce = base64::engine::general_purpose::STANDARD.encode(bytes);
-    let policy = app::ssr::security::page_policy(&nonce, &[crate::config::origin_of(endpoint).to_string()]);
-    let hidden = [("id_token_hint", id_token), ("client_id", provider.client_id()), ("post_logout_redirect_uri", post_logout)]
-        .iter()
-        .map(|(name, value)| format!(r#"<input type="hidden" name="{name}" value="{}">"#, crate::esc(value)))
-        .collect::<String>();
-    let html = format!(
-        r#"<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Du er logget ud – Én Plan</title><link rel="stylesheet" href="/pkg/{css}.css">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>
-<body><main class="mx-auto max-w-2xl px-4 py-6">
-<h1 class="mb-4 text-3xl font-bold">Du er logget ud af Én Plan</h1>
-<p class="mb-4">Vi logger dig også ud hos dit login, så den næste ved computeren ikke kan logge ind som dig.</p>
-<form id="end-session" method="post" action="{action}">{hidden}
-<button type="submit" class="btn-primary">Fortsæt</button></form>
-<p class="mt-6" lang="en">You are logged out of Én Plan. Continue to log out of your login too.</p>
-</main><script nonce="{nonce}">document.getElementById("end-session").submit();</script></body></html>"#,
-        css = crate::OUTPUT_NAME,
-        action = crate::esc(endpoint),
-    );
-    let mut res = axum::response::Html(html).into_response();
-    if let Ok(v) = HeaderValue::from_str(&policy) {
-        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
     }
+    let mut res = Redirect::to(&target).into_response();
+    res.headers_mut().insert("clear-site-data", HeaderValue::from_static("\"cache\""));
     res
 }
 

@@ -35,9 +35,3 @@ pub fn leptos_options() -> LeptosOptions {
 /// An error kept opaque (the database's, the HTTP client's), so `server`
 /// needs no direct sqlx dependency.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
-
-/// HTML-escapes text for element content and quoted attributes (the few
-/// pages written by hand: the test login's, the logout's way on).
-pub(crate) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}

@@ -334,15 +334,17 @@ impl RelyingParty {
         Ok(VerifiedIdentity { subject: format!("{}{}", self.subject_prefix, claims.subject().as_str()), cpr, name })
     }
 
-    /// The provider's end-session endpoint, if it has one.
-    pub async fn end_session_endpoint(&self) -> Option<String> {
+    /// Where to end the provider's session, if it has an end-session
+    /// endpoint: with `client_id` and the post-logout address only (RP-
+    /// initiated logout without `id_token_hint`: no token in a URL).
+    pub async fn end_session_url(&self, post_logout_redirect: &str) -> Option<String> {
         let metadata = self.metadata().await.ok()?;
-        metadata.additional_metadata().end_session_endpoint.clone()
-    }
-
-    /// Our client id at this provider.
-    pub fn client_id(&self) -> &str {
-        &self.settings.client_id
+        let endpoint = metadata.additional_metadata().end_session_endpoint.clone()?;
+        let mut url = openidconnect::url::Url::parse(&endpoint).ok()?;
+        url.query_pairs_mut()
+            .append_pair("client_id", &self.settings.client_id)
+            .append_pair("post_logout_redirect_uri", post_logout_redirect);
+        Some(url.to_string())
     }
 }
 

@@ -123,6 +123,8 @@ pub struct TestIdp {
     key: RwLock<Arc<Key>>,
     codes: Mutex<HashMap<String, Grant>>,
     fault: Mutex<Option<Fault>>,
+    /// The last ID token issued (tests look for it in the logs).
+    last_id_token: Mutex<Option<String>>,
 }
 
 impl TestIdp {
@@ -138,6 +140,7 @@ impl TestIdp {
             key: RwLock::new(first_key().clone()),
             codes: Mutex::new(HashMap::new()),
             fault: Mutex::new(None),
+            last_id_token: Mutex::new(None),
         })
     }
 
@@ -154,6 +157,11 @@ impl TestIdp {
             cpr_claims: vec!["dk.cpr".into()],
             name_claims: vec!["name".into()],
         }
+    }
+
+    /// The last ID token this provider issued (tests only).
+    pub fn last_id_token(&self) -> Option<String> {
+        self.last_id_token.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     /// Makes every following token carry this fault (tests only).
@@ -173,9 +181,7 @@ impl TestIdp {
             .route("/jwks", get(jwks))
             .route("/authorize", get(authorize_page).post(authorize))
             .route("/token", axum::routing::post(token))
-            // RP-initiated logout by GET or, as the portal sends it (the ID
-            // token in the body, not the URL), by a form POST.
-            .route("/logout", get(end_session).post(end_session_form))
+            .route("/logout", get(end_session))
             .with_state(self.clone())
     }
 
@@ -272,7 +278,10 @@ impl AuthorizeParams {
     }
 }
 
-use crate::esc;
+/// HTML-escapes text for element content and quoted attributes.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
 
 fn page(title: &str, body: &str) -> Html<String> {
     Html(format!(
@@ -558,6 +567,7 @@ async fn token(State(idp): State<Arc<TestIdp>>, headers: HeaderMap, Form(form): 
         None => key.sign(&claims),
         Some(fault) => faulty_token(&key, claims, fault, now_s),
     };
+    *idp.last_id_token.lock().unwrap_or_else(PoisonError::into_inner) = Some(id_token.clone());
     Json(json!({
         "access_token": access_token, "token_type": "Bearer", "expires_in": TOKEN_LIFETIME_S, "id_token": id_token,
     }))
@@ -599,17 +609,16 @@ fn faulty_token(key: &Key, mut claims: Value, fault: Fault, now_s: i64) -> Strin
 
 #[derive(Deserialize)]
 struct EndSession {
+    client_id: Option<String>,
     post_logout_redirect_uri: Option<String>,
     state: Option<String>,
 }
 
-async fn end_session_form(State(idp): State<Arc<TestIdp>>, axum::Form(q): axum::Form<EndSession>) -> Response {
-    end_session(State(idp), Query(q)).await
-}
-
 async fn end_session(State(idp): State<Arc<TestIdp>>, Query(q): Query<EndSession>) -> Response {
+    // Without an ID token the client names itself; only its registered
+    // address is redirected to.
     match q.post_logout_redirect_uri {
-        Some(uri) if uri == idp.post_logout_redirect_uri => {
+        Some(uri) if uri == idp.post_logout_redirect_uri && q.client_id.as_deref().is_none_or(|c| c == CLIENT_ID) => {
             let target = match q.state {
                 Some(s) => format!("{uri}?state={}", urlencode(&s)),
                 None => uri,
