@@ -11,6 +11,7 @@ pub mod identity;
 pub mod inbox;
 pub mod my_caseworker;
 pub mod network;
+pub mod notices;
 pub mod notifications;
 pub mod plan;
 pub mod site;

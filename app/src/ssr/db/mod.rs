@@ -39,6 +39,7 @@ pub use crate::features::goals::store::GoalStore;
 /// Each feature's part of the store; [`Store`] is all of them.
 pub use crate::features::identity::store::PeopleStore;
 pub use crate::features::network::store::NetworkStore;
+pub use crate::features::notices::store::NoticeStore;
 pub use crate::features::notifications::store::NotificationStore;
 pub use crate::features::plan::store::PlanStore;
 pub use limits::{LimitStore, PerHour};
@@ -55,6 +56,7 @@ pub mod prelude {
     pub use crate::features::goals::store::GoalStore as _;
     pub use crate::features::identity::store::PeopleStore as _;
     pub use crate::features::network::store::NetworkStore as _;
+    pub use crate::features::notices::store::NoticeStore as _;
     pub use crate::features::notifications::store::NotificationStore as _;
     pub use crate::features::plan::store::PlanStore as _;
     pub use crate::ssr::db::limits::LimitStore as _;
@@ -152,6 +154,7 @@ pub trait Store:
     + BudgetStore
     + DecisionStore
     + NetworkStore
+    + NoticeStore
     + NotificationStore
     + AccessLogStore
     + ConversationStore

@@ -85,12 +85,24 @@ macro_rules! key_result {
 macro_rules! notify_in {
     ($tx:expr, $person:expr, $notice:expr, $now:expr) => {
         let notice: Notice = $notice;
-        sqlx::query("INSERT INTO notification (person_id, created_at, kind, object_id, link) VALUES ($1, $2, $3, $4, $5)")
+        let notification: i64 = sqlx::query_scalar(
+            "INSERT INTO notification (person_id, created_at, kind, object_id, link) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind($person)
+        .bind($now)
+        .bind(notice.kind.as_str())
+        .bind(notice.object)
+        .bind(notice.link())
+        .fetch_one(&mut *$tx)
+        .await?;
+        // The notice by e-mail, in the same transaction: only for someone with
+        // a confirmed address who has not turned this kind, or all, off. It
+        // waits out the grace period; the worker decides the rest when sending.
+        sqlx::query(crate::features::notices::store::ENQUEUE_EMAIL)
             .bind($person)
-            .bind($now)
             .bind(notice.kind.as_str())
-            .bind(notice.object)
-            .bind(notice.link())
+            .bind(notification)
+            .bind($now)
             .execute(&mut *$tx)
             .await?;
     };

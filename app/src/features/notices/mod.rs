@@ -1,0 +1,15 @@
+//! Notices outside the portal (the e-mail notices issue): a person's contact
+//! settings, the outbox written with each event, and the content-free mail.
+//! Built so far: the outbox and contact store, the rules of sending (grace,
+//! throttle, backoff), and the mail renderer. Not yet: the worker, SMTP,
+//! `/indstillinger` and the unsubscribe page (see README).
+
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+#[cfg(test)]
+mod store_tests;

@@ -1,0 +1,166 @@
+//! The store stories of this feature, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::features::goals::forms::GoalAnswer;
+use crate::features::goals::service as goals;
+use crate::features::notices::rules::{decide, Decision};
+use crate::features::notices::store::{Confirmation, Skip, CODE_TRIES};
+use crate::kernel::ids::PersonId;
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+
+const MINUTE: i64 = 60_000;
+const GRACE: i64 = 15 * MINUTE;
+const THROTTLE: i64 = 3 * 60 * MINUTE;
+
+/// Gives `person` a confirmed address.
+async fn confirmed(s: &dyn Store, person: PersonId, email: &str) {
+    s.start_email(person, email, "hash-of-123456", NOW + 15 * MINUTE, NOW).await.unwrap();
+    assert_eq!(s.confirm_email(person, "hash-of-123456", NOW + MINUTE).await.unwrap(), Confirmation::Confirmed);
+}
+
+/// The caseworker answers a new proposal of the citizen's (a notifying event) at `at`.
+async fn answered(s: &dyn Store, citizen: PersonId, cw: PersonId, title: &str, at: i64) -> crate::kernel::ids::GoalId {
+    let goal = goals::propose(s, &signed_in(citizen, true), proposal(title), title, at).await.unwrap();
+    goals::decide(s, &staff_user(cw), goal, GoalAnswer::Accept, at).await.unwrap();
+    goal
+}
+
+async fn a_notice_is_written_with_its_event_and_only_for_a_confirmed_wanted_address(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    answered(s.as_ref(), c, cw, "Uden adresse", NOW).await;
+    assert_eq!(s.outbox_of(c).await.unwrap(), vec![], "no address: a notification in the portal only");
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 1);
+
+    s.start_email(c, "jonas@example.dk", "hash", NOW + 15 * MINUTE, NOW).await.unwrap();
+    answered(s.as_ref(), c, cw, "Ubekræftet", NOW).await;
+    assert_eq!(s.outbox_of(c).await.unwrap(), vec![], "an address not yet confirmed gets nothing");
+
+    assert_eq!(s.confirm_email(c, "hash", NOW).await.unwrap(), Confirmation::Confirmed);
+    let goal = answered(s.as_ref(), c, cw, "Bekræftet", NOW + MINUTE).await;
+    let rows = s.outbox_of(c).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].kind.as_str(), rows[0].not_before), ("goal_answered", NOW + MINUTE + GRACE), "due after the grace period");
+
+    // An event refused (answering an answered goal) writes neither.
+    let again = goals::decide(s.as_ref(), &staff_user(cw), goal, GoalAnswer::Accept, NOW + 2 * MINUTE).await;
+    assert!(again.is_err());
+    assert_eq!(s.outbox_of(c).await.unwrap().len(), 1, "no notice without its event");
+
+    // The kind turned off, then everything: nothing more is written.
+    s.set_muted(c, &["goal_answered"], NOW).await.unwrap();
+    answered(s.as_ref(), c, cw, "Slået fra", NOW + 3 * MINUTE).await;
+    s.set_muted(c, &[], NOW).await.unwrap();
+    s.set_unsubscribed(c, true, NOW).await.unwrap();
+    answered(s.as_ref(), c, cw, "Afmeldt", NOW + 4 * MINUTE).await;
+    assert_eq!(s.outbox_of(c).await.unwrap().len(), 1);
+    s.set_unsubscribed(c, false, NOW).await.unwrap();
+    answered(s.as_ref(), c, cw, "Tilmeldt igen", NOW + 5 * MINUTE).await;
+    assert_eq!(s.outbox_of(c).await.unwrap().len(), 2);
+}
+
+async fn grace_and_throttle_decide_on_a_manual_clock(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    assert_eq!(s.notice_periods().await.unwrap(), (GRACE, THROTTLE), "the defaults");
+    answered(s.as_ref(), c, cw, "Første", NOW).await;
+    assert_eq!(s.claim_due("w", NOW + GRACE - 1, MINUTE, 10).await.unwrap(), vec![], "not before the grace period is over");
+    let due = s.claim_due("w", NOW + GRACE, MINUTE, 10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(decide(&due[0], NOW + GRACE, THROTTLE), Decision::Send("jonas@example.dk".into()));
+    s.mark_sent(due[0].id, NOW + GRACE).await.unwrap();
+
+    // A second event an hour later: within the throttle period, skipped.
+    answered(s.as_ref(), c, cw, "Anden", NOW + 60 * MINUTE).await;
+    let due = s.claim_due("w", NOW + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
+    assert_eq!(decide(&due[0], NOW + 60 * MINUTE + GRACE, THROTTLE), Decision::Skip(Skip::Throttled));
+    s.mark_skipped(due[0].id, Skip::Throttled, NOW + 60 * MINUTE + GRACE).await.unwrap();
+
+    // Seen in the portal within the grace period: skipped.
+    let later = NOW + 5 * 60 * MINUTE;
+    answered(s.as_ref(), c, cw, "Tredje", later).await;
+    s.mark_notifications_read(c, later + MINUTE).await.unwrap();
+    let due = s.claim_due("w", later + GRACE, MINUTE, 10).await.unwrap();
+    assert_eq!(decide(&due[0], later + GRACE, THROTTLE), Decision::Skip(Skip::Seen));
+    s.mark_skipped(due[0].id, Skip::Seen, later + GRACE).await.unwrap();
+
+    // The address removed before sending: the row is read as it is now.
+    answered(s.as_ref(), c, cw, "Fjerde", later + 60 * MINUTE).await;
+    s.remove_email(c, later + 61 * MINUTE).await.unwrap();
+    let due = s.claim_due("w", later + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
+    assert_eq!(decide(&due[0], later + 60 * MINUTE + GRACE, THROTTLE), Decision::Skip(Skip::NoAddress));
+
+    let rows = s.outbox_of(c).await.unwrap();
+    let reasons: Vec<Option<&str>> = rows.iter().map(|r| r.skip_reason.as_deref()).collect();
+    assert_eq!(reasons, [None, Some("throttled"), Some("seen"), None]);
+    assert!(rows[0].sent_at.is_some());
+
+    // The periods are settings: seconds, as tests set them.
+    s.set_notice_periods(2, 5).await.unwrap();
+    assert_eq!(s.notice_periods().await.unwrap(), (2_000, 5_000));
+}
+
+async fn an_expired_lease_is_claimed_again_and_a_live_one_is_not(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    answered(s.as_ref(), c, cw, "Et mål", NOW).await;
+    let t = NOW + GRACE;
+    let first = s.claim_due("worker-a", t, MINUTE, 10).await.unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(s.claim_due("worker-b", t + MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "held while the lease runs");
+    let again = s.claim_due("worker-b", t + MINUTE + 1, MINUTE, 10).await.unwrap();
+    assert_eq!(again.iter().map(|d| d.id).collect::<Vec<_>>(), vec![first[0].id], "worker-a died: worker-b takes it");
+    s.mark_retry(again[0].id, "421 try later", t + 2 * MINUTE).await.unwrap();
+    assert_eq!(s.claim_due("worker-b", t + 2 * MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "waits for its retry time");
+    let retried = s.claim_due("worker-b", t + 2 * MINUTE, MINUTE, 10).await.unwrap();
+    assert_eq!(retried[0].attempts, 1);
+    s.mark_failed(retried[0].id, "550 no such mailbox", t + 2 * MINUTE).await.unwrap();
+    assert_eq!(s.claim_due("worker-b", t + 60 * MINUTE, MINUTE, 10).await.unwrap(), vec![], "given up is done");
+    let row = &s.outbox_of(c).await.unwrap()[0];
+    assert_eq!((row.attempts, row.last_error.as_deref(), row.failed_at.is_some()), (2, Some("550 no such mailbox"), true));
+}
+
+async fn workers_claiming_at_once_each_get_different_notices(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    s.set_per_hour(PerHour::Goals, 1_000).await.unwrap();
+    for i in 0..40 {
+        answered(s.as_ref(), c, cw, &format!("Mål {i}"), NOW).await;
+    }
+    let claims = at_once(&s, 4, |s, i| async move { s.claim_due(&format!("w{i}"), NOW + GRACE, MINUTE, 15).await.unwrap() }).await;
+    let ids: Vec<i64> = claims.iter().flatten().map(|d| d.id).collect();
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!((ids.len(), unique.len()), (40, 40), "every notice claimed once: {:?}", claims.iter().map(Vec::len).collect::<Vec<_>>());
+}
+
+async fn a_code_confirms_the_address_within_five_tries_and_fifteen_minutes(s: Arc<dyn Store>) {
+    let (c, _) = citizen_with_plan(s.as_ref()).await;
+    assert_eq!(s.confirm_email(c, "x", NOW).await.unwrap(), Confirmation::NothingPending);
+    s.start_email(c, "ny@example.dk", "right", NOW + 15 * MINUTE, NOW).await.unwrap();
+    assert_eq!(s.confirm_email(c, "wrong", NOW).await.unwrap(), Confirmation::Wrong(CODE_TRIES - 1));
+    assert_eq!(s.confirm_email(c, "right", NOW + 15 * MINUTE + 1).await.unwrap(), Confirmation::Expired, "too late");
+    // A new code starts the tries again; parallel guesses get five tries between them.
+    s.start_email(c, "ny@example.dk", "right", NOW + 30 * MINUTE, NOW + 16 * MINUTE).await.unwrap();
+    let guesses = at_once(&s, 8, |s, i| async move { s.confirm_email(c, &format!("guess-{i}"), NOW + 17 * MINUTE).await.unwrap() }).await;
+    assert_eq!(guesses.iter().filter(|g| matches!(g, Confirmation::Wrong(_))).count(), CODE_TRIES as usize, "{guesses:?}");
+    assert_eq!(s.confirm_email(c, "right", NOW + 18 * MINUTE).await.unwrap(), Confirmation::Expired, "tried too often");
+    let contact = s.contact(c).await.unwrap().unwrap();
+    assert_eq!((contact.email, contact.pending_email.as_deref()), (None, Some("ny@example.dk")));
+
+    s.start_email(c, "ny@example.dk", "right", NOW + 40 * MINUTE, NOW + 30 * MINUTE).await.unwrap();
+    assert_eq!(s.confirm_email(c, "right", NOW + 31 * MINUTE).await.unwrap(), Confirmation::Confirmed);
+    let contact = s.contact(c).await.unwrap().unwrap();
+    assert_eq!((contact.email.as_deref(), contact.pending_email), (Some("ny@example.dk"), None));
+    // A new address waits for its code; the confirmed one stays until then.
+    s.start_email(c, "andet@example.dk", "other", NOW + 50 * MINUTE, NOW + 40 * MINUTE).await.unwrap();
+    assert_eq!(s.contact(c).await.unwrap().unwrap().email.as_deref(), Some("ny@example.dk"));
+}
+
+on_both_backends!(
+    a_notice_is_written_with_its_event_and_only_for_a_confirmed_wanted_address,
+    grace_and_throttle_decide_on_a_manual_clock,
+    an_expired_lease_is_claimed_again_and_a_live_one_is_not,
+    workers_claiming_at_once_each_get_different_notices,
+    a_code_confirms_the_address_within_five_tries_and_fifteen_minutes,
+);
