@@ -255,19 +255,16 @@ impl Settings {
             Some("false" | "0" | "off") => false,
             Some(other) => return Err(ConfigError(format!("APP_DEMO_DATA must be true or false, not {other}"))),
         };
-        let bench = match get("APP_BENCH").as_str() {
-            "off" | "false" | "0" => false,
-            "on" | "true" | "1" => true,
-            other => return Err(ConfigError(format!("APP_BENCH must be on or off, not {other}"))),
+        let switch = |name: &str| match get(name).as_str() {
+            "off" | "false" | "0" => Ok(false),
+            "on" | "true" | "1" => Ok(true),
+            other => Err(ConfigError(format!("{name} must be on or off, not {other}"))),
         };
+        let bench = switch("APP_BENCH")?;
         if bench && environment == Environment::Production {
             return Err(ConfigError("APP_BENCH is for benchmarks on a test machine, never in production".into()));
         }
-        let test_login = match get("APP_TEST_LOGIN").as_str() {
-            "off" | "false" | "0" => false,
-            "on" | "true" | "1" => true,
-            other => return Err(ConfigError(format!("APP_TEST_LOGIN must be on or off, not {other}"))),
-        };
+        let test_login = switch("APP_TEST_LOGIN")?;
         if demo_data && environment == Environment::Production {
             return Err(ConfigError("APP_DEMO_DATA is for test machines: refused in production".into()));
         }

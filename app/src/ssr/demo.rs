@@ -235,6 +235,8 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             note: None,
         };
         store.add_appointment(plan, &appt, Actor::staff(caseworkers[*cw]), None, now - 10 * DAY).await?;
+        // The caseworker's activities and meeting told the citizen; long since seen.
+        store.mark_notifications_read(id, now - 10 * DAY).await?;
         // A conversation: Mette asked and was answered (both read); Lars waits for an answer.
         for (n, (days_ago, from_citizen, text)) in CONVERSATIONS.iter().filter(|(who, _)| *who == i).flat_map(|(_, m)| m.iter()).enumerate()
         {

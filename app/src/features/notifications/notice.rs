@@ -23,10 +23,18 @@ pub enum NotificationKind {
     MeetupAnnouncement,
     /// The caseworker (or stand-in) answered in the citizen's conversation.
     MessageAnswered,
+    /// The caseworker booked a meeting with the citizen.
+    AppointmentBooked,
+    /// The caseworker cancelled a meeting with the citizen.
+    AppointmentCancelled,
+    /// The caseworker added an activity to the citizen's plan.
+    ActivityAdded,
+    /// The caseworker changed an activity of the citizen's plan.
+    ActivityChanged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 7] = [
+    pub const ALL: [NotificationKind; 11] = [
         NotificationKind::GoalAnswered,
         NotificationKind::SpendingAnswered,
         NotificationKind::MeetupMovedUp,
@@ -34,6 +42,10 @@ impl NotificationKind {
         NotificationKind::MeetupCancelled,
         NotificationKind::MeetupAnnouncement,
         NotificationKind::MessageAnswered,
+        NotificationKind::AppointmentBooked,
+        NotificationKind::AppointmentCancelled,
+        NotificationKind::ActivityAdded,
+        NotificationKind::ActivityChanged,
     ];
 
     /// As stored.
@@ -46,6 +58,10 @@ impl NotificationKind {
             NotificationKind::MeetupCancelled => "meetup_cancelled",
             NotificationKind::MeetupAnnouncement => "meetup_announcement",
             NotificationKind::MessageAnswered => "message_answered",
+            NotificationKind::AppointmentBooked => "appointment_booked",
+            NotificationKind::AppointmentCancelled => "appointment_cancelled",
+            NotificationKind::ActivityAdded => "activity_added",
+            NotificationKind::ActivityChanged => "activity_changed",
         }
     }
 
@@ -79,6 +95,9 @@ impl Notice {
             }
             NotificationKind::MeetupAnnouncement => routes::meetup_messages(self.object),
             NotificationKind::MessageAnswered => routes::conversation_message(self.object),
+            // A cancelled meeting is no longer on the plan: the list of meetings is.
+            NotificationKind::AppointmentBooked | NotificationKind::AppointmentCancelled => format!("{}#aftaler", routes::PLAN),
+            NotificationKind::ActivityAdded | NotificationKind::ActivityChanged => format!("{}#aktiviteter", routes::PLAN),
         }
     }
 }

@@ -8,6 +8,7 @@ use sqlx::Row;
 
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
+use crate::kernel::plan::ActorKind;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -67,6 +68,17 @@ fn note_id(id: i64) -> i64 {
     id
 }
 
+/// Tells the plan's citizen of a change the caseworker made, in the change's
+/// transaction (the citizen's own changes need no notice).
+macro_rules! notify_citizen_of {
+    ($tx:expr, $plan:expr, $actor:expr, $kind:expr, $object:expr, $now:expr) => {
+        if $actor.kind == ActorKind::Staff {
+            let citizen: i64 = sqlx::query_scalar("SELECT citizen_id FROM plan WHERE id = $1").bind($plan.0).fetch_one(&mut *$tx).await?;
+            notify_in!($tx, citizen, Notice::new($kind, $object), $now);
+        }
+    };
+}
+
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
@@ -109,6 +121,7 @@ macro_rules! sql {
                 .fetch_one(&mut *tx)
                 .await?;
                 record_event!(tx, plan, actor, "activity_added", a.title.as_str(), now);
+                notify_citizen_of!(tx, plan, actor, NotificationKind::ActivityAdded, id, now);
                 if let Some((key, by)) = keyed {
                     key_result!(tx, by, key, id);
                 }
@@ -135,6 +148,7 @@ macro_rules! sql {
                 .await?
                 .ok_or(DbError::NotFound)?;
                 record_event!(tx, plan, actor, "activity_updated", a.title.as_str(), now);
+                notify_citizen_of!(tx, plan, actor, NotificationKind::ActivityChanged, id.0, now);
                 tx.commit().await?;
                 Ok(())
             }
@@ -161,6 +175,7 @@ macro_rules! sql {
                     };
                 };
                 record_event!(tx, plan, actor, "appointment_cancelled", place.as_str(), now);
+                notify_citizen_of!(tx, plan, actor, NotificationKind::AppointmentCancelled, id.0, now);
                 tx.commit().await?;
                 Ok(())
             }
@@ -205,6 +220,7 @@ macro_rules! sql {
                 .fetch_one(&mut *tx)
                 .await?;
                 record_event!(tx, plan, actor, "appointment_added", a.place.as_str(), now);
+                notify_citizen_of!(tx, plan, actor, NotificationKind::AppointmentBooked, id, now);
                 if let Some((key, by)) = keyed {
                     key_result!(tx, by, key, id);
                 }

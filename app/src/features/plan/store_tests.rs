@@ -124,7 +124,53 @@ async fn a_long_history_is_shown_a_page_at_a_time_to_the_citizen_and_the_casewor
     assert!(staff_older.starts_with(&format!("{}?foer=", crate::routes::citizen(c.0))), "{staff_older}");
 }
 
+/// The notices issue: a meeting booked or cancelled and an activity added or
+/// changed by the caseworker tell the citizen in the portal (and, for a
+/// confirmed address, write the e-mail notice), in the same transaction.
+async fn the_caseworker_s_meetings_and_activities_tell_the_citizen(s: Arc<dyn Store>) {
+    use crate::features::notifications::notice::NotificationKind as K;
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    s.start_email(c, "jonas@example.dk", "h", NOW + DAY, NOW).await.unwrap();
+    s.confirm_email(c, "h", NOW).await.unwrap();
+    let act = NewActivity {
+        department: Department::Job,
+        title: text("Praktik"),
+        responsible: text("Jobcentret"),
+        status: ActivityStatus::Planned,
+    };
+    let activity = s.add_activity(plan, &act, Actor::staff(cw), Some("a1"), NOW).await.unwrap().id();
+    s.update_activity(plan, activity, &NewActivity { status: ActivityStatus::Active, ..act.clone() }, Actor::staff(cw), NOW + 1)
+        .await
+        .unwrap();
+    let appt = NewAppointment {
+        starts_at: NOW + DAY,
+        duration_minutes: 30,
+        place: text("Café"),
+        address: text("Vej 1"),
+        outreach: true,
+        note: None,
+    };
+    let meeting = s.add_appointment(plan, &appt, Actor::staff(cw), Some("m1"), NOW + 2).await.unwrap().id();
+    s.cancel_appointment(plan, meeting, Actor::staff(cw), NOW + 3).await.unwrap();
+    s.cancel_appointment(plan, meeting, Actor::staff(cw), NOW + 4).await.unwrap();
+    // A repeat of the same submit (its key) and the citizen's own change tell nobody again.
+    s.add_activity(plan, &act, Actor::staff(cw), Some("a1"), NOW + 5).await.unwrap();
+    s.add_activity(plan, &act, Actor::citizen(c), None, NOW + 6).await.unwrap();
+    let kinds: Vec<String> = s.notifications(c).await.unwrap().into_iter().map(|n| n.kind).collect();
+    let mut kinds: Vec<&str> = kinds.iter().map(String::as_str).collect();
+    kinds.sort();
+    let mut expected = [K::ActivityAdded, K::ActivityChanged, K::AppointmentBooked, K::AppointmentCancelled].map(|k| k.as_str());
+    expected.sort();
+    assert_eq!(kinds, expected, "one each, a cancel twice is once");
+    assert_eq!(s.outbox_of(c).await.unwrap().len(), 4, "and an e-mail notice each, written with them");
+    let texts = crate::i18n::Lang::Da.texts();
+    assert!(texts.notification("appointment_booked").contains("møde"));
+    assert_eq!(crate::features::notifications::notice::Notice::new(K::AppointmentCancelled, meeting.0).link(), "/min-plan#aftaler");
+}
+
 on_both_backends!(
+    the_caseworker_s_meetings_and_activities_tell_the_citizen,
     a_long_history_is_shown_a_page_at_a_time_to_the_citizen_and_the_caseworker,
     a_citizen_sees_their_own_plan_with_upcoming_appointments_and_who_changed_what,
     a_citizen_has_one_plan_and_every_change_lands_in_its_history,
