@@ -27,6 +27,8 @@ pub const PROPOSE_GOAL: &str = "/min-plan/nyt-maal";
 pub const CONVERSATION: &str = "/samtale";
 /// Everyone's notifications.
 pub const NOTIFICATIONS: &str = "/beskeder";
+/// Contact settings and notices (the e-mail notices issue; the page is not built yet).
+pub const SETTINGS: &str = "/indstillinger";
 /// The caseworker's inbox, caseload, and a proposal to answer (`/{id}`).
 pub const INBOX: &str = "/sagsbehandler";
 pub const CASELOAD: &str = "/sagsbehandler/borgere";

@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use crate::features::goals::forms::GoalAnswer;
 use crate::features::goals::service as goals;
+use crate::features::notices::mail::Rendered;
 use crate::features::notices::rules::{decide, Decision};
 use crate::features::notices::store::{Confirmation, Skip, CODE_TRIES};
+use crate::features::notices::worker::{DevOutbox, Mailer, Round, SendError, Worker};
 use crate::kernel::ids::PersonId;
 use crate::ssr::db::testing::*;
 use crate::ssr::db::*;
@@ -157,7 +159,73 @@ async fn a_code_confirms_the_address_within_five_tries_and_fifteen_minutes(s: Ar
     assert_eq!(s.contact(c).await.unwrap().unwrap().email.as_deref(), Some("ny@example.dk"));
 }
 
+/// A mailer whose server answers every time with this.
+struct Refusing(SendError);
+
+#[async_trait::async_trait]
+impl Mailer for Refusing {
+    async fn send(&self, _to: &str, _mail: &Rendered) -> Result<(), SendError> {
+        Err(self.0.clone())
+    }
+}
+
+fn worker(s: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
+    Worker { store: s.clone(), mailer, id: "w1".into(), portal: "https://enplan.kommune.dk".into(), lease_ms: MINUTE, batch: 50 }
+}
+
+async fn the_worker_sends_the_fixed_text_once_and_skips_within_the_throttle(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    // Words that must never reach a mail, in every field the event has.
+    let secret = "Hemmeligt-7f3a9c";
+    let goal = goals::propose(s.as_ref(), &signed_in(c, true), proposal(&format!("Mål {secret}")), "k", NOW).await.unwrap();
+    let reason = crate::kernel::Reason::parse(&format!("Fordi {secret}")).unwrap();
+    let wording = crate::kernel::GoalTitle::parse(&format!("Andet {secret}")).unwrap();
+    goals::decide(s.as_ref(), &staff_user(cw), goal, GoalAnswer::Adjust { wording, reason }, NOW).await.unwrap();
+    answered(s.as_ref(), c, cw, &format!("Næste {secret}"), NOW + MINUTE).await;
+    let outbox = Arc::new(DevOutbox::default());
+    let w = worker(&s, outbox.clone());
+    assert_eq!(w.round(NOW + GRACE - 1, || 0.0).await.unwrap(), Round::default(), "nothing due yet");
+    let round = w.round(NOW + GRACE + MINUTE, || 0.0).await.unwrap();
+    assert_eq!((round.sent, round.skipped), (1, 1), "two events, one mail: the second is within the throttle");
+    let mails = outbox.mails();
+    assert_eq!(mails.len(), 1);
+    let (to, mail) = &mails[0];
+    assert_eq!(to, "jonas@example.dk");
+    assert_eq!(mail.subject, "Du har nyt i Én Plan");
+    assert!(mail.text.contains("https://enplan.kommune.dk/beskeder"), "{}", mail.text);
+    let everything = format!("{mails:?}");
+    for never in [secret, "Jonas", "Karin", "Mål", "Fordi"] {
+        assert!(!everything.contains(never), "{never} in a mail: {everything}");
+    }
+    assert_eq!(w.round(NOW + GRACE + 2 * MINUTE, || 0.0).await.unwrap(), Round::default(), "each notice once");
+}
+
+async fn a_failing_mail_server_is_retried_with_backoff_and_a_permanent_refusal_kept(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    answered(s.as_ref(), c, cw, "Et", NOW).await;
+    let away = worker(&s, Arc::new(Refusing(SendError { permanent: false, reason: "421 service not available".into() })));
+    let t = NOW + GRACE;
+    assert_eq!(away.round(t, || 0.0).await.unwrap().retried, 1);
+    assert_eq!(away.round(t + 29_999, || 0.0).await.unwrap(), Round::default(), "backs off 30 s");
+    assert_eq!(away.round(t + 30_000, || 0.0).await.unwrap().retried, 1);
+    let row = &s.outbox_of(c).await.unwrap()[0];
+    assert_eq!((row.attempts, row.not_before, row.last_error.as_deref()), (2, t + 90_000, Some("421 service not available")), "then 60 s");
+    // Back: the next round sends it.
+    let outbox = Arc::new(DevOutbox::default());
+    assert_eq!(worker(&s, outbox.clone()).round(t + 90_000, || 0.0).await.unwrap().sent, 1);
+
+    answered(s.as_ref(), c, cw, "To", NOW + 4 * 60 * MINUTE).await;
+    let refused = worker(&s, Arc::new(Refusing(SendError { permanent: true, reason: "550 no such user".into() })));
+    assert_eq!(refused.round(NOW + 4 * 60 * MINUTE + GRACE, || 0.0).await.unwrap().failed, 1, "not retried");
+    let rows = s.outbox_of(c).await.unwrap();
+    assert_eq!((rows[1].failed_at.is_some(), rows[1].last_error.as_deref()), (true, Some("550 no such user")));
+}
+
 on_both_backends!(
+    the_worker_sends_the_fixed_text_once_and_skips_within_the_throttle,
+    a_failing_mail_server_is_retried_with_backoff_and_a_permanent_refusal_kept,
     a_notice_is_written_with_its_event_and_only_for_a_confirmed_wanted_address,
     grace_and_throttle_decide_on_a_manual_clock,
     an_expired_lease_is_claimed_again_and_a_live_one_is_not,

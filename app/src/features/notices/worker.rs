@@ -1,0 +1,130 @@
+//! One round of the outbox worker: claim what is due (with a lease), decide
+//! each by the rules, send outside any transaction, record the result. The
+//! server runs rounds in a loop; tests run them on a manual clock.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use async_trait::async_trait;
+
+use crate::features::notices::mail::{self, NoticeMail, Rendered};
+use crate::features::notices::rules::{decide, retry_at, Decision};
+use crate::i18n::Lang;
+use crate::ssr::db::{DbResult, Store};
+
+/// Why a mail did not go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SendError {
+    /// Retrying will not help (a 5xx answer such as "no such mailbox").
+    pub permanent: bool,
+    /// The server's answer, kept on the row and shown to the address's
+    /// owner; never the address or the mail.
+    pub reason: String,
+}
+
+/// Sends a mail: SMTP in production, the development outbox on a test machine.
+#[async_trait]
+pub trait Mailer: Send + Sync {
+    async fn send(&self, to: &str, mail: &Rendered) -> Result<(), SendError>;
+}
+
+/// Mails kept in memory instead of sent (the embedded default without an
+/// SMTP server): the newest [`DevOutbox::KEPT`], for the development page.
+#[derive(Default)]
+pub struct DevOutbox {
+    mails: Mutex<VecDeque<(String, Rendered)>>,
+}
+
+impl DevOutbox {
+    pub const KEPT: usize = 200;
+
+    /// What would have been sent, newest first: (to, mail).
+    pub fn mails(&self) -> Vec<(String, Rendered)> {
+        self.mails.lock().unwrap_or_else(PoisonError::into_inner).iter().rev().cloned().collect()
+    }
+}
+
+#[async_trait]
+impl Mailer for DevOutbox {
+    async fn send(&self, to: &str, mail: &Rendered) -> Result<(), SendError> {
+        let mut mails = self.mails.lock().unwrap_or_else(PoisonError::into_inner);
+        if mails.len() == DevOutbox::KEPT {
+            mails.pop_front();
+        }
+        mails.push_back((to.to_string(), mail.clone()));
+        Ok(())
+    }
+}
+
+/// What a round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub skipped: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+/// The worker of one server process.
+pub struct Worker {
+    pub store: Arc<dyn Store>,
+    pub mailer: Arc<dyn Mailer>,
+    /// This process's name on the rows it claims.
+    pub id: String,
+    /// The portal's public URL, without a trailing slash.
+    pub portal: String,
+    /// How long a claim holds (longer than a send may take).
+    pub lease_ms: i64,
+    /// Rows per round.
+    pub batch: i64,
+}
+
+impl Worker {
+    /// One round at `now`; `jitter` gives a number in 0..1 per retry.
+    pub async fn round(&self, now: i64, mut jitter: impl FnMut() -> f64) -> DbResult<Round> {
+        let (_, throttle_ms) = self.store.notice_periods().await?;
+        let mut round = Round::default();
+        // Sent in this round, per person and channel: rows claimed together
+        // all read the last send from before the round.
+        let mut sent_now = std::collections::BTreeSet::new();
+        for mut due in self.store.claim_due(&self.id, now, self.lease_ms, self.batch).await? {
+            if sent_now.contains(&(due.person_id, due.channel.clone())) {
+                due.last_sent_at = Some(now);
+            }
+            let address = match decide(&due, now, throttle_ms) {
+                Decision::Skip(why) => {
+                    self.store.mark_skipped(due.id, why, now).await?;
+                    round.skipped += 1;
+                    continue;
+                }
+                Decision::Send(address) => address,
+            };
+            // The person's language is not stored yet: Danish, as the portal's default.
+            let rendered = mail::notice(&NoticeMail {
+                lang: Lang::Da,
+                portal: format!("{}{}", self.portal, crate::routes::NOTIFICATIONS),
+                unsubscribe: format!("{}{}", self.portal, crate::routes::SETTINGS),
+            });
+            match self.mailer.send(&address, &rendered).await {
+                Ok(()) => {
+                    self.store.mark_sent(due.id, now).await?;
+                    sent_now.insert((due.person_id, due.channel.clone()));
+                    round.sent += 1;
+                }
+                Err(e) => match (e.permanent, retry_at(&due, now, jitter())) {
+                    (false, Some(at)) => {
+                        tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
+                        self.store.mark_retry(due.id, &e.reason, at).await?;
+                        round.retried += 1;
+                    }
+                    _ => {
+                        tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
+                        self.store.mark_failed(due.id, &e.reason, now).await?;
+                        round.failed += 1;
+                    }
+                },
+            }
+        }
+        Ok(round)
+    }
+}
