@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod login_cookie;
 pub mod login_limit;
+pub mod notices;
 pub mod oidc;
 pub mod routes;
 pub mod security;

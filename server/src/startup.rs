@@ -22,6 +22,7 @@ use crate::auth::{self, Auth};
 use crate::config::Settings;
 use crate::login_cookie::LoginCookie;
 use crate::login_limit::{self, LoginLimiter};
+use crate::notices;
 use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
@@ -29,6 +30,7 @@ use crate::sessions::{self, DbSessionStore};
 pub use crate::state::AppState;
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
+use app::features::notices::worker::{DevOutbox, Worker};
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -116,7 +118,8 @@ impl Application {
             login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
             https: settings.is_https(),
         };
-        let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp };
+        let dev_outbox = test_idp.is_some().then(|| Arc::new(DevOutbox::default()));
+        let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp, dev_outbox };
         Ok(Application { listener, router: router(state.clone()), state })
     }
 
@@ -144,6 +147,19 @@ impl Application {
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, public_url = %self.state.auth.public_url, "listening");
         tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
+        if let Some(outbox) = &self.state.dev_outbox {
+            let worker = Worker {
+                store: self.state.store.clone(),
+                mailer: outbox.clone(),
+                id: format!("server-{}-{:08x}", std::process::id(), rand::random::<u32>()),
+                portal: self.state.auth.public_url.clone(),
+                lease_ms: 60_000,
+                batch: 50,
+            };
+            tokio::spawn(notices::run(worker, self.state.auth.clock.clone(), std::time::Duration::from_secs(1)));
+        } else {
+            tracing::warn!("no mail transport configured: notices wait in the outbox");
+        }
         // The peer's address reaches the login limit (`login_limit.rs`).
         let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
@@ -175,6 +191,9 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state.clone())
         .merge(auth_routes);
+    if state.dev_outbox.is_some() {
+        pages = pages.merge(Router::new().route(notices::DEV_OUTBOX, get(notices::dev_outbox)).with_state(state.clone()));
+    }
     if let Some(idp) = &state.test_idp {
         pages = pages.nest(test_idp::MOUNT, idp.router());
     }

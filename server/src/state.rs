@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use app::features::notices::worker::DevOutbox;
 use app::ssr::db::Store;
 
 use crate::auth::Auth;
@@ -22,6 +23,9 @@ pub struct AppState {
     pub sessions: DbSessionStore,
     /// The built-in test identity provider, when no issuer is configured.
     pub test_idp: Option<Arc<TestIdp>>,
+    /// Notices kept instead of sent, with the test login (no SMTP yet):
+    /// shown at `/dev/udbakke`.
+    pub dev_outbox: Option<Arc<DevOutbox>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -279,7 +279,7 @@ impl AuthorizeParams {
 }
 
 /// HTML-escapes text for element content and quoted attributes.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 

@@ -354,6 +354,7 @@ async fn every_page_even_a_404_lets_the_logout_form_reach_the_providers_end_sess
     tokio::spawn(app.run_until_stopped(async {
         let _ = stopped.await;
     }));
+    assert_eq!(reqwest::get(format!("{base}/dev/udbakke")).await.unwrap().status(), StatusCode::NOT_FOUND, "no development outbox");
     for path in ["/", "/denne-side-findes-ikke"] {
         let res = reqwest::get(format!("{base}{path}")).await.unwrap();
         let csp = res.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();

@@ -16,6 +16,7 @@ mod crash;
 mod foundation;
 mod limits;
 mod network_access;
+mod notices;
 mod notifications_access;
 mod paging;
 mod plan_access;

@@ -258,6 +258,18 @@ macro_rules! sql {
             }
 
             async fn claim_due(&self, worker: &str, now: i64, lease_ms: i64, limit: i64) -> DbResult<Vec<Due>> {
+                // A read first: an idle worker (every second, in every process)
+                // takes no write lock.
+                let any: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL \
+                       AND not_before <= $1 AND (claimed_until IS NULL OR claimed_until < $1) LIMIT 1",
+                )
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+                if any.is_none() {
+                    return Ok(Vec::new());
+                }
                 let mut tx = self.begin_write().await?;
                 let ids: Vec<i64> = sqlx::query_scalar(concat!(
                     "UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id IN (\
