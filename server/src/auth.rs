@@ -2,9 +2,9 @@
 //! the middleware that turns a session cookie into a [`CurrentUser`].
 //!
 //! The session keeps only the person's id, which issuer they came through,
-//! when they logged in, when they were last seen, and the ID token (sent back
-//! as `id_token_hint` at logout). Names and roles are read from our database
-//! on every request, so a revoked role takes effect at once.
+//! and when they logged in and were last seen (never the ID token: it
+//! carries the name and the CPR number). Names and roles are read from our
+//! database on every request, so a revoked role takes effect at once.
 
 use std::sync::Arc;
 

@@ -138,8 +138,6 @@ pub struct LoginTransaction {
 #[derive(Debug)]
 pub struct LoginResult {
     pub identity: VerifiedIdentity,
-    /// Sent back as `id_token_hint` when logging out at the provider.
-    pub id_token: String,
 }
 
 struct Cached {
@@ -265,7 +263,7 @@ impl RelyingParty {
             }
             other => other?,
         };
-        Ok(LoginResult { identity: self.identity(&verified)?, id_token: id_token.to_string() })
+        Ok(LoginResult { identity: self.identity(&verified)? })
     }
 
     fn verify(
