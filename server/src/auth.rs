@@ -284,12 +284,7 @@ pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Requ
 /// Whether the request carries a session cookie (whether or not its session still exists).
 fn brought_a_session_cookie(req: &Request, https: bool) -> bool {
     let name = crate::sessions::cookie_name(https);
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|pair| pair.trim().split_once('=').is_some_and(|(k, v)| k == name && !v.is_empty()))
+    crate::login_cookie::cookies(req.headers()).any(|c| c.name() == name && !c.value().is_empty())
 }
 
 async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {

@@ -82,9 +82,12 @@ impl LoginCookie {
     /// provider to authenticate again, so its own single sign-on cannot log
     /// the next person at a shared computer in silently.
     pub fn reauthenticate(&self, on: bool) -> HeaderValue {
-        let name = if self.secure { "__Host-enplan_reauth" } else { "enplan_reauth" };
-        let mut c =
-            Cookie::build((name, if on { "1" } else { "" })).path("/").http_only(true).secure(self.secure).same_site(SameSite::Lax).build();
+        let mut c = Cookie::build((self.reauth_name(), if on { "1" } else { "" }))
+            .path("/")
+            .http_only(true)
+            .secure(self.secure)
+            .same_site(SameSite::Lax)
+            .build();
         if !on {
             c.set_max_age(Duration::ZERO);
         }
@@ -93,8 +96,15 @@ impl LoginCookie {
 
     /// Whether this browser's last session ended by a timeout.
     pub fn must_reauthenticate(&self, headers: &HeaderMap) -> bool {
-        let name = if self.secure { "__Host-enplan_reauth" } else { "enplan_reauth" };
-        cookies(headers).any(|c| c.name() == name && c.value() == "1")
+        cookies(headers).any(|c| c.name() == self.reauth_name() && c.value() == "1")
+    }
+
+    fn reauth_name(&self) -> &'static str {
+        if self.secure {
+            "__Host-enplan_reauth"
+        } else {
+            "enplan_reauth"
+        }
     }
 
     /// The login the browser brought back, if it is one this portal sealed.
@@ -109,7 +119,7 @@ impl LoginCookie {
 }
 
 /// The cookies a request brought.
-fn cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
+pub(crate) fn cookies(headers: &HeaderMap) -> impl Iterator<Item = Cookie<'_>> {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(Cookie::split_parse).filter_map(Result::ok)
 }
 

@@ -147,6 +147,20 @@ pub trait NoticeStore: Send + Sync {
     async fn outbox_of(&self, person: PersonId) -> DbResult<Vec<OutboxState>>;
 }
 
+/// The rows due at the time bound as `$now`: not done, their time come,
+/// and not held by a live lease.
+macro_rules! due {
+    ($now:literal) => {
+        concat!(
+            "sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL AND not_before <= ",
+            $now,
+            " AND (claimed_until IS NULL OR claimed_until < ",
+            $now,
+            ")"
+        )
+    };
+}
+
 macro_rules! sql {
     ($store:ty, $skip_locked:literal) => {
         #[async_trait]
@@ -260,22 +274,18 @@ macro_rules! sql {
             async fn claim_due(&self, worker: &str, now: i64, lease_ms: i64, limit: i64) -> DbResult<Vec<Due>> {
                 // A read first: an idle worker (every second, in every process)
                 // takes no write lock.
-                let any: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL \
-                       AND not_before <= $1 AND (claimed_until IS NULL OR claimed_until < $1) LIMIT 1",
-                )
-                .bind(now)
-                .fetch_optional(&self.pool)
-                .await?;
+                let any: Option<i64> = sqlx::query_scalar(concat!("SELECT id FROM outbox WHERE ", due!("$1"), " LIMIT 1"))
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 if any.is_none() {
                     return Ok(Vec::new());
                 }
                 let mut tx = self.begin_write().await?;
                 let ids: Vec<i64> = sqlx::query_scalar(concat!(
-                    "UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id IN (\
-                       SELECT id FROM outbox WHERE sent_at IS NULL AND skipped_at IS NULL AND failed_at IS NULL \
-                         AND not_before <= $3 AND (claimed_until IS NULL OR claimed_until < $3) \
-                       ORDER BY not_before, id LIMIT $4",
+                    "UPDATE outbox SET claimed_by = $1, claimed_until = $2 WHERE id IN (SELECT id FROM outbox WHERE ",
+                    due!("$3"),
+                    " ORDER BY not_before, id LIMIT $4",
                     $skip_locked,
                     ") RETURNING id"
                 ))

@@ -82,12 +82,16 @@ pub struct Worker {
 impl Worker {
     /// One round at `now`; `jitter` gives a number in 0..1 per retry.
     pub async fn round(&self, now: i64, mut jitter: impl FnMut() -> f64) -> DbResult<Round> {
-        let (_, throttle_ms) = self.store.notice_periods().await?;
         let mut round = Round::default();
+        let claimed = self.store.claim_due(&self.id, now, self.lease_ms, self.batch).await?;
+        if claimed.is_empty() {
+            return Ok(round);
+        }
+        let (_, throttle_ms) = self.store.notice_periods().await?;
         // Sent in this round, per person and channel: rows claimed together
         // all read the last send from before the round.
         let mut sent_now = std::collections::BTreeSet::new();
-        for mut due in self.store.claim_due(&self.id, now, self.lease_ms, self.batch).await? {
+        for mut due in claimed {
             if sent_now.contains(&(due.person_id, due.channel.clone())) {
                 due.last_sent_at = Some(now);
             }
