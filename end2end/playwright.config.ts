@@ -1,4 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
@@ -11,6 +13,24 @@ export const PEER_PORT = Number(process.env.E2E_PEER_PORT ?? 3109);
 export const PEER_APP_PORT = Number(process.env.E2E_PEER_APP_PORT ?? 3108);
 const PEER_SECRET = "enplan-peer-secret";
 const DB_DIR = process.env.E2E_DB_DIR ?? path.join(os.tmpdir(), `enplan-e2e-${process.pid}`);
+// The test workers read the same directory (the SMTP server's certificate, the database).
+process.env.E2E_DB_DIR = DB_DIR;
+/** The real SMTP server (npm smtp-server, STARTTLS + AUTH) the portal mails through; its HTTP side shows what arrived. */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3110);
+export const MAILS_PORT = Number(process.env.E2E_MAILS_PORT ?? 3111);
+const SMTP_PASS = "enplan-sink-password";
+// A throwaway certificate for the SMTP server, made before anything starts.
+const CERT = path.join(DB_DIR, "smtp-cert.pem");
+const KEY = path.join(DB_DIR, "smtp-key.pem");
+if (!fs.existsSync(CERT)) {
+  fs.mkdirSync(DB_DIR, { recursive: true });
+  execFileSync("openssl", [
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    "-addext", "basicConstraints=critical,CA:FALSE", "-addext", "extendedKeyUsage=serverAuth",
+    "-keyout", KEY, "-out", CERT,
+  ], { stdio: "ignore" });
+}
 
 export default defineConfig({
   testDir: "./tests",
@@ -39,7 +59,29 @@ export default defineConfig({
     },
   },
   webServer: [
-    portal(PORT, "e2e", { APP_TEST_LOGIN: "on" }),
+    {
+      command: "node mail/smtp-sink.mjs",
+      cwd: __dirname,
+      url: `http://127.0.0.1:${MAILS_PORT}/mails`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        SMTP_PORT: String(SMTP_PORT),
+        HTTP_PORT: String(MAILS_PORT),
+        SMTP_KEY: KEY,
+        SMTP_CERT: CERT,
+        SMTP_USER: "enplan",
+        SMTP_PASS,
+      },
+    },
+    portal(PORT, "e2e", {
+      APP_TEST_LOGIN: "on",
+      APP_SMTP_URL: `smtp://enplan:${SMTP_PASS}@localhost:${SMTP_PORT}?tls=required`,
+      APP_MAIL_FROM: "Én Plan <ikke-svar@enplan.test>",
+      APP_SMTP_CA_FILE: CERT,
+    }),
     // A real third-party OpenID provider (npm oidc-provider) on 127.0.0.1,
     // and a second portal on localhost that trusts it instead of the
     // built-in test login: see tests/peer-login.spec.ts.

@@ -80,6 +80,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&routes::ACCESS_LOG[1..]) view=access_log::pages::AccessLog ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("min-plan"), StaticSegment("nyt-maal")) view=goals::pages::ProposeGoal ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::NOTIFICATIONS[1..]) view=notifications::pages::Notifications ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&routes::SETTINGS[1..]) view=notices::pages::Settings ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=inbox::pages::Caseload ssr=SsrMode::Async/>

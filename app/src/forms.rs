@@ -11,6 +11,7 @@ use crate::features::casework::forms::CaseworkForm;
 use crate::features::conversation::forms::ConversationForm;
 use crate::features::goals::forms::GoalForm;
 use crate::features::network::forms::NetworkForm;
+use crate::features::notices::forms::NoticeForm;
 use crate::kernel::forms::FieldErrors;
 
 /// Lists each feature's form kinds once: the enum, `From` for each, and the check.
@@ -46,6 +47,7 @@ form_registry! {
     Budget(BudgetForm),
     Network(NetworkForm),
     Conversation(ConversationForm),
+    Notices(NoticeForm),
 }
 
 #[cfg(test)]

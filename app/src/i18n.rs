@@ -238,6 +238,8 @@ pub struct Texts {
     pub my_caseworker: &'static crate::features::my_caseworker::texts::MyCaseworkerTexts,
     /// Network's strings.
     pub network: &'static crate::features::network::texts::NetworkTexts,
+    /// The e-mail notices' strings.
+    pub notices: &'static crate::features::notices::texts::NoticeTexts,
     /// Notification's strings.
     pub notifications: &'static crate::features::notifications::texts::NotificationTexts,
     /// Plan's strings.
@@ -517,6 +519,7 @@ pub static DA: Texts = Texts {
     inbox: &crate::features::inbox::texts::DA,
     my_caseworker: &crate::features::my_caseworker::texts::DA,
     network: &crate::features::network::texts::DA,
+    notices: &crate::features::notices::texts::DA,
     notifications: &crate::features::notifications::texts::DA,
     plan: &crate::features::plan::texts::DA,
     site: &crate::features::site::texts::DA,
@@ -666,6 +669,7 @@ pub static EN: Texts = Texts {
     inbox: &crate::features::inbox::texts::EN,
     my_caseworker: &crate::features::my_caseworker::texts::EN,
     network: &crate::features::network::texts::EN,
+    notices: &crate::features::notices::texts::EN,
     notifications: &crate::features::notifications::texts::EN,
     plan: &crate::features::plan::texts::EN,
     site: &crate::features::site::texts::EN,

@@ -27,8 +27,11 @@ pub const PROPOSE_GOAL: &str = "/min-plan/nyt-maal";
 pub const CONVERSATION: &str = "/samtale";
 /// Everyone's notifications.
 pub const NOTIFICATIONS: &str = "/beskeder";
-/// Contact settings and notices (the e-mail notices issue; the page is not built yet).
+/// Contact settings: the e-mail address notices go to, and which.
 pub const SETTINGS: &str = "/indstillinger";
+/// Followed by a signed token: the page with one "Afmeld" button, which a
+/// mail's link opens (and a mail program's one-click unsubscribe posts to).
+pub const UNSUBSCRIBE: &str = "/afmeld";
 /// The caseworker's inbox, caseload, and a proposal to answer (`/{id}`).
 pub const INBOX: &str = "/sagsbehandler";
 pub const CASELOAD: &str = "/sagsbehandler/borgere";
@@ -57,6 +60,11 @@ pub fn auth_login_then(next: &str) -> String {
 }
 
 /// A goal on the citizen's plan page.
+/// A mail's unsubscribe link (the token is `notices::links`' signed one).
+pub fn unsubscribe(token: &str) -> String {
+    format!("{UNSUBSCRIBE}/{token}")
+}
+
 pub fn plan_goal(goal: i64) -> String {
     format!("{PLAN}#maal-{goal}")
 }

@@ -111,7 +111,7 @@ for (const viewport of [PHONE, DESKTOP]) {
       page,
       context,
     }) => {
-      test.setTimeout(60_000); // twenty pages, each checked by axe
+      test.setTimeout(90_000); // thirty pages, each checked by axe
       await context.addCookies([{ name: "lang", value: lang, domain: "localhost", path: "/" }]);
       await page.setViewportSize(viewport);
       for (const route of ROUTES) {

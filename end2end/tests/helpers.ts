@@ -20,6 +20,8 @@ export const ROUTES = [
   "/hvem-har-set",
   "/min-plan/nyt-maal",
   "/beskeder",
+  "/indstillinger",
+  "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",
   "/sagsbehandler",

@@ -107,6 +107,15 @@ pub enum Admin {
         #[arg(long)]
         per_hour: u32,
     },
+    /// How long a notice waits (to be seen in the portal first) before it is
+    /// mailed, and the least time between two mails to one person, in seconds
+    /// (defaults 900 and 10800).
+    SetNoticePeriods {
+        #[arg(long)]
+        grace_seconds: u32,
+        #[arg(long)]
+        throttle_seconds: u32,
+    },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
     /// spread over the existing caseworkers, or with `--caseload K` over new
     /// synthetic caseworkers with about K citizens each (a realistic inbox).
@@ -218,6 +227,10 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
         }
         Admin::SetMessageLimit { per_hour } => {
             say(out, set_limit(store.as_ref(), PerHour::Messages, per_hour, "messages per citizen").await?)
+        }
+        Admin::SetNoticePeriods { grace_seconds, throttle_seconds } => {
+            store.set_notice_periods(grace_seconds.into(), throttle_seconds.into()).await.map_err(|e| e.to_string())?;
+            say(out, format!("notices wait {grace_seconds} s before mailing, at most one mail per person per {throttle_seconds} s"))
         }
         Admin::SetLimit { what, per_hour } => {
             let Some(limit) = PerHour::parse(&what) else {

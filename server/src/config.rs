@@ -63,6 +63,28 @@ pub struct Settings {
     /// staff included). Only when asked for by name, never beside a real
     /// issuer, over https, on a non-loopback address or in production.
     pub test_login: bool,
+    /// `APP_SMTP_URL`, `APP_MAIL_FROM`, `APP_SMTP_CA_FILE`: where notices
+    /// are sent. `None`: with the test login they are shown at
+    /// `/dev/udbakke`; otherwise they wait in the outbox.
+    pub smtp: Option<SmtpConfig>,
+    /// `APP_LINK_KEY`: signs unsubscribe links, the same on every server
+    /// process (at least 32 characters). `None`: one generated and kept in
+    /// the database, which every process on it shares.
+    pub link_key: Option<Secret>,
+    /// `APP_NOTICE_LEASE_SECONDS`: how long a worker holds the notices it
+    /// claimed; after a crash, another server sends them once it runs out.
+    pub notice_lease_seconds: i64,
+}
+
+/// The mail server notices go through.
+#[derive(Clone, Debug)]
+pub struct SmtpConfig {
+    /// `smtp://user:password@host:587?tls=required` or `smtps://…` (holds a password).
+    pub url: Secret,
+    /// The sender, e.g. `Én Plan <ikke-svar@kommune.dk>`.
+    pub from: String,
+    /// An extra root certificate (PEM file) to trust.
+    pub ca_file: Option<String>,
 }
 
 /// One OpenID Connect issuer we trust, and how to read its claims.
@@ -183,6 +205,11 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_TRUSTED_PROXIES", ""),
     ("APP_LOGINS_PER_ADDRESS", "20 (10000 with the built-in test login)"),
     ("APP_TEST_LOGIN", "off"),
+    ("APP_SMTP_URL", ""),
+    ("APP_MAIL_FROM", ""),
+    ("APP_SMTP_CA_FILE", ""),
+    ("APP_LINK_KEY", "generated and kept in the database"),
+    ("APP_NOTICE_LEASE_SECONDS", "60"),
 ];
 
 /// A setting that could not be read.
@@ -324,7 +351,30 @@ impl Settings {
                     .ok_or_else(|| ConfigError("APP_LOGINS_PER_ADDRESS must be a whole number, at least 1".into()))?,
             ),
         };
+        let smtp = match (get("APP_SMTP_URL").trim(), get("APP_MAIL_FROM").trim()) {
+            ("", _) => None,
+            (_, "") => return Err(ConfigError("APP_MAIL_FROM must be set when APP_SMTP_URL is".into())),
+            (url, from) => {
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    return Err(ConfigError("APP_SMTP_URL must start with smtp:// or smtps://".into()));
+                }
+                if environment == Environment::Production && url.starts_with("smtp://") && !url.contains("tls=required") {
+                    return Err(ConfigError("APP_SMTP_URL must use TLS in production: smtps://, or ?tls=required".into()));
+                }
+                let ca_file = Some(get("APP_SMTP_CA_FILE").trim().to_string()).filter(|f| !f.is_empty());
+                Some(SmtpConfig { url: Secret::new(url), from: from.to_string(), ca_file })
+            }
+        };
+        let link_key = match given.get("APP_LINK_KEY").map(|k| k.trim()) {
+            None | Some("") => None,
+            Some(k) if k.len() < 32 => return Err(ConfigError("APP_LINK_KEY must be at least 32 characters".into())),
+            Some(k) => Some(Secret::new(k)),
+        };
+        let notice_lease_seconds = minutes("APP_NOTICE_LEASE_SECONDS", 3_600)?;
         Ok(Settings {
+            notice_lease_seconds,
+            smtp,
+            link_key,
             test_login,
             trusted_proxies,
             logins_per_address,

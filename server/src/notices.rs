@@ -1,31 +1,115 @@
-//! The outbox worker's loop in this process, and the development outbox's
-//! page. The rules, the store and one round are in the app's `notices`
-//! feature; SMTP comes with the rest of the e-mail notices issue.
+//! The notices' server side: the mailer and link key from the settings,
+//! the outbox worker's loop in this process, the unsubscribe link's POST
+//! (the page's button and a mail program's one-click unsubscribe), and the
+//! development outbox's page. The rules, the store, the SMTP mailer and one
+//! round are in the app's `notices` feature.
 
 use std::sync::Arc;
 
-use axum::extract::State;
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use app::features::notices::worker::Worker;
+use app::features::notices::links::LinkKey;
+use app::features::notices::mail::Rendered;
+use app::features::notices::smtp::{SmtpMailer, SmtpSettings};
+use app::features::notices::worker::{Mailer, SendError, Worker};
 use app::kernel::clock::Clock;
+use app::ssr::db::Store;
+use app::ssr::service::ServiceError;
 
+use crate::config::{Secret, SmtpConfig};
 use crate::state::AppState;
 use crate::test_idp::esc;
+
+/// The setting a generated link key is kept under.
+pub const LINK_KEY_SETTING: &str = "link_key";
+
+/// The SMTP mailer of the settings (its CA file read now).
+pub fn smtp_mailer(smtp: &SmtpConfig) -> Result<SmtpMailer, String> {
+    let ca_pem = match &smtp.ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|e| format!("APP_SMTP_CA_FILE {path}: {e}"))?),
+        None => None,
+    };
+    SmtpMailer::new(&SmtpSettings {
+        url: smtp.url.expose().to_string(),
+        from: smtp.from.clone(),
+        ca_pem,
+        timeout: std::time::Duration::from_secs(30),
+    })
+}
+
+/// The key unsubscribe links are signed with: `APP_LINK_KEY`, or one made
+/// once and kept in the database for every process on it.
+pub async fn link_key(configured: Option<&Secret>, store: &dyn Store) -> Result<LinkKey, String> {
+    let key = match configured {
+        Some(k) => k.expose().as_bytes().to_vec(),
+        None => {
+            let fresh: String = (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
+            store.shared_secret(LINK_KEY_SETTING, &fresh).await.map_err(|e| format!("cannot keep the link key: {e}"))?.into_bytes()
+        }
+    };
+    LinkKey::new(key).ok_or_else(|| "the link key must be at least 32 bytes".to_string())
+}
+
+/// No mail server set and no test login: a code mail cannot go, and the
+/// person is told so; notices wait in the outbox (the worker does not run).
+pub struct NoMailer;
+
+#[async_trait::async_trait]
+impl Mailer for NoMailer {
+    async fn send(&self, _to: &str, _mail: &Rendered) -> Result<(), SendError> {
+        Err(SendError { permanent: false, reason: "no mail server is set up".into() })
+    }
+}
+
+/// `POST /afmeld/{token}`: the unsubscribe page's button (a form: sent on
+/// to the page's answer) or a mail program's one-click unsubscribe (RFC
+/// 8058: answered 200). No login: the signed token names the person.
+pub async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> Response {
+    let now = state.auth.clock.now_ms();
+    let result = app::features::notices::service::unsubscribe_by_link(state.store.as_ref(), &state.notices.links, &token, now).await;
+    let form = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    let answer = match &result {
+        Ok(()) => "afmeldt-link",
+        Err(ServiceError::Db(e)) => {
+            tracing::error!(error = %e, "could not unsubscribe by link");
+            return (StatusCode::SERVICE_UNAVAILABLE, "Prøv igen om lidt. / Please try again in a little while.\n").into_response();
+        }
+        Err(_) => "ugyldigt-link",
+    };
+    if form {
+        // Only the token's own characters go back into the address.
+        let clean: String = token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '.').collect();
+        let to = app::routes::unsubscribe(&clean);
+        return Redirect::to(&format!("{to}?svar={answer}")).into_response();
+    }
+    match result {
+        Ok(()) => (StatusCode::OK, "Afmeldt. / Unsubscribed.\n").into_response(),
+        Err(_) => (StatusCode::NOT_FOUND, "Linket virker ikke. / The link does not work.\n").into_response(),
+    }
+}
 
 /// Where the development outbox is shown (with the test login only).
 pub const DEV_OUTBOX: &str = "/dev/udbakke";
 
-/// Runs a round every `every`, forever. A failed round (the database away)
-/// is logged and the next one tries again; claimed rows whose round failed
-/// are claimed again when their lease runs out.
+/// Runs a round every `every`, forever; a round that claimed a full batch
+/// is followed by the next at once (a backlog drains at the mail server's
+/// pace, not one batch a tick). A failed round (the database away) is
+/// logged and the next one tries again; claimed rows whose round failed are
+/// claimed again when their lease runs out.
 pub async fn run(worker: Worker, clock: Arc<dyn Clock>, every: std::time::Duration) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut full = false;
     loop {
-        tick.tick().await;
+        if !full {
+            tick.tick().await;
+        }
+        full = false;
         match worker.round(clock.now_ms(), rand::random::<f64>).await {
             Ok(round) if round != Default::default() => {
+                full = (round.sent + round.skipped + round.retried + round.failed) as i64 >= worker.batch;
                 tracing::info!(sent = round.sent, skipped = round.skipped, retried = round.retried, failed = round.failed, "notices")
             }
             Ok(_) => {}

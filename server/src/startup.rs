@@ -30,7 +30,8 @@ use crate::sessions::{self, DbSessionStore};
 pub use crate::state::AppState;
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
-use app::features::notices::worker::{DevOutbox, Worker};
+use app::features::notices::service::Notices;
+use app::features::notices::worker::{DevOutbox, Mailer, Worker};
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -45,6 +46,7 @@ pub enum StartError {
     Database(BoxError),
     Bind(std::io::Error),
     Http(BoxError),
+    Mail(String),
 }
 
 impl std::fmt::Display for StartError {
@@ -53,6 +55,7 @@ impl std::fmt::Display for StartError {
             StartError::Database(e) => write!(f, "cannot open the database: {e}"),
             StartError::Bind(e) => write!(f, "cannot listen: {e}"),
             StartError::Http(e) => write!(f, "cannot make the HTTP client: {e}"),
+            StartError::Mail(e) => write!(f, "cannot send mail: {e}"),
         }
     }
 }
@@ -118,8 +121,27 @@ impl Application {
             login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
             https: settings.is_https(),
         };
-        let dev_outbox = test_idp.is_some().then(|| Arc::new(DevOutbox::default()));
-        let state = AppState { leptos_options, settings: Arc::new(settings), store, auth, sessions, test_idp, dev_outbox };
+        // Mail goes by SMTP when a server is set; with the test login and none
+        // set, to the development outbox; otherwise it waits in the outbox.
+        let dev_outbox = (test_idp.is_some() && settings.smtp.is_none()).then(|| Arc::new(DevOutbox::default()));
+        let mailer: Option<Arc<dyn Mailer>> = match (&settings.smtp, &dev_outbox) {
+            (Some(smtp), _) => Some(Arc::new(notices::smtp_mailer(smtp).map_err(StartError::Mail)?)),
+            (None, Some(outbox)) => Some(outbox.clone()),
+            (None, None) => None,
+        };
+        let links = notices::link_key(settings.link_key.as_ref(), store.as_ref()).await.map_err(StartError::Mail)?;
+        let notices = Notices { mailer: mailer.clone().unwrap_or_else(|| Arc::new(notices::NoMailer)), links };
+        let state = AppState {
+            leptos_options,
+            settings: Arc::new(settings),
+            store,
+            auth,
+            sessions,
+            test_idp,
+            dev_outbox,
+            notices,
+            sending: mailer.is_some(),
+        };
         Ok(Application { listener, router: router(state.clone()), state })
     }
 
@@ -147,14 +169,15 @@ impl Application {
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, public_url = %self.state.auth.public_url, "listening");
         tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
-        if let Some(outbox) = &self.state.dev_outbox {
+        if self.state.sending {
             let worker = Worker {
                 store: self.state.store.clone(),
-                mailer: outbox.clone(),
+                mailer: self.state.notices.mailer.clone(),
                 id: format!("server-{}-{:08x}", std::process::id(), rand::random::<u32>()),
                 portal: self.state.auth.public_url.clone(),
-                lease_ms: 60_000,
+                lease_ms: self.state.settings.notice_lease_seconds * 1_000,
                 batch: 50,
+                links: self.state.notices.links.clone(),
             };
             tokio::spawn(notices::run(worker, self.state.auth.clock.clone(), std::time::Duration::from_secs(1)));
         } else {
@@ -184,6 +207,7 @@ pub fn router(state: AppState) -> Router {
         .route(&format!("{}/{{id}}/{}", paths::NETWORK_MEETUP, paths::CALENDAR_FILE), get(routes::meetup_calendar))
         .route(paths::SET_LANG, post(routes::set_lang))
         .route(&format!("{}/{{id}}", paths::ATTACHMENT), get(routes::attachment))
+        .route(&format!("{}/{{token}}", paths::UNSUBSCRIBE), post(notices::unsubscribe))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -234,7 +258,9 @@ fn page_context(state: &AppState, public_origin: &str) -> impl Fn() + Clone + Se
     let clock = AppClock(state.auth.clock.clone());
     let options =
         LoginOptions { test_login: state.test_idp.is_some(), staff_login: state.auth.providers.iter().any(|p| p.name == "staff") };
+    let notices = state.notices.clone();
     move || {
+        provide_context(notices.clone());
         provide_context(FormTargets(form_targets.clone()));
         provide_context(store.clone());
         provide_context(clock.clone());

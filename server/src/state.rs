@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
+use app::features::notices::service::Notices;
 use app::features::notices::worker::DevOutbox;
 use app::ssr::db::Store;
 
@@ -23,9 +24,13 @@ pub struct AppState {
     pub sessions: DbSessionStore,
     /// The built-in test identity provider, when no issuer is configured.
     pub test_idp: Option<Arc<TestIdp>>,
-    /// Notices kept instead of sent, with the test login (no SMTP yet):
-    /// shown at `/dev/udbakke`.
+    /// Notices kept instead of sent, with the test login and no SMTP
+    /// server set: shown at `/dev/udbakke`.
     pub dev_outbox: Option<Arc<DevOutbox>>,
+    /// The mailer and the unsubscribe links' key.
+    pub notices: Notices,
+    /// A mailer is set (SMTP or the development outbox): the worker runs.
+    pub sending: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -71,6 +71,18 @@ pub enum Problem {
     /// The form was refused for another field: the chosen files must be
     /// chosen again (a browser cannot keep them without JavaScript).
     ChooseFilesAgain,
+    /// Not the shape of an e-mail address.
+    Email,
+    /// A code is six digits.
+    CodeFormat,
+    /// Not the code that was sent (how many tries are left).
+    WrongCode(i64),
+    /// The code is too old or was tried too often.
+    CodeExpired,
+    /// The code mail could not be sent just now.
+    CodeNotSent,
+    /// Too many code mails within an hour (the limit).
+    TooManyCodes(i64),
 }
 
 impl Problem {
@@ -161,6 +173,18 @@ impl Problem {
             }
             (Problem::ChooseFilesAgain, Lang::Da) => "Vælg filerne igen, hvis du vil sende dem med.".into(),
             (Problem::ChooseFilesAgain, Lang::En) => "Please choose the files again if you want to send them.".into(),
+            (Problem::Email, Lang::Da) => "Skriv en e-mailadresse som navn@eksempel.dk.".into(),
+            (Problem::Email, Lang::En) => "Please write an e-mail address like name@example.com.".into(),
+            (Problem::CodeFormat, Lang::Da) => "Skriv de 6 cifre fra mailen.".into(),
+            (Problem::CodeFormat, Lang::En) => "Please write the 6 digits from the mail.".into(),
+            (Problem::WrongCode(left), Lang::Da) => format!("Det er ikke den kode, vi sendte. Du kan prøve {left} gang(e) mere."),
+            (Problem::WrongCode(left), Lang::En) => format!("That is not the code we sent. You can try {left} more time(s)."),
+            (Problem::CodeExpired, Lang::Da) => "Koden gælder ikke længere. Bed om en ny kode nedenfor.".into(),
+            (Problem::CodeExpired, Lang::En) => "The code is no longer valid. Please ask for a new code below.".into(),
+            (Problem::CodeNotSent, Lang::Da) => "Vi kunne ikke sende mailen lige nu. Prøv igen om lidt.".into(),
+            (Problem::CodeNotSent, Lang::En) => "We could not send the mail just now. Please try again in a little while.".into(),
+            (Problem::TooManyCodes(n), Lang::Da) => format!("Vi har sendt {n} koder den seneste time. Vent lidt, og prøv igen."),
+            (Problem::TooManyCodes(n), Lang::En) => format!("We have sent {n} codes in the last hour. Please wait a while and try again."),
         }
     }
 }
@@ -366,6 +390,12 @@ mod tests {
             Problem::NameInvisible,
             Problem::NameOfficial,
             Problem::Months,
+            Problem::Email,
+            Problem::CodeFormat,
+            Problem::WrongCode(2),
+            Problem::CodeExpired,
+            Problem::CodeNotSent,
+            Problem::TooManyCodes(5),
         ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {

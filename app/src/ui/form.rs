@@ -30,6 +30,10 @@ pub enum Control {
     /// Kroner typed the Danish way ("1.234,50"): a text field with the
     /// phone's number keyboard.
     Money,
+    /// An e-mail address (the phone's e-mail keyboard, filled in by the browser).
+    Email,
+    /// A one-time code of digits (the number keyboard; a phone can fill it in from the mail).
+    Code,
     /// One of several answers: (value, label).
     Choice(Vec<(String, String)>),
     /// Files to send with the form (the form is then posted as
@@ -95,12 +99,22 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
             // Always there (hidden when empty), so the browser can fill it in.
             let error_line = view! { <p id=err_id class="field-error" hidden=error.is_none()>{error.clone()}</p> };
             let hint = f.hint.map(|h| view! { <p id=hint_id class="text-base text-muted">{h}</p> });
-            let input_mode = matches!(f.control, Control::Money).then_some("decimal");
+            let input_mode = match f.control {
+                Control::Money => Some("decimal"),
+                Control::Code => Some("numeric"),
+                _ => None,
+            };
             let input_type = match f.control {
                 Control::Date => "date",
                 Control::Time => "time",
                 Control::Number => "number",
+                Control::Email => "email",
                 _ => "text",
+            };
+            let autocomplete = match f.control {
+                Control::Email => Some("email"),
+                Control::Code => Some("one-time-code"),
+                _ => None,
             };
             match f.control {
                 Control::Choice(choices) => {
@@ -158,6 +172,7 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                                 name=f.name
                                 type=input_type
                                 inputmode=input_mode
+                                autocomplete=autocomplete
                                 class="input max-w-xl"
                                 value=f.value
                                 aria-invalid=invalid

@@ -78,6 +78,7 @@ mod tests {
             unwanted: false,
             seen: false,
             last_sent_at: None,
+            lang: None,
         }
     }
 

@@ -39,7 +39,28 @@ pub struct Contact {
     /// Kinds not wanted, comma separated.
     pub muted: String,
     pub unsubscribed_at: Option<i64>,
+    /// The language notices are written in (`da`, `en`).
+    pub lang: String,
 }
+
+/// What asking for a code did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeStart {
+    /// A new code is kept: send it.
+    Started,
+    /// The same address got a code less than [`RESEND_AFTER_MS`] ago (a
+    /// double tap): that code stands, nothing is sent again.
+    AlreadySent,
+    /// [`CODE_SENDS_PER_HOUR`] codes went out within the hour.
+    TooMany,
+}
+
+/// How long a code is valid.
+pub const CODE_VALID_MS: i64 = 15 * 60_000;
+/// A second code for the same address is not sent sooner than this.
+pub const RESEND_AFTER_MS: i64 = 60_000;
+/// Code mails per person per hour.
+pub const CODE_SENDS_PER_HOUR: i64 = 5;
 
 /// What typing a code did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +97,8 @@ pub struct Due {
     pub seen: bool,
     /// When a notice last went to this person on this channel.
     pub last_sent_at: Option<i64>,
+    /// The language of the person's notices.
+    pub lang: Option<String>,
 }
 
 /// Why a notice was not sent (kept on the row).
@@ -119,12 +142,16 @@ pub struct OutboxState {
 #[async_trait]
 pub trait NoticeStore: Send + Sync {
     async fn contact(&self, person: PersonId) -> DbResult<Option<Contact>>;
-    /// Starts confirming `email` with a code (its hash kept), valid until
-    /// `expires_at`; a confirmed address stays until the new one is confirmed.
-    async fn start_email(&self, person: PersonId, email: &str, code_hash: &str, expires_at: i64, now: i64) -> DbResult<()>;
+    /// Starts confirming `email` with a code (its hash kept), valid for
+    /// [`CODE_VALID_MS`], unless a double tap or too many codes (one
+    /// transaction, so parallel taps agree); a confirmed address stays until
+    /// the new one is confirmed. `lang` becomes the notices' language.
+    async fn start_email(&self, person: PersonId, email: &str, code_hash: &str, lang: &str, now: i64) -> DbResult<CodeStart>;
     /// Checks a typed code (its hash) in one transaction: at most
     /// [`CODE_TRIES`] tries, before `expires_at`.
     async fn confirm_email(&self, person: PersonId, code_hash: &str, now: i64) -> DbResult<Confirmation>;
+    /// Drops the address waiting for its code; the confirmed one stays.
+    async fn cancel_email(&self, person: PersonId, now: i64) -> DbResult<()>;
     /// Removes the address (and any pending one): no more notices.
     async fn remove_email(&self, person: PersonId, now: i64) -> DbResult<()>;
     /// The kinds not wanted.
@@ -145,6 +172,17 @@ pub trait NoticeStore: Send + Sync {
     async fn mark_failed(&self, id: i64, error: &str, now: i64) -> DbResult<()>;
     /// A person's outbox rows, oldest first.
     async fn outbox_of(&self, person: PersonId) -> DbResult<Vec<OutboxState>>;
+    /// The reason the newest notice to the confirmed address was given up,
+    /// if it was (since the address was confirmed, and none sent after it).
+    async fn last_failure(&self, person: PersonId) -> DbResult<Option<String>>;
+    /// Takes the throttle for outbox row `row` at `now`: true when no other
+    /// notice went (or is going) to the person by e-mail within `throttle_ms`,
+    /// or this row took it before (a retry, a claim after a crash). One
+    /// statement, so of two workers at once only one gets it.
+    async fn reserve_notice(&self, person: PersonId, row: i64, now: i64, throttle_ms: i64) -> DbResult<bool>;
+    /// Gives the throttle back after `row`'s send failed: the last notice
+    /// sent is again `last_sent` (none: `None`).
+    async fn release_notice(&self, person: PersonId, row: i64, last_sent: Option<i64>) -> DbResult<()>;
 }
 
 /// The rows due at the time bound as `$now`: not done, their time come,
@@ -162,33 +200,56 @@ macro_rules! due {
 }
 
 macro_rules! sql {
-    ($store:ty, $skip_locked:literal) => {
+    ($store:ty, $skip_locked:literal, $for_update:literal) => {
         #[async_trait]
         impl NoticeStore for $store {
             async fn contact(&self, person: PersonId) -> DbResult<Option<Contact>> {
                 Ok(sqlx::query_as(
-                    "SELECT person_id, email, email_confirmed_at, pending_email, code_expires_at, code_tries, muted, unsubscribed_at \
+                    "SELECT person_id, email, email_confirmed_at, pending_email, code_expires_at, code_tries, muted, unsubscribed_at, lang \
                      FROM contact WHERE person_id = $1",
                 )
                 .bind(person.0)
                 .fetch_optional(&self.pool)
                 .await?)
             }
-            async fn start_email(&self, person: PersonId, email: &str, code_hash: &str, expires_at: i64, now: i64) -> DbResult<()> {
+            async fn start_email(&self, person: PersonId, email: &str, code_hash: &str, lang: &str, now: i64) -> DbResult<CodeStart> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("INSERT INTO contact (person_id, updated_at) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING")
+                    .bind(person.0)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                let (pending, expires_at, sends, window_at): (Option<String>, Option<i64>, i64, Option<i64>) = sqlx::query_as(concat!(
+                    "SELECT pending_email, code_expires_at, code_sends, code_window_at FROM contact WHERE person_id = $1",
+                    $for_update
+                ))
+                .bind(person.0)
+                .fetch_one(&mut *tx)
+                .await?;
+                if pending.as_deref() == Some(email) && expires_at.is_some_and(|e| e - CODE_VALID_MS > now - RESEND_AFTER_MS) {
+                    return Ok(CodeStart::AlreadySent);
+                }
+                let window_open = window_at.is_some_and(|w| now - w < 3_600_000);
+                if window_open && sends >= CODE_SENDS_PER_HOUR {
+                    return Ok(CodeStart::TooMany);
+                }
+                let (sends, window_at) = if window_open { (sends + 1, window_at.unwrap_or(now)) } else { (1, now) };
                 sqlx::query(
-                    "INSERT INTO contact (person_id, pending_email, code_hash, code_expires_at, code_tries, updated_at) \
-                     VALUES ($1, $2, $3, $4, 0, $5) \
-                     ON CONFLICT (person_id) DO UPDATE SET pending_email = $2, code_hash = $3, code_expires_at = $4, \
-                       code_tries = 0, updated_at = $5",
+                    "UPDATE contact SET pending_email = $2, code_hash = $3, code_expires_at = $4, code_tries = 0, lang = $5, \
+                       code_sends = $6, code_window_at = $7, updated_at = $8 WHERE person_id = $1",
                 )
                 .bind(person.0)
                 .bind(email)
                 .bind(code_hash)
-                .bind(expires_at)
+                .bind(now + CODE_VALID_MS)
+                .bind(lang)
+                .bind(sends)
+                .bind(window_at)
                 .bind(now)
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
-                Ok(())
+                tx.commit().await?;
+                Ok(CodeStart::Started)
             }
             async fn confirm_email(&self, person: PersonId, code_hash: &str, now: i64) -> DbResult<Confirmation> {
                 let mut tx = self.begin_write().await?;
@@ -222,6 +283,17 @@ macro_rules! sql {
                 };
                 tx.commit().await?;
                 Ok(outcome)
+            }
+            async fn cancel_email(&self, person: PersonId, now: i64) -> DbResult<()> {
+                sqlx::query(
+                    "UPDATE contact SET pending_email = NULL, code_hash = NULL, code_expires_at = NULL, code_tries = 0, updated_at = $2 \
+                     WHERE person_id = $1",
+                )
+                .bind(person.0)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
             }
             async fn remove_email(&self, person: PersonId, now: i64) -> DbResult<()> {
                 sqlx::query(
@@ -302,7 +374,8 @@ macro_rules! sql {
                            (c.person_id IS NULL OR c.unsubscribed_at IS NOT NULL \
                               OR (',' || c.muted || ',') LIKE ('%,' || o.kind || ',%')) AS unwanted, \
                            (n.read_at IS NOT NULL) AS seen, \
-                           (SELECT MAX(s.sent_at) FROM outbox s WHERE s.person_id = o.person_id AND s.channel = o.channel) AS last_sent_at \
+                           (SELECT MAX(s.sent_at) FROM outbox s WHERE s.person_id = o.person_id AND s.channel = o.channel) AS last_sent_at, \
+                           c.lang \
                          FROM outbox o LEFT JOIN contact c ON c.person_id = o.person_id \
                            LEFT JOIN notification n ON n.id = o.notification_id \
                          WHERE o.id = $1",
@@ -364,9 +437,44 @@ macro_rules! sql {
                 .fetch_all(&self.pool)
                 .await?)
             }
+            async fn last_failure(&self, person: PersonId) -> DbResult<Option<String>> {
+                Ok(sqlx::query_scalar(
+                    "SELECT o.last_error FROM outbox o JOIN contact c ON c.person_id = o.person_id \
+                     WHERE o.person_id = $1 AND o.failed_at IS NOT NULL AND o.failed_at >= c.email_confirmed_at \
+                       AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.person_id = o.person_id AND s.sent_at > o.failed_at) \
+                     ORDER BY o.failed_at DESC, o.id DESC LIMIT 1",
+                )
+                .bind(person.0)
+                .fetch_optional(&self.pool)
+                .await?
+                .flatten())
+            }
+            async fn reserve_notice(&self, person: PersonId, row: i64, now: i64, throttle_ms: i64) -> DbResult<bool> {
+                let taken = sqlx::query(
+                    "UPDATE contact SET email_notice_at = $3, email_notice_row = $2 WHERE person_id = $1 \
+                       AND (email_notice_row = $2 OR email_notice_at IS NULL OR email_notice_at <= $3 - $4)",
+                )
+                .bind(person.0)
+                .bind(row)
+                .bind(now)
+                .bind(throttle_ms)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+                Ok(taken == 1)
+            }
+            async fn release_notice(&self, person: PersonId, row: i64, last_sent: Option<i64>) -> DbResult<()> {
+                sqlx::query("UPDATE contact SET email_notice_at = $3, email_notice_row = NULL WHERE person_id = $1 AND email_notice_row = $2")
+                    .bind(person.0)
+                    .bind(row)
+                    .bind(last_sent)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
         }
     };
 }
 
-sql!(SqliteStore, "");
-sql!(PgStore, " FOR UPDATE SKIP LOCKED");
+sql!(SqliteStore, "", "");
+sql!(PgStore, " FOR UPDATE SKIP LOCKED", " FOR UPDATE");

@@ -6,7 +6,7 @@ use crate::features::goals::forms::GoalAnswer;
 use crate::features::goals::service as goals;
 use crate::features::notices::mail::Rendered;
 use crate::features::notices::rules::{decide, Decision};
-use crate::features::notices::store::{Confirmation, Skip, CODE_TRIES};
+use crate::features::notices::store::{CodeStart, Confirmation, Skip, CODE_SENDS_PER_HOUR, CODE_TRIES};
 use crate::features::notices::worker::{DevOutbox, Mailer, Round, SendError, Worker};
 use crate::kernel::ids::PersonId;
 use crate::ssr::db::testing::*;
@@ -18,7 +18,7 @@ const THROTTLE: i64 = 3 * 60 * MINUTE;
 
 /// Gives `person` a confirmed address.
 async fn confirmed(s: &dyn Store, person: PersonId, email: &str) {
-    s.start_email(person, email, "hash-of-123456", NOW + 15 * MINUTE, NOW).await.unwrap();
+    s.start_email(person, email, "hash-of-123456", "da", NOW).await.unwrap();
     assert_eq!(s.confirm_email(person, "hash-of-123456", NOW + MINUTE).await.unwrap(), Confirmation::Confirmed);
 }
 
@@ -35,7 +35,7 @@ async fn a_notice_is_written_with_its_event_and_only_for_a_confirmed_wanted_addr
     assert_eq!(s.outbox_of(c).await.unwrap(), vec![], "no address: a notification in the portal only");
     assert_eq!(s.unread_notifications(c).await.unwrap(), 1);
 
-    s.start_email(c, "jonas@example.dk", "hash", NOW + 15 * MINUTE, NOW).await.unwrap();
+    s.start_email(c, "jonas@example.dk", "hash", "da", NOW).await.unwrap();
     answered(s.as_ref(), c, cw, "Ubekræftet", NOW).await;
     assert_eq!(s.outbox_of(c).await.unwrap(), vec![], "an address not yet confirmed gets nothing");
 
@@ -139,23 +139,23 @@ async fn workers_claiming_at_once_each_get_different_notices(s: Arc<dyn Store>) 
 async fn a_code_confirms_the_address_within_five_tries_and_fifteen_minutes(s: Arc<dyn Store>) {
     let (c, _) = citizen_with_plan(s.as_ref()).await;
     assert_eq!(s.confirm_email(c, "x", NOW).await.unwrap(), Confirmation::NothingPending);
-    s.start_email(c, "ny@example.dk", "right", NOW + 15 * MINUTE, NOW).await.unwrap();
+    s.start_email(c, "ny@example.dk", "right", "da", NOW).await.unwrap();
     assert_eq!(s.confirm_email(c, "wrong", NOW).await.unwrap(), Confirmation::Wrong(CODE_TRIES - 1));
     assert_eq!(s.confirm_email(c, "right", NOW + 15 * MINUTE + 1).await.unwrap(), Confirmation::Expired, "too late");
     // A new code starts the tries again; parallel guesses get five tries between them.
-    s.start_email(c, "ny@example.dk", "right", NOW + 30 * MINUTE, NOW + 16 * MINUTE).await.unwrap();
+    s.start_email(c, "ny@example.dk", "right", "da", NOW + 16 * MINUTE).await.unwrap();
     let guesses = at_once(&s, 8, |s, i| async move { s.confirm_email(c, &format!("guess-{i}"), NOW + 17 * MINUTE).await.unwrap() }).await;
     assert_eq!(guesses.iter().filter(|g| matches!(g, Confirmation::Wrong(_))).count(), CODE_TRIES as usize, "{guesses:?}");
     assert_eq!(s.confirm_email(c, "right", NOW + 18 * MINUTE).await.unwrap(), Confirmation::Expired, "tried too often");
     let contact = s.contact(c).await.unwrap().unwrap();
     assert_eq!((contact.email, contact.pending_email.as_deref()), (None, Some("ny@example.dk")));
 
-    s.start_email(c, "ny@example.dk", "right", NOW + 40 * MINUTE, NOW + 30 * MINUTE).await.unwrap();
+    s.start_email(c, "ny@example.dk", "right", "da", NOW + 30 * MINUTE).await.unwrap();
     assert_eq!(s.confirm_email(c, "right", NOW + 31 * MINUTE).await.unwrap(), Confirmation::Confirmed);
     let contact = s.contact(c).await.unwrap().unwrap();
     assert_eq!((contact.email.as_deref(), contact.pending_email), (Some("ny@example.dk"), None));
     // A new address waits for its code; the confirmed one stays until then.
-    s.start_email(c, "andet@example.dk", "other", NOW + 50 * MINUTE, NOW + 40 * MINUTE).await.unwrap();
+    s.start_email(c, "andet@example.dk", "other", "da", NOW + 40 * MINUTE).await.unwrap();
     assert_eq!(s.contact(c).await.unwrap().unwrap().email.as_deref(), Some("ny@example.dk"));
 }
 
@@ -170,7 +170,15 @@ impl Mailer for Refusing {
 }
 
 fn worker(s: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
-    Worker { store: s.clone(), mailer, id: "w1".into(), portal: "https://enplan.kommune.dk".into(), lease_ms: MINUTE, batch: 50 }
+    Worker {
+        store: s.clone(),
+        mailer,
+        id: "w1".into(),
+        portal: "https://enplan.kommune.dk".into(),
+        lease_ms: MINUTE,
+        batch: 50,
+        links: crate::features::notices::links::LinkKey::new(vec![7; 32]).unwrap(),
+    }
 }
 
 async fn the_worker_sends_the_fixed_text_once_and_skips_within_the_throttle(s: Arc<dyn Store>) {
@@ -223,7 +231,91 @@ async fn a_failing_mail_server_is_retried_with_backoff_and_a_permanent_refusal_k
     assert_eq!((rows[1].failed_at.is_some(), rows[1].last_error.as_deref()), (true, Some("550 no such user")));
 }
 
+async fn a_double_tap_sends_one_code_and_an_hour_holds_at_most_five(s: Arc<dyn Store>) {
+    let (c, _) = citizen_with_plan(s.as_ref()).await;
+    assert_eq!(s.start_email(c, "a@example.dk", "h1", "en", NOW).await.unwrap(), CodeStart::Started);
+    assert_eq!(s.start_email(c, "a@example.dk", "h2", "en", NOW + 1_000).await.unwrap(), CodeStart::AlreadySent, "a double tap");
+    assert_eq!(s.confirm_email(c, "h2", NOW + 2_000).await.unwrap(), Confirmation::Wrong(CODE_TRIES - 1), "the first code stands");
+    let taps =
+        at_once(&s, 6, |s, i| async move { s.start_email(c, "b@example.dk", &format!("t{i}"), "en", NOW + 3_000).await.unwrap() }).await;
+    assert_eq!(taps.iter().filter(|t| **t == CodeStart::Started).count(), 1, "parallel taps send one code: {taps:?}");
+    for (i, address) in ["c@example.dk", "d@example.dk", "e@example.dk"].iter().enumerate() {
+        assert_eq!(s.start_email(c, address, "h", "en", NOW + (i as i64 + 2) * MINUTE).await.unwrap(), CodeStart::Started);
+    }
+    assert_eq!(CODE_SENDS_PER_HOUR, 5);
+    assert_eq!(
+        s.start_email(c, "f@example.dk", "h", "en", NOW + 10 * MINUTE).await.unwrap(),
+        CodeStart::TooMany,
+        "the sixth within the hour"
+    );
+    let contact = s.contact(c).await.unwrap().unwrap();
+    assert_eq!((contact.pending_email.as_deref(), contact.lang.as_str()), (Some("e@example.dk"), "en"), "refused: nothing changed");
+    assert_eq!(s.start_email(c, "f@example.dk", "h", "da", NOW + 61 * MINUTE).await.unwrap(), CodeStart::Started, "a new hour");
+    s.cancel_email(c, NOW + 62 * MINUTE).await.unwrap();
+    let contact = s.contact(c).await.unwrap().unwrap();
+    assert_eq!((contact.pending_email, contact.email), (None, None));
+    assert_eq!(s.confirm_email(c, "h", NOW + 62 * MINUTE).await.unwrap(), Confirmation::NothingPending);
+}
+
+async fn two_workers_at_once_send_one_notice_per_person_within_the_throttle(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    s.set_per_hour(PerHour::Goals, 1_000).await.unwrap();
+    for i in 0..6 {
+        answered(s.as_ref(), c, cw, &format!("Mål {i}"), NOW).await;
+    }
+    let outbox = Arc::new(DevOutbox::default());
+    let rounds = at_once(&s, 3, |s, i| {
+        let outbox = outbox.clone();
+        async move {
+            let w = Worker { id: format!("w{i}"), batch: 2, ..worker(&s, outbox) };
+            w.round(NOW + GRACE, || 0.5).await.unwrap()
+        }
+    })
+    .await;
+    assert_eq!(rounds.iter().map(|r| r.sent + r.skipped).sum::<usize>(), 6, "{rounds:?}");
+    assert_eq!(outbox.mails().len(), 1, "one mail, however the rows fell between the workers: {rounds:?}");
+
+    // The throttle is a reservation per row: the row that took it may try
+    // again (a retry, a claim after a crash); giving it back lets the next in.
+    let (p, row) = (c, 9_999_999);
+    let later = NOW + 10 * THROTTLE;
+    assert!(s.reserve_notice(p, row, later, THROTTLE).await.unwrap());
+    assert!(s.reserve_notice(p, row, later + 1, THROTTLE).await.unwrap(), "the same row again");
+    assert!(!s.reserve_notice(p, row + 1, later + 2, THROTTLE).await.unwrap(), "another row within the throttle");
+    s.release_notice(p, row, None).await.unwrap();
+    assert!(s.reserve_notice(p, row + 1, later + 3, THROTTLE).await.unwrap(), "given back");
+}
+
+async fn a_given_up_notice_is_shown_to_the_owner_until_one_goes_through(s: Arc<dyn Store>) {
+    let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    assert_eq!(s.last_failure(c).await.unwrap(), None);
+    confirmed(s.as_ref(), c, "jonas@example.dk").await;
+    answered(s.as_ref(), c, cw, "Et", NOW).await;
+    let refused = worker(&s, Arc::new(Refusing(SendError { permanent: true, reason: "550 5.1.1 mailbox unavailable".into() })));
+    assert_eq!(refused.round(NOW + GRACE, || 0.0).await.unwrap().failed, 1);
+    assert_eq!(s.last_failure(c).await.unwrap().as_deref(), Some("550 5.1.1 mailbox unavailable"));
+    assert_eq!(s.last_failure(cw).await.unwrap(), None, "only the owner's");
+
+    // The throttle was given back: the next notice goes at once after its grace.
+    answered(s.as_ref(), c, cw, "To", NOW + GRACE + MINUTE).await;
+    let outbox = Arc::new(DevOutbox::default());
+    assert_eq!(worker(&s, outbox.clone()).round(NOW + 2 * GRACE + MINUTE, || 0.0).await.unwrap().sent, 1);
+    assert_eq!(s.last_failure(c).await.unwrap(), None, "sent since");
+
+    // A new address starts clean.
+    answered(s.as_ref(), c, cw, "Tre", NOW + 4 * 60 * MINUTE).await;
+    refused.round(NOW + 4 * 60 * MINUTE + GRACE, || 0.0).await.unwrap();
+    assert!(s.last_failure(c).await.unwrap().is_some());
+    s.start_email(c, "ny@example.dk", "h", "da", NOW + 5 * 60 * MINUTE).await.unwrap();
+    s.confirm_email(c, "h", NOW + 5 * 60 * MINUTE).await.unwrap();
+    assert_eq!(s.last_failure(c).await.unwrap(), None);
+}
+
 on_both_backends!(
+    a_double_tap_sends_one_code_and_an_hour_holds_at_most_five,
+    two_workers_at_once_send_one_notice_per_person_within_the_throttle,
+    a_given_up_notice_is_shown_to_the_owner_until_one_goes_through,
     the_worker_sends_the_fixed_text_once_and_skips_within_the_throttle,
     a_failing_mail_server_is_retried_with_backoff_and_a_permanent_refusal_kept,
     a_notice_is_written_with_its_event_and_only_for_a_confirmed_wanted_address,

@@ -7,8 +7,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use async_trait::async_trait;
 
+use crate::features::notices::links::LinkKey;
 use crate::features::notices::mail::{self, NoticeMail, Rendered};
 use crate::features::notices::rules::{decide, retry_at, Decision};
+use crate::features::notices::store::Skip;
 use crate::i18n::Lang;
 use crate::ssr::db::{DbResult, Store};
 
@@ -77,6 +79,8 @@ pub struct Worker {
     pub lease_ms: i64,
     /// Rows per round.
     pub batch: i64,
+    /// Signs each mail's unsubscribe link.
+    pub links: LinkKey,
 }
 
 impl Worker {
@@ -88,14 +92,15 @@ impl Worker {
             return Ok(round);
         }
         let (_, throttle_ms) = self.store.notice_periods().await?;
-        // Sent in this round, per person and channel: rows claimed together
-        // all read the last send from before the round.
-        let mut sent_now = std::collections::BTreeSet::new();
-        for mut due in claimed {
-            if sent_now.contains(&(due.person_id, due.channel.clone())) {
-                due.last_sent_at = Some(now);
-            }
-            let address = match decide(&due, now, throttle_ms) {
+        for due in claimed {
+            let person = crate::kernel::ids::PersonId(due.person_id);
+            let decision = match decide(&due, now, throttle_ms) {
+                // Within the throttle unless this row takes it, atomically:
+                // another worker may be sending to the same person right now.
+                Decision::Send(_) if !self.store.reserve_notice(person, due.id, now, throttle_ms).await? => Decision::Skip(Skip::Throttled),
+                decision => decision,
+            };
+            let address = match decision {
                 Decision::Skip(why) => {
                     self.store.mark_skipped(due.id, why, now).await?;
                     round.skipped += 1;
@@ -103,30 +108,30 @@ impl Worker {
                 }
                 Decision::Send(address) => address,
             };
-            // The person's language is not stored yet: Danish, as the portal's default.
+            let lang = due.lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
             let rendered = mail::notice(&NoticeMail {
-                lang: Lang::Da,
+                lang,
                 portal: format!("{}{}", self.portal, crate::routes::NOTIFICATIONS),
-                unsubscribe: format!("{}{}", self.portal, crate::routes::SETTINGS),
+                unsubscribe: format!("{}{}", self.portal, crate::routes::unsubscribe(&self.links.token(person))),
             });
-            match self.mailer.send(&address, &rendered).await {
-                Ok(()) => {
-                    self.store.mark_sent(due.id, now).await?;
-                    sent_now.insert((due.person_id, due.channel.clone()));
-                    round.sent += 1;
+            let Err(e) = self.mailer.send(&address, &rendered).await else {
+                self.store.mark_sent(due.id, now).await?;
+                round.sent += 1;
+                continue;
+            };
+            // Nothing went: the throttle is free for the next notice again.
+            self.store.release_notice(person, due.id, due.last_sent_at).await?;
+            match (e.permanent, retry_at(&due, now, jitter())) {
+                (false, Some(at)) => {
+                    tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
+                    self.store.mark_retry(due.id, &e.reason, at).await?;
+                    round.retried += 1;
                 }
-                Err(e) => match (e.permanent, retry_at(&due, now, jitter())) {
-                    (false, Some(at)) => {
-                        tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
-                        self.store.mark_retry(due.id, &e.reason, at).await?;
-                        round.retried += 1;
-                    }
-                    _ => {
-                        tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
-                        self.store.mark_failed(due.id, &e.reason, now).await?;
-                        round.failed += 1;
-                    }
-                },
+                _ => {
+                    tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
+                    self.store.mark_failed(due.id, &e.reason, now).await?;
+                    round.failed += 1;
+                }
             }
         }
         Ok(round)

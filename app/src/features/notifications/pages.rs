@@ -22,6 +22,7 @@ pub fn Notifications() -> impl IntoView {
     let page = Resource::new_blocking(before, my_notifications);
     view! {
         <PageHeading title=t.notifications.notifications_title/>
+        <p class="mb-4"><a href=routes::SETTINGS class="link">{t.notices.settings_link}</a></p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {

@@ -131,7 +131,7 @@ async fn the_caseworker_s_meetings_and_activities_tell_the_citizen(s: Arc<dyn St
     use crate::features::notifications::notice::NotificationKind as K;
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
     let plan = s.plan_of(c).await.unwrap().unwrap();
-    s.start_email(c, "jonas@example.dk", "h", NOW + DAY, NOW).await.unwrap();
+    s.start_email(c, "jonas@example.dk", "h", "da", NOW).await.unwrap();
     s.confirm_email(c, "h", NOW).await.unwrap();
     let act = NewActivity {
         department: Department::Job,

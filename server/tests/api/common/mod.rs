@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod process;
+pub mod smtp;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -88,14 +89,20 @@ pub async fn postgres_database() -> Option<String> {
 }
 
 pub async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestApp {
+    spawn_app_with(database_url, dir, vec![]).await
+}
+
+/// A server on `database_url` with more settings (`APP_*` name, value).
+pub async fn spawn_app_with(database_url: String, dir: tempfile::TempDir, extra: Vec<(String, String)>) -> TestApp {
     log_buffer();
-    let settings = Settings::from_vars([
+    let mut vars = vec![
         ("APP_LISTEN_ADDR".to_string(), "127.0.0.1:0".to_string()),
         ("APP_TEST_LOGIN".to_string(), "on".to_string()),
         ("APP_PUBLIC_URL".to_string(), "http://127.0.0.1:0".to_string()),
         ("APP_DATABASE_URL".to_string(), database_url),
-    ])
-    .expect("settings");
+    ];
+    vars.extend(extra);
+    let settings = Settings::from_vars(vars).expect("settings");
     let options = LeptosOptions::builder().output_name(server::OUTPUT_NAME).build();
     let clock = ManualClock::starting_now();
     let app = Application::build_with_clock(settings, options, Arc::new(clock.clone())).await.expect("app starts");

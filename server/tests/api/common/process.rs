@@ -25,9 +25,15 @@ fn free_port() -> u16 {
 
 /// Starts the server on `database_url` and waits until it answers `/healthz`.
 pub async fn start(database_url: &str, http: &Client) -> Server {
+    start_with(database_url, http, &[]).await
+}
+
+/// As [`start`], with more settings (`APP_*` name, value).
+pub async fn start_with(database_url: &str, http: &Client, extra: &[(String, String)]) -> Server {
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .envs(extra.iter().map(|(k, v)| (k, v)))
         .env("APP_LISTEN_ADDR", format!("127.0.0.1:{port}"))
         .env("APP_TEST_LOGIN", "on")
         .env("APP_PUBLIC_URL", &base)

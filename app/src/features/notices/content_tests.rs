@@ -1,0 +1,243 @@
+//! No mail tells anything about its event. Every event that makes a
+//! notification is made here through the services the features use, with a
+//! random marker in each free-text and name field it has (the citizen's,
+//! caseworker's, host's and other attendee's names, display names and CPR
+//! numbers, the goal's title, why and first step, the suggested wording and
+//! the reasons, the budget's note, the spending purposes, the messages and
+//! an attached file's name and bytes, the appointment's place, address and
+//! note, the activity's title and responsible, the group's fields, the
+//! meetup's place, address and description, and the host's message). Every
+//! notice is then sent, and none of the markers is in any mail: each mail is
+//! the fixed text with the two links. Each story runs on SQLite and on
+//! PostgreSQL.
+//!
+//! Every kind of `NotificationKind` is made; the test fails when a kind is
+//! added and not made here.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::features::budget::forms::{GrantInput, SpendingAnswer, SpendingInput};
+use crate::features::budget::service as budget;
+use crate::features::casework::forms::{ActivityInput, AppointmentInput};
+use crate::features::casework::service as casework;
+use crate::features::conversation::attachments::FileKind;
+use crate::features::conversation::service as conversation;
+use crate::features::conversation::store::{NewAttachment, Spooled};
+use crate::features::goals::forms::{GoalAnswer, GoalProposal};
+use crate::features::goals::service as goals;
+use crate::features::network::forms::{parse_announcement, parse_display_name, GroupInput, MeetupInput};
+use crate::features::network::service as network;
+use crate::features::notices::links::LinkKey;
+use crate::features::notices::mail::{self, NoticeMail};
+use crate::features::notices::worker::{DevOutbox, Round, Worker};
+use crate::i18n::Lang;
+use crate::kernel::ids::PersonId;
+use crate::kernel::plan::Role;
+use crate::kernel::text::MessageBody;
+use crate::kernel::{GoalTitle, Reason};
+use crate::routes;
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+
+const MINUTE: i64 = 60_000;
+const PORTAL: &str = "https://enplan.kommune.dk";
+const ADDRESS: &str = "x@example.dk";
+
+/// Hands out markers and keeps them, to look for them in the mails.
+#[derive(Default)]
+struct Markers(Vec<String>);
+
+impl Markers {
+    /// A new word no mail has. Letters only, so every field takes it (a
+    /// display name allows at most four digits).
+    fn word(&mut self) -> String {
+        use rand::Rng;
+        let mut rng = rand::thread_rng();
+        let tail: String = (0..12).map(|_| char::from(rng.gen_range(b'a'..=b'z'))).collect();
+        self.keep(format!("Hemmeligt{tail}"))
+    }
+
+    /// A new random CPR number.
+    fn cpr(&mut self) -> String {
+        use rand::Rng;
+        let mut rng = rand::thread_rng();
+        self.keep(format!("{:06}-{:04}", rng.gen_range(0..1_000_000), rng.gen_range(0..10_000)))
+    }
+
+    fn keep(&mut self, marker: String) -> String {
+        self.0.push(marker.clone());
+        marker
+    }
+}
+
+/// A person with a marked name (and CPR number, for a citizen).
+async fn marked_person(s: &dyn Store, m: &mut Markers, citizen: bool) -> PersonId {
+    let p = NewPerson { full_name: text(&m.word()), cpr: citizen.then(|| m.cpr()), subject: None, display_name: None };
+    s.create_person(&p, NOW).await.unwrap()
+}
+
+async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
+    let st = s.as_ref();
+    let t = |n: i64| NOW + n * MINUTE;
+    let mut m = Markers::default();
+    // Each notice is written and sent at once: no grace, no throttle.
+    st.set_notice_periods(0, 0).await.unwrap();
+
+    // The citizen, with a confirmed address, and their caseworker.
+    let c = marked_person(st, &mut m, true).await;
+    let cw = marked_person(st, &mut m, false).await;
+    st.grant_role(cw, Role::Caseworker, NOW).await.unwrap();
+    st.assign_caseworker(c, cw, AssignmentKind::Primary, NOW).await.unwrap();
+    st.start_email(c, ADDRESS, "h", "da", NOW).await.unwrap();
+    st.confirm_email(c, "h", NOW).await.unwrap();
+    let (citizen, staff) = (signed_in(c, true), staff_user(cw));
+    network::set_display_name(st, Some(&citizen), &parse_display_name(&m.word()).unwrap()).await.unwrap();
+    // The kinds of the events made, one per notification.
+    let mut made = Vec::new();
+
+    // Activities (the first change makes the plan).
+    let activity = ActivityInput::parse("job", &m.word(), &m.word(), "planned").unwrap();
+    casework::add_activity(st, &staff, c, activity, Some("a1"), t(1)).await.unwrap();
+    made.push(NotificationKind::ActivityAdded);
+    let plan = st.plan_of(c).await.unwrap().unwrap();
+    let act = st.activities(plan).await.unwrap()[0].id;
+    let changed = ActivityInput::parse("social", &m.word(), &m.word(), "active").unwrap();
+    casework::update_activity(st, &staff, c, act, changed, t(2)).await.unwrap();
+    made.push(NotificationKind::ActivityChanged);
+
+    // An appointment booked, then cancelled.
+    let meeting = AppointmentInput::parse("2026-10-01", "10:00", "45", &m.word(), &m.word(), "no", &m.word()).unwrap();
+    casework::add_appointment(st, &staff, c, meeting, "b1", t(3)).await.unwrap();
+    made.push(NotificationKind::AppointmentBooked);
+    let booked = st.appointments(plan).await.unwrap()[0].id;
+    casework::cancel_appointment(st, &staff, c, booked, t(4)).await.unwrap();
+    made.push(NotificationKind::AppointmentCancelled);
+
+    // Goals: another wording suggested, declined, accepted and the
+    // acceptance corrected to a decline.
+    let me = &citizen;
+    let mut goal = |key: &'static str, at: i64| {
+        let p = GoalProposal::parse(&m.word(), &m.word(), &m.word()).unwrap();
+        async move { goals::propose(st, me, p, key, at).await.unwrap() }
+    };
+    let (adjusted, declined, accepted) = (goal("g1", t(5)).await, goal("g2", t(5)).await, goal("g3", t(5)).await);
+    let adjust = GoalAnswer::Adjust { wording: GoalTitle::parse(&m.word()).unwrap(), reason: Reason::parse(&m.word()).unwrap() };
+    goals::decide(st, &staff, adjusted, adjust, t(6)).await.unwrap();
+    goals::decide(st, &staff, declined, GoalAnswer::Decline { reason: Reason::parse(&m.word()).unwrap() }, t(6)).await.unwrap();
+    goals::decide(st, &staff, accepted, GoalAnswer::Accept, t(6)).await.unwrap();
+    goals::correct(st, &staff, accepted, GoalAnswer::Decline { reason: Reason::parse(&m.word()).unwrap() }, t(7)).await.unwrap();
+    made.extend([NotificationKind::GoalAnswered; 4]);
+
+    // Spending requests, one linked to a goal: lowered, declined, approved.
+    budget::grant(st, &staff, c, GrantInput::parse("10000", "12", &m.word()).unwrap(), t(8)).await.unwrap();
+    let ask = |purpose: String, goal: String, key: &'static str| async move {
+        budget::request(st, me, SpendingInput::parse("500", &purpose, &goal).unwrap(), key, t(9)).await.unwrap()
+    };
+    let lowered = ask(m.word(), accepted.0.to_string(), "s1").await;
+    let refused = ask(m.word(), String::new(), "s2").await;
+    let approved = ask(m.word(), String::new(), "s3").await;
+    let lower = SpendingAnswer::Lower { amount: kr(100), reason: Reason::parse(&m.word()).unwrap() };
+    budget::decide(st, &staff, lowered, lower, t(10)).await.unwrap();
+    budget::decide(st, &staff, refused, SpendingAnswer::Decline { reason: Reason::parse(&m.word()).unwrap() }, t(10)).await.unwrap();
+    budget::decide(st, &staff, approved, SpendingAnswer::Approve, t(10)).await.unwrap();
+    made.extend([NotificationKind::SpendingAnswered; 3]);
+
+    // The conversation: the citizen writes, the caseworker answers with a file.
+    let body = |w: String| MessageBody::parse(&w).unwrap();
+    conversation::send(st, &citizen, body(m.word()), vec![], "c1", t(11)).await.unwrap();
+    let bytes = format!("%PDF-1.4 {}", m.word());
+    let file = NewAttachment {
+        file_name: format!("{}.pdf", m.word()),
+        kind: FileKind::Pdf,
+        size: bytes.len() as i64,
+        data: Spooled::from_bytes(bytes.as_bytes()).unwrap(),
+    };
+    conversation::answer(st, &staff, c, body(m.word()), vec![file], "c2", t(12)).await.unwrap();
+    made.push(NotificationKind::MessageAnswered);
+
+    // A meetup with one place: another takes it, the citizen waits and moves
+    // up when they cancel; then it changes, its host writes, and it is cancelled.
+    let h = marked_person(st, &mut m, false).await;
+    st.grant_role(h, Role::Host, NOW).await.unwrap();
+    let host = host_user(h);
+    network::set_display_name(st, Some(&host), &parse_display_name(&m.word()).unwrap()).await.unwrap();
+    let group = GroupInput::parse(&m.word(), &m.word(), &m.word(), &m.word(), &m.word()).unwrap();
+    let g = network::create_group(st, Some(&host), group, "n1", t(13)).await.unwrap();
+    let (date, _) = crate::kernel::time::form_date_time(NOW + 2 * DAY);
+    let meetup = |m: &mut Markers| MeetupInput::parse(&date, "17:00", "90", &m.word(), &m.word(), "1", &m.word()).unwrap();
+    let mu = network::post_meetup(st, Some(&host), g, meetup(&mut m), "n2", t(14)).await.unwrap();
+    let other = signed_in(marked_person(st, &mut m, true).await, true);
+    network::set_display_name(st, Some(&other), &parse_display_name(&m.word()).unwrap()).await.unwrap();
+    assert_eq!(network::sign_up(st, Some(&other), mu, t(15)).await.unwrap(), SignupStatus::Going);
+    assert_eq!(network::sign_up(st, Some(&citizen), mu, t(16)).await.unwrap(), SignupStatus::Waiting);
+    network::cancel(st, Some(&other), mu, t(17)).await.unwrap();
+    made.push(NotificationKind::MeetupMovedUp);
+    network::update_meetup(st, Some(&host), mu, meetup(&mut m), t(18)).await.unwrap();
+    made.push(NotificationKind::MeetupChanged);
+    network::announce(st, Some(&host), mu, &parse_announcement(&m.word()).unwrap(), "n3", t(19)).await.unwrap();
+    made.push(NotificationKind::MeetupAnnouncement);
+    network::cancel_meetup(st, Some(&host), mu, t(20)).await.unwrap();
+    made.push(NotificationKind::MeetupCancelled);
+
+    let kinds: BTreeSet<&str> = made.iter().map(|k| k.as_str()).collect();
+    let every: BTreeSet<&str> = NotificationKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(kinds, every, "every kind of notification is made here");
+
+    // The worker, in rounds until nothing is left.
+    let links = LinkKey::new(vec![7; 32]).unwrap();
+    let outbox = Arc::new(DevOutbox::default());
+    let w = Worker {
+        store: s.clone(),
+        mailer: outbox.clone(),
+        id: "w1".into(),
+        portal: PORTAL.into(),
+        lease_ms: MINUTE,
+        batch: 5,
+        links: links.clone(),
+    };
+    let mut sent = 0;
+    loop {
+        let round = w.round(t(60), || 0.0).await.unwrap();
+        assert_eq!(Round { sent: 0, ..round }, Round::default(), "every notice is sent");
+        if round.sent == 0 {
+            break;
+        }
+        sent += round.sent;
+    }
+
+    // One notice per event, each sent.
+    let rows = st.outbox_of(c).await.unwrap();
+    let mut written: Vec<&str> = rows.iter().map(|r| r.kind.as_str()).collect();
+    let mut expected: Vec<&str> = made.iter().map(|k| k.as_str()).collect();
+    written.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(written, expected, "one notice per event");
+    assert!(rows.iter().all(|r| r.sent_at.is_some()), "{rows:?}");
+    let mails = outbox.mails();
+    assert_eq!((sent, mails.len()), (made.len(), made.len()), "one mail per event");
+
+    // The renderer's whole input. Every field is named and there is no `..`:
+    // a field added to `NoticeMail` (a name, a title, an amount) stops this
+    // file from compiling until it is looked at here.
+    let input = NoticeMail {
+        lang: Lang::Da,
+        portal: format!("{PORTAL}{}", routes::NOTIFICATIONS),
+        unsubscribe: format!("{PORTAL}{}", routes::unsubscribe(&links.token(c))),
+    };
+    let NoticeMail { lang: _, portal: _, unsubscribe: _ } = &input;
+    let fixed = mail::notice(&input);
+    for (to, notice) in &mails {
+        assert_eq!(to, ADDRESS);
+        assert_eq!(notice.subject, "Du har nyt i Én Plan");
+        assert_eq!(notice, &fixed, "the fixed text and the two links, whatever the event");
+    }
+
+    // And none of the words of the events.
+    let everything = format!("{mails:?}").to_lowercase();
+    for marker in &m.0 {
+        assert!(!everything.contains(&marker.to_lowercase()), "{marker} in a mail: {everything}");
+    }
+}
+
+on_both_backends!(no_field_of_any_event_reaches_a_mail);

@@ -1,0 +1,136 @@
+//! The contact settings' forms: an e-mail address and the code that
+//! confirms it. Compiled for the browser too, so its check is the server's.
+
+use serde::{Deserialize, Serialize};
+
+use crate::kernel::forms::{field, FieldErrors, Problem};
+
+/// Form field names.
+pub mod fields {
+    pub const EMAIL: &str = "email";
+    pub const CODE: &str = "code";
+}
+
+/// An e-mail address as typed, checked for its shape (whether it exists
+/// only the code mail shows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    /// At most this many characters (what SMTP carries).
+    pub const MAX: usize = 254;
+
+    pub fn parse(input: &str) -> Option<Email> {
+        let s = input.trim();
+        if s.chars().count() > Email::MAX {
+            return None;
+        }
+        let (local, domain) = s.rsplit_once('@')?;
+        let local_ok = !local.is_empty()
+            && local.chars().count() <= 64
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"<>()[]\\,;:\"@".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let domain_ok = labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty()
+                    && l.chars().count() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+            && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        (local_ok && domain_ok).then(|| Email(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The six digits of a code as typed (spaces allowed: "493 021").
+pub fn parse_code(input: &str) -> Option<String> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    (digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
+}
+
+/// The contact settings' checked forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoticeForm {
+    Email,
+    Code,
+}
+
+impl NoticeForm {
+    /// The refused fields of a form (form name → typed text).
+    pub fn check(self, value: impl Fn(&str) -> String) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        match self {
+            NoticeForm::Email => {
+                if Email::parse(&value(fields::EMAIL)).is_none() {
+                    field(&mut errors, fields::EMAIL, Problem::Email);
+                }
+            }
+            NoticeForm::Code => {
+                if parse_code(&value(fields::CODE)).is_none() {
+                    field(&mut errors, fields::CODE, Problem::CodeFormat);
+                }
+            }
+        }
+        errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_addresses_are_taken_as_typed_without_the_spaces_around() {
+        for ok in ["maja@example.dk", " maja.hansen+enplan@mail.kommune.dk ", "søren@æblegård.dk", "a@b.co"] {
+            assert_eq!(Email::parse(ok).map(|e| e.0), Some(ok.trim().to_string()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn malformed_addresses_are_refused() {
+        let long = format!("{}@example.dk", "a".repeat(250));
+        for bad in [
+            "",
+            "maja",
+            "maja@",
+            "@example.dk",
+            "maja@example",
+            "maja@@example.dk",
+            "ma ja@example.dk",
+            "maja@exa mple.dk",
+            "maja@-example.dk",
+            "maja@example.d",
+            "maja@example.123",
+            ".maja@example.dk",
+            "ma..ja@example.dk",
+            "<maja@example.dk>",
+            "maja@example..dk",
+            long.as_str(),
+        ] {
+            assert_eq!(Email::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_code_is_six_digits_spaces_allowed() {
+        assert_eq!(parse_code(" 493 021 ").as_deref(), Some("493021"));
+        for bad in ["", "49302", "4930211", "49302a", "４９３０２１"] {
+            assert_eq!(parse_code(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_forms_report_the_field_by_name() {
+        assert_eq!(NoticeForm::Email.check(|_| "nej".into())[0].field, fields::EMAIL);
+        assert_eq!(NoticeForm::Code.check(|_| "12".into())[0].problem, Problem::CodeFormat);
+        assert!(NoticeForm::Email.check(|_| "maja@example.dk".into()).is_empty());
+    }
+}

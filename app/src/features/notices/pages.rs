@@ -1,0 +1,175 @@
+//! `/indstillinger`, where anyone signed in chooses whether and about what
+//! they get a mail, and `/afmeld/{token}`, the page a mail's unsubscribe
+//! link opens: one button, a POST, since mail scanners follow links.
+//! Every form here is a plain form post: it works before (and without) the
+//! WASM; the address and code forms are checked in the browser once hydrated.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+use crate::features::notices::views::{SettingsPage, SettingsView};
+use crate::i18n::use_lang;
+use crate::routes;
+use crate::ui::form::CheckedForm;
+use crate::ui::page::{ButtonForm, NeedsLogin, Outcome, PageHeading, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// This feature's own `?svar=` notice, else the shared one.
+#[component]
+fn NoticeOutcome() -> impl IntoView {
+    let t = use_lang().texts();
+    let code = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("svar"));
+    match code.as_deref().and_then(|c| t.notices.outcome(c)) {
+        Some(text) => {
+            let class = if code.as_deref() == Some("ugyldigt-link") { "alert mb-4" } else { "notice mb-4" };
+            view! { <p class=class role="status">{text}</p> }.into_any()
+        }
+        None => view! { <Outcome/> }.into_any(),
+    }
+}
+
+/// "Indstillinger": the address, the code, the topics, unsubscribe.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.notices.settings_title body=t.notices.needs_login next=routes::SETTINGS/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| notice_settings());
+    view! {
+        <PageHeading title=t.notices.settings_title/>
+        <NoticeOutcome/>
+        <p class="mb-6 max-w-prose">{t.notices.settings_intro}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(SettingsPage::Settings(view)) => view! { <SettingsSections view=*view/> }.into_any(),
+                    Ok(SettingsPage::NeedsLogin) => {
+                        view! { <NeedsLogin title=t.notices.settings_title body=t.notices.needs_login next=routes::SETTINGS/> }.into_any()
+                    }
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn SettingsSections(view: SettingsView) -> impl IntoView {
+    let t = use_lang().texts();
+    let SettingsView { email, pending, email_form, topics, unsubscribed, failure } = view;
+    let failure = failure.zip(email.clone()).map(|(reason, address)| {
+        view! {
+            <div class="alert mb-6" role="alert">
+                <p>{t.notices.failed_to} " " <strong>{address}</strong> ": " {reason}</p>
+                <p>{t.notices.failed_after}</p>
+            </div>
+        }
+    });
+    let current = match email {
+        Some(address) => view! {
+            <p class="mb-3">{t.notices.email_current} " " <strong class="break-all">{address}</strong></p>
+            <div class="mb-6"><ButtonForm action=RemoveEmail::PATH hidden=vec![] label=t.notices.email_remove/></div>
+        }
+        .into_any(),
+        None => view! { <p class="mb-6">{t.notices.email_none}</p> }.into_any(),
+    };
+    let entry = match pending {
+        Some((address, code_form)) => view! {
+            <div id="kode" class="card mb-6">
+                <p class="mb-4">{t.notices.code_sent_to} " " <strong class="break-all">{address.clone()}</strong> "."</p>
+                <CheckedForm spec=code_form/>
+                <div class="mt-4 flex flex-wrap gap-3">
+                    <ButtonForm action=StartEmail::PATH hidden=vec![("email", address)] label=t.notices.code_again/>
+                    <ButtonForm action=CancelEmail::PATH hidden=vec![] label=t.notices.code_cancel/>
+                </div>
+            </div>
+        }
+        .into_any(),
+        None => view! { <CheckedForm spec=email_form/> }.into_any(),
+    };
+    let boxes = topics
+        .into_iter()
+        .map(|(topic, wanted)| {
+            let id = format!("emne-{}", topic.field());
+            view! {
+                <div class="flex min-h-11 items-center gap-3">
+                    <input id=id.clone() type="checkbox" name=topic.field() value="ja" checked=wanted class="h-6 w-6"/>
+                    <label for=id>{topic.label(t)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let all = if unsubscribed {
+        view! {
+            <p class="mb-3">{t.notices.all_off}</p>
+            <ButtonForm action=SetUnsubscribed::PATH hidden=vec![("igen", "ja".to_string())] label=t.notices.subscribe_again class="btn-primary"/>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="mb-3">{t.notices.all_on}</p>
+            <ButtonForm action=SetUnsubscribed::PATH hidden=vec![] label=t.notices.unsubscribe_all/>
+        }
+        .into_any()
+    };
+    view! {
+        {failure}
+        <section aria-labelledby="adresse" class="mb-8">
+            <h2 id="adresse" class="mb-3 text-2xl font-bold">{t.notices.email_heading}</h2>
+            {current}
+            {entry}
+        </section>
+        <section aria-labelledby="emner" class="mb-8">
+            <h2 id="emner" class="mb-3 text-2xl font-bold">{t.notices.topics_heading}</h2>
+            <form method="post" action=SaveTopics::PATH>
+                <fieldset class="mb-4">
+                    <legend class="mb-2">{t.notices.topics_intro}</legend>
+                    {boxes}
+                </fieldset>
+                <button type="submit" class="btn-primary">{t.notices.topics_submit}</button>
+            </form>
+        </section>
+        <section aria-labelledby="alle" class="mb-8">
+            <h2 id="alle" class="mb-3 text-2xl font-bold">{t.notices.all_heading}</h2>
+            {all}
+        </section>
+        <p class="text-muted max-w-prose">{t.notices.privacy}</p>
+    }
+}
+
+/// "Afmeld mails fra Én Plan": what a mail's unsubscribe link opens. The
+/// button posts to the same address (as a mail program's one-click
+/// unsubscribe does); no login is needed.
+#[component]
+pub fn Unsubscribe() -> impl IntoView {
+    let t = use_lang().texts();
+    let token = leptos_router::hooks::use_params_map().with_untracked(|p| p.get("token")).unwrap_or_default();
+    let answer = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("svar"));
+    let body = match answer.as_deref() {
+        Some("afmeldt-link") => view! {
+            <NoticeOutcome/>
+            <p><a href=routes::SETTINGS class="link">{t.notices.link_settings}</a></p>
+        }
+        .into_any(),
+        Some("ugyldigt-link") => view! {
+            <NoticeOutcome/>
+            <p><a href=routes::login_then(routes::SETTINGS) class="btn-primary">{t.login}</a></p>
+        }
+        .into_any(),
+        _ => view! {
+            <p class="mb-6 max-w-prose">{t.notices.link_intro}</p>
+            <form method="post" action=routes::unsubscribe(&token)>
+                <button type="submit" class="btn-primary">{t.notices.link_button}</button>
+            </form>
+        }
+        .into_any(),
+    };
+    view! {
+        <PageHeading title=t.notices.link_title/>
+        {body}
+    }
+}
