@@ -179,6 +179,11 @@ async fn a_code_and_a_notice_go_through_a_real_smtp_server_with_starttls_and_aut
     book(app.store.as_ref(), mette, karin, secret, app.clock.now_ms() + 1).await;
     tokio::time::sleep(Duration::from_millis(2_000)).await;
     assert_eq!(sink.mails().await.len(), 2, "unsubscribed: nothing more");
+    let logs = String::from_utf8(log_buffer().lock().unwrap().clone()).unwrap();
+    // (Not the code: six digits can turn up in any timestamp.)
+    for never in ["mette@example.dk", smtp::PASSWORD] {
+        assert!(!logs.contains(never), "{never} in the logs");
+    }
 }
 
 /// A worker on a store of its own (no server running its own worker beside it).
