@@ -132,6 +132,7 @@ fn worker(store: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
         portal: "https://enplan.kommune.dk".into(),
         lease_ms: 60_000,
         batch: 50,
+        parallel: 8,
         links: LinkKey::new(vec![9; 32]).unwrap(),
     }
 }

@@ -177,6 +177,7 @@ impl Application {
                 portal: self.state.auth.public_url.clone(),
                 lease_ms: self.state.settings.notice_lease_seconds * 1_000,
                 batch: 50,
+                parallel: 8,
                 links: self.state.notices.links.clone(),
             };
             tokio::spawn(notices::run(worker, self.state.auth.clock.clone(), std::time::Duration::from_secs(1)));

@@ -194,6 +194,7 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
         portal: PORTAL.into(),
         lease_ms: MINUTE,
         batch: 5,
+        parallel: 8,
         links: links.clone(),
     };
     let mut sent = 0;

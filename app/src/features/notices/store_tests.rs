@@ -177,6 +177,7 @@ fn worker(s: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
         portal: "https://enplan.kommune.dk".into(),
         lease_ms: MINUTE,
         batch: 50,
+        parallel: 8,
         links: crate::features::notices::links::LinkKey::new(vec![7; 32]).unwrap(),
     }
 }

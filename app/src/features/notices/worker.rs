@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use crate::features::notices::links::LinkKey;
 use crate::features::notices::mail::{self, NoticeMail, Rendered};
 use crate::features::notices::rules::{decide, retry_at, Decision};
-use crate::features::notices::store::Skip;
+use crate::features::notices::store::{Due, Skip};
 use crate::i18n::Lang;
 use crate::ssr::db::{DbResult, Store};
 
@@ -67,6 +67,14 @@ pub struct Round {
     pub failed: usize,
 }
 
+/// What became of one claimed row.
+enum Outcome {
+    Sent,
+    Skipped,
+    Retried,
+    Failed,
+}
+
 /// The worker of one server process.
 pub struct Worker {
     pub store: Arc<dyn Store>,
@@ -75,65 +83,82 @@ pub struct Worker {
     pub id: String,
     /// The portal's public URL, without a trailing slash.
     pub portal: String,
-    /// How long a claim holds (longer than a send may take).
+    /// How long a claim holds (longer than a round may take).
     pub lease_ms: i64,
     /// Rows per round.
     pub batch: i64,
+    /// Mails sent at the same time, at most (a slow mail server does not
+    /// hold the others up one by one).
+    pub parallel: usize,
     /// Signs each mail's unsubscribe link.
     pub links: LinkKey,
 }
 
 impl Worker {
-    /// One round at `now`; `jitter` gives a number in 0..1 per retry.
+    /// One round at `now`; `jitter` gives a number in 0..1 per row (spreads
+    /// the retries of many rows after an outage).
     pub async fn round(&self, now: i64, mut jitter: impl FnMut() -> f64) -> DbResult<Round> {
+        use futures_util::stream::{self, StreamExt};
         let mut round = Round::default();
         let claimed = self.store.claim_due(&self.id, now, self.lease_ms, self.batch).await?;
         if claimed.is_empty() {
             return Ok(round);
         }
         let (_, throttle_ms) = self.store.notice_periods().await?;
-        for due in claimed {
-            let person = crate::kernel::ids::PersonId(due.person_id);
-            let decision = match decide(&due, now, throttle_ms) {
-                // Within the throttle unless this row takes it, atomically:
-                // another worker may be sending to the same person right now.
-                Decision::Send(_) if !self.store.reserve_notice(person, due.id, now, throttle_ms).await? => Decision::Skip(Skip::Throttled),
-                decision => decision,
-            };
-            let address = match decision {
-                Decision::Skip(why) => {
-                    self.store.mark_skipped(due.id, why, now).await?;
-                    round.skipped += 1;
-                    continue;
-                }
-                Decision::Send(address) => address,
-            };
-            let lang = due.lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
-            let rendered = mail::notice(&NoticeMail {
-                lang,
-                portal: format!("{}{}", self.portal, crate::routes::NOTIFICATIONS),
-                unsubscribe: format!("{}{}", self.portal, crate::routes::unsubscribe(&self.links.token(person))),
-            });
-            let Err(e) = self.mailer.send(&address, &rendered).await else {
-                self.store.mark_sent(due.id, now).await?;
-                round.sent += 1;
-                continue;
-            };
-            // Nothing went: the throttle is free for the next notice again.
-            self.store.release_notice(person, due.id, due.last_sent_at).await?;
-            match (e.permanent, retry_at(&due, now, jitter())) {
-                (false, Some(at)) => {
-                    tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
-                    self.store.mark_retry(due.id, &e.reason, at).await?;
-                    round.retried += 1;
-                }
-                _ => {
-                    tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
-                    self.store.mark_failed(due.id, &e.reason, now).await?;
-                    round.failed += 1;
-                }
+        let rows: Vec<(Due, f64)> = claimed.into_iter().map(|due| (due, jitter())).collect();
+        let mut outcomes =
+            stream::iter(rows).map(|(due, jitter)| self.handle(due, now, throttle_ms, jitter)).buffer_unordered(self.parallel.max(1));
+        while let Some(outcome) = outcomes.next().await {
+            match outcome? {
+                Outcome::Sent => round.sent += 1,
+                Outcome::Skipped => round.skipped += 1,
+                Outcome::Retried => round.retried += 1,
+                Outcome::Failed => round.failed += 1,
             }
         }
         Ok(round)
+    }
+
+    /// Decides, sends and records one claimed row.
+    async fn handle(&self, due: Due, now: i64, throttle_ms: i64, jitter: f64) -> DbResult<Outcome> {
+        let person = crate::kernel::ids::PersonId(due.person_id);
+        let decision = match decide(&due, now, throttle_ms) {
+            // Within the throttle unless this row takes it, atomically: another
+            // row of the same person may be sending right now (here or in
+            // another worker).
+            Decision::Send(_) if !self.store.reserve_notice(person, due.id, now, throttle_ms).await? => Decision::Skip(Skip::Throttled),
+            decision => decision,
+        };
+        let address = match decision {
+            Decision::Skip(why) => {
+                self.store.mark_skipped(due.id, why, now).await?;
+                return Ok(Outcome::Skipped);
+            }
+            Decision::Send(address) => address,
+        };
+        let lang = due.lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
+        let rendered = mail::notice(&NoticeMail {
+            lang,
+            portal: format!("{}{}", self.portal, crate::routes::NOTIFICATIONS),
+            unsubscribe: format!("{}{}", self.portal, crate::routes::unsubscribe(&self.links.token(person))),
+        });
+        let Err(e) = self.mailer.send(&address, &rendered).await else {
+            self.store.mark_sent(due.id, now).await?;
+            return Ok(Outcome::Sent);
+        };
+        // Nothing went: the throttle is free for the next notice again.
+        self.store.release_notice(person, due.id, due.last_sent_at).await?;
+        match (e.permanent, retry_at(&due, now, jitter)) {
+            (false, Some(at)) => {
+                tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
+                self.store.mark_retry(due.id, &e.reason, at).await?;
+                Ok(Outcome::Retried)
+            }
+            _ => {
+                tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
+                self.store.mark_failed(due.id, &e.reason, now).await?;
+                Ok(Outcome::Failed)
+            }
+        }
     }
 }
