@@ -64,6 +64,10 @@ const smtp = new SMTPServer({
   },
 });
 
+// A client that dies mid-session (the tests kill servers with SIGKILL) resets
+// its socket; without a listener that error would end this process.
+smtp.on("error", (err) => console.error(`smtp-sink: ${err.code ?? ""} ${err.message}`));
+
 const http = createServer((req, res) => {
   if (req.method === "GET" && req.url === "/mails") {
     res.writeHead(200, { "content-type": "application/json" });

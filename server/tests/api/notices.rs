@@ -352,7 +352,7 @@ async fn two_servers_send_each_of_a_thousand_notices_and_a_kill_9_loses_none() {
 
     let sink = SmtpSink::start_slow(4);
     let mut vars = sink.vars();
-    vars.push(("APP_NOTICE_LEASE_SECONDS".into(), "3".into()));
+    vars.push(("APP_NOTICE_LEASE_SECONDS".into(), "10".into()));
     vars.push(("APP_DEMO_DATA".into(), "off".into()));
     let http = process::client();
     let a = process::start_with(&url, &http, &vars).await;
@@ -382,8 +382,10 @@ async fn two_servers_send_each_of_a_thousand_notices_and_a_kill_9_loses_none() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     if left > 0 {
-        let stuck: Vec<(i64, i64, Option<String>, Option<String>, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT id, attempts, last_error, claimed_by, not_before, claimed_until FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 20",
+        let stuck: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT id, attempts, COALESCE(last_error, '-') || ' | claimed by ' || COALESCE(claimed_by, '-') || ' until ' || \
+               COALESCE(claimed_until::text, '-') || ' | due ' || not_before::text \
+             FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 20",
         )
         .fetch_all(&pool)
         .await
