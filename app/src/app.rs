@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("min-plan"), StaticSegment("nyt-maal")) view=goals::pages::ProposeGoal ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::NOTIFICATIONS[1..]) view=notifications::pages::Notifications ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::SETTINGS[1..]) view=notices::pages::Settings ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&routes::MY_DATA[1..]) view=my_data::pages::MyData ssr=SsrMode::Async/>
                     <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>

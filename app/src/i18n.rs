@@ -238,6 +238,8 @@ pub struct Texts {
     pub my_caseworker: &'static crate::features::my_caseworker::texts::MyCaseworkerTexts,
     /// Network's strings.
     pub network: &'static crate::features::network::texts::NetworkTexts,
+    /// The data export's strings.
+    pub my_data: &'static crate::features::my_data::texts::MyDataTexts,
     /// The e-mail notices' strings.
     pub notices: &'static crate::features::notices::texts::NoticeTexts,
     /// Notification's strings.
@@ -520,6 +522,7 @@ pub static DA: Texts = Texts {
     my_caseworker: &crate::features::my_caseworker::texts::DA,
     network: &crate::features::network::texts::DA,
     notices: &crate::features::notices::texts::DA,
+    my_data: &crate::features::my_data::texts::DA,
     notifications: &crate::features::notifications::texts::DA,
     plan: &crate::features::plan::texts::DA,
     site: &crate::features::site::texts::DA,
@@ -670,6 +673,7 @@ pub static EN: Texts = Texts {
     my_caseworker: &crate::features::my_caseworker::texts::EN,
     network: &crate::features::network::texts::EN,
     notices: &crate::features::notices::texts::EN,
+    my_data: &crate::features::my_data::texts::EN,
     notifications: &crate::features::notifications::texts::EN,
     plan: &crate::features::plan::texts::EN,
     site: &crate::features::site::texts::EN,

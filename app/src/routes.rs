@@ -29,6 +29,9 @@ pub const CONVERSATION: &str = "/samtale";
 pub const NOTIFICATIONS: &str = "/beskeder";
 /// Contact settings: the e-mail address notices go to, and which.
 pub const SETTINGS: &str = "/indstillinger";
+/// Everything recorded about the signed-in person, and its download.
+pub const MY_DATA: &str = "/mine-oplysninger";
+pub const MY_DATA_JSON: &str = "/mine-oplysninger.json";
 /// Followed by a signed token: the page with one "Afmeld" button, which a
 /// mail's link opens (and a mail program's one-click unsubscribe posts to).
 pub const UNSUBSCRIBE: &str = "/afmeld";

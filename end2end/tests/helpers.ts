@@ -21,6 +21,7 @@ export const ROUTES = [
   "/min-plan/nyt-maal",
   "/beskeder",
   "/indstillinger",
+  "/mine-oplysninger",
   "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",

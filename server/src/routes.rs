@@ -157,6 +157,33 @@ pub async fn attachment(
 
 /// `attachment` with the file's name: plain ASCII for old clients, and the
 /// name itself percent-encoded as UTF-8 (RFC 6266) for the rest.
+/// `GET /mine-oplysninger.json`: everything recorded about the signed-in
+/// person, as a download (the format is in README, "The data export").
+pub async fn my_data_json(State(state): State<AppState>, user: Option<Extension<app::ssr::auth::CurrentUser>>) -> Response {
+    let Some(Extension(user)) = user else {
+        return Redirect::to(&app::routes::login_then(app::routes::MY_DATA_JSON)).into_response();
+    };
+    let now = state.auth.clock.now_ms();
+    match app::features::my_data::service::export(state.store.as_ref(), &user, now).await {
+        Ok(export) => {
+            let day = app::kernel::time::iso(now).chars().take(10).collect::<String>();
+            (
+                [
+                    (header::CONTENT_TYPE, "application/json; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, content_disposition(&format!("mine-oplysninger-{day}.json"))),
+                    (header::CACHE_CONTROL, "private, no-store".to_string()),
+                ],
+                serde_json::to_string_pretty(&export).unwrap_or_default(),
+            )
+                .into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not export a person's data");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
 fn content_disposition(name: &str) -> String {
     let ascii: String = name.chars().map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' { c } else { '_' }).collect();
     let encoded: String = name

@@ -209,6 +209,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::SET_LANG, post(routes::set_lang))
         .route(&format!("{}/{{id}}", paths::ATTACHMENT), get(routes::attachment))
         .route(&format!("{}/{{token}}", paths::UNSUBSCRIBE), post(notices::unsubscribe))
+        .route(paths::MY_DATA_JSON, get(routes::my_data_json))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -10,6 +10,7 @@ pub mod goals;
 pub mod identity;
 pub mod inbox;
 pub mod my_caseworker;
+pub mod my_data;
 pub mod network;
 pub mod notices;
 pub mod notifications;

@@ -15,6 +15,7 @@ mod conversation_access;
 mod crash;
 mod foundation;
 mod limits;
+mod my_data;
 mod network_access;
 mod notices;
 mod notifications_access;

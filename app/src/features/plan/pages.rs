@@ -37,7 +37,10 @@ pub fn MyPlan() -> impl IntoView {
                 match page.await {
                     Ok(PlanPage::Plan(plan)) => view! {
                         <Plan plan t/>
-                        <a href=routes::ACCESS_LOG class="link">{t.plan.access_link}</a>
+                        <p class="flex flex-col gap-2">
+                            <a href=routes::ACCESS_LOG class="link">{t.plan.access_link}</a>
+                            <a href=routes::MY_DATA class="link">{t.my_data.link_from_plan}</a>
+                        </p>
                     }
                     .into_any(),
                     Ok(_) => view! {

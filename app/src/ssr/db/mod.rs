@@ -38,6 +38,7 @@ pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
 /// Each feature's part of the store; [`Store`] is all of them.
 pub use crate::features::identity::store::PeopleStore;
+pub use crate::features::my_data::store::ExportStore;
 pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notices::store::NoticeStore;
 pub use crate::features::notifications::store::NotificationStore;
@@ -55,6 +56,7 @@ pub mod prelude {
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
     pub use crate::features::identity::store::PeopleStore as _;
+    pub use crate::features::my_data::store::ExportStore as _;
     pub use crate::features::network::store::NetworkStore as _;
     pub use crate::features::notices::store::NoticeStore as _;
     pub use crate::features::notifications::store::NotificationStore as _;
@@ -160,6 +162,7 @@ pub trait Store:
     + ConversationStore
     + LimitStore
     + SecretStore
+    + ExportStore
     + Send
     + Sync
     + 'static

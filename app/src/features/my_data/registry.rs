@@ -1,0 +1,115 @@
+//! Every table of the database, and what the data export does with it: the
+//! rows about the person asking (a query with `$1` the person's id; all its
+//! columns but the ones named in `omit`), or nothing, with the reason. A
+//! test reads the schema of both backends and fails on a table that is in
+//! neither, so a new table cannot be forgotten: **a feature that adds a table
+//! adds a line here** (and `omit` names only columns that exist).
+
+/// What the export does with one table.
+#[derive(Clone, Copy, Debug)]
+pub enum Kept {
+    /// The person's rows, in the export's `section`.
+    Exported { section: &'static str, query: &'static str, omit: &'static [&'static str] },
+    /// Not in the export, and why.
+    Excluded(&'static str),
+}
+
+/// One table of the database.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    pub table: &'static str,
+    pub kept: Kept,
+}
+
+const fn exported(table: &'static str, section: &'static str, query: &'static str) -> Entry {
+    Entry { table, kept: Kept::Exported { section, query, omit: &[] } }
+}
+
+const fn exported_without(table: &'static str, section: &'static str, query: &'static str, omit: &'static [&'static str]) -> Entry {
+    Entry { table, kept: Kept::Exported { section, query, omit } }
+}
+
+const fn excluded(table: &'static str, why: &'static str) -> Entry {
+    Entry { table, kept: Kept::Excluded(why) }
+}
+
+/// The plans of person `$1`.
+macro_rules! of_plan {
+    ($table:literal) => {
+        concat!("SELECT * FROM ", $table, " WHERE plan_id IN (SELECT id FROM plan WHERE citizen_id = $1) ORDER BY id")
+    };
+}
+
+/// Every table, in the order of the export.
+pub static REGISTRY: &[Entry] = &[
+    exported("person", "person", "SELECT * FROM person WHERE id = $1"),
+    exported_without(
+        "contact",
+        "contact_settings",
+        "SELECT * FROM contact WHERE person_id = $1",
+        // A hash of a code that was mailed, and the worker's bookkeeping.
+        &["code_hash", "email_notice_row"],
+    ),
+    exported("role_grant", "roles", "SELECT * FROM role_grant WHERE person_id = $1"),
+    exported("caseworker_assignment", "caseworkers", "SELECT * FROM caseworker_assignment WHERE citizen_id = $1 ORDER BY from_at, id"),
+    exported("plan", "plan", "SELECT * FROM plan WHERE citizen_id = $1"),
+    exported("plan_event", "plan_history", of_plan!("plan_event")),
+    exported("goal", "goals", of_plan!("goal")),
+    exported("activity", "activities", of_plan!("activity")),
+    exported("appointment", "appointments", of_plan!("appointment")),
+    exported("meeting_note", "meeting_notes", of_plan!("meeting_note")),
+    exported("decision", "decisions", "SELECT * FROM decision WHERE citizen_id = $1 ORDER BY decided_at, id"),
+    exported("budget", "budgets", "SELECT * FROM budget WHERE citizen_id = $1 ORDER BY id"),
+    exported(
+        "budget_entry",
+        "budget_entries",
+        "SELECT * FROM budget_entry WHERE budget_id IN (SELECT id FROM budget WHERE citizen_id = $1) ORDER BY at, id",
+    ),
+    exported("spending_request", "spending_requests", "SELECT * FROM spending_request WHERE citizen_id = $1 ORDER BY id"),
+    exported("conversation", "conversation", "SELECT * FROM conversation WHERE citizen_id = $1"),
+    exported("message", "messages", "SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id"),
+    // Listed by name, type and size; the file itself is downloaded from the conversation.
+    exported_without("attachment", "attachments", "SELECT * FROM attachment WHERE citizen_id = $1 ORDER BY id", &["data"]),
+    exported("notification", "notifications", "SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at, id"),
+    exported_without(
+        "outbox",
+        "notices_by_mail",
+        "SELECT * FROM outbox WHERE person_id = $1 ORDER BY id",
+        // Which server process held the row, and until when.
+        &["claimed_by", "claimed_until"],
+    ),
+    exported(
+        "network_group",
+        "network_groups",
+        "SELECT * FROM network_group WHERE id IN (SELECT group_id FROM group_member WHERE person_id = $1 \
+         UNION SELECT group_id FROM group_host WHERE person_id = $1) ORDER BY id",
+    ),
+    exported("group_member", "group_memberships", "SELECT * FROM group_member WHERE person_id = $1"),
+    exported("group_host", "groups_hosted", "SELECT * FROM group_host WHERE person_id = $1"),
+    exported(
+        "meetup",
+        "meetups",
+        "SELECT * FROM meetup WHERE id IN (SELECT meetup_id FROM meetup_signup WHERE person_id = $1) ORDER BY starts_at, id",
+    ),
+    exported("meetup_signup", "meetup_signups", "SELECT * FROM meetup_signup WHERE person_id = $1 ORDER BY id"),
+    exported(
+        "announcement",
+        "meetup_messages",
+        "SELECT * FROM announcement WHERE meetup_id IN (SELECT meetup_id FROM meetup_signup WHERE person_id = $1) ORDER BY created_at, id",
+    ),
+    exported("access_log", "access_log", "SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at, id"),
+    exported("staff_profile", "staff_profile", "SELECT * FROM staff_profile WHERE person_id = $1"),
+    exported("outreach_hours", "outreach_hours", "SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY id"),
+    excluded(
+        "idempotency_key",
+        "technical: a random key per form sent, kept so a double tap makes one record; what it made is in the export",
+    ),
+    excluded("setting", "the municipality's settings: about no person"),
+    excluded("tower_sessions", "technical: login sessions, deleted when they end; they hold who is logged in and nothing else"),
+    excluded("_sqlx_migrations", "technical: which versions of the database schema have been applied"),
+];
+
+/// The entry of `table`, if it is registered.
+pub fn entry(table: &str) -> Option<&'static Entry> {
+    REGISTRY.iter().find(|e| e.table == table)
+}

@@ -1,0 +1,112 @@
+//! The data export's reads: a registered query's rows as JSON objects,
+//! column by column, whatever the table; and the schema, for the registry's
+//! test. Both backends.
+
+use async_trait::async_trait;
+use serde_json::{Map, Value};
+use sqlx::{Column, Row};
+
+use crate::kernel::ids::PersonId;
+use crate::ssr::db::*;
+
+/// A row as column name → value.
+pub type JsonRow = Map<String, Value>;
+
+#[async_trait]
+pub trait ExportStore: Send + Sync {
+    /// The rows of a registered `query` (`$1` is `person`), without the `omit` columns.
+    async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>>;
+    /// Every table of the application's schema with its columns.
+    async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>>;
+}
+
+/// One column's value, by the first Rust type it decodes as.
+fn value<R: Row>(row: &R, i: usize) -> Value
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'r> Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<i32>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<bool>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<Vec<u8>>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
+        return v.map_or(Value::Null, Value::from);
+    }
+    if let Ok(v) = row.try_get::<Option<i32>, _>(i) {
+        return v.map_or(Value::Null, Value::from);
+    }
+    if let Ok(v) = row.try_get::<Option<bool>, _>(i) {
+        return v.map_or(Value::Null, Value::from);
+    }
+    if let Ok(v) = row.try_get::<Option<String>, _>(i) {
+        return v.map_or(Value::Null, Value::from);
+    }
+    // Bytes are never exported as such: their size only.
+    match row.try_get::<Option<Vec<u8>>, _>(i) {
+        Ok(Some(bytes)) => Value::from(format!("{} bytes", bytes.len())),
+        _ => Value::Null,
+    }
+}
+
+fn to_json<R: Row>(row: &R, omit: &[&str]) -> JsonRow
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'r> Option<i64>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<i32>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<bool>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    for<'r> Option<Vec<u8>>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    row.columns()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !omit.contains(&c.name()))
+        .map(|(i, c)| (c.name().to_string(), value(row, i)))
+        .collect()
+}
+
+#[async_trait]
+impl ExportStore for SqliteStore {
+    async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
+        let rows = sqlx::query(query).bind(person.0).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(|r| to_json(r, omit)).collect())
+    }
+    async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(group(rows))
+    }
+}
+
+#[async_trait]
+impl ExportStore for PgStore {
+    async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
+        let rows = sqlx::query(query).bind(person.0).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(|r| to_json(r, omit)).collect())
+    }
+    async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(group(rows))
+    }
+}
+
+fn group(rows: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {
+    let mut tables: Vec<(String, Vec<String>)> = Vec::new();
+    for (table, column) in rows {
+        match tables.last_mut() {
+            Some((t, columns)) if *t == table => columns.push(column),
+            _ => tables.push((table, vec![column])),
+        }
+    }
+    tables
+}
