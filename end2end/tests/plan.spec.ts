@@ -70,7 +70,7 @@ test("Min sagsbehandler shows one named caseworker, where to meet them and the s
   await expectNoAxeViolations(page, "/min-sagsbehandler");
 });
 
-test("the citizen sees who has opened their information, when and why", async ({ page }) => {
+test("the citizen sees who has opened their information, by name, when and why", async ({ page }) => {
   await loginAsMette(page);
   await page.getByRole("link", { name: "Se hvem der har set dine oplysninger" }).click();
   await expect(page).toHaveURL(/\/hvem-har-set$/);
@@ -81,6 +81,7 @@ test("the citizen sees who has opened their information, when and why", async ({
   const meeting = entries.filter({ hasText: "Forberedelse af møde om din plan" });
   await expect(meeting).toHaveCount(1);
   await expect(meeting).toContainText("Sagsbehandler");
+  await expect(meeting).toContainText("Karin Holm");
   await expect(entries.filter({ hasText: "Aftale om møde i caféen" })).toHaveCount(1);
   await waitForHydration(page);
   await expectNoAxeViolations(page, "/hvem-har-set");

@@ -25,6 +25,7 @@ async fn the_access_log_is_shown_a_page_at_a_time_with_plain_links() {
     let mut mette = app.signed_in("Mette").await;
     let first = app.get(&mut mette, app::routes::ACCESS_LOG).await.text().await.unwrap();
     assert!(first.contains("Læsning nummer 59") && !first.contains("Læsning nummer 09"), "the newest 50");
+    assert!(first.contains("Karin Holm"), "who, by name");
     assert!(link(&first, "Til de nyeste").is_none());
     let older = link(&first, "Vis ældre").expect("a link to the older ones");
     assert!(older.starts_with("/hvem-har-set?foer="), "{older}");

@@ -7,7 +7,7 @@ use crate::ui::viewer::viewer;
 
 use super::server::*;
 
-/// "Hvem har set mine oplysninger": when, in which role, and why.
+/// "Hvem har set mine oplysninger": who, when, in which role, and why.
 #[component]
 pub fn AccessLog() -> impl IntoView {
     let t = use_lang().texts();
@@ -28,7 +28,7 @@ pub fn AccessLog() -> impl IntoView {
                             {page.items.into_iter().map(|e| view! {
                                 <li class="py-2">
                                     <p class="font-semibold">{t.access_purpose(&e.purpose).to_string()}</p>
-                                    <p class="text-base text-muted">{format!("{} · {}", e.when, t.role(e.role))}</p>
+                                    <p class="text-base text-muted">{format!("{} · {} · {}", e.when, e.who, t.role(e.role))}</p>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -20,6 +20,19 @@ pub async fn my_access_log(
         return Ok(None);
     };
     let rows = store.access_log_page(me.citizen, before, PAGE_SIZE as i64 + 1).await?;
-    let view = |e: crate::ssr::db::AccessLogEntry| AccessView { when: date_time(e.at, lang), role: e.staff_role, purpose: e.purpose };
+    // Who, by name (the staff member's full name, as the citizen knows them).
+    let mut names = crate::ssr::service::Names::full(store);
+    let mut who = std::collections::HashMap::new();
+    for e in &rows {
+        if let std::collections::hash_map::Entry::Vacant(slot) = who.entry(e.staff_id) {
+            slot.insert(names.of(e.staff_id).await?);
+        }
+    }
+    let view = |e: crate::ssr::db::AccessLogEntry| AccessView {
+        when: date_time(e.at, lang),
+        who: who.get(&e.staff_id).cloned().unwrap_or_default(),
+        role: e.staff_role,
+        purpose: e.purpose,
+    };
     Ok(Some(Paged::of(rows, |e| (e.at, e.id), view, crate::routes::ACCESS_LOG, before.is_some())))
 }

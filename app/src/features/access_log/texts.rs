@@ -15,12 +15,12 @@ pub struct AccessLogTexts {
 
 pub static DA: AccessLogTexts = AccessLogTexts {
     access_title: "Hvem har set mine oplysninger",
-    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvornår, i hvilken rolle og hvorfor.",
+    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvem, hvornår, i hvilken rolle og hvorfor.",
     access_empty: "Ingen medarbejdere har åbnet dine oplysninger endnu.",
 };
 
 pub static EN: AccessLogTexts = AccessLogTexts {
     access_title: "Who has seen my information",
-    access_body: "Here you can see every time a member of staff opened your information in Én Plan: when, in which role and why.",
+    access_body: "Here you can see every time a member of staff opened your information in Én Plan: who, when, in which role and why.",
     access_empty: "No member of staff has opened your information yet.",
 };

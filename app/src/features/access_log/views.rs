@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessView {
     pub when: String,
+    /// The staff member's name.
+    pub who: String,
     pub role: crate::kernel::plan::Role,
     pub purpose: String,
 }
