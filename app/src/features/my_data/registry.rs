@@ -68,8 +68,15 @@ pub static REGISTRY: &[Entry] = &[
     exported("spending_request", "spending_requests", "SELECT * FROM spending_request WHERE citizen_id = $1 ORDER BY id"),
     exported("conversation", "conversation", "SELECT * FROM conversation WHERE citizen_id = $1"),
     exported("message", "messages", "SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id"),
-    // Listed by name, type and size; the file itself is downloaded from the conversation.
-    exported_without("attachment", "attachments", "SELECT * FROM attachment WHERE citizen_id = $1 ORDER BY id", &["data"]),
+    // Listed by name, type and size; the file itself is downloaded from the
+    // conversation (its bytes are not even read: a file can be 10 MB).
+    exported_without(
+        "attachment",
+        "attachments",
+        "SELECT id, message_id, citizen_id, file_name, content_type, size_bytes, created_at FROM attachment \
+         WHERE citizen_id = $1 ORDER BY id",
+        &["data"],
+    ),
     exported("notification", "notifications", "SELECT * FROM notification WHERE person_id = $1 ORDER BY created_at, id"),
     exported_without(
         "outbox",

@@ -66,39 +66,33 @@ where
         .collect()
 }
 
-#[async_trait]
-impl ExportStore for SqliteStore {
-    async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
-        let rows = sqlx::query(query).bind(person.0).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(|r| to_json(r, omit)).collect())
-    }
-    async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(group(rows))
-    }
+/// The same for both backends but the schema's catalogue.
+macro_rules! sql {
+    ($store:ty, $schema:literal) => {
+        #[async_trait]
+        impl ExportStore for $store {
+            async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
+                let rows = sqlx::query(query).bind(person.0).fetch_all(&self.pool).await?;
+                Ok(rows.iter().map(|r| to_json(r, omit)).collect())
+            }
+            async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>> {
+                let rows: Vec<(String, String)> = sqlx::query_as($schema).fetch_all(&self.pool).await?;
+                Ok(group(rows))
+            }
+        }
+    };
 }
 
-#[async_trait]
-impl ExportStore for PgStore {
-    async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
-        let rows = sqlx::query(query).bind(person.0).fetch_all(&self.pool).await?;
-        Ok(rows.iter().map(|r| to_json(r, omit)).collect())
-    }
-    async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT table_name::text, column_name::text FROM information_schema.columns \
-             WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(group(rows))
-    }
-}
+sql!(
+    SqliteStore,
+    "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid"
+);
+sql!(
+    PgStore,
+    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+);
 
 fn group(rows: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {
     let mut tables: Vec<(String, Vec<String>)> = Vec::new();
