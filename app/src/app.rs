@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { t.app_name.to_string() } else { format!("{page} – {}", t.app_name) }
         }/>
         <Router>
-            <Frame>
+            <Frame footer=view! { <my_data::privacy::InFooter/> }.into_any()>
                 <Routes fallback=site::not_found::NotFound>
                     <Route path=StaticSegment("") view=site::home::Home/>
                     <Route path=StaticSegment(&routes::PLAN[1..]) view=plan::pages::MyPlan ssr=SsrMode::Async/>
@@ -82,6 +82,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&routes::NOTIFICATIONS[1..]) view=notifications::pages::Notifications ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::SETTINGS[1..]) view=notices::pages::Settings ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::MY_DATA[1..]) view=my_data::pages::MyData ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("mine-oplysninger"), StaticSegment("udskrift")) view=my_data::pages::MyDataPrint ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&routes::PRIVACY[1..]) view=my_data::privacy::Privacy/>
                     <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>

@@ -210,6 +210,7 @@ pub struct Texts {
     pub notification_activity_changed: &'static str,
     pub purpose_conversation: &'static str,
     pub purpose_attachment: &'static str,
+    pub purpose_caseload: &'static str,
     pub notice_message_sent: &'static str,
     pub notice_message_answered: &'static str,
     pub notice_conversation_closed: &'static str,
@@ -320,6 +321,7 @@ impl Texts {
             Some(P::BudgetWork) => self.purpose_budget_work,
             Some(P::Conversation) => self.purpose_conversation,
             Some(P::Attachment) => self.purpose_attachment,
+            Some(P::Caseload) => self.purpose_caseload,
             None => purpose,
         }
     }
@@ -503,6 +505,7 @@ pub static DA: Texts = Texts {
     notification_activity_changed: "Din sagsbehandler har ændret en aktivitet i din plan.",
     purpose_conversation: "Læste jeres samtale",
     purpose_attachment: "Hentede en fil, du har sendt",
+    purpose_caseload: "Så dig på sin liste over borgere: dit navn, hvor mange mål og indsatser du har, og hvornår I sidst havde kontakt",
     notice_message_sent: "Din besked er sendt. Du kan se her, når din sagsbehandler har læst den.",
     notice_message_answered: "Dit svar er sendt. Borgeren får besked om, at der er svar – ikke hvad du har skrevet.",
     notice_conversation_closed: "Samtalen er markeret som afsluttet. Skriver borgeren igen, åbner den igen.",
@@ -654,6 +657,7 @@ pub static EN: Texts = Texts {
     notification_activity_changed: "Your caseworker has changed an activity in your plan.",
     purpose_conversation: "Read your conversation",
     purpose_attachment: "Downloaded a file you sent",
+    purpose_caseload: "Saw you on their list of citizens: your name, how many goals and activities you have, and when you were last in touch",
     notice_message_sent: "Your message has been sent. You can see here when your caseworker has read it.",
     notice_message_answered: "Your answer has been sent. The citizen is told there is an answer – not what you wrote.",
     notice_conversation_closed: "The conversation is marked as done. If the citizen writes again, it opens again.",

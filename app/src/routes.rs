@@ -32,6 +32,10 @@ pub const SETTINGS: &str = "/indstillinger";
 /// Everything recorded about the signed-in person, and its download.
 pub const MY_DATA: &str = "/mine-oplysninger";
 pub const MY_DATA_JSON: &str = "/mine-oplysninger.json";
+/// The same for printing (or saving as PDF): no navigation, no buttons.
+pub const MY_DATA_PRINT: &str = "/mine-oplysninger/udskrift";
+/// The privacy notice.
+pub const PRIVACY: &str = "/privatliv";
 /// Followed by a signed token: the page with one "Afmeld" button, which a
 /// mail's link opens (and a mail program's one-click unsubscribe posts to).
 pub const UNSUBSCRIBE: &str = "/afmeld";

@@ -22,6 +22,8 @@ export const ROUTES = [
   "/beskeder",
   "/indstillinger",
   "/mine-oplysninger",
+  "/mine-oplysninger/udskrift",
+  "/privatliv",
   "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",

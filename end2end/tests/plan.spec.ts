@@ -80,7 +80,7 @@ test("the citizen sees who has opened their information, by name, when and why",
   const entries = page.getByRole("main").getByRole("listitem");
   const meeting = entries.filter({ hasText: "Forberedelse af møde om din plan" });
   await expect(meeting).toHaveCount(1);
-  await expect(meeting).toContainText("Sagsbehandler");
+  await expect(meeting).toContainText("din sagsbehandler");
   await expect(meeting).toContainText("Karin Holm");
   await expect(entries.filter({ hasText: "Aftale om møde i caféen" })).toHaveCount(1);
   await waitForHydration(page);

@@ -116,6 +116,22 @@ pub enum Admin {
         #[arg(long)]
         throttle_seconds: u32,
     },
+    /// Set the municipality's details, shown in every page's footer, the
+    /// privacy notice and the print view of a citizen's data. Replaces all
+    /// four at once: a field left out is emptied.
+    SetMunicipality {
+        /// "Demoby Kommune".
+        #[arg(long)]
+        name: String,
+        /// The postal address, on one line.
+        #[arg(long, default_value = "")]
+        address: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        /// How to reach the data protection officer (e-mail, phone).
+        #[arg(long, default_value = "")]
+        dpo: String,
+    },
     /// Create N synthetic citizens with plans (CPR numbers that cannot exist),
     /// spread over the existing caseworkers, or with `--caseload K` over new
     /// synthetic caseworkers with about K citizens each (a realistic inbox).
@@ -231,6 +247,16 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
         Admin::SetNoticePeriods { grace_seconds, throttle_seconds } => {
             store.set_notice_periods(grace_seconds.into(), throttle_seconds.into()).await.map_err(|e| e.to_string())?;
             say(out, format!("notices wait {grace_seconds} s before mailing, at most one mail per person per {throttle_seconds} s"))
+        }
+        Admin::SetMunicipality { name, address, phone, dpo } => {
+            use app::features::municipality::service;
+            let m = service::parse(&name, &address, &phone, &dpo).map_err(|errors| {
+                let each: Vec<String> =
+                    errors.iter().map(|e| format!("--{}: {}", e.field, e.problem.message(app::i18n::Lang::En))).collect();
+                each.join("; ")
+            })?;
+            store.set_municipality(&m).await.map_err(|e| e.to_string())?;
+            say(out, format!("municipality: {} (pages show it within a minute)", m.name))
         }
         Admin::SetLimit { what, per_hour } => {
             let Some(limit) = PerHour::parse(&what) else {

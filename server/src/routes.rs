@@ -13,6 +13,19 @@ use app::i18n::{Lang, LANG_COOKIE};
 use crate::security::safe_local_path;
 use crate::state::AppState;
 
+/// Puts the municipality's details (read at most once a minute) into the
+/// request, for the page's footer. A database that does not answer leaves
+/// them out; the page says so itself if it needs the database.
+pub async fn with_municipality(State(state): State<AppState>, mut req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    match state.municipality.get(state.store.as_ref()).await {
+        Ok(m) => {
+            req.extensions_mut().insert(m);
+        }
+        Err(e) => tracing::warn!(error = %e, "could not read the municipality's details"),
+    }
+    next.run(req).await
+}
+
 /// Health of the process and its database, for load balancers and tests.
 #[derive(Serialize)]
 pub struct Health {
@@ -155,8 +168,6 @@ pub async fn attachment(
     }
 }
 
-/// `attachment` with the file's name: plain ASCII for old clients, and the
-/// name itself percent-encoded as UTF-8 (RFC 6266) for the rest.
 /// `GET /mine-oplysninger.json`: everything recorded about the signed-in
 /// person, as a download (the format is in README, "The data export").
 pub async fn my_data_json(State(state): State<AppState>, user: Option<Extension<app::ssr::auth::CurrentUser>>) -> Response {
@@ -184,6 +195,8 @@ pub async fn my_data_json(State(state): State<AppState>, user: Option<Extension<
     }
 }
 
+/// `attachment` with the file's name: plain ASCII for old clients, and the
+/// name itself percent-encoded as UTF-8 (RFC 6266) for the rest.
 fn content_disposition(name: &str) -> String {
     let ascii: String = name.chars().map(|c| if (c.is_ascii_graphic() && c != '"' && c != '\\') || c == ' ' { c } else { '_' }).collect();
     let encoded: String = name

@@ -141,6 +141,7 @@ impl Application {
             dev_outbox,
             notices,
             sending: mailer.is_some(),
+            municipality: Arc::default(),
         };
         Ok(Application { listener, router: router(state.clone()), state })
     }
@@ -236,6 +237,7 @@ pub fn router(state: AppState) -> Router {
         .merge(
             pages
                 .layer(middleware::from_fn_with_state(state.auth.clone(), auth::load_user))
+                .layer(middleware::from_fn_with_state(state.clone(), routes::with_municipality))
                 .layer(session_layer)
                 // Outside the session: a refused login start touches no session.
                 .layer(middleware::from_fn_with_state(limiter, login_limit::limit_logins))

@@ -31,6 +31,8 @@ pub struct AppState {
     pub notices: Notices,
     /// A mailer is set (SMTP or the development outbox): the worker runs.
     pub sending: bool,
+    /// The municipality's details, as the pages show them.
+    pub municipality: Arc<app::features::municipality::service::Cached>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -9,6 +9,7 @@ pub mod decisions;
 pub mod goals;
 pub mod identity;
 pub mod inbox;
+pub mod municipality;
 pub mod my_caseworker;
 pub mod my_data;
 pub mod network;

@@ -15,17 +15,7 @@ use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Actor, AssignmentKind, DbResult, Store};
 use crate::ssr::service::{ServiceError, ServiceResult};
 
-/// In what capacity someone acts for a citizen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Capacity {
-    /// The citizen, for themselves.
-    Citizen,
-    /// Their primary caseworker.
-    Caseworker,
-    /// Their caseworker's stand-in, with the caseworker's authority.
-    Standin,
-}
-
+pub use crate::features::access_log::capacity::Capacity;
 pub use crate::features::access_log::purpose::Purpose;
 
 /// Someone acting for a citizen, as decided here.
@@ -59,7 +49,7 @@ impl Acting {
         if !self.is_staff() {
             return Ok(());
         }
-        store.log_access(self.citizen, self.actor, Role::Caseworker, purpose.as_str(), now).await
+        store.log_access(self.citizen, self.actor, Role::Caseworker, self.capacity, purpose.as_str(), now).await
     }
 }
 
@@ -94,11 +84,26 @@ pub async fn staff_for(store: &dyn Store, user: &CurrentUser, citizen: PersonId)
 }
 
 /// Records in each citizen's access log that `user` saw their data for
-/// `purpose`, all or none: one page that shows several citizens' data (the
-/// inbox). Only for citizens `user` is caseworker or stand-in for, which is
-/// what such a page shows.
+/// `purpose`, all or none, each in the capacity `user` has for that citizen
+/// now: one page that shows several citizens' data (the inbox, the
+/// caseload list). Citizens `user` is neither caseworker nor stand-in for
+/// are not on such a page and are left out.
 pub async fn log_reads(store: &dyn Store, user: &CurrentUser, citizens: &[PersonId], purpose: Purpose, now: i64) -> DbResult<()> {
-    store.log_accesses(citizens, user.person_id, Role::Caseworker, purpose.as_str(), now).await
+    if citizens.is_empty() {
+        return Ok(());
+    }
+    // One read of the caseload for the whole page, not two per citizen.
+    let kinds = store.caseload_kinds(user.person_id).await?;
+    let seen: Vec<(PersonId, Capacity)> = citizens
+        .iter()
+        .filter_map(|c| {
+            let mine = kinds.iter().filter(|(citizen, _)| citizen == c);
+            // Primary first: someone who is both is the caseworker.
+            let kind = mine.map(|(_, k)| *k).min_by_key(|k| *k != AssignmentKind::Primary)?;
+            Some((*c, if kind == AssignmentKind::Primary { Capacity::Caseworker } else { Capacity::Standin }))
+        })
+        .collect();
+    store.log_accesses(&seen, user.person_id, Role::Caseworker, purpose.as_str(), now).await
 }
 
 async fn capacity_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> DbResult<Option<Capacity>> {

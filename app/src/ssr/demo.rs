@@ -4,6 +4,7 @@
 //! Every CPR number here has month 13, which no real person has. The built-in
 //! test identity provider offers exactly these people.
 
+use crate::features::access_log::{capacity::Capacity, purpose::Purpose};
 use crate::features::conversation::attachments::FileKind;
 use crate::features::conversation::store::{NewAttachment, NewMessage, Spooled};
 use crate::kernel::plan::{ActivityStatus, Department, GoalStatus, Role};
@@ -169,6 +170,18 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         return Ok(false);
     }
 
+    // A municipality that cannot be mistaken for a real one (unless one is set).
+    if !store.municipality().await?.is_set() {
+        store
+            .set_municipality(&crate::features::municipality::views::Municipality {
+                name: "Demo Kommune".into(),
+                address: "Rådhuspladsen 1, 9999 Demoby".into(),
+                phone: "+45 00 00 00 00".into(),
+                dpo: "databeskyttelse@demo.enplan.invalid, tlf. +45 00 00 00 01".into(),
+            })
+            .await?;
+    }
+
     let admin =
         store.create_person(&NewPerson { full_name: t("Ulla Administrator"), cpr: None, subject: None, display_name: None }, now).await?;
     store.grant_role(admin, Role::Admin, now).await?;
@@ -257,9 +270,13 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 store.mark_read(id, reader, now - days_ago * DAY + 3 * 3_600_000).await?;
             }
         }
+        // Written as plain text, as the first version did; and once by the
+        // stand-in, while the caseworker was away.
         for (days_ago, purpose) in [(10, "Aftale om møde i caféen"), (3, "Forberedelse af møde om din plan")] {
-            store.log_access(id, caseworkers[*cw], Role::Caseworker, purpose, now - days_ago * DAY).await?;
+            store.log_access(id, caseworkers[*cw], Role::Caseworker, Capacity::Caseworker, purpose, now - days_ago * DAY).await?;
         }
+        let standin = caseworkers[(cw + 2) % caseworkers.len()];
+        store.log_access(id, standin, Role::Caseworker, Capacity::Standin, Purpose::Conversation.as_str(), now - 6 * DAY).await?;
 
         if i % 2 == 0 {
             let granted = Amount::kroner(if i % 4 == 0 { 50_000 } else { 20_000 }).unwrap_or(Amount::ZERO);
@@ -376,7 +393,10 @@ mod tests {
         let plan = store.plan_of(mette.id).await.unwrap().expect("a plan");
         assert!(!store.goals(plan).await.unwrap().is_empty());
         assert_eq!(store.activities(plan).await.unwrap().len(), 2);
-        assert_eq!(store.access_log(mette.id).await.unwrap().len(), 2, "staff reads to show on the access-log page");
+        let log = store.access_log(mette.id).await.unwrap();
+        let capacities: Vec<Option<&str>> = log.iter().map(|e| e.capacity.as_deref()).collect();
+        assert_eq!(capacities, [Some("caseworker"), Some("standin"), Some("caseworker")], "staff reads to show on the access-log page");
+        assert_eq!(store.municipality().await.unwrap().name, "Demo Kommune");
         assert_eq!(store.caseworker_count_since(mette.id, now - 365 * DAY).await.unwrap(), 2);
         let budgets = store.budgets_of(mette.id).await.unwrap();
         assert_eq!(budgets[0].granted, Amount::kroner(50_000).unwrap());

@@ -8,9 +8,10 @@ use crate::i18n::use_lang;
 use crate::routes;
 use crate::ui::viewer::{login_options, session_ended, viewer, SessionEnded};
 
-/// Wraps every page in the header, navigation and footer.
+/// Wraps every page in the header, navigation and footer; `footer` is what
+/// features put at the top of the footer (`app.rs` names them).
 #[component]
-pub fn Frame(children: Children) -> impl IntoView {
+pub fn Frame(footer: AnyView, children: Children) -> impl IntoView {
     let t = use_lang().texts();
     view! {
         <a href="#indhold" class="skip-link">{t.skip_to_content}</a>
@@ -38,8 +39,9 @@ pub fn Frame(children: Children) -> impl IntoView {
             })}
             {children()}
         </main>
-        <footer class="mt-12 border-t border-line bg-surface">
+        <footer class="site-footer mt-12 border-t border-line bg-surface">
             <div class="mx-auto flex max-w-3xl flex-col gap-2 px-4 py-6 text-base">
+                {footer}
                 <a href=routes::ACCESSIBILITY class="link min-h-11 self-start py-2">{t.footer_a11y}</a>
                 <p class="text-muted">{t.footer_source}</p>
             </div>

@@ -72,6 +72,29 @@ async fn the_host_role_is_granted_and_revoked() {
 }
 
 #[tokio::test]
+async fn the_municipality_is_set_as_a_whole_and_a_missing_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    let set = |name: &str, phone: &str| Admin::SetMunicipality {
+        name: name.into(),
+        address: "Torvet 1, 9999 Demoby".into(),
+        phone: phone.into(),
+        dpo: "dpo@demoby.dk".into(),
+    };
+    let out = admin(set("Demoby Kommune", "70 00 00 00"), &url).await.unwrap();
+    assert!(out.starts_with("municipality: Demoby Kommune"), "{out}");
+    let err = admin(set("  ", "70\n00"), &url).await.unwrap_err();
+    assert!(err.starts_with("--name: ") && err.contains("--phone: "), "each refused field named: {err}");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    let m = store.municipality().await.unwrap();
+    assert_eq!(
+        (m.name.as_str(), m.phone.as_str(), m.dpo.as_str()),
+        ("Demoby Kommune", "70 00 00 00", "dpo@demoby.dk"),
+        "nothing half-written"
+    );
+}
+
+#[tokio::test]
 async fn the_budget_cap_is_typed_the_danish_way() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);

@@ -134,12 +134,20 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
     assert_eq!(snapshot(&app, a).await, before, "refused calls changed, logged or marked nothing");
     assert_eq!(app.store.notifications(a).await.unwrap().len(), told_before, "nobody was told anything");
 
+    let reads = |log: Vec<app::ssr::db::AccessLogEntry>| {
+        log.into_iter().filter(|e| e.purpose == "conversation").map(|e| e.capacity).collect::<Vec<_>>()
+    };
+    let read_before = reads(app.store.access_log(a).await.unwrap()).len();
     for (who, browser) in [("A's caseworker", &mut callers.caseworker), ("A's stand-in", &mut callers.standin)] {
         let (status, body) = app.call(browser, CitizenConversation::PATH, &calls[0].1).await;
         assert!(status.is_success() && body.contains(SECRET), "{who} opens A's conversation: {status} {body}");
     }
-    let opened = app.store.access_log(a).await.unwrap();
-    assert_eq!(opened.iter().filter(|e| e.purpose == "conversation").count(), 2, "each opening is in A's access log");
+    let opened = reads(app.store.access_log(a).await.unwrap());
+    assert_eq!(
+        opened[..opened.len() - read_before],
+        [Some("standin".to_string()), Some("caseworker".to_string())],
+        "each opening is in A's access log, newest first, in its capacity"
+    );
     assert!(app.store.messages(a).await.unwrap()[2].read_at.is_some(), "A's message is read by the caseworker's side");
     let (status, body) = app.call_multipart(&mut callers.standin, AnswerMessage::PATH, &calls[1].1).await;
     assert!(status.is_success(), "the stand-in answers: {status} {body}");

@@ -20,7 +20,17 @@ async fn the_access_log_is_shown_a_page_at_a_time_with_plain_links() {
     let karin = app.person("Karin").await;
     let now = app.clock.now_ms();
     for i in 0..60 {
-        app.store.log_access(a, karin, Role::Caseworker, &format!("Læsning nummer {i:02}"), now + i * 60_000).await.unwrap();
+        app.store
+            .log_access(
+                a,
+                karin,
+                Role::Caseworker,
+                app::ssr::access::Capacity::Caseworker,
+                &format!("Læsning nummer {i:02}"),
+                now + i * 60_000,
+            )
+            .await
+            .unwrap();
     }
     let mut mette = app.signed_in("Mette").await;
     let first = app.get(&mut mette, app::routes::ACCESS_LOG).await.text().await.unwrap();

@@ -1,5 +1,6 @@
 //! "Hvem har set mine oplysninger": the citizen's own access log.
 
+pub mod capacity;
 pub mod pages;
 pub mod purpose;
 pub mod server;

@@ -7,7 +7,8 @@ use crate::ui::viewer::viewer;
 
 use super::server::*;
 
-/// "Hvem har set mine oplysninger": who, when, in which role, and why.
+/// "Hvem har set mine oplysninger": who (by name), when, in which capacity
+/// (the role, for entries from before capacities were recorded), and why.
 #[component]
 pub fn AccessLog() -> impl IntoView {
     let t = use_lang().texts();
@@ -28,7 +29,9 @@ pub fn AccessLog() -> impl IntoView {
                             {page.items.into_iter().map(|e| view! {
                                 <li class="py-2">
                                     <p class="font-semibold">{t.access_purpose(&e.purpose).to_string()}</p>
-                                    <p class="text-base text-muted">{format!("{} · {} · {}", e.when, e.who, t.role(e.role))}</p>
+                                    <p class="text-base text-muted">
+                                        {format!("{} · {} · {}", e.when, e.who, e.capacity.map_or(t.role(e.role), |c| t.access_log.capacity(c)))}
+                                    </p>
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -20,10 +20,12 @@ pub enum Purpose {
     Conversation,
     /// Downloaded a file the citizen attached to a message.
     Attachment,
+    /// Saw the citizen on their caseload list (name, plan's counts, last contact).
+    Caseload,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 7] = [
+    pub const ALL: [Purpose; 8] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -31,6 +33,7 @@ impl Purpose {
         Purpose::BudgetWork,
         Purpose::Conversation,
         Purpose::Attachment,
+        Purpose::Caseload,
     ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
@@ -43,6 +46,7 @@ impl Purpose {
             Purpose::BudgetWork => "budget_work",
             Purpose::Conversation => "conversation",
             Purpose::Attachment => "attachment",
+            Purpose::Caseload => "caseload",
         }
     }
 

@@ -32,6 +32,7 @@ pub async fn my_access_log(
         when: date_time(e.at, lang),
         who: who.get(&e.staff_id).cloned().unwrap_or_default(),
         role: e.staff_role,
+        capacity: e.capacity.as_deref().and_then(crate::features::access_log::capacity::Capacity::parse),
         purpose: e.purpose,
     };
     Ok(Some(Paged::of(rows, |e| (e.at, e.id), view, crate::routes::ACCESS_LOG, before.is_some())))

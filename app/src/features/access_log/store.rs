@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 
+use crate::features::access_log::capacity::Capacity;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::plan::Role;
@@ -14,10 +15,13 @@ use crate::ssr::db::*;
 /// The citizens' access logs: which staff read their data, when and why.
 #[async_trait]
 pub trait AccessLogStore: Send + Sync {
-    async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
-    /// The same entry for each of `citizens`, all or none (one page that
-    /// shows several citizens' data, such as the inbox).
-    async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
+    /// `staff` read `citizen`'s data in `capacity` (what they were to the
+    /// citizen at that moment: recorded, since it changes) for `purpose`.
+    async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, capacity: Capacity, purpose: &str, now: i64)
+        -> DbResult<()>;
+    /// The same entry for each of `citizens`, each with its capacity, all or
+    /// none (one page that shows several citizens' data, such as the inbox).
+    async fn log_accesses(&self, citizens: &[(PersonId, Capacity)], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()>;
     async fn access_log(&self, citizen: PersonId) -> DbResult<Vec<AccessLogEntry>>;
     /// At most `limit` entries older than `before` (all: `None`), newest first.
     async fn access_log_page(&self, citizen: PersonId, before: Option<Before>, limit: i64) -> DbResult<Vec<AccessLogEntry>>;
@@ -27,25 +31,43 @@ macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
         impl AccessLogStore for $store {
-            async fn log_access(&self, citizen: PersonId, staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
-                self.log_accesses(&[citizen], staff, role, purpose, now).await
+            async fn log_access(
+                &self,
+                citizen: PersonId,
+                staff: PersonId,
+                role: Role,
+                capacity: Capacity,
+                purpose: &str,
+                now: i64,
+            ) -> DbResult<()> {
+                self.log_accesses(&[(citizen, capacity)], staff, role, purpose, now).await
             }
-            async fn log_accesses(&self, citizens: &[PersonId], staff: PersonId, role: Role, purpose: &str, now: i64) -> DbResult<()> {
+            async fn log_accesses(
+                &self,
+                citizens: &[(PersonId, Capacity)],
+                staff: PersonId,
+                role: Role,
+                purpose: &str,
+                now: i64,
+            ) -> DbResult<()> {
                 if citizens.is_empty() {
                     return Ok(());
                 }
                 // One transaction: one commit (one fsync on SQLite) for the
                 // whole page, not one per citizen on it.
                 let mut tx = self.begin_write().await?;
-                for citizen in citizens {
-                    sqlx::query("INSERT INTO access_log (citizen_id, staff_id, at, staff_role, purpose) VALUES ($1, $2, $3, $4, $5)")
-                        .bind(citizen.0)
-                        .bind(staff.0)
-                        .bind(now)
-                        .bind(role.as_str())
-                        .bind(purpose)
-                        .execute(&mut *tx)
-                        .await?;
+                for (citizen, capacity) in citizens {
+                    sqlx::query(
+                        "INSERT INTO access_log (citizen_id, staff_id, at, staff_role, capacity, purpose) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(citizen.0)
+                    .bind(staff.0)
+                    .bind(now)
+                    .bind(role.as_str())
+                    .bind(capacity.as_str())
+                    .bind(purpose)
+                    .execute(&mut *tx)
+                    .await?;
                 }
                 tx.commit().await?;
                 Ok(())

@@ -11,16 +11,38 @@ pub struct AccessLogTexts {
     pub access_title: &'static str,
     pub access_body: &'static str,
     pub access_empty: &'static str,
+    /// In which capacity they opened it.
+    pub as_caseworker: &'static str,
+    pub as_standin: &'static str,
+    pub as_citizen: &'static str,
+}
+
+impl AccessLogTexts {
+    /// What they were to the citizen when they opened the data.
+    pub fn capacity(&self, c: crate::features::access_log::capacity::Capacity) -> &'static str {
+        use crate::features::access_log::capacity::Capacity as C;
+        match c {
+            C::Caseworker => self.as_caseworker,
+            C::Standin => self.as_standin,
+            C::Citizen => self.as_citizen,
+        }
+    }
 }
 
 pub static DA: AccessLogTexts = AccessLogTexts {
     access_title: "Hvem har set mine oplysninger",
-    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvem, hvornår, i hvilken rolle og hvorfor.",
+    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvem, hvornår, om det var din sagsbehandler eller en stedfortræder, og hvorfor.",
     access_empty: "Ingen medarbejdere har åbnet dine oplysninger endnu.",
+    as_caseworker: "din sagsbehandler",
+    as_standin: "stedfortræder for din sagsbehandler",
+    as_citizen: "dig selv",
 };
 
 pub static EN: AccessLogTexts = AccessLogTexts {
     access_title: "Who has seen my information",
-    access_body: "Here you can see every time a member of staff opened your information in Én Plan: who, when, in which role and why.",
+    access_body: "Here you can see every time a member of staff opened your information in Én Plan: who, when, whether it was your caseworker or a stand-in, and why.",
     access_empty: "No member of staff has opened your information yet.",
+    as_caseworker: "your caseworker",
+    as_standin: "stand-in for your caseworker",
+    as_citizen: "yourself",
 };

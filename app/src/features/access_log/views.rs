@@ -10,5 +10,8 @@ pub struct AccessView {
     /// The staff member's name.
     pub who: String,
     pub role: crate::kernel::plan::Role,
+    /// What they were to the citizen then (`None`: an entry from before
+    /// this was recorded; the page names the role).
+    pub capacity: Option<crate::features::access_log::capacity::Capacity>,
     pub purpose: String,
 }

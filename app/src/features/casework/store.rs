@@ -22,6 +22,9 @@ pub trait CaseworkStore: Send + Sync {
     async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64>;
     /// The citizens whose primary caseworker or stand-in `staff` is now.
     async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>>;
+    /// The same with what `staff` is to each now: one row per place held
+    /// (primary and stand-in for one citizen are two rows).
+    async fn caseload_kinds(&self, staff: PersonId) -> DbResult<Vec<(PersonId, AssignmentKind)>>;
     /// Everyone `staff` is caseworker or stand-in for, with their plan's
     /// state, by name: at most `limit`, those after `after` in that order.
     async fn caseload_overview(&self, staff: PersonId, now: i64, after: Option<PersonId>, limit: i64) -> DbResult<Vec<CaseloadRow>>;
@@ -93,6 +96,23 @@ macro_rules! sql {
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(ids.into_iter().map(PersonId).collect())
+            }
+            async fn caseload_kinds(&self, staff: PersonId) -> DbResult<Vec<(PersonId, AssignmentKind)>> {
+                let rows: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT citizen_id, kind FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL ORDER BY citizen_id, kind",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(c, kind)| {
+                        (
+                            PersonId(c),
+                            if kind == AssignmentKind::Primary.as_str() { AssignmentKind::Primary } else { AssignmentKind::Standin },
+                        )
+                    })
+                    .collect())
             }
             async fn caseload_overview(
                 &self,

@@ -49,6 +49,7 @@ pub fn Login() -> impl IntoView {
                         <a href=start(Some("staff")) class="btn-secondary">{t.identity.login_staff_button}</a>
                     })}
                 </div>
+                <p class="mt-6"><a href=routes::PRIVACY class="link">{t.my_data.footer_privacy}</a></p>
             }
             .into_any(),
         }}

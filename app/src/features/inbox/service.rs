@@ -107,7 +107,8 @@ pub async fn inbox(
 }
 
 /// Every citizen `user` is caseworker or stand-in for, a page at a time by
-/// name (after `after`), with how many there are in all.
+/// name (after `after`), with how many there are in all. Each citizen on
+/// the page gets an entry in their access log.
 pub async fn caseload(
     store: &dyn Store,
     user: &CurrentUser,
@@ -120,6 +121,10 @@ pub async fn caseload(
     }
     let total = store.caseload(user.person_id).await?.len();
     let rows = store.caseload_overview(user.person_id, now, after, PAGE_SIZE as i64 + 1).await?;
+    // The list shows each citizen's plan in figures and their last contact:
+    // a read of their data, in each one's access log (the page's rows only).
+    let shown: Vec<PersonId> = rows.iter().take(PAGE_SIZE).map(|r| r.citizen_id).collect();
+    access::log_reads(store, user, &shown, Purpose::Caseload, now).await?;
     let page = Paged::listed(
         rows,
         |r| r.citizen_id.0.to_string(),

@@ -1,11 +1,13 @@
 //! Everything recorded about me (the data export issue): the registry of
 //! every table and what the export does with it, the export itself as JSON
-//! (`/mine-oplysninger.json`), and `/mine-oplysninger`, which counts the
-//! records kind by kind and offers the download. Not yet: the records shown
-//! in plain words on the page, the print view, the named access log, the
-//! municipality's setting and the privacy notice.
+//! (`/mine-oplysninger.json`), `/mine-oplysninger`, which shows every record
+//! in plain words with the download, its print view, and the privacy notice
+//! (`/privatliv`).
 
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod plain;
+pub mod privacy;
 #[cfg(feature = "ssr")]
 pub mod registry;
 pub mod server;
@@ -17,3 +19,4 @@ pub mod store;
 #[cfg(test)]
 mod store_tests;
 pub mod texts;
+pub mod views;

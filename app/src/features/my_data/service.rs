@@ -4,8 +4,12 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::features::my_data::registry::{Kept, REGISTRY};
-use crate::kernel::time::iso;
+use crate::features::my_data::plain::is_time;
+use crate::features::my_data::registry::{Entry, Kept, REGISTRY};
+use crate::features::my_data::store::JsonRow;
+use crate::features::my_data::views::Records;
+use crate::i18n::Lang;
+use crate::kernel::time::{date_time, iso};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
 use crate::ssr::service::ServiceResult;
@@ -13,11 +17,6 @@ use crate::ssr::service::ServiceResult;
 /// The export's format name and version (README: "The data export").
 pub const FORMAT: &str = "enplan-data-export";
 pub const VERSION: i64 = 1;
-
-/// A column that holds a time (milliseconds since 1970, UTC).
-fn is_time(column: &str) -> bool {
-    column == "at" || column.ends_with("_at") || column == "period_start" || column == "period_end"
-}
 
 /// Times as ISO 8601 with the Copenhagen offset; money (`*_ore`) in øre and
 /// as text in kroner; a file with the link it is downloaded from.
@@ -39,20 +38,31 @@ fn readable(table: &str, mut row: Map<String, Value>) -> Value {
     Value::Object(row)
 }
 
+/// The rows of every exported table about `user`, in the registry's order.
+async fn collect(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Vec<(&'static Entry, &'static str, Vec<JsonRow>)>> {
+    let mut tables = Vec::new();
+    for entry in REGISTRY {
+        if let Kept::Exported { section, query, omit, .. } = entry.kept {
+            tables.push((entry, section, store.export_rows(query, user.person_id, omit).await?));
+        }
+    }
+    Ok(tables)
+}
+
 /// Everything recorded about `user`, extracted at `now`.
 pub async fn export(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<Value> {
     let mut sections = Vec::new();
-    let mut left_out = Vec::new();
-    for entry in REGISTRY {
-        match entry.kept {
-            Kept::Exported { section, query, omit } => {
-                let rows = store.export_rows(query, user.person_id, omit).await?;
-                let rows: Vec<Value> = rows.into_iter().map(|r| readable(entry.table, r)).collect();
-                sections.push(json!({ "section": section, "table": entry.table, "rows": rows }));
-            }
-            Kept::Excluded(why) => left_out.push(json!({ "table": entry.table, "why": why })),
-        }
+    for (entry, section, rows) in collect(store, user).await? {
+        let rows: Vec<Value> = rows.into_iter().map(|r| readable(entry.table, r)).collect();
+        sections.push(json!({ "section": section, "table": entry.table, "rows": rows }));
     }
+    let left_out: Vec<Value> = REGISTRY
+        .iter()
+        .filter_map(|e| match e.kept {
+            Kept::Excluded(why) => Some(json!({ "table": e.table, "why": why })),
+            Kept::Exported { .. } => None,
+        })
+        .collect();
     Ok(json!({
         "format": FORMAT,
         "version": VERSION,
@@ -61,4 +71,11 @@ pub async fn export(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceR
         "sections": sections,
         "not_included": left_out,
     }))
+}
+
+/// The same records in plain words, for the page and its print view.
+pub async fn records(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Records> {
+    let tables = collect(store, user).await?;
+    let sections = crate::features::my_data::plain::sections(store, user.person_id, tables, lang).await?;
+    Ok(Records { extracted: date_time(now, lang), sections })
 }

@@ -18,6 +18,8 @@ pub trait ExportStore: Send + Sync {
     async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>>;
     /// Every table of the application's schema with its columns.
     async fn schema(&self) -> DbResult<Vec<(String, Vec<String>)>>;
+    /// Every column with a foreign key to `person`, as (table, column).
+    async fn person_columns(&self) -> DbResult<Vec<(String, String)>>;
 }
 
 /// One column's value, by the first Rust type it decodes as.
@@ -68,7 +70,7 @@ where
 
 /// The same for both backends but the schema's catalogue.
 macro_rules! sql {
-    ($store:ty, $schema:literal) => {
+    ($store:ty, $schema:literal, $people:literal) => {
         #[async_trait]
         impl ExportStore for $store {
             async fn export_rows(&self, query: &str, person: PersonId, omit: &[&str]) -> DbResult<Vec<JsonRow>> {
@@ -79,6 +81,9 @@ macro_rules! sql {
                 let rows: Vec<(String, String)> = sqlx::query_as($schema).fetch_all(&self.pool).await?;
                 Ok(group(rows))
             }
+            async fn person_columns(&self) -> DbResult<Vec<(String, String)>> {
+                Ok(sqlx::query_as($people).fetch_all(&self.pool).await?)
+            }
         }
     };
 }
@@ -86,12 +91,19 @@ macro_rules! sql {
 sql!(
     SqliteStore,
     "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
-     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid"
+     WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+    "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+     WHERE m.type = 'table' AND f.\"table\" = 'person' ORDER BY m.name, f.\"from\""
 );
 sql!(
     PgStore,
     "SELECT table_name::text, column_name::text FROM information_schema.columns \
-     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"
+     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position",
+    "SELECT k.table_name::text, k.column_name::text FROM information_schema.referential_constraints r \
+     JOIN information_schema.key_column_usage k ON k.constraint_name = r.constraint_name AND k.constraint_schema = r.constraint_schema \
+     JOIN information_schema.constraint_column_usage u \
+       ON u.constraint_name = r.unique_constraint_name AND u.constraint_schema = r.unique_constraint_schema \
+     WHERE u.table_name = 'person' AND k.table_schema = current_schema() ORDER BY 1, 2"
 );
 
 fn group(rows: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {

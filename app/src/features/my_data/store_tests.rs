@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::features::access_log::capacity::Capacity;
 use crate::features::my_data::registry::{entry, Kept, REGISTRY};
 use crate::features::my_data::service::export;
 use crate::kernel::ids::PersonId;
@@ -19,14 +20,22 @@ fn rows_of(export: &serde_json::Value, table: &str) -> Vec<serde_json::Value> {
 async fn every_table_of_the_schema_is_exported_or_excluded_with_a_reason(s: Arc<dyn Store>) {
     let schema = s.schema().await.unwrap();
     assert!(schema.len() > 20, "the schema was read: {schema:?}");
+    let person_columns = s.person_columns().await.unwrap();
+    assert!(person_columns.contains(&("message".into(), "sender_id".into())), "the foreign keys were read: {person_columns:?}");
     for (table, columns) in &schema {
         let Some(e) = entry(table) else {
             panic!("table {table} is in neither list of features/my_data/registry.rs: export it or say why not");
         };
-        if let Kept::Exported { omit, .. } = e.kept {
+        if let Kept::Exported { omit, people, .. } = e.kept {
             for column in omit {
                 assert!(columns.iter().any(|c| c == column), "{table}.{column} is left out but does not exist");
             }
+            // Every column that refers to a person is named, and only those.
+            let mut named: Vec<&str> = people.to_vec();
+            named.sort_unstable();
+            let mut referring: Vec<&str> = person_columns.iter().filter(|(t, _)| t == table).map(|(_, c)| c.as_str()).collect();
+            referring.sort_unstable();
+            assert_eq!(named, referring, "{table}: the columns that refer to a person, in features/my_data/registry.rs");
         }
     }
     for e in REGISTRY {
@@ -37,6 +46,19 @@ async fn every_table_of_the_schema_is_exported_or_excluded_with_a_reason(s: Arc<
         }
         if let Kept::Excluded(why) = e.kept {
             assert!(why.len() > 20, "{}: say why in words", e.table);
+        }
+    }
+    // The page shows every column in words (or it is bookkeeping, in the file only).
+    use crate::features::my_data::plain::{label, only_in_the_file};
+    for (table, columns) in &schema {
+        let Some(Kept::Exported { omit, .. }) = entry(table).map(|e| e.kept) else { continue };
+        for column in columns.iter().filter(|c| !omit.contains(&c.as_str()) && !only_in_the_file(table, c)) {
+            for lang in [crate::i18n::Lang::Da, crate::i18n::Lang::En] {
+                assert!(
+                    label(lang.texts(), table, column).is_some(),
+                    "{table}.{column} has no label in {lang:?}: add one to my_data's texts"
+                );
+            }
         }
     }
 }
@@ -54,7 +76,7 @@ async fn a_citizens_export_holds_every_record_of_theirs_and_nothing_of_anyone_el
     for who in [mette, ahmed] {
         s.join_group(group, who, NOW).await.unwrap();
         s.sign_up(meetup, who, NOW).await.unwrap();
-        s.log_access(who, karin, crate::kernel::plan::Role::Caseworker, "plan", NOW).await.unwrap();
+        s.log_access(who, karin, crate::kernel::plan::Role::Caseworker, Capacity::Caseworker, "plan", NOW).await.unwrap();
     }
 
     let value = export(s.as_ref(), &signed_in(mette, true), NOW).await.unwrap();
@@ -81,6 +103,22 @@ async fn a_citizens_export_holds_every_record_of_theirs_and_nothing_of_anyone_el
     }
     let first = &rows("budget_entry")[0];
     assert!(first["amount_ore"]["ore"].is_i64() && first["amount_ore"]["kroner"].as_str().is_some_and(|k| k.ends_with("kr.")), "{first}");
+    // The same in plain words: her goals, her caseworker by name, money in kroner.
+    let records =
+        crate::features::my_data::service::records(s.as_ref(), &signed_in(mette, true), NOW, crate::i18n::Lang::Da).await.unwrap();
+    let words: Vec<(String, String, String)> = records
+        .sections
+        .iter()
+        .flat_map(|sec| sec.rows.iter().flatten().map(|f| (sec.key.clone(), f.label.clone(), f.value.clone())))
+        .collect();
+    let has = |key: &str, label: &str, value: &str| words.iter().any(|(k, l, v)| k == key && l == label && v == value);
+    let goal = rows("goal")[0]["title"].as_str().unwrap().to_string();
+    assert!(has("goals", "Mål", &goal), "{words:?}");
+    assert!(has("caseworkers", "Medarbejder", "Karin Holm") && has("caseworkers", "Som", "din sagsbehandler"), "{words:?}");
+    assert!(has("person", "CPR-nummer", cpr("Mette")));
+    assert!(words.iter().any(|(k, l, v)| k == "budget_entries" && l == "Beløb" && v.ends_with(" kr.")), "{words:?}");
+    assert!(words.iter().all(|(_, l, _)| l != "citizen_id" && l != "code_hash"), "every label in words, nothing left out shown");
+    assert!(!words.iter().any(|(_, _, v)| v.contains(cpr("Ahmed"))));
     let his = export(s.as_ref(), &signed_in(ahmed, true), NOW).await.unwrap();
     assert!(!rows_of(&his, "goal").is_empty());
     for goal in rows_of(&his, "goal") {

@@ -38,6 +38,7 @@ pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
 /// Each feature's part of the store; [`Store`] is all of them.
 pub use crate::features::identity::store::PeopleStore;
+pub use crate::features::municipality::store::MunicipalityStore;
 pub use crate::features::my_data::store::ExportStore;
 pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notices::store::NoticeStore;
@@ -56,6 +57,7 @@ pub mod prelude {
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
     pub use crate::features::identity::store::PeopleStore as _;
+    pub use crate::features::municipality::store::MunicipalityStore as _;
     pub use crate::features::my_data::store::ExportStore as _;
     pub use crate::features::network::store::NetworkStore as _;
     pub use crate::features::notices::store::NoticeStore as _;
@@ -163,6 +165,7 @@ pub trait Store:
     + LimitStore
     + SecretStore
     + ExportStore
+    + MunicipalityStore
     + Send
     + Sync
     + 'static

@@ -514,5 +514,7 @@ pub struct AccessLogEntry {
     pub at: i64,
     pub staff_id: PersonId,
     pub staff_role: Role,
+    /// `Capacity::as_str`; `None` on entries from before it was recorded.
+    pub capacity: Option<String>,
     pub purpose: String,
 }
