@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&routes::MY_DATA[1..]) view=my_data::pages::MyData ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("mine-oplysninger"), StaticSegment("udskrift")) view=my_data::pages::MyDataPrint ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::PRIVACY[1..]) view=my_data::privacy::Privacy/>
+                    <Route path=StaticSegment(&routes::DECISIONS[1..]) view=decisions::pages::MyDecisions ssr=SsrMode::Async/>
                     <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>

@@ -34,6 +34,8 @@ pub const MY_DATA: &str = "/mine-oplysninger";
 pub const MY_DATA_JSON: &str = "/mine-oplysninger.json";
 /// The same for printing (or saving as PDF): no navigation, no buttons.
 pub const MY_DATA_PRINT: &str = "/mine-oplysninger/udskrift";
+/// All the citizen's decisions, each with its complaint deadline.
+pub const DECISIONS: &str = "/afgoerelser";
 /// The privacy notice.
 pub const PRIVACY: &str = "/privatliv";
 /// Followed by a signed token: the page with one "Afmeld" button, which a

@@ -24,6 +24,7 @@ export const ROUTES = [
   "/mine-oplysninger",
   "/mine-oplysninger/udskrift",
   "/privatliv",
+  "/afgoerelser",
   "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",

@@ -43,7 +43,7 @@ test.describe("with JavaScript disabled", () => {
 
   test("Min plan is complete without JavaScript", async ({ page }) => {
     await loginAsMette(page);
-    await expect(page.getByRole("region", { name: "Dine mål" }).getByRole("listitem")).toHaveCount(2);
+    await expect(page.getByRole("region", { name: "Dine mål" }).getByRole("listitem")).toHaveCount(3);
     await expect(page.getByRole("region", { name: "Det er ændret" })).toContainText("Planen blev oprettet");
   });
 });

@@ -233,6 +233,38 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             };
             store.add_goal(plan, &goal, Actor::citizen(id), now - 90 * DAY).await?;
         }
+        if i == 0 {
+            // A proposal the caseworker declined, with reasons: on "Dine afgørelser", open to complaint.
+            let g = NewGoal {
+                title: GoalTitle::parse("Tage på højskole i foråret").map_err(|_| DbError::conflict("demo goal text"))?,
+                why: None,
+                first_step: None,
+                status: GoalStatus::Proposed,
+            };
+            let goal = store.propose_goal(id, &g, "demo-goal-declined", now - 12 * DAY).await?.id();
+            let reasons = crate::kernel::Reason::parse("Højskolen ligger midt i din praktik. Lad os tale om det igen til sommer.")
+                .map_err(|_| DbError::conflict("demo reason"))?;
+            let decline = GoalChange {
+                goal,
+                from: GoalStatus::Proposed,
+                to: GoalStatus::Declined,
+                actor: Actor::staff(caseworkers[*cw]),
+                history_kind: "goal_declined",
+                suggestion: None,
+                take_suggestion: false,
+                decision: Some((
+                    "declined",
+                    NewDecision {
+                        decided_by: caseworkers[*cw],
+                        reasons: Some(reasons),
+                        appeal_guidance: crate::features::decisions::service::APPEAL_GUIDANCE.into(),
+                        corrects: None,
+                    },
+                )),
+                notify_citizen: None,
+            };
+            store.change_goal(&decline, now - 10 * DAY).await?;
+        }
         for k in 0..2 {
             let (department, title, responsible) = ACTIVITIES[(i + 3 * k) % ACTIVITIES.len()];
             let a = NewActivity { department, title: t(title), responsible: t(responsible), status: ActivityStatus::Active };

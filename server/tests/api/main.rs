@@ -13,6 +13,7 @@ mod budget_race;
 mod calendar;
 mod conversation_access;
 mod crash;
+mod decisions;
 mod foundation;
 mod limits;
 mod my_data;

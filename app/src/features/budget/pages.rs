@@ -132,6 +132,7 @@ pub fn Requests(requests: Vec<SpendingView>, t: &'static Texts, staff: bool) -> 
             <h2 id="oensker" class="mb-3 text-2xl font-bold">{if staff { t.budget.budget_requests_heading_staff } else { t.budget.budget_requests_heading }}</h2>
             {empty}
             <ul class="flex flex-col gap-3">{items}</ul>
+            {(!staff).then(|| view! { <p class="mt-2"><a href=routes::DECISIONS class="link">{t.decisions.link}</a></p> })}
         </section>
     }
     .into_any()

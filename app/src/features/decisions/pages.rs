@@ -2,8 +2,68 @@
 
 use leptos::prelude::*;
 
-use crate::features::decisions::views::DecisionView;
-use crate::i18n::Texts;
+use crate::features::decisions::views::{DecisionItem, DecisionView};
+use crate::i18n::{use_lang, Texts};
+use crate::routes;
+use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::viewer::viewer;
+
+use super::server::*;
+
+/// `/afgoerelser`: every decision about the citizen, newest first, with what
+/// it is about, the reasons, who and when, how and until when to complain,
+/// and which decision it corrects or was corrected by.
+#[component]
+pub fn MyDecisions() -> impl IntoView {
+    let t = use_lang().texts();
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.decisions.list_title body=t.decisions.list_needs_login next=routes::DECISIONS/> }.into_any();
+    }
+    let page = Resource::new_blocking(|| (), |_| my_decisions());
+    view! {
+        <PageHeading title=t.decisions.list_title/>
+        <p class="mb-6 max-w-prose">{t.decisions.list_intro}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(items)) if !items.is_empty() => view! {
+                        <ol class="flex flex-col gap-4">
+                            {items.into_iter().map(|item| view! { <Item item t/> }).collect_view()}
+                        </ol>
+                    }
+                    .into_any(),
+                    Ok(Some(_)) => view! { <p class="text-muted">{t.decisions.list_empty}</p> }.into_any(),
+                    Ok(None) => view! { <NeedsLogin title=t.decisions.list_title body=t.decisions.list_needs_login next=routes::DECISIONS/> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Item(item: DecisionItem, t: &'static Texts) -> impl IntoView {
+    let kind = if item.subject_kind == "spending_request" { t.decisions.about_money } else { t.decisions.about_goal };
+    let deadline =
+        if item.deadline_passed { (t.decisions.deadline_passed)(&item.deadline) } else { (t.decisions.deadline)(&item.deadline) };
+    let heading = format!("{}-overskrift", item.anchor);
+    view! {
+        <li id=item.anchor.clone() class="card" aria-labelledby=heading.clone()>
+            <h2 id=heading.clone() class="text-xl font-bold">{format!("{kind}: {}", item.about)}</h2>
+            <Decision d=item.decision t/>
+            {item.corrects_anchor.map(|a| view! {
+                <p class="mt-1"><a href=format!("#{a}") class="link">{t.decisions.see_corrected}</a></p>
+            })}
+            {item.corrected_by.map(|(a, when)| view! {
+                <p class="mt-2 font-semibold">
+                    {(t.decisions.corrected_by)(&when)}" "<a href=format!("#{a}") class="link">{t.decisions.see_correction}</a>
+                </p>
+            })}
+            <p class="mt-2">{deadline}</p>
+        </li>
+    }
+}
 
 /// A decision with its reasons and how to complain: the record, as given.
 #[component]

@@ -1,11 +1,29 @@
 //! Decisions as records: the appeal guidance given with each, and a
 //! subject's decisions as the pages show them.
 
-use crate::features::decisions::views::DecisionView;
+use crate::features::decisions::views::{DecisionItem, DecisionView};
 use crate::i18n::Lang;
-use crate::kernel::time::date_time;
-use crate::ssr::db::{DbResult, Decision};
+use crate::kernel::ids::{GoalId, RequestId};
+use crate::kernel::time::{copenhagen_day_at, date, date_time};
+use crate::ssr::auth::CurrentUser;
+use crate::ssr::db::{DbResult, Decision, Store};
 use crate::ssr::service::Names;
+
+/// How long a citizen has to complain: 4 weeks from getting the decision
+/// (in the portal, the moment it is made), to the end of that day in
+/// Copenhagen time, whatever daylight saving does in between.
+pub const COMPLAINT_WEEKS: i64 = 4;
+
+/// The last moment (UTC ms) a complaint about a decision made at
+/// `decided_at` is in time: 23:59:59.999 Copenhagen time, 28 days later.
+pub fn complaint_deadline(decided_at: i64) -> i64 {
+    copenhagen_day_at(decided_at, COMPLAINT_WEEKS * 7 + 1, 0) - 1
+}
+
+/// The page anchor of a decision on `/afgoerelser`.
+pub fn anchor(d: &Decision) -> String {
+    format!("afgoerelse-{}", d.id.0)
+}
 
 /// How to complain about a decision: who to, how, and the deadline. Stored
 /// with every decision as it was given (a later change of this text does not
@@ -25,6 +43,52 @@ pub fn appeal_guidance_for(given: &str, lang: Lang) -> String {
         Lang::En if given == APPEAL_GUIDANCE => APPEAL_GUIDANCE_EN.to_string(),
         _ => given.to_string(),
     }
+}
+
+/// Every decision about the signed-in citizen, newest first, with what it
+/// is about, its complaint deadline and its corrections (`None`: not a citizen).
+pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<Vec<DecisionItem>>> {
+    let Ok(me) = crate::ssr::access::citizen_self(user) else {
+        return Ok(None);
+    };
+    let all = store.decisions_of(me.citizen).await?;
+    let mut names = Names::new(store);
+    let mut items = Vec::new();
+    for d in all.iter().rev() {
+        let about = match d.subject_kind.as_str() {
+            "goal" => store.goal(GoalId(d.subject_id)).await?.title,
+            "spending_request" => {
+                let r = store.spending_request(RequestId(d.subject_id)).await?;
+                format!("{} ({})", r.purpose, r.amount)
+            }
+            _ => String::new(),
+        };
+        let mut view = DecisionView {
+            corrects: d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang)),
+            outcome: d.outcome.clone(),
+            when: date_time(d.decided_at, lang),
+            by: names.of(d.decided_by).await?,
+            reasons: d.reasons.clone(),
+            appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
+        };
+        // "declined" is named differently for money than for a goal.
+        if d.subject_kind == "spending_request" && view.outcome == "declined" {
+            view.outcome = "spending_declined".into();
+        }
+        let deadline = complaint_deadline(d.decided_at);
+        let corrected_by = all.iter().find(|x| x.corrects == Some(d.id)).map(|x| (anchor(x), date_time(x.decided_at, lang)));
+        items.push(DecisionItem {
+            anchor: anchor(d),
+            about,
+            subject_kind: d.subject_kind.clone(),
+            decision: view,
+            deadline: date(deadline, lang),
+            deadline_passed: now > deadline,
+            corrects_anchor: d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(anchor),
+            corrected_by,
+        });
+    }
+    Ok(Some(items))
 }
 
 /// The decisions on one subject (`goal` or `spending_request`, and its id)
@@ -48,6 +112,20 @@ pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], kind: &str,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_complaint_deadline_is_the_end_of_the_day_four_weeks_later_in_copenhagen_across_daylight_saving() {
+        use jiff::{civil::date as day, tz::TimeZone};
+        let cph = TimeZone::get("Europe/Copenhagen").unwrap();
+        let at = |y, m, d, h, min| day(y, m, d).at(h, min, 0, 0).to_zoned(cph.clone()).unwrap().timestamp().as_millisecond();
+        // Decided in winter time, due in summer time (DST starts 29 March 2026).
+        assert_eq!(complaint_deadline(at(2026, 3, 10, 14, 30)), at(2026, 4, 8, 0, 0) - 1);
+        // Decided in summer time, due in winter time (DST ends 25 October 2026).
+        assert_eq!(complaint_deadline(at(2026, 10, 20, 0, 5)), at(2026, 11, 18, 0, 0) - 1);
+        // Late in the evening: the Copenhagen date counts, not the UTC one.
+        assert_eq!(complaint_deadline(at(2026, 12, 1, 23, 30)), at(2026, 12, 30, 0, 0) - 1);
+        assert_eq!(date(complaint_deadline(at(2026, 3, 10, 14, 30)), Lang::Da), "7. april 2026");
+    }
 
     #[test]
     fn english_readers_get_the_appeal_guidance_translated_and_told_which_text_applies() {

@@ -15,3 +15,23 @@ pub struct DecisionView {
     /// When the decision this one corrects was made.
     pub corrects: Option<String>,
 }
+
+/// One decision on the citizen's list of all their decisions (`/afgoerelser`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionItem {
+    /// The page anchor (`afgoerelse-{id}`), which corrections link to.
+    pub anchor: String,
+    /// What it is about, in words: the goal's title, or the request's purpose and amount.
+    pub about: String,
+    /// `goal` or `spending_request`.
+    pub subject_kind: String,
+    pub decision: DecisionView,
+    /// The last day a complaint can be made, in words.
+    pub deadline: String,
+    /// The deadline has passed.
+    pub deadline_passed: bool,
+    /// The decision that corrected this one: its anchor and when it was made.
+    pub corrected_by: Option<(String, String)>,
+    /// The anchor of the decision this one corrects.
+    pub corrects_anchor: Option<String>,
+}

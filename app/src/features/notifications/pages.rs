@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::features::notifications::notice::NotificationKind;
 use crate::features::notifications::views::NotificationView;
 use crate::i18n::use_lang;
 use crate::routes;
@@ -36,6 +37,10 @@ pub fn Notifications() -> impl IntoView {
                                     </p>
                                     <p class="text-base text-muted">{n.when}</p>
                                     <a href=n.link class="link">{t.notifications.notification_open}</a>
+                                    // An answer is a decision: all of them, with how to complain, are on one page.
+                                    {matches!(NotificationKind::parse(&n.kind), Some(NotificationKind::GoalAnswered | NotificationKind::SpendingAnswered)).then(|| view! {
+                                        <a href=routes::DECISIONS class="link ml-4">{t.decisions.link}</a>
+                                    })}
                                 </li>
                             }).collect_view()}
                         </ul>

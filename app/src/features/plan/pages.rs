@@ -38,6 +38,7 @@ pub fn MyPlan() -> impl IntoView {
                     Ok(PlanPage::Plan(plan)) => view! {
                         <Plan plan t/>
                         <p class="flex flex-col gap-2">
+                            <a href=routes::DECISIONS class="link">{t.decisions.link}</a>
                             <a href=routes::ACCESS_LOG class="link">{t.plan.access_link}</a>
                             <a href=routes::MY_DATA class="link">{t.my_data.link_from_plan}</a>
                         </p>
