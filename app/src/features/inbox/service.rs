@@ -3,8 +3,10 @@
 //!
 //! The inbox shows what a proposal or a spending request says, so each citizen in it gets an
 //! access-log entry ("indbakke") every time it is shown. The caseload shows
-//! only names and counts of the caseworker's own citizens and is not logged;
-//! opening a citizen's plan or a proposal is (see `casework`, `goals`).
+//! each citizen's plan in figures and their last contact, so it is logged too
+//! ("liste over borgere"), each entry in the capacity the caseworker has for
+//! that citizen; opening a citizen's plan or a proposal is logged by its
+//! feature (see `casework`, `goals`).
 
 use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
