@@ -180,6 +180,7 @@ pub struct Texts {
     pub appointment_duration_label: &'static str,
     pub appointment_address_label: &'static str,
     pub history_goal_decision_corrected: &'static str,
+    pub history_complaint_made: &'static str,
     pub history_appointment_cancelled: &'static str,
     /// In the order of the ledger kinds: grant, topup, reduce, reserve, release, spend.
     pub ledger_kind_names: &'static [&'static str],
@@ -374,6 +375,7 @@ impl Texts {
             "activity_updated" => self.history_activity_updated,
             "note_added" => self.history_note_added,
             "goal_decision_corrected" => self.history_goal_decision_corrected,
+            "complaint_made" => self.history_complaint_made,
             _ => self.history_other,
         }
     }
@@ -476,6 +478,7 @@ pub static DA: Texts = Texts {
     appointment_duration_label: "Varighed i minutter",
     appointment_address_label: "Adresse",
     history_goal_decision_corrected: "Afgørelse rettet",
+    history_complaint_made: "Du klagede over en afgørelse",
     history_appointment_cancelled: "Møde aflyst",
     ledger_kind_names: &["Bevilget", "Tillæg", "Nedsat", "Reserveret", "Frigivet", "Brugt"],
     notice_spending_sent: "Dit ønske er sendt til din sagsbehandler. Beløbet er sat til side, til du får svar.",
@@ -628,6 +631,7 @@ pub static EN: Texts = Texts {
     appointment_duration_label: "Length in minutes",
     appointment_address_label: "Address",
     history_goal_decision_corrected: "Decision corrected",
+    history_complaint_made: "You complained about a decision",
     history_appointment_cancelled: "Meeting cancelled",
     ledger_kind_names: &["Granted", "Top-up", "Reduced", "Reserved", "Released", "Spent"],
     notice_spending_sent: "Your request has been sent to your caseworker. The amount is set aside until you get an answer.",

@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod budget;
 pub mod casework;
+pub mod complaints;
 pub mod conversation;
 pub mod decisions;
 pub mod goals;

@@ -71,6 +71,10 @@ pub enum Problem {
     /// The form was refused for another field: the chosen files must be
     /// chosen again (a browser cannot keep them without JavaScript).
     ChooseFilesAgain,
+    /// A complaint after its deadline (the last day, in words).
+    ComplaintLate(String),
+    /// A complaint about a decision that already has one waiting for an answer.
+    ComplaintOpen,
     /// Not the shape of an e-mail address.
     Email,
     /// A code is six digits.
@@ -173,6 +177,18 @@ impl Problem {
             }
             (Problem::ChooseFilesAgain, Lang::Da) => "Vælg filerne igen, hvis du vil sende dem med.".into(),
             (Problem::ChooseFilesAgain, Lang::En) => "Please choose the files again if you want to send them.".into(),
+            (Problem::ComplaintLate(day), Lang::Da) => format!(
+                "Fristen for at klage var {day}. Skriv til din sagsbehandler om afgørelsen: kommunen kan stadig vælge at se på den igen."
+            ),
+            (Problem::ComplaintLate(day), Lang::En) => format!(
+                "The deadline for complaining was {day}. Write to your caseworker about the decision: the municipality can still choose to look at it again."
+            ),
+            (Problem::ComplaintOpen, Lang::Da) => {
+                "Du har allerede klaget over denne afgørelse. Kommunen ser på den igen, og du får svar her i Én Plan.".into()
+            }
+            (Problem::ComplaintOpen, Lang::En) => {
+                "You have already complained about this decision. The municipality is looking at it again, and you will get the answer here in Én Plan.".into()
+            }
             (Problem::Email, Lang::Da) => "Skriv en e-mailadresse som navn@eksempel.dk.".into(),
             (Problem::Email, Lang::En) => "Please write an e-mail address like name@example.com.".into(),
             (Problem::CodeFormat, Lang::Da) => "Skriv de 6 cifre fra mailen.".into(),
@@ -396,6 +412,8 @@ mod tests {
             Problem::CodeExpired,
             Problem::CodeNotSent,
             Problem::TooManyCodes(5),
+            Problem::ComplaintLate("7. april 2026".into()),
+            Problem::ComplaintOpen,
         ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {

@@ -35,4 +35,5 @@ id_type!(
     AnnouncementId,
     MessageId,
     AttachmentId,
+    ComplaintId,
 );

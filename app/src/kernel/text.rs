@@ -137,6 +137,10 @@ bounded_text!(
     /// A message between a citizen and their caseworker.
     MessageBody, max = 4000, multi_line = true
 );
+bounded_text!(
+    /// A citizen's complaint about a decision, in their own words.
+    ComplaintText, max = 4000, multi_line = true
+);
 
 #[cfg(test)]
 mod tests {

@@ -85,6 +85,12 @@ pub static REGISTRY: &[Entry] = &[
         &["actor_id"],
         "SELECT * FROM budget_entry WHERE budget_id IN (SELECT id FROM budget WHERE citizen_id = $1) ORDER BY at, id",
     ),
+    exported(
+        "complaint",
+        "complaints",
+        &["citizen_id", "answered_by"],
+        "SELECT * FROM complaint WHERE citizen_id = $1 ORDER BY created_at, id",
+    ),
     exported("spending_request", "spending_requests", &["citizen_id"], "SELECT * FROM spending_request WHERE citizen_id = $1 ORDER BY id"),
     exported("conversation", "conversation", &["citizen_id", "closed_by"], "SELECT * FROM conversation WHERE citizen_id = $1"),
     exported(

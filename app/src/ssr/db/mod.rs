@@ -33,6 +33,7 @@ pub use types::*;
 pub use crate::features::access_log::store::AccessLogStore;
 pub use crate::features::budget::store::BudgetStore;
 pub use crate::features::casework::store::CaseworkStore;
+pub use crate::features::complaints::store::ComplaintStore;
 pub use crate::features::conversation::store::ConversationStore;
 pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
@@ -53,6 +54,7 @@ pub mod prelude {
     pub use crate::features::access_log::store::AccessLogStore as _;
     pub use crate::features::budget::store::BudgetStore as _;
     pub use crate::features::casework::store::CaseworkStore as _;
+    pub use crate::features::complaints::store::ComplaintStore as _;
     pub use crate::features::conversation::store::ConversationStore as _;
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
@@ -165,6 +167,7 @@ pub trait Store:
     + LimitStore
     + SecretStore
     + ExportStore
+    + ComplaintStore
     + MunicipalityStore
     + Send
     + Sync

@@ -1,0 +1,38 @@
+//! The complaint form: the citizen's reasons, in their own words.
+
+use crate::kernel::forms::{field, FieldErrors, Problem};
+use crate::kernel::text::ComplaintText;
+
+/// The form's field names.
+pub mod complaint_fields {
+    pub const REASONS: &str = "reasons";
+}
+
+/// Parses the reasons: 1 to 4,000 characters, line breaks allowed.
+pub fn parse_complaint(reasons: &str) -> Result<ComplaintText, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    match ComplaintText::parse(reasons) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            field(&mut errors, complaint_fields::REASONS, Problem::Text(e));
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::text::TextError;
+
+    #[test]
+    fn reasons_are_required_and_at_most_four_thousand_characters() {
+        assert_eq!(
+            parse_complaint("  Jeg er uenig,\nfordi højskolen er en del af min plan.  ").unwrap().as_str(),
+            "Jeg er uenig,\nfordi højskolen er en del af min plan."
+        );
+        assert_eq!(parse_complaint("   ").unwrap_err()[0].problem, Problem::Text(TextError::Empty));
+        assert!(parse_complaint(&"a".repeat(4000)).is_ok());
+        assert_eq!(parse_complaint(&"a".repeat(4001)).unwrap_err()[0].problem, Problem::Text(TextError::TooLong { max: 4000 }));
+    }
+}

@@ -1,0 +1,91 @@
+//! Complaints about decisions: written once by the citizen, answered once.
+//!
+//! The SQL is written once for both backends: `sql!` is instantiated for
+//! SQLite and for PostgreSQL at the bottom.
+
+use async_trait::async_trait;
+
+use crate::kernel::ids::*;
+use crate::ssr::db::sql::*;
+use crate::ssr::db::*;
+
+/// A complaint as stored.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Complaint {
+    pub id: ComplaintId,
+    pub decision_id: DecisionId,
+    pub citizen_id: PersonId,
+    pub reasons: String,
+    pub created_at: i64,
+    /// The reconsideration deadline.
+    pub due_at: i64,
+    pub answered_at: Option<i64>,
+    pub answered_by: Option<PersonId>,
+    /// `upheld` or `changed`.
+    pub outcome: Option<String>,
+    pub answer_reasons: Option<String>,
+    pub answer_id: Option<DecisionId>,
+    /// When an upheld complaint was sent on to Ankestyrelsen.
+    pub forwarded_at: Option<i64>,
+}
+
+/// A complaint to write.
+#[derive(Clone, Debug)]
+pub struct NewComplaint {
+    pub decision: DecisionId,
+    pub citizen: PersonId,
+    pub reasons: crate::kernel::text::ComplaintText,
+    pub due_at: i64,
+    pub idempotency_key: String,
+}
+
+#[async_trait]
+pub trait ComplaintStore: Send + Sync {
+    /// Writes the complaint and a line in the plan's history, in one
+    /// transaction. A key used before gives the first complaint (a double
+    /// tap); a second open complaint on the decision is `Conflict(AlreadyExists)`.
+    async fn complain(&self, c: &NewComplaint, now: i64) -> DbResult<SubmitOutcome<ComplaintId>>;
+    /// The citizen's complaints, oldest first.
+    async fn complaints_of(&self, citizen: PersonId) -> DbResult<Vec<Complaint>>;
+}
+
+macro_rules! sql {
+    ($store:ty) => {
+        #[async_trait]
+        impl ComplaintStore for $store {
+            async fn complain(&self, c: &NewComplaint, now: i64) -> DbResult<SubmitOutcome<ComplaintId>> {
+                let mut tx = self.begin_write().await?;
+                claim_key!(tx, c.citizen, &c.idempotency_key, "complaint", ComplaintId, now);
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO complaint (decision_id, citizen_id, reasons, created_at, due_at) \
+                     SELECT id, citizen_id, $3, $4, $5 FROM decision WHERE id = $1 AND citizen_id = $2 RETURNING id",
+                )
+                .bind(c.decision.0)
+                .bind(c.citizen.0)
+                .bind(c.reasons.as_str())
+                .bind(now)
+                .bind(c.due_at)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::NotFound)?;
+                let plan: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(c.citizen.0).fetch_optional(&mut *tx).await?;
+                if let Some(plan) = plan {
+                    record_event!(tx, PlanId(plan), Actor::citizen(c.citizen), "complaint_made", "", now);
+                }
+                key_result!(tx, c.citizen, &c.idempotency_key, id);
+                tx.commit().await?;
+                Ok(SubmitOutcome::Created(ComplaintId(id)))
+            }
+            async fn complaints_of(&self, citizen: PersonId) -> DbResult<Vec<Complaint>> {
+                Ok(sqlx::query_as("SELECT * FROM complaint WHERE citizen_id = $1 ORDER BY created_at, id")
+                    .bind(citizen.0)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+        }
+    };
+}
+
+sql!(SqliteStore);
+sql!(PgStore);

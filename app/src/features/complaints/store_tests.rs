@@ -1,0 +1,85 @@
+//! The complaints' stories, each on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use crate::features::complaints::forms::parse_complaint;
+use crate::features::complaints::service::{complain, reconsideration_due};
+use crate::features::goals::service as goals;
+use crate::i18n::Lang;
+use crate::kernel::forms::Problem;
+use crate::kernel::ids::{DecisionId, PersonId};
+use crate::ssr::db::testing::*;
+use crate::ssr::db::*;
+use crate::ssr::service::ServiceError;
+
+/// A citizen with a declined proposal: (citizen, caseworker, the decision).
+async fn declined_goal(s: &dyn Store) -> (PersonId, PersonId, DecisionId) {
+    let (c, cw) = citizen_with_plan(s).await;
+    let goal = goals::propose(s, &signed_in(c, true), proposal("Tage på højskole"), "g-1", NOW).await.unwrap();
+    goals::decide(s, &staff_user(cw), goal, declined("Ikke i år."), NOW + DAY).await.unwrap();
+    (c, cw, s.decisions_of(c).await.unwrap()[0].id)
+}
+
+fn problem<T: std::fmt::Debug>(r: Result<T, ServiceError>) -> Problem {
+    match r {
+        Err(ServiceError::Invalid(e)) => e[0].problem.clone(),
+        other => panic!("expected a refused field, got {other:?}"),
+    }
+}
+
+async fn a_citizen_complains_once_within_the_deadline_about_their_own_decision(s: Arc<dyn Store>) {
+    let (c, cw, d) = declined_goal(s.as_ref()).await;
+    let other = person(s.as_ref(), "Anden Borger", Some("011370-0016")).await;
+    let me = signed_in(c, true);
+    let words = || parse_complaint("Højskolen er en del af min plan for at komme i arbejde.").unwrap();
+    let at = NOW + 3 * DAY;
+
+    // Nobody else complains about it.
+    for who in [signed_in(other, true), staff_user(cw)] {
+        let r = complain(s.as_ref(), &who, d, words(), "k-0", at, Lang::Da).await;
+        assert!(matches!(r, Err(ServiceError::NotAllowed)), "{r:?}");
+    }
+    let id = complain(s.as_ref(), &me, d, words(), "k-1", at, Lang::Da).await.unwrap();
+    let again = complain(s.as_ref(), &me, d, words(), "k-1", at + 1, Lang::Da).await.unwrap();
+    assert_eq!(again, id, "a double tap makes one complaint");
+    assert_eq!(problem(complain(s.as_ref(), &me, d, words(), "k-2", at + 2, Lang::Da).await), Problem::ComplaintOpen);
+
+    let all = s.complaints_of(c).await.unwrap();
+    assert_eq!(all.len(), 1, "one complaint, nothing half-written");
+    let k = &all[0];
+    assert_eq!((k.id, k.decision_id, k.reasons.as_str()), (id, d, "Højskolen er en del af min plan for at komme i arbejde."));
+    assert_eq!((k.created_at, k.due_at, k.answered_at, k.outcome.as_deref()), (at, reconsideration_due(at), None, None));
+    assert!(k.due_at > at + 27 * DAY && k.due_at < at + 29 * DAY, "four weeks to reconsider");
+    assert_eq!(s.complaints_of(other).await.unwrap(), vec![]);
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.clone()), Some("complaint_made".to_string()), "in the plan's history");
+}
+
+async fn a_complaint_after_the_deadline_is_refused_with_what_to_do_instead(s: Arc<dyn Store>) {
+    let (c, _, d) = declined_goal(s.as_ref()).await;
+    let late = NOW + DAY + 30 * DAY;
+    let words = parse_complaint("Jeg så først brevet nu.").unwrap();
+    let p = problem(complain(s.as_ref(), &signed_in(c, true), d, words, "k-1", late, Lang::Da).await);
+    assert!(matches!(&p, Problem::ComplaintLate(day) if day.ends_with("2026") || day.ends_with("2027")), "{p:?}");
+    assert!(p.message(Lang::Da).contains("Skriv til din sagsbehandler"), "says what to do instead");
+    assert_eq!(s.complaints_of(c).await.unwrap(), vec![], "nothing written");
+}
+
+async fn complaints_sent_at_once_about_one_decision_make_exactly_one(s: Arc<dyn Store>) {
+    let (c, _, d) = declined_goal(s.as_ref()).await;
+    let outcomes = at_once(&s, 8, |s, i| async move {
+        let words = parse_complaint(&format!("Klage nummer {i}")).unwrap();
+        complain(s.as_ref(), &signed_in(c, true), d, words, &format!("key-{i}"), NOW + 2 * DAY, Lang::Da).await
+    })
+    .await;
+    let made = outcomes.iter().filter(|r| r.is_ok()).count();
+    let open = outcomes.iter().filter(|r| matches!(r, Err(ServiceError::Invalid(e)) if e[0].problem == Problem::ComplaintOpen)).count();
+    assert_eq!((made, open), (1, 7), "{outcomes:?}");
+    assert_eq!(s.complaints_of(c).await.unwrap().len(), 1);
+}
+
+on_both_backends!(
+    a_citizen_complains_once_within_the_deadline_about_their_own_decision,
+    a_complaint_after_the_deadline_is_refused_with_what_to_do_instead,
+    complaints_sent_at_once_about_one_decision_make_exactly_one,
+);
