@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::features::budget::forms::BudgetForm;
 use crate::features::casework::forms::CaseworkForm;
+use crate::features::complaints::forms::ComplaintForm;
 use crate::features::conversation::forms::ConversationForm;
 use crate::features::goals::forms::GoalForm;
 use crate::features::network::forms::NetworkForm;
@@ -48,6 +49,7 @@ form_registry! {
     Network(NetworkForm),
     Conversation(ConversationForm),
     Notices(NoticeForm),
+    Complaints(ComplaintForm),
 }
 
 #[cfg(test)]

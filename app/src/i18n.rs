@@ -215,6 +215,7 @@ pub struct Texts {
     pub notice_message_sent: &'static str,
     pub notice_message_answered: &'static str,
     pub notice_conversation_closed: &'static str,
+    pub notice_complaint_sent: &'static str,
     pub notice_name_saved: &'static str,
     pub notice_group_created: &'static str,
     pub notice_meetup_posted: &'static str,
@@ -230,6 +231,7 @@ pub struct Texts {
     pub conversation: &'static crate::features::conversation::texts::ConversationTexts,
     /// Decision's strings.
     pub decisions: &'static crate::features::decisions::texts::DecisionTexts,
+    pub complaints: &'static crate::features::complaints::texts::ComplaintTexts,
     /// Goal's strings.
     pub goals: &'static crate::features::goals::texts::GoalTexts,
     /// Identity's strings.
@@ -354,6 +356,7 @@ impl Texts {
             "skrevet" => self.notice_message_sent,
             "svaret" => self.notice_message_answered,
             "samtale-afsluttet" => self.notice_conversation_closed,
+            "klage-sendt" => self.notice_complaint_sent,
             _ => return None,
         })
     }
@@ -512,6 +515,7 @@ pub static DA: Texts = Texts {
     notice_message_sent: "Din besked er sendt. Du kan se her, når din sagsbehandler har læst den.",
     notice_message_answered: "Dit svar er sendt. Borgeren får besked om, at der er svar – ikke hvad du har skrevet.",
     notice_conversation_closed: "Samtalen er markeret som afsluttet. Skriver borgeren igen, åbner den igen.",
+    notice_complaint_sent: "Din klage er sendt. Kommunen ser på sagen igen og svarer dig her i Én Plan.",
     notice_name_saved: "Dit navn er gemt.",
     notice_group_created: "Gruppen er oprettet. Nu kan du oprette møder.",
     notice_meetup_posted: "Mødet er oprettet, og alle kan se det.",
@@ -522,6 +526,7 @@ pub static DA: Texts = Texts {
     casework: &crate::features::casework::texts::DA,
     conversation: &crate::features::conversation::texts::DA,
     decisions: &crate::features::decisions::texts::DA,
+    complaints: &crate::features::complaints::texts::DA,
     goals: &crate::features::goals::texts::DA,
     identity: &crate::features::identity::texts::DA,
     inbox: &crate::features::inbox::texts::DA,
@@ -665,6 +670,7 @@ pub static EN: Texts = Texts {
     notice_message_sent: "Your message has been sent. You can see here when your caseworker has read it.",
     notice_message_answered: "Your answer has been sent. The citizen is told there is an answer – not what you wrote.",
     notice_conversation_closed: "The conversation is marked as done. If the citizen writes again, it opens again.",
+    notice_complaint_sent: "Your complaint has been sent. The municipality is looking at the case again and will answer you here in Én Plan.",
     notice_name_saved: "Your name is saved.",
     notice_group_created: "The group is created. Now you can post meetups.",
     notice_meetup_posted: "The meetup is posted, and anyone can see it.",
@@ -675,6 +681,7 @@ pub static EN: Texts = Texts {
     casework: &crate::features::casework::texts::EN,
     conversation: &crate::features::conversation::texts::EN,
     decisions: &crate::features::decisions::texts::EN,
+    complaints: &crate::features::complaints::texts::EN,
     goals: &crate::features::goals::texts::EN,
     identity: &crate::features::identity::texts::EN,
     inbox: &crate::features::inbox::texts::EN,

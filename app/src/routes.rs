@@ -36,6 +36,16 @@ pub const MY_DATA_JSON: &str = "/mine-oplysninger.json";
 pub const MY_DATA_PRINT: &str = "/mine-oplysninger/udskrift";
 /// All the citizen's decisions, each with its complaint deadline.
 pub const DECISIONS: &str = "/afgoerelser";
+/// Where the citizen complains about decision `id`.
+pub fn complaint(decision: i64) -> String {
+    format!("{DECISIONS}/{decision}/klage")
+}
+
+/// A decision on the citizen's list of decisions.
+pub fn decision(decision: i64) -> String {
+    format!("{DECISIONS}#afgoerelse-{decision}")
+}
+
 /// The privacy notice.
 pub const PRIVACY: &str = "/privatliv";
 /// Followed by a signed token: the page with one "Afmeld" button, which a

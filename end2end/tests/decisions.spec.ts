@@ -1,27 +1,62 @@
 import { expect, test } from "@playwright/test";
 import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
 
-// Mette Hansen (demo data) finds all her decisions in one place, with how and until when to complain.
-for (const javaScriptEnabled of [true, false]) {
-  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
-    test.use({ javaScriptEnabled, viewport: PHONE });
+// A citizen finds all her decisions in one place, with how and until when to
+// complain, and complains about one. Demo data: Mette Hansen's and Rasmus
+// Sørensen's declined proposals (one each: a complaint can be made once).
+const CASES = [
+  { javaScriptEnabled: true, citizen: "Mette Hansen", goal: "Tage på højskole i foråret", reasons: "Højskolen ligger midt i din praktik", caseworker: "Karin Holm" },
+  { javaScriptEnabled: false, citizen: "Rasmus Sørensen", goal: "Starte på en uddannelse som tømrer", reasons: "Vi skal først have styr på dit helbred", caseworker: "Amira Haddad" },
+];
 
-    test("a citizen sees her decisions with reasons, who, when and the complaint deadline", async ({ page }) => {
-      await loginAs(page, "Mette Hansen", "/min-plan");
+for (const c of CASES) {
+  test.describe(c.javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled: c.javaScriptEnabled, viewport: PHONE });
+
+    test("a citizen sees her decisions with the complaint deadline and complains about one", async ({ page }) => {
+      await loginAs(page, c.citizen, "/min-plan");
       await page.getByRole("link", { name: "Se alle dine afgørelser" }).click();
       await expect(page).toHaveURL(/\/afgoerelser$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dine afgørelser");
-      const declined = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Mål: Tage på højskole i foråret" }) });
-      await expect(declined).toContainText("Højskolen ligger midt i din praktik");
-      await expect(declined).toContainText("Karin Holm");
-      await expect(declined).toContainText(/Du kan klage til og med \d+\. \w+ \d{4}\./);
-      await expect(declined).toContainText("Ankestyrelsen");
-      if (javaScriptEnabled) {
+      const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Mål: ${c.goal}` }) });
+      await expect(item).toContainText(c.reasons);
+      await expect(item).toContainText(c.caseworker);
+      await expect(item).toContainText(/Du kan klage til og med \d+\. \w+ \d{4}\./);
+      await expect(item).toContainText("Ankestyrelsen");
+      if (c.javaScriptEnabled) {
         await waitForHydration(page);
         await expectNoAxeViolations(page, "/afgoerelser (phone)");
         await page.setViewportSize(DESKTOP);
         await expectNoAxeViolations(page, "/afgoerelser (desktop)");
+        await page.setViewportSize(PHONE);
       }
+
+      await item.getByRole("link", { name: "Klag over afgørelsen" }).click();
+      await expect(page).toHaveURL(/\/afgoerelser\/\d+\/klage$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klag over en afgørelse");
+      await expect(page.getByRole("main")).toContainText(c.goal);
+      if (c.javaScriptEnabled) await waitForHydration(page);
+      const reasons = page.getByLabel("Hvorfor er du uenig i afgørelsen?");
+      const tooLong = "x".repeat(4001);
+      await reasons.fill(tooLong);
+      await page.getByRole("button", { name: "Send klagen" }).click();
+      await expect(page.getByRole("main")).toContainText("Teksten er for lang. Der er plads til 4000 tegn.");
+      await expect(reasons).toHaveAttribute("aria-invalid", "true");
+      await expect(reasons).toHaveValue(tooLong);
+      if (c.javaScriptEnabled) {
+        await expectNoAxeViolations(page, "/afgoerelser/:id/klage with an error (phone)");
+        await page.setViewportSize(DESKTOP);
+        await expectNoAxeViolations(page, "/afgoerelser/:id/klage with an error (desktop)");
+        await page.setViewportSize(PHONE);
+      }
+      await reasons.fill("Jeg er uenig, fordi det er det, der kan hjælpe mig videre.");
+      await page.getByRole("button", { name: "Send klagen" }).click();
+      await expect(page).toHaveURL(/\/afgoerelser\?svar=klage-sendt#afgoerelse-\d+$/);
+      await expect(page.getByRole("status").first()).toContainText("Din klage er sendt");
+      const after = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Mål: ${c.goal}` }) });
+      await expect(after).toContainText("Du klagede");
+      await expect(after).toContainText(/svarer dig senest \d+\. \w+ \d{4}/);
+      await expect(after.getByRole("link", { name: "Klag over afgørelsen" })).toHaveCount(0);
     });
   });
 }

@@ -25,6 +25,7 @@ export const ROUTES = [
   "/mine-oplysninger/udskrift",
   "/privatliv",
   "/afgoerelser",
+  "/afgoerelser/1/klage",
   "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",

@@ -83,6 +83,14 @@ const CITIZENS: &[DemoCitizen] = &[
     ("Kasper Olsen", "121379-1012", 2, &[("Holde fast i min lejlighed", GoalStatus::Accepted)]),
 ];
 
+/// Proposals the caseworker declined, with reasons (citizen's index, goal,
+/// reasons): on "Dine afgørelser", open to complaint. Mette's and Rasmus's:
+/// the browser tests complain about one each (with and without JavaScript).
+const DECLINED: &[(usize, &str, &str)] = &[
+    (0, "Tage på højskole i foråret", "Højskolen ligger midt i din praktik. Lad os tale om det igen til sommer."),
+    (9, "Starte på en uddannelse som tømrer", "Vi skal først have styr på dit helbred. Lad os tale om det igen om tre måneder."),
+];
+
 const ACTIVITIES: &[(Department, &str, &str)] = &[
     (Department::Job, "Virksomhedspraktik 15 timer om ugen", "Jobcentret, virksomhedskonsulent"),
     (Department::Social, "Bostøtte to gange om ugen", "Socialforvaltningen"),
@@ -233,17 +241,16 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             };
             store.add_goal(plan, &goal, Actor::citizen(id), now - 90 * DAY).await?;
         }
-        if i == 0 {
+        if let Some((title, why)) = DECLINED.iter().find(|(who, ..)| *who == i).map(|(_, title, why)| (*title, *why)) {
             // A proposal the caseworker declined, with reasons: on "Dine afgørelser", open to complaint.
             let g = NewGoal {
-                title: GoalTitle::parse("Tage på højskole i foråret").map_err(|_| DbError::conflict("demo goal text"))?,
+                title: GoalTitle::parse(title).map_err(|_| DbError::conflict("demo goal text"))?,
                 why: None,
                 first_step: None,
                 status: GoalStatus::Proposed,
             };
-            let goal = store.propose_goal(id, &g, "demo-goal-declined", now - 12 * DAY).await?.id();
-            let reasons = crate::kernel::Reason::parse("Højskolen ligger midt i din praktik. Lad os tale om det igen til sommer.")
-                .map_err(|_| DbError::conflict("demo reason"))?;
+            let goal = store.propose_goal(id, &g, &format!("demo-goal-declined-{i}"), now - 12 * DAY).await?.id();
+            let reasons = crate::kernel::Reason::parse(why).map_err(|_| DbError::conflict("demo reason"))?;
             let decline = GoalChange {
                 goal,
                 from: GoalStatus::Proposed,

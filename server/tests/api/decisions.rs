@@ -33,3 +33,42 @@ async fn each_citizen_lists_only_their_own_decisions_and_nobody_else_gets_any() 
         }
     }
 }
+
+#[tokio::test]
+async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_write_nothing() {
+    use app::features::complaints::server::{Complain, ComplaintAbout};
+    let app = spawn_app().await;
+    let mette = app.person("Mette").await;
+    let decision = app.store.decisions_of(mette).await.unwrap()[0].id.0;
+    let form = |key: &str| {
+        vec![("decision", decision.to_string()), ("reasons", "Højskolen er en del af min plan.".to_string()), ("key", key.to_string())]
+    };
+
+    let mut anonymous = Browser::default();
+    let (status, _) = app.call(&mut anonymous, Complain::PATH, &form("k-anon")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous");
+    for name in ["Camilla", "Karin", "Jonas", "Bent", "Ulla"] {
+        let mut browser = app.signed_in(name).await;
+        let (status, body) = app.call(&mut browser, Complain::PATH, &form(&format!("k-{name}"))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
+        let (status, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
+        assert!(status.is_success() && body.contains("NotFound") && !body.contains("højskole"), "{name}: {body}");
+    }
+    assert_eq!(app.store.complaints_of(mette).await.unwrap(), vec![], "refused calls wrote nothing");
+
+    let mut browser = app.signed_in("Mette").await;
+    let (status, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
+    assert!(status.is_success() && body.contains("Form"), "Mette gets the form: {body}");
+    let (status, body) =
+        app.call(&mut browser, Complain::PATH, &[("decision", decision.to_string()), ("reasons", " ".into()), ("key", "k-0".into())]).await;
+    assert_eq!((status, body.contains("reasons")), (StatusCode::UNPROCESSABLE_ENTITY, true), "empty reasons: {body}");
+    let (status, body) = app.call(&mut browser, Complain::PATH, &form("k-1")).await;
+    assert!(status.is_success(), "Mette complains: {status} {body}");
+    let (status, _) = app.call(&mut browser, Complain::PATH, &form("k-1")).await;
+    assert!(status.is_success(), "a double tap is the same complaint");
+    let (status, body) = app.call(&mut browser, Complain::PATH, &form("k-2")).await;
+    assert_eq!((status, body.contains("reasons")), (StatusCode::UNPROCESSABLE_ENTITY, true), "a second open complaint: {body}");
+    assert_eq!(app.store.complaints_of(mette).await.unwrap().len(), 1);
+    let (_, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
+    assert!(body.contains("Closed") && body.contains("Du klagede"), "now the page shows the complaint: {body}");
+}

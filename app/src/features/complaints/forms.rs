@@ -1,7 +1,24 @@
 //! The complaint form: the citizen's reasons, in their own words.
 
+use serde::{Deserialize, Serialize};
+
 use crate::kernel::forms::{field, FieldErrors, Problem};
 use crate::kernel::text::ComplaintText;
+
+/// The complaints' checked forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComplaintForm {
+    Complaint,
+}
+
+impl ComplaintForm {
+    /// The refused fields of a form (form name → typed text), by the server's parsers.
+    pub fn check(self, value: impl Fn(&str) -> String) -> FieldErrors {
+        match self {
+            ComplaintForm::Complaint => parse_complaint(&value(complaint_fields::REASONS)).err().unwrap_or_default(),
+        }
+    }
+}
 
 /// The form's field names.
 pub mod complaint_fields {

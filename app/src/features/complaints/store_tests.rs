@@ -51,13 +51,25 @@ async fn a_citizen_complains_once_within_the_deadline_about_their_own_decision(s
     assert_eq!((k.created_at, k.due_at, k.answered_at, k.outcome.as_deref()), (at, reconsideration_due(at), None, None));
     assert!(k.due_at > at + 27 * DAY && k.due_at < at + 29 * DAY, "four weeks to reconsider");
     assert_eq!(s.complaints_of(other).await.unwrap(), vec![]);
+    // On the list of decisions: what became of it, and no second complaint offered.
+    let items = crate::features::decisions::service::my_decisions(s.as_ref(), &me, at + DAY, Lang::Da).await.unwrap().unwrap();
+    let lines = items[0].complaint.clone().expect("the complaint on its decision");
+    assert!(lines[0].starts_with("Du klagede") && lines[1].starts_with("Kommunen ser på sagen igen"), "{lines:?}");
+    assert_eq!(items[0].complain_link, None);
+    let overdue = crate::features::decisions::service::my_decisions(s.as_ref(), &me, k.due_at + 1, Lang::Da).await.unwrap().unwrap();
+    assert!(overdue[0].complaint.as_ref().unwrap().iter().any(|l| l.contains("ikke svaret inden fristen")), "overdue is said");
     let plan = s.plan_of(c).await.unwrap().unwrap();
     assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.clone()), Some("complaint_made".to_string()), "in the plan's history");
 }
 
 async fn a_complaint_after_the_deadline_is_refused_with_what_to_do_instead(s: Arc<dyn Store>) {
     let (c, _, d) = declined_goal(s.as_ref()).await;
+    let before =
+        crate::features::decisions::service::my_decisions(s.as_ref(), &signed_in(c, true), NOW + 2 * DAY, Lang::Da).await.unwrap().unwrap();
+    assert_eq!(before[0].complain_link.as_deref(), Some(crate::routes::complaint(d.0).as_str()), "offered within the deadline");
     let late = NOW + DAY + 30 * DAY;
+    let after = crate::features::decisions::service::my_decisions(s.as_ref(), &signed_in(c, true), late, Lang::Da).await.unwrap().unwrap();
+    assert_eq!(after[0].complain_link, None, "not offered after it");
     let words = parse_complaint("Jeg så først brevet nu.").unwrap();
     let p = problem(complain(s.as_ref(), &signed_in(c, true), d, words, "k-1", late, Lang::Da).await);
     assert!(matches!(&p, Problem::ComplaintLate(day) if day.ends_with("2026") || day.ends_with("2027")), "{p:?}");

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::features::decisions::views::{DecisionItem, DecisionView};
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
-use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::page::{NeedsLogin, Outcome, PageHeading, Unavailable};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -22,6 +22,7 @@ pub fn MyDecisions() -> impl IntoView {
     let page = Resource::new_blocking(|| (), |_| my_decisions());
     view! {
         <PageHeading title=t.decisions.list_title/>
+        <Outcome/>
         <p class="mb-6 max-w-prose">{t.decisions.list_intro}</p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -42,8 +43,10 @@ pub fn MyDecisions() -> impl IntoView {
     .into_any()
 }
 
+/// One decision on the list: what about, the record, corrections, the
+/// complaint deadline or what became of the complaint, and where to complain.
 #[component]
-fn Item(item: DecisionItem, t: &'static Texts) -> impl IntoView {
+pub fn Item(item: DecisionItem, t: &'static Texts) -> impl IntoView {
     let kind = if item.subject_kind == "spending_request" { t.decisions.about_money } else { t.decisions.about_goal };
     let deadline =
         if item.deadline_passed { (t.decisions.deadline_passed)(&item.deadline) } else { (t.decisions.deadline)(&item.deadline) };
@@ -60,7 +63,18 @@ fn Item(item: DecisionItem, t: &'static Texts) -> impl IntoView {
                     {(t.decisions.corrected_by)(&when)}" "<a href=format!("#{a}") class="link">{t.decisions.see_correction}</a>
                 </p>
             })}
-            <p class="mt-2">{deadline}</p>
+            {match item.complaint {
+                Some(lines) => view! {
+                    <div class="notice mt-3 mb-0">
+                        {lines.into_iter().map(|l| view! { <p class="whitespace-pre-line">{l}</p> }).collect_view()}
+                    </div>
+                }
+                .into_any(),
+                None => view! { <p class="mt-2">{deadline}</p> }.into_any(),
+            }}
+            {item.complain_link.map(|href| view! {
+                <p class="mt-2"><a href=href class="btn-secondary">{t.complaints.link}</a></p>
+            })}
         </li>
     }
 }

@@ -52,6 +52,7 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
         return Ok(None);
     };
     let all = store.decisions_of(me.citizen).await?;
+    let complaints = store.complaints_of(me.citizen).await?;
     let mut names = Names::new(store);
     let mut items = Vec::new();
     for d in all.iter().rev() {
@@ -77,7 +78,15 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
         }
         let deadline = complaint_deadline(d.decided_at);
         let corrected_by = all.iter().find(|x| x.corrects == Some(d.id)).map(|x| (anchor(x), date_time(x.decided_at, lang)));
+        // The newest complaint about it, in words.
+        let complaint = match complaints.iter().rev().find(|k| k.decision_id == d.id) {
+            Some(k) => Some(complaint_words(&mut names, k, now, lang).await?),
+            None => None,
+        };
         items.push(DecisionItem {
+            id: d.id.0,
+            complain_link: (complaint.is_none() && now <= deadline).then(|| crate::routes::complaint(d.id.0)),
+            complaint,
             anchor: anchor(d),
             about,
             subject_kind: d.subject_kind.clone(),
@@ -89,6 +98,39 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
         });
     }
     Ok(Some(items))
+}
+
+/// What became of a complaint, line by line, for the citizen.
+async fn complaint_words(
+    names: &mut Names<'_>,
+    k: &crate::features::complaints::store::Complaint,
+    now: i64,
+    lang: Lang,
+) -> DbResult<Vec<String>> {
+    let t = lang.texts().complaints;
+    let mut lines = vec![(t.sent)(&date_time(k.created_at, lang))];
+    match (k.answered_at, k.outcome.as_deref()) {
+        (Some(at), Some("upheld")) => {
+            lines.push((t.upheld)(&date_time(at, lang)));
+            if let Some(by) = k.answered_by {
+                lines.push(format!("{}: {}", lang.texts().decisions.decision_by, names.of(by).await?));
+            }
+            if let Some(r) = &k.answer_reasons {
+                lines.push(format!("{}: {r}", t.answer_reasons));
+            }
+            if let Some(sent) = k.forwarded_at {
+                lines.push((t.forwarded)(&date(sent, lang)));
+            }
+        }
+        (Some(at), _) => lines.push((t.changed)(&date_time(at, lang))),
+        (None, _) => {
+            lines.push((t.due)(&date(k.due_at, lang)));
+            if now > k.due_at {
+                lines.push(t.overdue.to_string());
+            }
+        }
+    }
+    Ok(lines)
 }
 
 /// The decisions on one subject (`goal` or `spending_request`, and its id)

@@ -19,6 +19,7 @@ pub struct DecisionView {
 /// One decision on the citizen's list of all their decisions (`/afgoerelser`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionItem {
+    pub id: i64,
     /// The page anchor (`afgoerelse-{id}`), which corrections link to.
     pub anchor: String,
     /// What it is about, in words: the goal's title, or the request's purpose and amount.
@@ -34,4 +35,9 @@ pub struct DecisionItem {
     pub corrected_by: Option<(String, String)>,
     /// The anchor of the decision this one corrects.
     pub corrects_anchor: Option<String>,
+    /// Where to complain about it: only while it is within the deadline and
+    /// has no complaint yet.
+    pub complain_link: Option<String>,
+    /// What became of the citizen's complaint about it, if they made one, in words.
+    pub complaint: Option<Vec<String>>,
 }

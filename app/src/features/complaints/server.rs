@@ -1,0 +1,72 @@
+//! The server functions of this feature: thin, each gives its caller's
+//! request to the feature's service and answers for the caller (a page,
+//! a plain form post, a fetch).
+
+use leptos::prelude::*;
+
+use crate::features::complaints::views::ComplaintPage;
+#[cfg(feature = "ssr")]
+use crate::routes;
+#[cfg(feature = "ssr")]
+use crate::ssr::ctx::Ctx;
+
+/// The flash name of the complaint form about `decision`.
+#[cfg(feature = "ssr")]
+fn form_name(decision: i64) -> String {
+    format!("complaint:{decision}")
+}
+
+/// The complaint page of the signed-in citizen's decision `decision`.
+#[server(prefix = "/api", endpoint = "complaint_about")]
+pub async fn complaint_about(decision: i64) -> Result<ComplaintPage, ServerFnError> {
+    use crate::features::complaints::forms::{complaint_fields, ComplaintForm};
+    use crate::ui::form::Control;
+    use leptos::server_fn::ServerFn;
+    let cx = Ctx::get()?;
+    let Some(user) = cx.maybe_user() else { return Ok(ComplaintPage::NotFound) };
+    let items = crate::features::decisions::service::my_decisions(cx.store(), user, cx.now, cx.lang)
+        .await
+        .map_err(|e| crate::ssr::internal_error("read a citizen's decisions", e))?;
+    let Some(item) = items.into_iter().flatten().find(|i| i.id == decision) else { return Ok(ComplaintPage::NotFound) };
+    if item.complain_link.is_none() {
+        // No complaint yet, so the deadline has passed: say what to do instead.
+        let why = item.complaint.is_none().then(|| crate::kernel::forms::Problem::ComplaintLate(item.deadline.clone()).message(cx.lang));
+        return Ok(ComplaintPage::Closed { item, why });
+    }
+    let t = cx.lang.texts();
+    let spec = crate::ssr::forms::spec(
+        ComplaintForm::Complaint,
+        &form_name(decision),
+        Complain::PATH,
+        vec![("key".into(), crate::ssr::forms::new_key()), ("decision".into(), decision.to_string())],
+        vec![(complaint_fields::REASONS, t.complaints.reasons_label, Some(t.complaints.reasons_hint), Control::Lines)],
+        t.complaints.submit,
+        &[],
+    )
+    .await;
+    Ok(ComplaintPage::Form { item, spec })
+}
+
+/// The citizen complains about their decision (a plain form post, or a fetch).
+#[server(prefix = "/api", endpoint = "complain")]
+pub async fn complain(decision: i64, reasons: String, key: String) -> Result<(), ServerFnError> {
+    use crate::features::complaints::forms::{complaint_fields, parse_complaint};
+    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(form_name(decision), &[(complaint_fields::REASONS, &reasons)]);
+    let result = async {
+        let user = cx.user()?;
+        let text = parse_complaint(&reasons).map_err(ServiceError::Invalid)?;
+        let id = crate::kernel::ids::DecisionId(decision);
+        crate::features::complaints::service::complain(cx.store(), user, id, text, &key, cx.now, cx.lang).await
+    }
+    .await;
+    match result {
+        Ok(_) => {
+            redirect(&with_answer(&routes::decision(decision), "klage-sendt"));
+            Ok(())
+        }
+        Err(e) => refused(e, "make a complaint", &routes::complaint(decision), Some(kept)).await,
+    }
+}

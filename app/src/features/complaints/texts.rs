@@ -1,0 +1,71 @@
+//! This feature's strings, in Danish and English ([`DA`], [`EN`]); pages
+//! reach them as `t.complaints.…`.
+
+#[cfg(test)]
+use serde::Serialize;
+
+/// The complaints' strings in one language.
+#[cfg_attr(test, derive(Serialize))]
+pub struct ComplaintTexts {
+    pub link: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub reasons_label: &'static str,
+    pub reasons_hint: &'static str,
+    pub submit: &'static str,
+    pub back: &'static str,
+    pub needs_login: &'static str,
+    pub not_found: &'static str,
+    /// "Du klagede …", with when.
+    #[cfg_attr(test, serde(skip))]
+    pub sent: fn(&str) -> String,
+    /// The reconsideration deadline, with the day.
+    #[cfg_attr(test, serde(skip))]
+    pub due: fn(&str) -> String,
+    pub overdue: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub upheld: fn(&str) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub forwarded: fn(&str) -> String,
+    #[cfg_attr(test, serde(skip))]
+    pub changed: fn(&str) -> String,
+    pub answer_reasons: &'static str,
+}
+
+pub static DA: ComplaintTexts = ComplaintTexts {
+    link: "Klag over afgørelsen",
+    title: "Klag over en afgørelse",
+    intro: "Skriv med dine egne ord, hvorfor du er uenig. Du behøver ikke bruge bestemte ord. Kommunen ser på sagen igen inden for 4 uger. Hvis kommunen fastholder afgørelsen, sender den din klage videre til Ankestyrelsen.",
+    reasons_label: "Hvorfor er du uenig i afgørelsen?",
+    reasons_hint: "Højst 4.000 tegn. Du kan også skrive til din sagsbehandler, hvis du hellere vil det.",
+    submit: "Send klagen",
+    back: "Tilbage til dine afgørelser",
+    needs_login: "Log ind for at klage over en afgørelse.",
+    not_found: "Vi kan ikke finde den afgørelse. Se dine afgørelser og vælg den, du vil klage over.",
+    sent: |when| format!("Du klagede {when}."),
+    due: |day| format!("Kommunen ser på sagen igen og svarer dig senest {day}."),
+    overdue: "Kommunen har ikke svaret inden fristen. Skriv til din sagsbehandler, eller ring til Borgerservice.",
+    upheld: |when| format!("Kommunen så på sagen igen {when} og fastholdt afgørelsen."),
+    forwarded: |day| format!("Din klage er sendt videre til Ankestyrelsen {day}. Ankestyrelsen skriver til dig."),
+    changed: |when| format!("Kommunen så på sagen igen {when} og ændrede afgørelsen."),
+    answer_reasons: "Kommunens begrundelse",
+};
+
+pub static EN: ComplaintTexts = ComplaintTexts {
+    link: "Complain about the decision",
+    title: "Complain about a decision",
+    intro: "Write in your own words why you disagree. You do not need to use particular words. The municipality looks at the case again within 4 weeks. If it keeps the decision, it sends your complaint on to the National Social Appeals Board (Ankestyrelsen).",
+    reasons_label: "Why do you disagree with the decision?",
+    reasons_hint: "At most 4,000 characters. You can also write to your caseworker if you prefer.",
+    submit: "Send the complaint",
+    back: "Back to your decisions",
+    needs_login: "Log in to complain about a decision.",
+    not_found: "We cannot find that decision. See your decisions and choose the one you want to complain about.",
+    sent: |when| format!("You complained {when}."),
+    due: |day| format!("The municipality is looking at the case again and will answer you by {day}."),
+    overdue: "The municipality has not answered by the deadline. Write to your caseworker, or call Citizen Services.",
+    upheld: |when| format!("The municipality looked at the case again {when} and kept the decision."),
+    forwarded: |day| format!("Your complaint was sent on to the National Social Appeals Board (Ankestyrelsen) {day}. They will write to you."),
+    changed: |when| format!("The municipality looked at the case again {when} and changed the decision."),
+    answer_reasons: "The municipality's reasons",
+};
