@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(&routes::PRIVACY[1..]) view=my_data::privacy::Privacy/>
                     <Route path=StaticSegment(&routes::DECISIONS[1..]) view=decisions::pages::MyDecisions ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("afgoerelser"), ParamSegment("id"), StaticSegment("klage")) view=complaints::pages::Complaint ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("klage"), ParamSegment("id")) view=complaints::pages::ComplaintReviewPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>

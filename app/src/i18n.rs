@@ -181,6 +181,7 @@ pub struct Texts {
     pub appointment_address_label: &'static str,
     pub history_goal_decision_corrected: &'static str,
     pub history_complaint_made: &'static str,
+    pub history_complaint_upheld: &'static str,
     pub history_appointment_cancelled: &'static str,
     /// In the order of the ledger kinds: grant, topup, reduce, reserve, release, spend.
     pub ledger_kind_names: &'static [&'static str],
@@ -209,9 +210,11 @@ pub struct Texts {
     pub notification_appointment_cancelled: &'static str,
     pub notification_activity_added: &'static str,
     pub notification_activity_changed: &'static str,
+    pub notification_complaint_answered: &'static str,
     pub purpose_conversation: &'static str,
     pub purpose_attachment: &'static str,
     pub purpose_caseload: &'static str,
+    pub purpose_complaint_review: &'static str,
     pub notice_message_sent: &'static str,
     pub notice_message_answered: &'static str,
     pub notice_conversation_closed: &'static str,
@@ -309,6 +312,7 @@ impl Texts {
             Some(K::AppointmentCancelled) => self.notification_appointment_cancelled,
             Some(K::ActivityAdded) => self.notification_activity_added,
             Some(K::ActivityChanged) => self.notification_activity_changed,
+            Some(K::ComplaintAnswered) => self.notification_complaint_answered,
             None => self.notification_other,
         }
     }
@@ -325,6 +329,7 @@ impl Texts {
             Some(P::Conversation) => self.purpose_conversation,
             Some(P::Attachment) => self.purpose_attachment,
             Some(P::Caseload) => self.purpose_caseload,
+            Some(P::ComplaintReview) => self.purpose_complaint_review,
             None => purpose,
         }
     }
@@ -379,6 +384,7 @@ impl Texts {
             "note_added" => self.history_note_added,
             "goal_decision_corrected" => self.history_goal_decision_corrected,
             "complaint_made" => self.history_complaint_made,
+            "complaint_upheld" => self.history_complaint_upheld,
             _ => self.history_other,
         }
     }
@@ -482,6 +488,7 @@ pub static DA: Texts = Texts {
     appointment_address_label: "Adresse",
     history_goal_decision_corrected: "Afgørelse rettet",
     history_complaint_made: "Du klagede over en afgørelse",
+    history_complaint_upheld: "Kommunen fastholdt afgørelsen og sendte klagen til Ankestyrelsen",
     history_appointment_cancelled: "Møde aflyst",
     ledger_kind_names: &["Bevilget", "Tillæg", "Nedsat", "Reserveret", "Frigivet", "Brugt"],
     notice_spending_sent: "Dit ønske er sendt til din sagsbehandler. Beløbet er sat til side, til du får svar.",
@@ -509,9 +516,11 @@ pub static DA: Texts = Texts {
     notification_appointment_cancelled: "Din sagsbehandler har aflyst et møde med dig.",
     notification_activity_added: "Din sagsbehandler har skrevet en ny aktivitet i din plan.",
     notification_activity_changed: "Din sagsbehandler har ændret en aktivitet i din plan.",
+    notification_complaint_answered: "Kommunen har svaret på din klage over en afgørelse.",
     purpose_conversation: "Læste jeres samtale",
     purpose_attachment: "Hentede en fil, du har sendt",
     purpose_caseload: "Så dig på sin liste over borgere: dit navn, hvor mange mål og indsatser du har, og hvornår I sidst havde kontakt",
+    purpose_complaint_review: "Læste din klage over en afgørelse for at svare på den",
     notice_message_sent: "Din besked er sendt. Du kan se her, når din sagsbehandler har læst den.",
     notice_message_answered: "Dit svar er sendt. Borgeren får besked om, at der er svar – ikke hvad du har skrevet.",
     notice_conversation_closed: "Samtalen er markeret som afsluttet. Skriver borgeren igen, åbner den igen.",
@@ -637,6 +646,7 @@ pub static EN: Texts = Texts {
     appointment_address_label: "Address",
     history_goal_decision_corrected: "Decision corrected",
     history_complaint_made: "You complained about a decision",
+    history_complaint_upheld: "The municipality kept the decision and sent the complaint to Ankestyrelsen",
     history_appointment_cancelled: "Meeting cancelled",
     ledger_kind_names: &["Granted", "Top-up", "Reduced", "Reserved", "Released", "Spent"],
     notice_spending_sent: "Your request has been sent to your caseworker. The amount is set aside until you get an answer.",
@@ -664,9 +674,11 @@ pub static EN: Texts = Texts {
     notification_appointment_cancelled: "Your caseworker has cancelled a meeting with you.",
     notification_activity_added: "Your caseworker has added an activity to your plan.",
     notification_activity_changed: "Your caseworker has changed an activity in your plan.",
+    notification_complaint_answered: "The municipality has answered your complaint about a decision.",
     purpose_conversation: "Read your conversation",
     purpose_attachment: "Downloaded a file you sent",
     purpose_caseload: "Saw you on their list of citizens: your name, how many goals and activities you have, and when you were last in touch",
+    purpose_complaint_review: "Read your complaint about a decision to answer it",
     notice_message_sent: "Your message has been sent. You can see here when your caseworker has read it.",
     notice_message_answered: "Your answer has been sent. The citizen is told there is an answer – not what you wrote.",
     notice_conversation_closed: "The conversation is marked as done. If the citizen writes again, it opens again.",

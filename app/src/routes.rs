@@ -41,6 +41,11 @@ pub fn complaint(decision: i64) -> String {
     format!("{DECISIONS}/{decision}/klage")
 }
 
+/// Where the caseworker reads and answers complaint `id`.
+pub fn complaint_review(id: i64) -> String {
+    format!("{INBOX}/klage/{id}")
+}
+
 /// A decision on the citizen's list of decisions.
 pub fn decision(decision: i64) -> String {
     format!("{DECISIONS}#afgoerelse-{decision}")

@@ -13,7 +13,7 @@ for (const c of CASES) {
   test.describe(c.javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
     test.use({ javaScriptEnabled: c.javaScriptEnabled, viewport: PHONE });
 
-    test("a citizen sees her decisions with the complaint deadline and complains about one", async ({ page }) => {
+    test("a citizen complains about a decision, the caseworker keeps it, and the citizen sees it sent on", async ({ page, browser }) => {
       await loginAs(page, c.citizen, "/min-plan");
       await page.getByRole("link", { name: "Se alle dine afgørelser" }).click();
       await expect(page).toHaveURL(/\/afgoerelser$/);
@@ -57,6 +57,34 @@ for (const c of CASES) {
       await expect(after).toContainText("Du klagede");
       await expect(after).toContainText(/svarer dig senest \d+\. \w+ \d{4}/);
       await expect(after.getByRole("link", { name: "Klag over afgørelsen" })).toHaveCount(0);
+
+      // The caseworker finds it in the inbox, reads it, and keeps the decision with reasons.
+      const cw = await (await browser.newContext({ javaScriptEnabled: c.javaScriptEnabled, viewport: PHONE })).newPage();
+      await loginAs(cw, c.caseworker, "/sagsbehandler");
+      const waiting = cw.getByRole("region", { name: "Klager, der venter på genvurdering" });
+      await expect(waiting).toContainText(/Svar senest \d+\. \w+ \d{4}/);
+      await waiting.getByRole("link", { name: `${c.citizen} · ${c.goal}` }).click();
+      await expect(cw).toHaveURL(/\/sagsbehandler\/klage\/\d+$/);
+      await expect(cw.getByRole("main")).toContainText("Jeg er uenig, fordi det er det, der kan hjælpe mig videre.");
+      if (c.javaScriptEnabled) await waitForHydration(cw);
+      await cw.getByRole("button", { name: "Fasthold og send til Ankestyrelsen" }).click();
+      await expect(cw.getByRole("main")).toContainText("Skriv en begrundelse");
+      if (c.javaScriptEnabled) {
+        await expectNoAxeViolations(cw, "/sagsbehandler/klage/:id with an error (phone)");
+        await cw.setViewportSize(DESKTOP);
+        await expectNoAxeViolations(cw, "/sagsbehandler/klage/:id with an error (desktop)");
+      }
+      await cw.getByLabel("Hvorfor fastholder du afgørelsen?").fill("Praktikken går forud for alt andet lige nu.");
+      await cw.getByRole("button", { name: "Fasthold og send til Ankestyrelsen" }).click();
+      await expect(cw).toHaveURL(/\/sagsbehandler\/klage\/\d+\?svar=besvaret$/);
+      await expect(cw.getByRole("main")).toContainText("sendt videre til Ankestyrelsen");
+      await cw.context().close();
+
+      await page.goto("/afgoerelser");
+      const answered = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Mål: ${c.goal}` }) });
+      await expect(answered).toContainText("fastholdt afgørelsen");
+      await expect(answered).toContainText("Praktikken går forud for alt andet lige nu.");
+      await expect(answered).toContainText(/Din klage er sendt videre til Ankestyrelsen \d+\. \w+ \d{4}\./);
     });
   });
 }

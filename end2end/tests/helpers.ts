@@ -26,6 +26,7 @@ export const ROUTES = [
   "/privatliv",
   "/afgoerelser",
   "/afgoerelser/1/klage",
+  "/sagsbehandler/klage/1",
   "/afmeld/1.00",
   "/samtale",
   "/sagsbehandler/borger/1/samtale",

@@ -72,3 +72,60 @@ async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_w
     let (_, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
     assert!(body.contains("Closed") && body.contains("Du klagede"), "now the page shows the complaint: {body}");
 }
+
+#[tokio::test]
+async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint() {
+    use app::features::complaints::server::{Complain, ComplaintReview, UpholdComplaint, WaitingComplaints};
+    let app = spawn_app().await;
+    let mette = app.person("Mette").await;
+    let decision = app.store.decisions_of(mette).await.unwrap()[0].id.0;
+    let mut citizen = app.signed_in("Mette").await;
+    let words = "Højskolen er vigtig for mig.";
+    let (status, _) =
+        app.call(&mut citizen, Complain::PATH, &[("decision", decision.to_string()), ("reasons", words.into()), ("key", "k".into())]).await;
+    assert!(status.is_success());
+    let complaint = app.store.complaints_of(mette).await.unwrap()[0].id.0;
+    let review = vec![("complaint", complaint.to_string())];
+    let answer = vec![("complaint", complaint.to_string()), ("reasons", "Praktikken går forud.".to_string())];
+    let log_before = app.store.access_log(mette).await.unwrap().len();
+
+    // Refused: anonymous, Mette herself, another citizen, another caseworker, a host, an admin.
+    let mut anonymous = Browser::default();
+    let (status, _) = app.call(&mut anonymous, UpholdComplaint::PATH, &answer).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let mut refused = vec![("Mette", citizen)];
+    for name in ["Camilla", "Jonas", "Bent", "Ulla"] {
+        refused.push((name, app.signed_in(name).await));
+    }
+    for (name, browser) in refused.iter_mut() {
+        let (status, body) = app.call(browser, ComplaintReview::PATH, &review).await;
+        assert!(status.is_success() && body.contains("NotYours") && !body.contains(words), "{name}: {body}");
+        let (status, body) = app.call(browser, WaitingComplaints::PATH, &[]).await;
+        assert!(status.is_success() && !body.contains("Mette"), "{name}: {body}");
+        let (status, body) = app.call(browser, UpholdComplaint::PATH, &answer).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
+    }
+    assert!(app.store.complaints_of(mette).await.unwrap()[0].answered_at.is_none(), "refused calls answered nothing");
+    assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "and logged nothing");
+
+    // Allowed: her caseworker and her stand-in read it (logged); the stand-in answers.
+    for name in ["Karin", "Amira"] {
+        let mut browser = app.signed_in(name).await;
+        let (_, body) = app.call(&mut browser, WaitingComplaints::PATH, &[]).await;
+        assert!(body.contains("Mette Hansen") && body.contains("Tage på højskole i foråret"), "{name}: {body}");
+        let (_, body) = app.call(&mut browser, ComplaintReview::PATH, &review).await;
+        assert!(body.contains("Shown") && body.contains(words), "{name}: {body}");
+    }
+    let reads = app.store.access_log(mette).await.unwrap();
+    assert_eq!(reads.iter().filter(|e| e.purpose == "complaint_review").count(), 2);
+    let mut amira = app.signed_in("Amira").await;
+    let (status, body) =
+        app.call(&mut amira, UpholdComplaint::PATH, &[("complaint", complaint.to_string()), ("reasons", " ".into())]).await;
+    assert_eq!((status, body.contains("reasons")), (StatusCode::UNPROCESSABLE_ENTITY, true), "reasons required");
+    let (status, body) = app.call(&mut amira, UpholdComplaint::PATH, &answer).await;
+    assert!(status.is_success(), "the stand-in answers: {status} {body}");
+    let (status, _) = app.call(&mut amira, UpholdComplaint::PATH, &answer).await;
+    assert_eq!(status, StatusCode::CONFLICT, "answered once");
+    let k = &app.store.complaints_of(mette).await.unwrap()[0];
+    assert_eq!((k.outcome.as_deref(), k.forwarded_at.is_some()), (Some("upheld"), true));
+}

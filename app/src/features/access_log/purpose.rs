@@ -22,10 +22,12 @@ pub enum Purpose {
     Attachment,
     /// Saw the citizen on their caseload list (name, plan's counts, last contact).
     Caseload,
+    /// Opened the citizen's complaint about a decision to answer it.
+    ComplaintReview,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 8] = [
+    pub const ALL: [Purpose; 9] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -34,6 +36,7 @@ impl Purpose {
         Purpose::Conversation,
         Purpose::Attachment,
         Purpose::Caseload,
+        Purpose::ComplaintReview,
     ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
@@ -47,6 +50,7 @@ impl Purpose {
             Purpose::Conversation => "conversation",
             Purpose::Attachment => "attachment",
             Purpose::Caseload => "caseload",
+            Purpose::ComplaintReview => "complaint_review",
         }
     }
 

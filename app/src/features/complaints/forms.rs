@@ -9,6 +9,8 @@ use crate::kernel::text::ComplaintText;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ComplaintForm {
     Complaint,
+    /// The caseworker keeps the decision: the reasons are required.
+    Uphold,
 }
 
 impl ComplaintForm {
@@ -16,6 +18,7 @@ impl ComplaintForm {
     pub fn check(self, value: impl Fn(&str) -> String) -> FieldErrors {
         match self {
             ComplaintForm::Complaint => parse_complaint(&value(complaint_fields::REASONS)).err().unwrap_or_default(),
+            ComplaintForm::Uphold => parse_uphold(&value(complaint_fields::REASONS)).err().unwrap_or_default(),
         }
     }
 }
@@ -23,6 +26,13 @@ impl ComplaintForm {
 /// The form's field names.
 pub mod complaint_fields {
     pub const REASONS: &str = "reasons";
+}
+
+/// The caseworker's reasons for keeping the decision: required.
+pub fn parse_uphold(reasons: &str) -> Result<crate::kernel::text::Reason, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let reason = crate::kernel::forms::required_reason(&mut errors, complaint_fields::REASONS, reasons);
+    reason.filter(|_| errors.is_empty()).ok_or(errors)
 }
 
 /// Parses the reasons: 1 to 4,000 characters, line breaks allowed.

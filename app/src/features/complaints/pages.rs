@@ -48,3 +48,89 @@ pub fn Complaint() -> impl IntoView {
     }
     .into_any()
 }
+
+/// In the caseworker's inbox: the complaints waiting for reconsideration,
+/// the soonest due first, the overdue marked in words (not by colour alone).
+#[component]
+pub fn WaitingComplaints() -> impl IntoView {
+    let t = use_lang().texts();
+    let list = Resource::new_blocking(|| (), |_| waiting_complaints());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let items = list.await.unwrap_or_default();
+                (!items.is_empty()).then(|| view! {
+                    <section aria-labelledby="klager" class="mb-6">
+                        <h2 id="klager" class="mb-2 text-2xl font-bold">{t.complaints.waiting_heading}</h2>
+                        <ul class="flex flex-col gap-2">
+                            {items.into_iter().map(|k| view! {
+                                <li class="card">
+                                    <a href=k.link class="link">{format!("{} · {}", k.citizen, k.about)}</a>
+                                    <p class="text-base">
+                                        {(t.complaints.waiting_due)(&k.due)}
+                                        {k.overdue.then(|| view! { " · "<strong>{t.complaints.overdue_mark}</strong> })}
+                                    </p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// `/sagsbehandler/klage/{id}`: the caseworker reads a complaint with the
+/// decision it is about, and keeps the decision with reasons (the complaint
+/// goes on to Ankestyrelsen); once answered, what became of it.
+#[component]
+pub fn ComplaintReviewPage() -> impl IntoView {
+    use crate::features::complaints::views::ReviewPage;
+    use crate::features::decisions::pages::Decision;
+    use crate::ui::page::Outcome;
+    let t = use_lang().texts();
+    let id = use_params_map().with_untracked(|p| p.get("id")).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    if viewer().is_none() {
+        return view! { <NeedsLogin title=t.complaints.review_title body=t.inbox_body next=routes::INBOX/> }.into_any();
+    }
+    let page = Resource::new_blocking(move || id, complaint_review);
+    view! {
+        <PageHeading title=t.complaints.review_title/>
+        <Outcome/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(ReviewPage::Shown(r, form)) => {
+                        let r = *r;
+                        view! {
+                            <p class="mb-2 text-xl font-semibold">{format!("{} · {}", r.citizen, r.about)}</p>
+                            <Decision d=r.decision t/>
+                            <section aria-labelledby="klagen" class="card my-4">
+                                <h2 id="klagen" class="text-xl font-bold">{t.complaints.their_reasons}</h2>
+                                <p class="text-base text-muted">{(t.complaints.sent)(&r.sent)}</p>
+                                <p class="mt-2 whitespace-pre-line">{r.reasons}</p>
+                                <p class="mt-2">
+                                    {(t.complaints.waiting_due)(&r.due)}
+                                    {r.overdue.then(|| view! { " · "<strong>{t.complaints.overdue_mark}</strong> })}
+                                </p>
+                            </section>
+                            {r.answered.map(|lines| view! {
+                                <div class="notice">{lines.into_iter().map(|l| view! { <p class="whitespace-pre-line">{l}</p> }).collect_view()}</div>
+                            })}
+                            {form.map(|spec| view! {
+                                <p class="mb-4 max-w-prose">{t.complaints.review_body}</p>
+                                <CheckedForm spec=*spec/>
+                                <p class="mt-4 max-w-prose text-muted">{t.complaints.change_note}</p>
+                            })}
+                        }
+                        .into_any()
+                    }
+                    Ok(ReviewPage::NotYours) => view! { <p class="alert">{t.complaints.not_yours}</p> }.into_any(),
+                    Err(_) => view! { <Unavailable/> }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p class="mt-6"><a href=routes::INBOX class="link">{t.nav_inbox}</a></p>
+    }
+    .into_any()
+}

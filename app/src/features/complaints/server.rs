@@ -70,3 +70,81 @@ pub async fn complain(decision: i64, reasons: String, key: String) -> Result<(),
         Err(e) => refused(e, "make a complaint", &routes::complaint(decision), Some(kept)).await,
     }
 }
+
+/// The complaints waiting for the signed-in caseworker's answer.
+#[server(prefix = "/api", endpoint = "waiting_complaints")]
+pub async fn waiting_complaints() -> Result<Vec<crate::features::complaints::views::WaitingComplaint>, ServerFnError> {
+    let cx = Ctx::get()?;
+    let Ok(user) = cx.user() else { return Ok(vec![]) };
+    match crate::features::complaints::service::waiting(cx.store(), user, cx.now, cx.lang).await {
+        Ok(items) => Ok(items),
+        Err(crate::ssr::service::ServiceError::NotAllowed) => Ok(vec![]),
+        Err(e) => Err(crate::ssr::internal_error("list waiting complaints", e)),
+    }
+}
+
+/// The flash name of the answer form of complaint `id`.
+#[cfg(feature = "ssr")]
+fn answer_form_name(id: i64) -> String {
+    format!("complaint-answer:{id}")
+}
+
+/// A complaint for its citizen's caseworker or stand-in, with the answer
+/// form while it waits (writes the citizen's access log).
+#[server(prefix = "/api", endpoint = "complaint_review")]
+pub async fn complaint_review(complaint: i64) -> Result<crate::features::complaints::views::ReviewPage, ServerFnError> {
+    use crate::features::complaints::forms::{complaint_fields, ComplaintForm};
+    use crate::features::complaints::views::ReviewPage;
+    use crate::ui::form::Control;
+    use leptos::server_fn::ServerFn;
+    let cx = Ctx::get()?;
+    let Ok(user) = cx.user() else { return Ok(ReviewPage::NotYours) };
+    let id = crate::kernel::ids::ComplaintId(complaint);
+    let review = match crate::features::complaints::service::review(cx.store(), user, id, cx.now, cx.lang).await {
+        Ok(r) => r,
+        Err(crate::ssr::service::ServiceError::NotAllowed) => return Ok(ReviewPage::NotYours),
+        Err(e) => return Err(crate::ssr::internal_error("read a complaint", e)),
+    };
+    let form = if review.answered.is_none() {
+        let t = cx.lang.texts();
+        Some(Box::new(
+            crate::ssr::forms::spec(
+                ComplaintForm::Uphold,
+                &answer_form_name(complaint),
+                UpholdComplaint::PATH,
+                vec![("complaint".into(), complaint.to_string())],
+                vec![(complaint_fields::REASONS, t.complaints.uphold_label, Some(t.complaints.uphold_hint), Control::Lines)],
+                t.complaints.uphold_submit,
+                &[],
+            )
+            .await,
+        ))
+    } else {
+        None
+    };
+    Ok(ReviewPage::Shown(Box::new(review), form))
+}
+
+/// The caseworker keeps the decision and sends the complaint on to Ankestyrelsen.
+#[server(prefix = "/api", endpoint = "uphold_complaint")]
+pub async fn uphold_complaint(complaint: i64, reasons: String) -> Result<(), ServerFnError> {
+    use crate::features::complaints::forms::{complaint_fields, parse_uphold};
+    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(answer_form_name(complaint), &[(complaint_fields::REASONS, &reasons)]);
+    let back = routes::complaint_review(complaint);
+    let result = async {
+        let user = cx.user()?;
+        let reasons = parse_uphold(&reasons).map_err(ServiceError::Invalid)?;
+        crate::features::complaints::service::uphold(cx.store(), user, crate::kernel::ids::ComplaintId(complaint), reasons, cx.now).await
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            redirect(&with_answer(&back, "besvaret"));
+            Ok(())
+        }
+        Err(e) => refused(e, "answer a complaint", &back, Some(kept)).await,
+    }
+}

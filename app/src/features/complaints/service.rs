@@ -3,11 +3,12 @@
 
 use crate::features::complaints::forms::complaint_fields;
 use crate::features::complaints::store::NewComplaint;
+use crate::features::complaints::views::{ComplaintReview, WaitingComplaint};
 use crate::features::decisions::service::complaint_deadline;
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{ComplaintId, DecisionId};
-use crate::kernel::text::ComplaintText;
+use crate::kernel::text::{ComplaintText, Reason};
 use crate::kernel::time::date;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbError, Rule, Store};
@@ -49,4 +50,69 @@ pub async fn complain(
         Err(DbError::Conflict(Rule::AlreadyExists)) => Err(refused(Problem::ComplaintOpen)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The complaints waiting for `user`'s answer across their caseload (soonest
+/// due first); each citizen shown gets an entry in their access log.
+pub async fn waiting(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<WaitingComplaint>> {
+    if !user.has_role(crate::kernel::plan::Role::Caseworker) {
+        return Err(ServiceError::NotAllowed);
+    }
+    let open = store.open_complaints_for(user.person_id).await?;
+    let citizens: std::collections::BTreeSet<_> = open.iter().map(|o| o.complaint.citizen_id).collect();
+    let citizens: Vec<_> = citizens.into_iter().collect();
+    crate::ssr::access::log_reads(store, user, &citizens, crate::ssr::access::Purpose::Inbox, now).await?;
+    let mut items = Vec::new();
+    for o in open {
+        let all = store.decisions_of(o.complaint.citizen_id).await?;
+        let about = match all.iter().find(|d| d.id == o.complaint.decision_id) {
+            Some(d) => crate::features::decisions::service::about(store, d).await?,
+            None => String::new(),
+        };
+        items.push(WaitingComplaint {
+            link: crate::routes::complaint_review(o.complaint.id.0),
+            citizen: o.citizen_name,
+            about,
+            due: date(o.complaint.due_at, lang),
+            overdue: now > o.complaint.due_at,
+        });
+    }
+    Ok(items)
+}
+
+/// The complaint `id` for the citizen's caseworker or stand-in, with the
+/// decision it is about; writes the citizen's access log.
+pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now: i64, lang: Lang) -> ServiceResult<ComplaintReview> {
+    use crate::features::decisions::service::{about, complaint_words, view_of};
+    let k = store.complaint(id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    acting.log_read(store, crate::ssr::access::Purpose::ComplaintReview, now).await?;
+    let all = store.decisions_of(k.citizen_id).await?;
+    let d = all.iter().find(|d| d.id == k.decision_id).ok_or(ServiceError::NotAllowed)?;
+    let names = &mut crate::ssr::service::Names::new(store);
+    Ok(ComplaintReview {
+        citizen: store.person(k.citizen_id).await?.full_name,
+        about: about(store, d).await?,
+        decision: view_of(names, &all, d, lang).await?,
+        reasons: k.reasons.clone(),
+        sent: crate::kernel::time::date_time(k.created_at, lang),
+        due: date(k.due_at, lang),
+        overdue: k.answered_at.is_none() && now > k.due_at,
+        answered: match k.answered_at {
+            Some(_) => Some(complaint_words(names, &k, now, lang).await?),
+            None => None,
+        },
+    })
+}
+
+/// The citizen's caseworker or stand-in keeps the decision, with reasons:
+/// the complaint goes on to Ankestyrelsen, the citizen is told. `Conflict`
+/// when it was answered already.
+pub async fn uphold(store: &dyn Store, user: &CurrentUser, id: ComplaintId, reasons: Reason, now: i64) -> ServiceResult<()> {
+    let k = store.complaint(id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    if k.answered_at.is_some() {
+        return Err(ServiceError::Conflict);
+    }
+    Ok(store.uphold_complaint(id, acting.actor, reasons.as_str(), now).await?)
 }

@@ -39,6 +39,14 @@ pub struct NewComplaint {
     pub idempotency_key: String,
 }
 
+/// A complaint waiting in a caseworker's inbox, with the citizen's name.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpenComplaint {
+    #[sqlx(flatten)]
+    pub complaint: Complaint,
+    pub citizen_name: String,
+}
+
 #[async_trait]
 pub trait ComplaintStore: Send + Sync {
     /// Writes the complaint and a line in the plan's history, in one
@@ -47,6 +55,16 @@ pub trait ComplaintStore: Send + Sync {
     async fn complain(&self, c: &NewComplaint, now: i64) -> DbResult<SubmitOutcome<ComplaintId>>;
     /// The citizen's complaints, oldest first.
     async fn complaints_of(&self, citizen: PersonId) -> DbResult<Vec<Complaint>>;
+    async fn complaint(&self, id: ComplaintId) -> DbResult<Complaint>;
+    /// The complaints waiting for an answer from the citizens `staff` is
+    /// caseworker or stand-in for now (a complaint follows its citizen on a
+    /// handover), the soonest due first.
+    async fn open_complaints_for(&self, staff: PersonId) -> DbResult<Vec<OpenComplaint>>;
+    /// The municipality keeps the decision and sends the complaint on to
+    /// Ankestyrelsen at `now`: the answer, a line in the plan's history and
+    /// the citizen's notification, in one transaction. `Conflict` when the
+    /// complaint was answered already.
+    async fn uphold_complaint(&self, id: ComplaintId, staff: PersonId, reasons: &str, now: i64) -> DbResult<()>;
 }
 
 macro_rules! sql {
@@ -76,6 +94,42 @@ macro_rules! sql {
                 key_result!(tx, c.citizen, &c.idempotency_key, id);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(ComplaintId(id)))
+            }
+            async fn complaint(&self, id: ComplaintId) -> DbResult<Complaint> {
+                Ok(sqlx::query_as("SELECT * FROM complaint WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
+            }
+            async fn open_complaints_for(&self, staff: PersonId) -> DbResult<Vec<OpenComplaint>> {
+                Ok(sqlx::query_as(
+                    "SELECT complaint.*, person.full_name AS citizen_name FROM complaint JOIN person ON person.id = complaint.citizen_id \
+                     WHERE complaint.answered_at IS NULL \
+                       AND complaint.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
+                     ORDER BY complaint.due_at, complaint.id",
+                )
+                .bind(staff.0)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+            async fn uphold_complaint(&self, id: ComplaintId, staff: PersonId, reasons: &str, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(i64, i64)> = sqlx::query_as(
+                    "UPDATE complaint SET answered_at = $2, answered_by = $3, outcome = 'upheld', answer_reasons = $4, forwarded_at = $2 \
+                     WHERE id = $1 AND answered_at IS NULL RETURNING citizen_id, decision_id",
+                )
+                .bind(id.0)
+                .bind(now)
+                .bind(staff.0)
+                .bind(reasons)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let (citizen, decision) = row.ok_or(DbError::conflict("already answered"))?;
+                let plan: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen).fetch_optional(&mut *tx).await?;
+                if let Some(plan) = plan {
+                    record_event!(tx, PlanId(plan), Actor::staff(staff), "complaint_upheld", "", now);
+                }
+                notify_in!(tx, citizen, Notice::new(NotificationKind::ComplaintAnswered, decision), now);
+                tx.commit().await?;
+                Ok(())
             }
             async fn complaints_of(&self, citizen: PersonId) -> DbResult<Vec<Complaint>> {
                 Ok(sqlx::query_as("SELECT * FROM complaint WHERE citizen_id = $1 ORDER BY created_at, id")

@@ -8,6 +8,7 @@ use crate::features::goals::service as goals;
 use crate::i18n::Lang;
 use crate::kernel::forms::Problem;
 use crate::kernel::ids::{DecisionId, PersonId};
+use crate::kernel::plan::Role;
 use crate::ssr::db::testing::*;
 use crate::ssr::db::*;
 use crate::ssr::service::ServiceError;
@@ -90,7 +91,58 @@ async fn complaints_sent_at_once_about_one_decision_make_exactly_one(s: Arc<dyn 
     assert_eq!(s.complaints_of(c).await.unwrap().len(), 1);
 }
 
+async fn the_caseworker_upholds_and_the_complaint_follows_a_handover(s: Arc<dyn Store>) {
+    use crate::features::complaints::forms::parse_uphold;
+    use crate::features::complaints::service::{review, uphold, waiting};
+    let (c, karin, d) = declined_goal(s.as_ref()).await;
+    let jonas = person(s.as_ref(), "Jonas Lund", None).await;
+    s.grant_role(jonas, Role::Caseworker, NOW).await.unwrap();
+    let words = parse_complaint("Jeg er uenig.").unwrap();
+    let id = complain(s.as_ref(), &signed_in(c, true), d, words, "k-1", NOW + 2 * DAY, Lang::Da).await.unwrap();
+
+    let mine = waiting(s.as_ref(), &staff_user(karin), NOW + 3 * DAY, Lang::Da).await.unwrap();
+    assert_eq!((mine.len(), mine[0].about.as_str(), mine[0].overdue), (1, "Tage på højskole", false));
+    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 3 * DAY, Lang::Da).await.unwrap().is_empty(), "not Jonas's citizen");
+    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 40 * DAY, Lang::Da).await.unwrap()[0].overdue, "overdue marked");
+    // A handover: the complaint goes with the citizen to the new caseworker.
+    s.assign_caseworker(c, jonas, AssignmentKind::Primary, NOW + 4 * DAY).await.unwrap();
+    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 5 * DAY, Lang::Da).await.unwrap().is_empty(), "Karin no longer");
+    assert_eq!(waiting(s.as_ref(), &staff_user(jonas), NOW + 5 * DAY, Lang::Da).await.unwrap().len(), 1, "Jonas now");
+    let refused = uphold(s.as_ref(), &staff_user(karin), id, parse_uphold("Nej").unwrap(), NOW + 5 * DAY).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)), "the old caseworker answers nothing");
+    assert!(matches!(parse_uphold("  ").unwrap_err()[0].problem, Problem::ReasonRequired));
+
+    let r = review(s.as_ref(), &staff_user(jonas), id, NOW + 5 * DAY, Lang::Da).await.unwrap();
+    assert_eq!((r.reasons.as_str(), r.answered.is_none()), ("Jeg er uenig.", true));
+    let read =
+        s.access_log(c).await.unwrap().into_iter().filter(|e| e.purpose == "complaint_review").map(|e| e.staff_id).collect::<Vec<_>>();
+    assert_eq!(read, [jonas], "reading it is logged");
+    let told = s.notifications(c).await.unwrap().len();
+    uphold(s.as_ref(), &staff_user(jonas), id, parse_uphold("Praktikken går forud.").unwrap(), NOW + 6 * DAY).await.unwrap();
+    let again = uphold(s.as_ref(), &staff_user(jonas), id, parse_uphold("Igen").unwrap(), NOW + 6 * DAY).await;
+    assert!(matches!(again, Err(ServiceError::Conflict)), "answered once");
+    let k = &s.complaints_of(c).await.unwrap()[0];
+    assert_eq!(
+        (k.outcome.as_deref(), k.answered_by, k.answer_reasons.as_deref(), k.forwarded_at),
+        (Some("upheld"), Some(jonas), Some("Praktikken går forud."), Some(NOW + 6 * DAY))
+    );
+    let notes = s.notifications(c).await.unwrap();
+    assert_eq!((notes.len(), notes[0].kind.as_str()), (told + 1, "complaint_answered"), "the citizen is told once");
+    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 7 * DAY, Lang::Da).await.unwrap().is_empty(), "no longer waiting");
+    // The citizen follows it on the decision.
+    let items =
+        crate::features::decisions::service::my_decisions(s.as_ref(), &signed_in(c, true), NOW + 7 * DAY, Lang::Da).await.unwrap().unwrap();
+    let lines = items[0].complaint.clone().unwrap().join(" | ");
+    assert!(
+        lines.contains("fastholdt afgørelsen") && lines.contains("Praktikken går forud.") && lines.contains("Ankestyrelsen"),
+        "{lines}"
+    );
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.clone()), Some("complaint_upheld".to_string()));
+}
+
 on_both_backends!(
+    the_caseworker_upholds_and_the_complaint_follows_a_handover,
     a_citizen_complains_once_within_the_deadline_about_their_own_decision,
     a_complaint_after_the_deadline_is_refused_with_what_to_do_instead,
     complaints_sent_at_once_about_one_decision_make_exactly_one,

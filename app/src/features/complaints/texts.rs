@@ -30,6 +30,19 @@ pub struct ComplaintTexts {
     #[cfg_attr(test, serde(skip))]
     pub changed: fn(&str) -> String,
     pub answer_reasons: &'static str,
+    /// The caseworker's side.
+    pub waiting_heading: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub waiting_due: fn(&str) -> String,
+    pub overdue_mark: &'static str,
+    pub review_title: &'static str,
+    pub review_body: &'static str,
+    pub their_reasons: &'static str,
+    pub uphold_label: &'static str,
+    pub uphold_hint: &'static str,
+    pub uphold_submit: &'static str,
+    pub change_note: &'static str,
+    pub not_yours: &'static str,
 }
 
 pub static DA: ComplaintTexts = ComplaintTexts {
@@ -49,6 +62,17 @@ pub static DA: ComplaintTexts = ComplaintTexts {
     forwarded: |day| format!("Din klage er sendt videre til Ankestyrelsen {day}. Ankestyrelsen skriver til dig."),
     changed: |when| format!("Kommunen så på sagen igen {when} og ændrede afgørelsen."),
     answer_reasons: "Kommunens begrundelse",
+    waiting_heading: "Klager, der venter på genvurdering",
+    waiting_due: |day| format!("Svar senest {day}"),
+    overdue_mark: "Fristen er overskredet",
+    review_title: "Klage over en afgørelse",
+    review_body: "Se på sagen igen. Fastholder du afgørelsen, sendes klagen videre til Ankestyrelsen, og borgeren får besked. Borgeren kan se i sin log, at du har læst klagen.",
+    their_reasons: "Borgerens klage",
+    uphold_label: "Hvorfor fastholder du afgørelsen?",
+    uphold_hint: "Borgeren og Ankestyrelsen læser begrundelsen. Skriv den i et klart sprog.",
+    uphold_submit: "Fasthold og send til Ankestyrelsen",
+    change_note: "Vil du ændre afgørelsen til fordel for borgeren, så ret afgørelsen på borgerens plan.",
+    not_yours: "Denne klage er fra en borger, du ikke er sagsbehandler eller stedfortræder for.",
 };
 
 pub static EN: ComplaintTexts = ComplaintTexts {
@@ -68,4 +92,15 @@ pub static EN: ComplaintTexts = ComplaintTexts {
     forwarded: |day| format!("Your complaint was sent on to the National Social Appeals Board (Ankestyrelsen) {day}. They will write to you."),
     changed: |when| format!("The municipality looked at the case again {when} and changed the decision."),
     answer_reasons: "The municipality's reasons",
+    waiting_heading: "Complaints waiting for reconsideration",
+    waiting_due: |day| format!("Answer by {day}"),
+    overdue_mark: "The deadline has passed",
+    review_title: "Complaint about a decision",
+    review_body: "Look at the case again. If you keep the decision, the complaint is sent on to Ankestyrelsen and the citizen is told. The citizen can see in their log that you read the complaint.",
+    their_reasons: "The citizen's complaint",
+    uphold_label: "Why do you keep the decision?",
+    uphold_hint: "The citizen and Ankestyrelsen read the reasons. Write them in plain language.",
+    uphold_submit: "Keep it and send to Ankestyrelsen",
+    change_note: "To change the decision in the citizen's favour, correct it on the citizen's plan.",
+    not_yours: "This complaint is from a citizen you are neither caseworker nor stand-in for.",
 };

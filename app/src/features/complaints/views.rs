@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::decisions::views::DecisionItem;
+use crate::features::decisions::views::{DecisionItem, DecisionView};
 use crate::ui::form::FormSpec;
 
 /// The complaint page of one decision.
@@ -17,4 +17,41 @@ pub enum ComplaintPage {
     Closed { item: DecisionItem, why: Option<String> },
     /// Not a decision of the signed-in citizen's.
     NotFound,
+}
+
+/// A complaint waiting in the caseworker's inbox.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingComplaint {
+    /// Where the caseworker reads and answers it.
+    pub link: String,
+    pub citizen: String,
+    /// What the decision is about.
+    pub about: String,
+    /// The reconsideration deadline, in words.
+    pub due: String,
+    pub overdue: bool,
+}
+
+/// A complaint as the caseworker reads it, with the decision it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplaintReview {
+    pub citizen: String,
+    pub about: String,
+    pub decision: DecisionView,
+    /// The citizen's reasons, as written.
+    pub reasons: String,
+    pub sent: String,
+    pub due: String,
+    pub overdue: bool,
+    /// What became of it, once answered (in words, as the citizen reads it).
+    pub answered: Option<Vec<String>>,
+}
+
+/// The caseworker's complaint page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewPage {
+    /// The complaint, and the answer form while it waits.
+    Shown(Box<ComplaintReview>, Option<Box<FormSpec>>),
+    /// Not a complaint of a citizen of theirs (or not staff).
+    NotYours,
 }

@@ -53,34 +53,16 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
     };
     let all = store.decisions_of(me.citizen).await?;
     let complaints = store.complaints_of(me.citizen).await?;
-    let mut names = Names::new(store);
+    let names = &mut Names::new(store);
     let mut items = Vec::new();
     for d in all.iter().rev() {
-        let about = match d.subject_kind.as_str() {
-            "goal" => store.goal(GoalId(d.subject_id)).await?.title,
-            "spending_request" => {
-                let r = store.spending_request(RequestId(d.subject_id)).await?;
-                format!("{} ({})", r.purpose, r.amount)
-            }
-            _ => String::new(),
-        };
-        let mut view = DecisionView {
-            corrects: d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang)),
-            outcome: d.outcome.clone(),
-            when: date_time(d.decided_at, lang),
-            by: names.of(d.decided_by).await?,
-            reasons: d.reasons.clone(),
-            appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
-        };
-        // "declined" is named differently for money than for a goal.
-        if d.subject_kind == "spending_request" && view.outcome == "declined" {
-            view.outcome = "spending_declined".into();
-        }
+        let about = about(store, d).await?;
+        let view = view_of(names, &all, d, lang).await?;
         let deadline = complaint_deadline(d.decided_at);
         let corrected_by = all.iter().find(|x| x.corrects == Some(d.id)).map(|x| (anchor(x), date_time(x.decided_at, lang)));
         // The newest complaint about it, in words.
         let complaint = match complaints.iter().rev().find(|k| k.decision_id == d.id) {
-            Some(k) => Some(complaint_words(&mut names, k, now, lang).await?),
+            Some(k) => Some(complaint_words(names, k, now, lang).await?),
             None => None,
         };
         items.push(DecisionItem {
@@ -100,8 +82,38 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
     Ok(Some(items))
 }
 
+/// What a decision is about, in words: the goal's title, or the request's
+/// purpose and amount.
+pub async fn about(store: &dyn Store, d: &Decision) -> DbResult<String> {
+    Ok(match d.subject_kind.as_str() {
+        "goal" => store.goal(GoalId(d.subject_id)).await?.title,
+        "spending_request" => {
+            let r = store.spending_request(RequestId(d.subject_id)).await?;
+            format!("{} ({})", r.purpose, r.amount)
+        }
+        _ => String::new(),
+    })
+}
+
+/// A decision as shown, among `all` of the citizen's (for what it corrects).
+pub async fn view_of(names: &mut Names<'_>, all: &[Decision], d: &Decision, lang: Lang) -> DbResult<DecisionView> {
+    let mut view = DecisionView {
+        corrects: d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang)),
+        outcome: d.outcome.clone(),
+        when: date_time(d.decided_at, lang),
+        by: names.of(d.decided_by).await?,
+        reasons: d.reasons.clone(),
+        appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
+    };
+    // "declined" is named differently for money than for a goal.
+    if d.subject_kind == "spending_request" && view.outcome == "declined" {
+        view.outcome = "spending_declined".into();
+    }
+    Ok(view)
+}
+
 /// What became of a complaint, line by line, for the citizen.
-async fn complaint_words(
+pub async fn complaint_words(
     names: &mut Names<'_>,
     k: &crate::features::complaints::store::Complaint,
     now: i64,

@@ -50,6 +50,7 @@ pub fn Inbox() -> impl IntoView {
                 Suspend::new(async move {
                     match page.await {
                         Ok(StaffPage::Shown(items)) => view! {
+                            <crate::features::complaints::pages::WaitingComplaints/>
                             <p class="mb-4">{t.inbox.inbox_intro}</p>
                             <InboxList items=items.items t/>
                             <PageLinks older=items.older later=items.later path=first_page listed=true/>

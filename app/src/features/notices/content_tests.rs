@@ -128,6 +128,15 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     goals::decide(st, &staff, accepted, GoalAnswer::Accept, t(6)).await.unwrap();
     goals::correct(st, &staff, accepted, GoalAnswer::Decline { reason: Reason::parse(&m.word()).unwrap() }, t(7)).await.unwrap();
     made.extend([NotificationKind::GoalAnswered; 4]);
+    // A complaint about the declined goal, kept by the caseworker.
+    {
+        use crate::features::complaints::{forms, service as complaints};
+        let decision = st.decisions_of(c).await.unwrap().into_iter().find(|d| d.subject_id == declined.0).unwrap().id;
+        let words = forms::parse_complaint(&m.word()).unwrap();
+        let complaint = complaints::complain(st, me, decision, words, "k1", t(7), crate::i18n::Lang::Da).await.unwrap();
+        complaints::uphold(st, &staff, complaint, forms::parse_uphold(&m.word()).unwrap(), t(7)).await.unwrap();
+        made.push(NotificationKind::ComplaintAnswered);
+    }
 
     // Spending requests, one linked to a goal: lowered, declined, approved.
     budget::grant(st, &staff, c, GrantInput::parse("10000", "12", &m.word()).unwrap(), t(8)).await.unwrap();

@@ -33,7 +33,7 @@ impl Topic {
         use NotificationKind::*;
         match self {
             Topic::Messages => &[MessageAnswered],
-            Topic::Answers => &[GoalAnswered, SpendingAnswered],
+            Topic::Answers => &[GoalAnswered, SpendingAnswered, ComplaintAnswered],
             Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged],
             Topic::Meetups => &[MeetupMovedUp, MeetupChanged, MeetupCancelled, MeetupAnnouncement],
         }

@@ -31,10 +31,12 @@ pub enum NotificationKind {
     ActivityAdded,
     /// The caseworker changed an activity of the citizen's plan.
     ActivityChanged,
+    /// The municipality answered the citizen's complaint about a decision.
+    ComplaintAnswered,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::GoalAnswered,
         NotificationKind::SpendingAnswered,
         NotificationKind::MeetupMovedUp,
@@ -46,6 +48,7 @@ impl NotificationKind {
         NotificationKind::AppointmentCancelled,
         NotificationKind::ActivityAdded,
         NotificationKind::ActivityChanged,
+        NotificationKind::ComplaintAnswered,
     ];
 
     /// As stored.
@@ -62,6 +65,7 @@ impl NotificationKind {
             NotificationKind::AppointmentCancelled => "appointment_cancelled",
             NotificationKind::ActivityAdded => "activity_added",
             NotificationKind::ActivityChanged => "activity_changed",
+            NotificationKind::ComplaintAnswered => "complaint_answered",
         }
     }
 
@@ -98,6 +102,8 @@ impl Notice {
             // A cancelled meeting is no longer on the plan: the list of meetings is.
             NotificationKind::AppointmentBooked | NotificationKind::AppointmentCancelled => format!("{}#aftaler", routes::PLAN),
             NotificationKind::ActivityAdded | NotificationKind::ActivityChanged => format!("{}#aktiviteter", routes::PLAN),
+            // The object is the decision complained about.
+            NotificationKind::ComplaintAnswered => routes::decision(self.object),
         }
     }
 }
