@@ -182,6 +182,7 @@ pub struct Texts {
     pub history_goal_decision_corrected: &'static str,
     pub history_complaint_made: &'static str,
     pub history_complaint_upheld: &'static str,
+    pub history_complaint_changed: &'static str,
     pub history_appointment_cancelled: &'static str,
     /// In the order of the ledger kinds: grant, topup, reduce, reserve, release, spend.
     pub ledger_kind_names: &'static [&'static str],
@@ -385,6 +386,7 @@ impl Texts {
             "goal_decision_corrected" => self.history_goal_decision_corrected,
             "complaint_made" => self.history_complaint_made,
             "complaint_upheld" => self.history_complaint_upheld,
+            "complaint_changed" => self.history_complaint_changed,
             _ => self.history_other,
         }
     }
@@ -489,6 +491,7 @@ pub static DA: Texts = Texts {
     history_goal_decision_corrected: "Afgørelse rettet",
     history_complaint_made: "Du klagede over en afgørelse",
     history_complaint_upheld: "Kommunen fastholdt afgørelsen og sendte klagen til Ankestyrelsen",
+    history_complaint_changed: "Kommunen ændrede afgørelsen efter din klage",
     history_appointment_cancelled: "Møde aflyst",
     ledger_kind_names: &["Bevilget", "Tillæg", "Nedsat", "Reserveret", "Frigivet", "Brugt"],
     notice_spending_sent: "Dit ønske er sendt til din sagsbehandler. Beløbet er sat til side, til du får svar.",
@@ -647,6 +650,7 @@ pub static EN: Texts = Texts {
     history_goal_decision_corrected: "Decision corrected",
     history_complaint_made: "You complained about a decision",
     history_complaint_upheld: "The municipality kept the decision and sent the complaint to Ankestyrelsen",
+    history_complaint_changed: "The municipality changed the decision after your complaint",
     history_appointment_cancelled: "Meeting cancelled",
     ledger_kind_names: &["Granted", "Top-up", "Reduced", "Reserved", "Released", "Spent"],
     notice_spending_sent: "Your request has been sent to your caseworker. The amount is set aside until you get an answer.",

@@ -88,3 +88,43 @@ for (const c of CASES) {
     });
   });
 }
+
+// The caseworker gives the citizen right: the declined goal is accepted by a new decision.
+const CHANGED = [
+  { javaScriptEnabled: true, citizen: "Peter Christensen", goal: "Flytte til en mindre lejlighed" },
+  { javaScriptEnabled: false, citizen: "Fatima Ali", goal: "Tage danskprøve 3 til sommer" },
+];
+
+for (const c of CHANGED) {
+  test(`a complaint answered in the citizen's favour corrects the decision (${c.javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+    const context = { javaScriptEnabled: c.javaScriptEnabled, viewport: PHONE };
+    const citizen = await (await browser.newContext(context)).newPage();
+    await loginAs(citizen, c.citizen, "/afgoerelser");
+    const item = citizen.getByRole("listitem").filter({ has: citizen.getByRole("heading", { name: `Mål: ${c.goal}` }) });
+    await item.getByRole("link", { name: "Klag over afgørelsen" }).click();
+    if (c.javaScriptEnabled) await waitForHydration(citizen);
+    await citizen.getByLabel("Hvorfor er du uenig i afgørelsen?").fill("Det er vigtigt for mig.");
+    await citizen.getByRole("button", { name: "Send klagen" }).click();
+    await expect(citizen).toHaveURL(/svar=klage-sendt/);
+
+    const cw = await (await browser.newContext(context)).newPage();
+    await loginAs(cw, "Jonas Lund", "/sagsbehandler");
+    await cw.getByRole("region", { name: "Klager, der venter på genvurdering" }).getByRole("link", { name: `${c.citizen} · ${c.goal}` }).click();
+    await expect(cw.getByRole("main")).toContainText("Det er vigtigt for mig.");
+    if (c.javaScriptEnabled) {
+      await waitForHydration(cw);
+      await expectNoAxeViolations(cw, "/sagsbehandler/klage/:id (phone)");
+    }
+    await cw.getByRole("button", { name: "Giv borgeren ret: målet kommer med i planen" }).click();
+    await expect(cw).toHaveURL(/\/sagsbehandler\/klage\/\d+\?svar=besvaret$/);
+    await expect(cw.getByRole("main")).toContainText("ændrede afgørelsen");
+    await expect(cw.getByRole("button", { name: "Giv borgeren ret: målet kommer med i planen" })).toHaveCount(0);
+
+    await citizen.goto("/afgoerelser");
+    const items = citizen.getByRole("listitem").filter({ has: citizen.getByRole("heading", { name: `Mål: ${c.goal}` }) });
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toContainText("Retter afgørelsen fra");
+    await expect(items.nth(1)).toContainText("ændrede afgørelsen");
+    await expect(items.nth(1)).toContainText("Afgørelsen er rettet");
+  });
+}

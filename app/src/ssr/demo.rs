@@ -84,11 +84,14 @@ const CITIZENS: &[DemoCitizen] = &[
 ];
 
 /// Proposals the caseworker declined, with reasons (citizen's index, goal,
-/// reasons): on "Dine afgørelser", open to complaint. Mette's and Rasmus's:
-/// the browser tests complain about one each (with and without JavaScript).
+/// reasons): on "Dine afgørelser", open to complaint. The browser tests
+/// complain about each once: Mette's and Rasmus's are kept, Peter's and
+/// Fatima's changed in their favour (with and without JavaScript).
 const DECLINED: &[(usize, &str, &str)] = &[
     (0, "Tage på højskole i foråret", "Højskolen ligger midt i din praktik. Lad os tale om det igen til sommer."),
     (9, "Starte på en uddannelse som tømrer", "Vi skal først have styr på dit helbred. Lad os tale om det igen om tre måneder."),
+    (6, "Tage danskprøve 3 til sommer", "Vi venter, til du har fået plads på sprogskolen."),
+    (7, "Flytte til en mindre lejlighed", "Det hører under boligafdelingen, ikke under din plan."),
 ];
 
 const ACTIVITIES: &[(Department, &str, &str)] = &[

@@ -75,7 +75,7 @@ async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_w
 
 #[tokio::test]
 async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint() {
-    use app::features::complaints::server::{Complain, ComplaintReview, UpholdComplaint, WaitingComplaints};
+    use app::features::complaints::server::{ChangeComplaint, Complain, ComplaintReview, UpholdComplaint, WaitingComplaints};
     let app = spawn_app().await;
     let mette = app.person("Mette").await;
     let decision = app.store.decisions_of(mette).await.unwrap()[0].id.0;
@@ -104,8 +104,13 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
         assert!(status.is_success() && !body.contains("Mette"), "{name}: {body}");
         let (status, body) = app.call(browser, UpholdComplaint::PATH, &answer).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
+        let (status, body) = app.call(browser, ChangeComplaint::PATH, &review).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
     }
+    let (status, _) = app.call(&mut anonymous, ChangeComplaint::PATH, &review).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(app.store.complaints_of(mette).await.unwrap()[0].answered_at.is_none(), "refused calls answered nothing");
+    assert_eq!(app.store.decisions_of(mette).await.unwrap().len(), 1, "and decided nothing");
     assert_eq!(app.store.access_log(mette).await.unwrap().len(), log_before, "and logged nothing");
 
     // Allowed: her caseworker and her stand-in read it (logged); the stand-in answers.
@@ -126,6 +131,8 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
     assert!(status.is_success(), "the stand-in answers: {status} {body}");
     let (status, _) = app.call(&mut amira, UpholdComplaint::PATH, &answer).await;
     assert_eq!(status, StatusCode::CONFLICT, "answered once");
+    let (status, _) = app.call(&mut amira, ChangeComplaint::PATH, &review).await;
+    assert_eq!(status, StatusCode::CONFLICT, "and not changed afterwards");
     let k = &app.store.complaints_of(mette).await.unwrap()[0];
     assert_eq!((k.outcome.as_deref(), k.forwarded_at.is_some()), (Some("upheld"), true));
 }

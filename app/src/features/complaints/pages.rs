@@ -10,7 +10,7 @@ use crate::features::decisions::pages::Item;
 use crate::i18n::use_lang;
 use crate::routes;
 use crate::ui::form::CheckedForm;
-use crate::ui::page::{NeedsLogin, PageHeading, Unavailable};
+use crate::ui::page::{ButtonForm, NeedsLogin, PageHeading, Unavailable};
 use crate::ui::viewer::viewer;
 
 use super::server::*;
@@ -102,6 +102,7 @@ pub fn ComplaintReviewPage() -> impl IntoView {
                 match page.await {
                     Ok(ReviewPage::Shown(r, form)) => {
                         let r = *r;
+                        let waiting = r.answered.is_none();
                         view! {
                             <p class="mb-2 text-xl font-semibold">{format!("{} · {}", r.citizen, r.about)}</p>
                             <Decision d=r.decision t/>
@@ -120,8 +121,17 @@ pub fn ComplaintReviewPage() -> impl IntoView {
                             {form.map(|spec| view! {
                                 <p class="mb-4 max-w-prose">{t.complaints.review_body}</p>
                                 <CheckedForm spec=*spec/>
-                                <p class="mt-4 max-w-prose text-muted">{t.complaints.change_note}</p>
                             })}
+                            {match (r.can_change, waiting) {
+                                (true, _) => view! {
+                                    <h2 class="mt-6 mb-2 text-xl font-bold">{t.complaints.change_heading}</h2>
+                                    <p class="mb-2 max-w-prose">{t.complaints.change_body}</p>
+                                    <ButtonForm action=change_url() hidden=vec![("complaint", id.to_string())] label=t.complaints.change_submit/>
+                                }
+                                .into_any(),
+                                (false, true) => view! { <p class="mt-4 max-w-prose text-muted">{t.complaints.change_note}</p> }.into_any(),
+                                (false, false) => ().into_any(),
+                            }}
                         }
                         .into_any()
                     }
@@ -133,4 +143,9 @@ pub fn ComplaintReviewPage() -> impl IntoView {
         <p class="mt-6"><a href=routes::INBOX class="link">{t.nav_inbox}</a></p>
     }
     .into_any()
+}
+
+/// The URL the "change the decision" button posts to.
+fn change_url() -> &'static str {
+    <ChangeComplaint as leptos::server_fn::ServerFn>::PATH
 }

@@ -148,3 +148,24 @@ pub async fn uphold_complaint(complaint: i64, reasons: String) -> Result<(), Ser
         Err(e) => refused(e, "answer a complaint", &back, Some(kept)).await,
     }
 }
+
+/// The caseworker changes the decision in the citizen's favour (a declined
+/// goal is accepted), which answers the complaint.
+#[server(prefix = "/api", endpoint = "change_complaint")]
+pub async fn change_complaint(complaint: i64) -> Result<(), ServerFnError> {
+    use crate::ssr::forms::{redirect, refused, with_answer};
+    let cx = Ctx::get()?;
+    let back = routes::complaint_review(complaint);
+    let result = async {
+        let user = cx.user()?;
+        crate::features::complaints::service::change(cx.store(), user, crate::kernel::ids::ComplaintId(complaint), cx.now).await
+    }
+    .await;
+    match result {
+        Ok(()) => {
+            redirect(&with_answer(&back, "besvaret"));
+            Ok(())
+        }
+        Err(e) => refused(e, "change a decision after a complaint", &back, None).await,
+    }
+}

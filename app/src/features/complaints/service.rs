@@ -102,6 +102,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
             Some(_) => Some(complaint_words(names, &k, now, lang).await?),
             None => None,
         },
+        can_change: k.answered_at.is_none() && changeable(&all, &k).is_some(),
     })
 }
 
@@ -115,4 +116,40 @@ pub async fn uphold(store: &dyn Store, user: &CurrentUser, id: ComplaintId, reas
         return Err(ServiceError::Conflict);
     }
     Ok(store.uphold_complaint(id, acting.actor, reasons.as_str(), now).await?)
+}
+
+/// The complained decision, if the complaint can be answered by changing it
+/// in the citizen's favour in the portal: a declined goal proposal whose
+/// decline is still what the goal rests on. (Spending decisions cannot be
+/// corrected in the portal yet.)
+fn changeable(all: &[crate::ssr::db::Decision], k: &crate::features::complaints::store::Complaint) -> Option<crate::kernel::ids::GoalId> {
+    let d = all.iter().find(|d| d.id == k.decision_id)?;
+    let superseded = all.iter().any(|x| x.subject_kind == d.subject_kind && x.subject_id == d.subject_id && x.decided_at > d.decided_at);
+    (d.subject_kind == "goal" && d.outcome == "declined" && !superseded).then_some(crate::kernel::ids::GoalId(d.subject_id))
+}
+
+/// The citizen's caseworker or stand-in answers the complaint by changing the
+/// decision in the citizen's favour: the declined goal is accepted by a new
+/// decision that corrects the old one (the goals' correction, which tells the
+/// citizen), and the complaint is closed with it. Two transactions: if the
+/// second fails, answering again finds the correction and only closes.
+pub async fn change(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now: i64) -> ServiceResult<()> {
+    let k = store.complaint(id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    if k.answered_at.is_some() {
+        return Err(ServiceError::Conflict);
+    }
+    let correction = |all: &[crate::ssr::db::Decision]| {
+        all.iter().find(|d| d.corrects == Some(k.decision_id) && d.decided_at >= k.created_at).map(|d| d.id)
+    };
+    let all = store.decisions_of(k.citizen_id).await?;
+    let answer = match correction(&all) {
+        Some(done) => done,
+        None => {
+            let goal = changeable(&all, &k).ok_or(ServiceError::Conflict)?;
+            crate::features::goals::service::correct(store, user, goal, crate::features::goals::forms::GoalAnswer::Accept, now).await?;
+            correction(&store.decisions_of(k.citizen_id).await?).ok_or(ServiceError::Conflict)?
+        }
+    };
+    Ok(store.close_complaint_changed(id, acting.actor, answer, now).await?)
 }

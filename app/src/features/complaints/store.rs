@@ -65,6 +65,26 @@ pub trait ComplaintStore: Send + Sync {
     /// the citizen's notification, in one transaction. `Conflict` when the
     /// complaint was answered already.
     async fn uphold_complaint(&self, id: ComplaintId, staff: PersonId, reasons: &str, now: i64) -> DbResult<()>;
+    /// The municipality changed the decision in the citizen's favour by the
+    /// new decision `answer`: the answer, a line in the plan's history and
+    /// the citizen's notification, in one transaction. `Conflict` when the
+    /// complaint was answered already.
+    async fn close_complaint_changed(&self, id: ComplaintId, staff: PersonId, answer: DecisionId, now: i64) -> DbResult<()>;
+}
+
+/// After a complaint's answer was written (`$row`: its citizen and decision,
+/// `None` when it was answered already): the plan's history and the
+/// citizen's notification, in the same transaction.
+macro_rules! answered {
+    ($tx:expr, $row:expr, $staff:expr, $kind:literal, $now:expr) => {
+        let (citizen, decision) = $row.ok_or(DbError::conflict("already answered"))?;
+        let plan: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen).fetch_optional(&mut *$tx).await?;
+        if let Some(plan) = plan {
+            record_event!($tx, PlanId(plan), Actor::staff($staff), $kind, "", $now);
+        }
+        notify_in!($tx, citizen, Notice::new(NotificationKind::ComplaintAnswered, decision), $now);
+    };
 }
 
 macro_rules! sql {
@@ -121,13 +141,23 @@ macro_rules! sql {
                 .bind(reasons)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let (citizen, decision) = row.ok_or(DbError::conflict("already answered"))?;
-                let plan: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(citizen).fetch_optional(&mut *tx).await?;
-                if let Some(plan) = plan {
-                    record_event!(tx, PlanId(plan), Actor::staff(staff), "complaint_upheld", "", now);
-                }
-                notify_in!(tx, citizen, Notice::new(NotificationKind::ComplaintAnswered, decision), now);
+                answered!(tx, row, staff, "complaint_upheld", now);
+                tx.commit().await?;
+                Ok(())
+            }
+            async fn close_complaint_changed(&self, id: ComplaintId, staff: PersonId, answer: DecisionId, now: i64) -> DbResult<()> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(i64, i64)> = sqlx::query_as(
+                    "UPDATE complaint SET answered_at = $2, answered_by = $3, outcome = 'changed', answer_id = $4 \
+                     WHERE id = $1 AND answered_at IS NULL RETURNING citizen_id, decision_id",
+                )
+                .bind(id.0)
+                .bind(now)
+                .bind(staff.0)
+                .bind(answer.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+                answered!(tx, row, staff, "complaint_changed", now);
                 tx.commit().await?;
                 Ok(())
             }

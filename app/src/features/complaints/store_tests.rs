@@ -16,6 +16,20 @@ use crate::ssr::service::ServiceError;
 /// A citizen with a declined proposal: (citizen, caseworker, the decision).
 async fn declined_goal(s: &dyn Store) -> (PersonId, PersonId, DecisionId) {
     let (c, cw) = citizen_with_plan(s).await;
+    decline_a_proposal(s, c, cw).await
+}
+
+/// Another citizen (CPR `cpr`) with their own caseworker and a declined proposal.
+async fn declined_goal_of(s: &dyn Store, cpr: &str, caseworker: &str) -> (PersonId, PersonId, DecisionId) {
+    let cw = person(s, caseworker, None).await;
+    s.grant_role(cw, Role::Caseworker, NOW).await.unwrap();
+    let c = person(s, "Tredje Borger", Some(cpr)).await;
+    s.assign_caseworker(c, cw, AssignmentKind::Primary, NOW).await.unwrap();
+    s.ensure_plan(c, NOW).await.unwrap();
+    decline_a_proposal(s, c, cw).await
+}
+
+async fn decline_a_proposal(s: &dyn Store, c: PersonId, cw: PersonId) -> (PersonId, PersonId, DecisionId) {
     let goal = goals::propose(s, &signed_in(c, true), proposal("Tage på højskole"), "g-1", NOW).await.unwrap();
     goals::decide(s, &staff_user(cw), goal, declined("Ikke i år."), NOW + DAY).await.unwrap();
     (c, cw, s.decisions_of(c).await.unwrap()[0].id)
@@ -141,7 +155,44 @@ async fn the_caseworker_upholds_and_the_complaint_follows_a_handover(s: Arc<dyn 
     assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.clone()), Some("complaint_upheld".to_string()));
 }
 
+async fn the_caseworker_gives_the_citizen_right_by_a_new_decision_once(s: Arc<dyn Store>) {
+    use crate::features::complaints::service::{change, review};
+    use crate::features::goals::forms::GoalAnswer;
+    use crate::kernel::plan::GoalStatus;
+    let (c, karin, d) = declined_goal(s.as_ref()).await;
+    let words = parse_complaint("Jeg er uenig.").unwrap();
+    let id = complain(s.as_ref(), &signed_in(c, true), d, words, "k-1", NOW + 2 * DAY, Lang::Da).await.unwrap();
+    assert!(review(s.as_ref(), &staff_user(karin), id, NOW + 3 * DAY, Lang::Da).await.unwrap().can_change);
+    let refused = change(s.as_ref(), &signed_in(c, true), id, NOW + 3 * DAY).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)), "only staff change it");
+    change(s.as_ref(), &staff_user(karin), id, NOW + 3 * DAY).await.unwrap();
+    let all = s.decisions_of(c).await.unwrap();
+    assert_eq!((all.len(), all[1].outcome.as_str(), all[1].corrects), (2, "accepted", Some(d)), "a new decision corrects the old");
+    let k = &s.complaints_of(c).await.unwrap()[0];
+    assert_eq!((k.outcome.as_deref(), k.answer_id, k.forwarded_at), (Some("changed"), Some(all[1].id), None));
+    let goal = crate::kernel::ids::GoalId(all[0].subject_id);
+    assert_eq!(s.goal(goal).await.unwrap().status, GoalStatus::Accepted);
+    assert!(matches!(change(s.as_ref(), &staff_user(karin), id, NOW + 4 * DAY).await, Err(ServiceError::Conflict)), "answered once");
+    let items =
+        crate::features::decisions::service::my_decisions(s.as_ref(), &signed_in(c, true), NOW + 4 * DAY, Lang::Da).await.unwrap().unwrap();
+    assert!(items[1].complaint.as_ref().unwrap().iter().any(|l| l.contains("ændrede afgørelsen")), "{items:?}");
+    let plan = s.plan_of(c).await.unwrap().unwrap();
+    assert_eq!(s.history(plan).await.unwrap().last().map(|e| e.kind.clone()), Some("complaint_changed".to_string()));
+
+    // Corrected on the plan first (or the close failed after the correction): answering closes it with that correction.
+    let (c2, cw2, d2) = declined_goal_of(s.as_ref(), "011370-0017", "Anden Sagsbehandler").await;
+    let id2 =
+        complain(s.as_ref(), &signed_in(c2, true), d2, parse_complaint("Uenig.").unwrap(), "k-2", NOW + 2 * DAY, Lang::Da).await.unwrap();
+    let goal2 = crate::kernel::ids::GoalId(s.decisions_of(c2).await.unwrap()[0].subject_id);
+    crate::features::goals::service::correct(s.as_ref(), &staff_user(cw2), goal2, GoalAnswer::Accept, NOW + 3 * DAY).await.unwrap();
+    change(s.as_ref(), &staff_user(cw2), id2, NOW + 3 * DAY).await.unwrap();
+    let all2 = s.decisions_of(c2).await.unwrap();
+    assert_eq!(all2.len(), 2, "no second correction");
+    assert_eq!(s.complaints_of(c2).await.unwrap()[0].answer_id, Some(all2[1].id));
+}
+
 on_both_backends!(
+    the_caseworker_gives_the_citizen_right_by_a_new_decision_once,
     the_caseworker_upholds_and_the_complaint_follows_a_handover,
     a_citizen_complains_once_within_the_deadline_about_their_own_decision,
     a_complaint_after_the_deadline_is_refused_with_what_to_do_instead,

@@ -45,6 +45,8 @@ pub struct ComplaintReview {
     pub overdue: bool,
     /// What became of it, once answered (in words, as the citizen reads it).
     pub answered: Option<Vec<String>>,
+    /// It can be answered by changing the decision here (a declined goal).
+    pub can_change: bool,
 }
 
 /// The caseworker's complaint page.
