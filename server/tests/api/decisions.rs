@@ -31,6 +31,7 @@ async fn each_citizen_lists_only_their_own_decisions_and_nobody_else_gets_any() 
         if is_mette {
             assert!(page.contains("Du kan klage til og med") && page.contains("Ankestyrelsen"), "the deadline and the guidance");
         }
+        assert_eq!(page.contains("Denne side er for borgere"), !citizen, "{name}: staff and hosts are told what the page is for");
     }
 }
 

@@ -34,7 +34,8 @@ pub fn MyDecisions() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(Some(_)) => view! { <p class="text-muted">{t.decisions.list_empty}</p> }.into_any(),
-                    Ok(None) => view! { <NeedsLogin title=t.decisions.list_title body=t.decisions.list_needs_login next=routes::DECISIONS/> }.into_any(),
+                    // Signed in, but not a citizen (staff, a host): nothing is decided about them here.
+                    Ok(None) => view! { <p class="notice">{t.decisions.list_citizens_only}</p> }.into_any(),
                     Err(_) => view! { <Unavailable/> }.into_any(),
                 }
             })}

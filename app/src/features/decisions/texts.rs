@@ -20,6 +20,7 @@ pub struct DecisionTexts {
     pub list_intro: &'static str,
     pub list_needs_login: &'static str,
     pub list_empty: &'static str,
+    pub list_citizens_only: &'static str,
     pub about_goal: &'static str,
     pub about_money: &'static str,
     /// "Du kan klage indtil …" with the last day.
@@ -46,6 +47,7 @@ pub static DA: DecisionTexts = DecisionTexts {
     list_intro: "Her er alle de afgørelser, kommunen har truffet om dig i Én Plan, med begrundelsen, hvem der traf dem, og hvordan og hvornår du kan klage. Den nyeste står øverst.",
     list_needs_login: "Log ind for at se dine afgørelser.",
     list_empty: "Der er ikke truffet nogen afgørelser om dig endnu.",
+    list_citizens_only: "Denne side er for borgere: her ser en borger de afgørelser, kommunen har truffet om dem.",
     about_goal: "Mål",
     about_money: "Ønske om penge",
     deadline: |day| format!("Du kan klage til og med {day}."),
@@ -66,6 +68,7 @@ pub static EN: DecisionTexts = DecisionTexts {
     list_intro: "Here are all the decisions the municipality has made about you in Én Plan, with the reasons, who made them, and how and until when you can complain. The newest is at the top.",
     list_needs_login: "Log in to see your decisions.",
     list_empty: "No decisions have been made about you yet.",
+    list_citizens_only: "This page is for citizens: here a citizen sees the decisions the municipality has made about them.",
     about_goal: "Goal",
     about_money: "Request for money",
     deadline: |day| format!("You can complain until and including {day}."),
