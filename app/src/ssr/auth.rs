@@ -33,7 +33,9 @@ impl CurrentUser {
 
 pub use crate::ui::viewer::SessionEnded;
 
-fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
+/// A value the server put into this request (the signed-in person, the
+/// municipality), while rendering a page or running a server function.
+pub(crate) fn extension<T: Clone + Send + Sync + 'static>() -> Option<T> {
     use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
 }
 

@@ -69,17 +69,8 @@ async fn spending_view(
         status: r.status.as_str().into(),
         asked: date_time(r.created_at, lang),
         goal,
-        decisions: decision_views(names, decisions, "spending_request", r.id.0, lang)
-            .await?
-            .into_iter()
-            // "declined" is named differently for money than for a goal.
-            .map(|mut d| {
-                if d.outcome == "declined" {
-                    d.outcome = "spending_declined".into();
-                }
-                d
-            })
-            .collect(),
+        // A declined request is named as such ("spending_declined") by the decisions' view.
+        decisions: decision_views(names, decisions, "spending_request", r.id.0, lang).await?,
     })
 }
 

@@ -2,16 +2,17 @@
 //! deadline, one open complaint per decision; a double tap makes one.
 
 use crate::features::complaints::forms::complaint_fields;
-use crate::features::complaints::store::NewComplaint;
+use crate::features::complaints::store::{Complaint, NewComplaint};
 use crate::features::complaints::views::{ComplaintReview, WaitingComplaint};
 use crate::features::decisions::service::complaint_deadline;
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{ComplaintId, DecisionId};
 use crate::kernel::text::{ComplaintText, Reason};
-use crate::kernel::time::date;
+use crate::kernel::time::{date, date_time};
 use crate::ssr::auth::CurrentUser;
-use crate::ssr::db::{DbError, Rule, Store};
+use crate::ssr::db::{DbError, DbResult, Rule, Store};
+use crate::ssr::service::Names;
 use crate::ssr::service::{ServiceError, ServiceResult};
 
 /// When the municipality must have reconsidered a complaint made at
@@ -52,6 +53,34 @@ pub async fn complain(
     }
 }
 
+/// What became of a complaint, line by line, for the citizen.
+pub async fn complaint_words(names: &mut Names<'_>, k: &Complaint, now: i64, lang: Lang) -> DbResult<Vec<String>> {
+    let t = lang.texts().complaints;
+    let mut lines = vec![(t.sent)(&date_time(k.created_at, lang))];
+    match (k.answered_at, k.outcome.as_deref()) {
+        (Some(at), Some("upheld")) => {
+            lines.push((t.upheld)(&date_time(at, lang)));
+            if let Some(by) = k.answered_by {
+                lines.push(format!("{}: {}", lang.texts().decisions.decision_by, names.of(by).await?));
+            }
+            if let Some(r) = &k.answer_reasons {
+                lines.push(format!("{}: {r}", t.answer_reasons));
+            }
+            if let Some(sent) = k.forwarded_at {
+                lines.push((t.forwarded)(&date(sent, lang)));
+            }
+        }
+        (Some(at), _) => lines.push((t.changed)(&date_time(at, lang))),
+        (None, _) => {
+            lines.push((t.due)(&date(k.due_at, lang)));
+            if now > k.due_at {
+                lines.push(t.overdue.to_string());
+            }
+        }
+    }
+    Ok(lines)
+}
+
 /// The complaints waiting for `user`'s answer across their caseload (soonest
 /// due first); each citizen shown gets an entry in their access log.
 pub async fn waiting(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<WaitingComplaint>> {
@@ -83,19 +112,19 @@ pub async fn waiting(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
 /// The complaint `id` for the citizen's caseworker or stand-in, with the
 /// decision it is about; writes the citizen's access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now: i64, lang: Lang) -> ServiceResult<ComplaintReview> {
-    use crate::features::decisions::service::{about, complaint_words, view_of};
+    use crate::features::decisions::service::{about, view_of};
     let k = store.complaint(id).await?;
     let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
     acting.log_read(store, crate::ssr::access::Purpose::ComplaintReview, now).await?;
     let all = store.decisions_of(k.citizen_id).await?;
     let d = all.iter().find(|d| d.id == k.decision_id).ok_or(ServiceError::NotAllowed)?;
-    let names = &mut crate::ssr::service::Names::new(store);
+    let names = &mut Names::new(store);
     Ok(ComplaintReview {
         citizen: store.person(k.citizen_id).await?.full_name,
         about: about(store, d).await?,
         decision: view_of(names, &all, d, lang).await?,
         reasons: k.reasons.clone(),
-        sent: crate::kernel::time::date_time(k.created_at, lang),
+        sent: date_time(k.created_at, lang),
         due: date(k.due_at, lang),
         overdue: k.answered_at.is_none() && now > k.due_at,
         answered: match k.answered_at {
@@ -122,7 +151,7 @@ pub async fn uphold(store: &dyn Store, user: &CurrentUser, id: ComplaintId, reas
 /// in the citizen's favour in the portal: a declined goal proposal whose
 /// decline is still what the goal rests on. (Spending decisions cannot be
 /// corrected in the portal yet.)
-fn changeable(all: &[crate::ssr::db::Decision], k: &crate::features::complaints::store::Complaint) -> Option<crate::kernel::ids::GoalId> {
+fn changeable(all: &[crate::ssr::db::Decision], k: &Complaint) -> Option<crate::kernel::ids::GoalId> {
     let d = all.iter().find(|d| d.id == k.decision_id)?;
     let superseded = all.iter().any(|x| x.subject_kind == d.subject_kind && x.subject_id == d.subject_id && x.decided_at > d.decided_at);
     (d.subject_kind == "goal" && d.outcome == "declined" && !superseded).then_some(crate::kernel::ids::GoalId(d.subject_id))

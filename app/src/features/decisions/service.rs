@@ -62,7 +62,7 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
         let corrected_by = all.iter().find(|x| x.corrects == Some(d.id)).map(|x| (anchor(x), date_time(x.decided_at, lang)));
         // The newest complaint about it, in words.
         let complaint = match complaints.iter().rev().find(|k| k.decision_id == d.id) {
-            Some(k) => Some(complaint_words(names, k, now, lang).await?),
+            Some(k) => Some(crate::features::complaints::service::complaint_words(names, k, now, lang).await?),
             None => None,
         };
         items.push(DecisionItem {
@@ -112,53 +112,12 @@ pub async fn view_of(names: &mut Names<'_>, all: &[Decision], d: &Decision, lang
     Ok(view)
 }
 
-/// What became of a complaint, line by line, for the citizen.
-pub async fn complaint_words(
-    names: &mut Names<'_>,
-    k: &crate::features::complaints::store::Complaint,
-    now: i64,
-    lang: Lang,
-) -> DbResult<Vec<String>> {
-    let t = lang.texts().complaints;
-    let mut lines = vec![(t.sent)(&date_time(k.created_at, lang))];
-    match (k.answered_at, k.outcome.as_deref()) {
-        (Some(at), Some("upheld")) => {
-            lines.push((t.upheld)(&date_time(at, lang)));
-            if let Some(by) = k.answered_by {
-                lines.push(format!("{}: {}", lang.texts().decisions.decision_by, names.of(by).await?));
-            }
-            if let Some(r) = &k.answer_reasons {
-                lines.push(format!("{}: {r}", t.answer_reasons));
-            }
-            if let Some(sent) = k.forwarded_at {
-                lines.push((t.forwarded)(&date(sent, lang)));
-            }
-        }
-        (Some(at), _) => lines.push((t.changed)(&date_time(at, lang))),
-        (None, _) => {
-            lines.push((t.due)(&date(k.due_at, lang)));
-            if now > k.due_at {
-                lines.push(t.overdue.to_string());
-            }
-        }
-    }
-    Ok(lines)
-}
-
 /// The decisions on one subject (`goal` or `spending_request`, and its id)
 /// among `all`, newest first, with the deciders' names.
 pub async fn decision_views(names: &mut Names<'_>, all: &[Decision], kind: &str, id: i64, lang: Lang) -> DbResult<Vec<DecisionView>> {
     let mut out = Vec::new();
     for d in all.iter().rev().filter(|d| d.subject_kind == kind && d.subject_id == id) {
-        let corrects = d.corrects.and_then(|c| all.iter().find(|x| x.id == c)).map(|x| date_time(x.decided_at, lang));
-        out.push(DecisionView {
-            corrects,
-            outcome: d.outcome.clone(),
-            when: date_time(d.decided_at, lang),
-            by: names.of(d.decided_by).await?,
-            reasons: d.reasons.clone(),
-            appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
-        });
+        out.push(view_of(names, all, d, lang).await?);
     }
     Ok(out)
 }

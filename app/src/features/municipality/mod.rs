@@ -17,9 +17,7 @@ pub mod views;
 pub fn current() -> views::Municipality {
     #[cfg(feature = "ssr")]
     {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<views::Municipality>().cloned())
-            .unwrap_or_default()
+        crate::ssr::auth::extension::<views::Municipality>().unwrap_or_default()
     }
     #[cfg(not(feature = "ssr"))]
     {
