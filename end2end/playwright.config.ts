@@ -34,7 +34,10 @@ if (!fs.existsSync(CERT)) {
 
 export default defineConfig({
   testDir: "./tests",
-  timeout: 30_000,
+  // Journeys log in two or three people, each in a fresh context that loads
+  // the debug WASM bundle anew; on a loaded 2-core machine one such journey
+  // once ran past 30 s (CI, goals.spec.ts). A hang still fails, at 60 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
@@ -64,7 +67,10 @@ export default defineConfig({
       cwd: __dirname,
       url: `http://127.0.0.1:${MAILS_PORT}/mails`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // Journeys log in two or three people, each in a fresh context that loads
+  // the debug WASM bundle anew; on a loaded 2-core machine one such journey
+  // once ran past 30 s (CI, goals.spec.ts). A hang still fails, at 60 s.
+  timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
       env: {
@@ -90,7 +96,10 @@ export default defineConfig({
       cwd: __dirname,
       url: `http://127.0.0.1:${PEER_PORT}/.well-known/openid-configuration`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      // Journeys log in two or three people, each in a fresh context that loads
+  // the debug WASM bundle anew; on a loaded 2-core machine one such journey
+  // once ran past 30 s (CI, goals.spec.ts). A hang still fails, at 60 s.
+  timeout: 60_000,
       stdout: "ignore",
       stderr: "pipe",
       env: {
