@@ -78,9 +78,10 @@ pub const FORM_LIMIT: u64 = 64 * 1024;
 /// The routes that take files and read their posts within their own
 /// bounds (the conversation's `upload.rs`): the form limit leaves them out.
 fn reads_its_own_upload(path: &str) -> bool {
+    use app::features::complaints::server::Complain;
     use app::features::conversation::server::{AnswerMessage, SendMessage};
     use leptos::server_fn::ServerFn;
-    path == <SendMessage as ServerFn>::PATH || path == <AnswerMessage as ServerFn>::PATH
+    [<SendMessage as ServerFn>::PATH, <AnswerMessage as ServerFn>::PATH, <Complain as ServerFn>::PATH].contains(&path)
 }
 
 /// Bounds every request body but the upload routes' to [`FORM_LIMIT`]: a

@@ -34,6 +34,13 @@ pub enum Problem {
     MoreThanAvailable(Amount),
     /// A lower approval must be less than what was asked for (the request).
     NotLower(Amount),
+    /// A correction must give more than the decision did and at most what
+    /// was asked for (what was approved, what was asked for).
+    CorrectionRange(Amount, Amount),
+    /// More than is left in the budget, said to the caseworker (what is left).
+    BudgetLeft(Amount),
+    /// The budget has ended: nothing more can be paid from it.
+    BudgetHasEnded,
     /// Past the municipality's cap on a budget (the cap).
     OverCap(Amount),
     /// Too many new requests within an hour (the limit).
@@ -111,6 +118,26 @@ impl Problem {
             (Problem::ZeroAmount, Lang::En) => "The amount must be more than 0 kr.".into(),
             (Problem::MoreThanAvailable(left), Lang::Da) => format!("Du har {left} tilbage. Skriv et beløb, der ikke er større."),
             (Problem::MoreThanAvailable(left), Lang::En) => format!("You have {left} left. Please write an amount that is not larger."),
+            (Problem::CorrectionRange(was, asked), Lang::Da) if was == Amount::ZERO => {
+                format!("Skriv et beløb på højst {asked}, som borgeren bad om.")
+            }
+            (Problem::CorrectionRange(was, asked), Lang::En) if was == Amount::ZERO => {
+                format!("Please write an amount of at most the {asked} the citizen asked for.")
+            }
+            (Problem::CorrectionRange(was, asked), Lang::Da) => {
+                format!("Skriv et beløb over de {was}, der blev godkendt, og højst {asked}, som borgeren bad om.")
+            }
+            (Problem::CorrectionRange(was, asked), Lang::En) => {
+                format!("Please write an amount above the {was} approved and at most the {asked} the citizen asked for.")
+            }
+            (Problem::BudgetLeft(left), Lang::Da) => {
+                format!("Der er {left} tilbage i budgettet. Skriv et mindre beløb, eller giv et tillæg til budgettet først.")
+            }
+            (Problem::BudgetLeft(left), Lang::En) => {
+                format!("There is {left} left in the budget. Please write a smaller amount, or top up the budget first.")
+            }
+            (Problem::BudgetHasEnded, Lang::Da) => "Budgettet er afsluttet, så der kan ikke betales mere fra det. Bevilg et nyt budget, hvis borgeren skal have pengene.".into(),
+            (Problem::BudgetHasEnded, Lang::En) => "The budget has ended, so nothing more can be paid from it. Grant a new budget if the citizen is to have the money.".into(),
             (Problem::NotLower(asked), Lang::Da) => format!("Skriv et beløb under {asked}, som borgeren bad om."),
             (Problem::NotLower(asked), Lang::En) => format!("Please write an amount below the {asked} the citizen asked for."),
             (Problem::OverCap(cap), Lang::Da) => format!("Et personligt budget kan højst være {cap} i alt."),
@@ -399,6 +426,10 @@ mod tests {
             Problem::ZeroAmount,
             Problem::MoreThanAvailable(Amount::kroner(5).unwrap()),
             Problem::NotLower(Amount::kroner(5).unwrap()),
+            Problem::CorrectionRange(Amount::ZERO, Amount::kroner(5).unwrap()),
+            Problem::CorrectionRange(Amount::kroner(2).unwrap(), Amount::kroner(5).unwrap()),
+            Problem::BudgetLeft(Amount::kroner(5).unwrap()),
+            Problem::BudgetHasEnded,
             Problem::OverCap(Amount::kroner(50_000).unwrap()),
             Problem::TooManyRequests(10),
             Problem::TooManyMessages(30),

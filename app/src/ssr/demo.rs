@@ -94,6 +94,15 @@ const DECLINED: &[(usize, &str, &str)] = &[
     (7, "Flytte til en mindre lejlighed", "Det hører under boligafdelingen, ikke under din plan."),
 ];
 
+/// Requests for money the caseworker declined, with reasons (citizen's index
+/// — one with a budget —, purpose, kroner, reasons): on "Dine afgørelser" and
+/// the budget, open to correction and complaint. The browser tests correct
+/// Sofie's (with JavaScript) and Ida's (without) once each.
+const DECLINED_SPENDING: &[(usize, &str, i64, &str)] = &[
+    (2, "Fitnesskort i et halvt år", 1_200, "Vi vil først se, om kommunens holdtræning kan bruges."),
+    (10, "Lommeregner til matematik", 400, "Skolen låner lommeregnere ud."),
+];
+
 const ACTIVITIES: &[(Department, &str, &str)] = &[
     (Department::Job, "Virksomhedspraktik 15 timer om ugen", "Jobcentret, virksomhedskonsulent"),
     (Department::Social, "Bostøtte to gange om ugen", "Socialforvaltningen"),
@@ -346,6 +355,24 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 limit: None,
             };
             store.request_spending(&request, now - (i as i64 + 1) * DAY).await?;
+            if let Some((_, purpose, kroner, why)) = DECLINED_SPENDING.iter().find(|(who, ..)| *who == i) {
+                let declined = NewSpendingRequest {
+                    amount: Amount::kroner(*kroner).unwrap_or(Amount::ZERO),
+                    purpose: LongText::parse(purpose).map_err(|_| DbError::conflict("demo purpose"))?,
+                    idempotency_key: format!("demo-declined-{i}"),
+                    ..request
+                };
+                let r = store.request_spending(&declined, now - 9 * DAY).await?.id();
+                let decision = NewDecision {
+                    decided_by: caseworkers[*cw],
+                    reasons: Some(crate::kernel::Reason::parse(why).map_err(|_| DbError::conflict("demo reason"))?),
+                    appeal_guidance: crate::features::decisions::service::APPEAL_GUIDANCE.into(),
+                    corrects: None,
+                };
+                store
+                    .decide_spending(&SpendingDecision { request: r, approved: None, decision, notify_citizen: None }, now - 8 * DAY)
+                    .await?;
+            }
         }
     }
 
@@ -443,6 +470,14 @@ mod tests {
         let budgets = store.budgets_of(mette.id).await.unwrap();
         assert_eq!(budgets[0].granted, Amount::kroner(50_000).unwrap());
         assert!(budgets[0].reserved > Amount::ZERO, "a pending request");
+        let sofie = store.person_by_cpr("031399-1003").await.unwrap().expect("Sofie");
+        let decisions = store.decisions_of(sofie.id).await.unwrap();
+        assert!(
+            decisions.iter().any(|d| d.subject_kind == "spending_request" && d.outcome == "declined"),
+            "a declined request to correct or complain about"
+        );
+        let sofies = store.budgets_of(sofie.id).await.unwrap().pop().unwrap();
+        assert_eq!(sofies.spent, Amount::ZERO, "declined: nothing spent");
         assert_eq!(store.groups().await.unwrap().len(), GROUPS.len());
         assert_eq!(store.upcoming_meetups(Default::default(), now, None, 100).await.unwrap().len(), GROUPS.len() * 3);
     }

@@ -46,11 +46,11 @@ async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_w
     };
 
     let mut anonymous = Browser::default();
-    let (status, _) = app.call(&mut anonymous, Complain::PATH, &form("k-anon")).await;
+    let (status, _) = app.call_multipart(&mut anonymous, Complain::PATH, &form("k-anon")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous");
     for name in ["Camilla", "Karin", "Jonas", "Bent", "Ulla"] {
         let mut browser = app.signed_in(name).await;
-        let (status, body) = app.call(&mut browser, Complain::PATH, &form(&format!("k-{name}"))).await;
+        let (status, body) = app.call_multipart(&mut browser, Complain::PATH, &form(&format!("k-{name}"))).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
         let (status, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
         assert!(status.is_success() && body.contains("NotFound") && !body.contains("højskole"), "{name}: {body}");
@@ -60,14 +60,15 @@ async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_w
     let mut browser = app.signed_in("Mette").await;
     let (status, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
     assert!(status.is_success() && body.contains("Form"), "Mette gets the form: {body}");
-    let (status, body) =
-        app.call(&mut browser, Complain::PATH, &[("decision", decision.to_string()), ("reasons", " ".into()), ("key", "k-0".into())]).await;
+    let (status, body) = app
+        .call_multipart(&mut browser, Complain::PATH, &[("decision", decision.to_string()), ("reasons", " ".into()), ("key", "k-0".into())])
+        .await;
     assert_eq!((status, body.contains("reasons")), (StatusCode::UNPROCESSABLE_ENTITY, true), "empty reasons: {body}");
-    let (status, body) = app.call(&mut browser, Complain::PATH, &form("k-1")).await;
+    let (status, body) = app.call_multipart(&mut browser, Complain::PATH, &form("k-1")).await;
     assert!(status.is_success(), "Mette complains: {status} {body}");
-    let (status, _) = app.call(&mut browser, Complain::PATH, &form("k-1")).await;
+    let (status, _) = app.call_multipart(&mut browser, Complain::PATH, &form("k-1")).await;
     assert!(status.is_success(), "a double tap is the same complaint");
-    let (status, body) = app.call(&mut browser, Complain::PATH, &form("k-2")).await;
+    let (status, body) = app.call_multipart(&mut browser, Complain::PATH, &form("k-2")).await;
     assert_eq!((status, body.contains("reasons")), (StatusCode::UNPROCESSABLE_ENTITY, true), "a second open complaint: {body}");
     assert_eq!(app.store.complaints_of(mette).await.unwrap().len(), 1);
     let (_, body) = app.call(&mut browser, ComplaintAbout::PATH, &[("decision", decision.to_string())]).await;
@@ -82,8 +83,9 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
     let decision = app.store.decisions_of(mette).await.unwrap()[0].id.0;
     let mut citizen = app.signed_in("Mette").await;
     let words = "Højskolen er vigtig for mig.";
-    let (status, _) =
-        app.call(&mut citizen, Complain::PATH, &[("decision", decision.to_string()), ("reasons", words.into()), ("key", "k".into())]).await;
+    let (status, _) = app
+        .call_multipart(&mut citizen, Complain::PATH, &[("decision", decision.to_string()), ("reasons", words.into()), ("key", "k".into())])
+        .await;
     assert!(status.is_success());
     let complaint = app.store.complaints_of(mette).await.unwrap()[0].id.0;
     let review = vec![("complaint", complaint.to_string())];
@@ -136,4 +138,53 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
     assert_eq!(status, StatusCode::CONFLICT, "and not changed afterwards");
     let k = &app.store.complaints_of(mette).await.unwrap()[0];
     assert_eq!((k.outcome.as_deref(), k.forwarded_at.is_some()), (Some("upheld"), true));
+}
+
+#[tokio::test]
+async fn a_complaint_about_money_is_answered_with_an_amount_by_the_caseworker_or_stand_in_only() {
+    use app::features::budget::server::{CorrectSpending, DecideSpending};
+    use app::features::complaints::server::{ChangeComplaint, Complain};
+    use app::ssr::db::RequestStatus;
+    let app = spawn_app().await;
+    let mette = app.person("Mette").await;
+    let budget = app.store.budgets_of(mette).await.unwrap().pop().unwrap();
+    let requests = app.store.spending_requests(budget.id).await.unwrap();
+    let request = requests.into_iter().find(|r| r.status == RequestStatus::Pending).expect("the demo's waiting request");
+    let mut karin = app.signed_in("Karin").await;
+    let decline =
+        [("request", request.id.0.to_string()), ("answer", "decline".into()), ("amount", String::new()), ("reason", "Ikke nu.".into())];
+    let (status, body) = app.call(&mut karin, DecideSpending::PATH, &decline).await;
+    assert!(status.is_success(), "declined: {status} {body}");
+    let decision = app.store.decisions_of(mette).await.unwrap().last().unwrap().id.0;
+    let mut citizen = app.signed_in("Mette").await;
+    let complaint = [("decision", decision.to_string()), ("reasons", "Jeg skal bruge cyklen.".into()), ("key", "k".into())];
+    assert!(app.call_multipart(&mut citizen, Complain::PATH, &complaint).await.0.is_success());
+    let id = app.store.complaints_of(mette).await.unwrap()[0].id.0;
+    let change = [("complaint", id.to_string()), ("amount", request.amount.to_input()), ("reason", "Cyklen er nødvendig.".into())];
+    let spent = |b: app::ssr::db::Budget| b.spent;
+    let before = (app.store.decisions_of(mette).await.unwrap().len(), spent(app.store.budget(budget.id).await.unwrap()));
+
+    let mut anonymous = Browser::default();
+    assert_eq!(app.call(&mut anonymous, ChangeComplaint::PATH, &change).await.0, StatusCode::UNAUTHORIZED);
+    let mut refused = vec![("Mette", citizen)];
+    for name in ["Camilla", "Jonas", "Bent", "Ulla"] {
+        refused.push((name, app.signed_in(name).await));
+    }
+    for (name, browser) in refused.iter_mut() {
+        let (status, body) = app.call(browser, ChangeComplaint::PATH, &change).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
+    }
+    let after = (app.store.decisions_of(mette).await.unwrap().len(), spent(app.store.budget(budget.id).await.unwrap()));
+    assert_eq!(after, before, "refused calls decided nothing and moved no money");
+
+    let mut amira = app.signed_in("Amira").await;
+    let zero = [("complaint", id.to_string()), ("amount", "0".into()), ("reason", "Ret".into())];
+    let (status, body) = app.call(&mut amira, ChangeComplaint::PATH, &zero).await;
+    assert_eq!((status, body.contains("amount")), (StatusCode::UNPROCESSABLE_ENTITY, true), "a zero amount: {body}");
+    let (status, body) = app.call(&mut amira, ChangeComplaint::PATH, &change).await;
+    assert!(status.is_success(), "the stand-in gives Mette right: {status} {body}");
+    assert_eq!(app.store.spending_request(request.id).await.unwrap().approved, Some(request.amount));
+    assert_eq!(app.store.complaints_of(mette).await.unwrap()[0].outcome.as_deref(), Some("changed"));
+    let again = [("request", request.id.0.to_string()), ("amount", request.amount.to_input()), ("reason", "Igen".into())];
+    assert_eq!(app.call(&mut karin, CorrectSpending::PATH, &again).await.0, StatusCode::CONFLICT, "nothing left to correct");
 }

@@ -136,4 +136,11 @@ async fn the_upload_routes_answer_anything_but_a_multipart_form_with_415() {
     assert_eq!(app.store.messages(a).await.unwrap().len(), before);
     let (status, body) = app.call_multipart(&mut mette, SendMessage::PATH, &form).await;
     assert!(status.is_success(), "the same as a multipart form is sent: {status} {body}");
+    // A complaint takes files too.
+    use app::features::complaints::server::Complain;
+    let decision = app.store.decisions_of(a).await.unwrap()[0].id.0;
+    let complaint = [("decision", decision.to_string()), ("reasons", "Uenig".to_string()), ("key", "plain".to_string())];
+    let (status, _) = app.call(&mut mette, Complain::PATH, &complaint).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "a URL-encoded complaint is refused plainly");
+    assert_eq!(app.store.complaints_of(a).await.unwrap(), vec![]);
 }

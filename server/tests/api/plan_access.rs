@@ -6,8 +6,8 @@
 use crate::common::*;
 use app::features::access_log::server::MyAccessLog;
 use app::features::budget::server::{
-    CancelSpending, CitizenBudget, DecideSpending, EndBudget, GrantBudget, MyBudget, RequestSpending, ReviewSpending, SpendingForm,
-    TopUpBudget,
+    CancelSpending, CitizenBudget, CorrectSpending, DecideSpending, EndBudget, GrantBudget, MyBudget, RequestSpending, ReviewSpending,
+    SpendingForm, TopUpBudget,
 };
 use app::features::casework::server::{AddAppointment, AddNote, CancelAppointment, CitizenPlan, SaveActivity};
 use app::features::goals::server::{AnswerSuggestion, ProposalForm, ProposeGoal, WithdrawGoal};
@@ -346,6 +346,25 @@ async fn only_the_allowed_actors_can_call_each_budget_server_function() {
     assert!(status.is_success(), "A's caseworker answers: {status} {body}");
     let decided = store.spending_request(demo).await.unwrap();
     assert_eq!((decided.status, decided.approved.map(|a| a.ore())), (RequestStatus::Approved, Some(100_000)));
+
+    // Correcting the lower amount upwards: A's caseworker only; refused
+    // calls write no decision and move no money.
+    let full = decided.amount.to_input();
+    let correction = [("request", demo.0.to_string()), ("amount", full.clone()), ("reason", "Cyklen kostede det hele".into())];
+    let (decisions_before, money_before) = (store.decisions_of(mette).await.unwrap().len(), money(&store.budget(budget.id).await.unwrap()));
+    for (who, browser) in actors.all() {
+        if who != "A's caseworker" {
+            let (status, body) = app.call(browser, CorrectSpending::PATH, &correction).await;
+            refused(who, CorrectSpending::PATH, status, &body);
+        }
+    }
+    assert_eq!(store.decisions_of(mette).await.unwrap().len(), decisions_before, "refused corrections decided nothing");
+    assert_eq!(money(&store.budget(budget.id).await.unwrap()), money_before, "and moved no money");
+    let (status, body) = app.call(&mut actors.a_caseworker, CorrectSpending::PATH, &correction).await;
+    assert!(status.is_success(), "A's caseworker corrects: {status} {body}");
+    assert_eq!(store.spending_request(demo).await.unwrap().approved, Some(decided.amount));
+    let (status, _) = app.call(&mut actors.a_caseworker, CorrectSpending::PATH, &correction).await;
+    assert_eq!(status, StatusCode::CONFLICT, "approved in full: nothing left to correct");
 
     // Working on A's budget: A's caseworker only; refused calls change and log nothing.
     store.set_budget_cap(app::kernel::Amount::kroner(60_000).unwrap()).await.unwrap();

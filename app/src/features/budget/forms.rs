@@ -99,6 +99,28 @@ impl SpendingAnswer {
     }
 }
 
+/// The caseworker corrects a decision in the citizen's favour: the new
+/// amount (whether it is more than before and at most what was asked for is
+/// checked against the request in the service) and the reasons, required.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorrectionInput {
+    pub amount: Amount,
+    pub reason: Reason,
+}
+
+impl CorrectionInput {
+    pub fn parse(amount: &str, reason: &str) -> Result<CorrectionInput, FieldErrors> {
+        use budget_fields::*;
+        let mut e = FieldErrors::new();
+        let amount = positive_amount(&mut e, AMOUNT, amount);
+        let reason = required_reason(&mut e, REASON, reason);
+        match (amount, reason) {
+            (Some(amount), Some(reason)) if e.is_empty() => Ok(CorrectionInput { amount, reason }),
+            _ => Err(e),
+        }
+    }
+}
+
 /// The caseworker grants a budget: an amount, a period in months, a note.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GrantInput {
@@ -137,6 +159,7 @@ pub enum BudgetForm {
     SpendingAnswer,
     Grant,
     TopUp,
+    Correction,
 }
 
 impl BudgetForm {
@@ -148,6 +171,7 @@ impl BudgetForm {
             BudgetForm::SpendingAnswer => SpendingAnswer::parse(&value(ANSWER), &value(AMOUNT), &value(REASON)).err().unwrap_or_default(),
             BudgetForm::Grant => GrantInput::parse(&value(AMOUNT), &value(MONTHS), &value(NOTE)).err().unwrap_or_default(),
             BudgetForm::TopUp => parse_top_up(&value(AMOUNT)).err().unwrap_or_default(),
+            BudgetForm::Correction => CorrectionInput::parse(&value(AMOUNT), &value(REASON)).err().unwrap_or_default(),
         }
     }
 }
@@ -191,6 +215,19 @@ mod tests {
         assert_eq!(SpendingAnswer::parse(DECLINE, "", " ").unwrap_err()[0].problem, Problem::ReasonRequired);
         assert_eq!(SpendingAnswer::parse("", "", "").unwrap_err()[0].problem, Problem::ChooseAnswer);
         assert_eq!(SpendingAnswer::parse(DECLINE, "", "Ikke i planen").unwrap().approved(asked), Ok(None));
+    }
+
+    #[test]
+    fn a_correction_needs_an_amount_and_a_reason() {
+        use budget_fields::*;
+        let c = CorrectionInput::parse("2.000", "Regningen viste sig at være højere").unwrap();
+        assert_eq!(c.amount, Amount::kroner(2_000).unwrap());
+        let e = CorrectionInput::parse("0", "").unwrap_err();
+        assert_eq!(
+            e.iter().map(|f| (f.field.as_str(), f.problem.clone())).collect::<Vec<_>>(),
+            vec![(AMOUNT, Problem::ZeroAmount), (REASON, Problem::ReasonRequired)]
+        );
+        assert_eq!(BudgetForm::Correction.check(|n| if n == AMOUNT { "10".into() } else { String::new() })[0].field, REASON);
     }
 
     #[test]

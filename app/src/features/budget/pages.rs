@@ -99,7 +99,12 @@ pub fn Requests(requests: Vec<SpendingView>, t: &'static Texts, staff: bool) -> 
         .into_iter()
         .map(|r| {
             let pending = r.status == "pending";
+            let decided = matches!(r.status.as_str(), "approved" | "declined");
             let action = match (pending, staff) {
+                // A decided request: the caseworker reads the decision there and may correct it.
+                (false, true) if decided => {
+                    Some(view! { <a href=routes::spending_review(r.id) class="link">{t.budget.request_open_decided}</a> }.into_any())
+                }
                 (false, _) => None,
                 (true, false) => Some(
                     view! { <ButtonForm action=cancel_url hidden=vec![("request", r.id.to_string())] label=t.budget.request_cancel/> }

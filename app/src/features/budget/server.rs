@@ -255,6 +255,21 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
         StaffPage::Shown(review) => review,
         StaffPage::NotAllowed => return Ok(StaffPage::NotAllowed),
     };
+    let hidden = vec![("request".to_string(), request.to_string())];
+    if review.correctable {
+        // Decided with less than was asked for: the form corrects it upwards.
+        let r = &review.request;
+        let hint = (t.budget.correct_amount_hint)(&r.amount, &review.available);
+        let fields = vec![
+            (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
+            (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
+        ];
+        let name = correction_form(request);
+        let spec =
+            crate::ssr::forms::spec(BudgetForm::Correction, &name, CorrectSpending::PATH, hidden, fields, t.inbox.correction_submit, &[])
+                .await;
+        return Ok(StaffPage::Shown((review, spec)));
+    }
     let choices = [
         (budget_fields::APPROVE, t.budget.spending_approve),
         (budget_fields::LOWER, t.budget.spending_lower),
@@ -268,7 +283,6 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
         (budget_fields::AMOUNT, t.budget.spending_lower_label, None, Control::Money),
         (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
     ];
-    let hidden = vec![("request".to_string(), request.to_string())];
     let spec = crate::ssr::forms::spec(
         BudgetForm::SpendingAnswer,
         &answer_form(request),
@@ -285,6 +299,31 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
 #[cfg(feature = "ssr")]
 fn answer_form(request: i64) -> String {
     format!("spending_answer:{request}")
+}
+
+#[cfg(feature = "ssr")]
+fn correction_form(request: i64) -> String {
+    format!("spending_correction:{request}")
+}
+
+/// The caseworker corrects the decision on a request in the citizen's
+/// favour: the new approved `amount` and the `reason`.
+#[server(prefix = "/api", endpoint = "correct_spending")]
+pub async fn correct_spending(request: i64, amount: String, reason: String) -> Result<(), ServerFnError> {
+    use crate::features::budget::forms::CorrectionInput;
+    use crate::features::budget::service as budget;
+    use crate::ssr::forms::{finish, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(correction_form(request), &[(budget_fields::AMOUNT, &amount), (budget_fields::REASON, &reason)]);
+    let result = async {
+        let user = cx.user()?;
+        let input = CorrectionInput::parse(&amount, &reason).map_err(ServiceError::Invalid)?;
+        budget::correct(cx.store(), user, crate::kernel::ids::RequestId(request), input, cx.now).await.map(|_| ())
+    }
+    .await;
+    let back = routes::spending_review(request);
+    finish(result, "correct a spending decision", &with_answer(&back, "besvaret"), &back, Some(kept)).await
 }
 
 /// The caseworker answers a request: `answer` is `approve`, `lower` (with

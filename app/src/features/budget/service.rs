@@ -4,21 +4,21 @@
 //! totals, one answer per request) are in the store; who may do what, the
 //! rate limit and the messages for refused input are here.
 
-use crate::features::budget::forms::{budget_fields, GrantInput, SpendingAnswer, SpendingInput};
+use crate::features::budget::forms::{budget_fields, CorrectionInput, GrantInput, SpendingAnswer, SpendingInput};
 use crate::features::budget::views::BudgetView;
 use crate::features::budget::views::LedgerLine;
 use crate::features::budget::views::SpendingReview;
 use crate::features::budget::views::SpendingView;
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
-use crate::kernel::ids::{PersonId, RequestId};
+use crate::kernel::ids::{DecisionId, PersonId, RequestId};
 use crate::kernel::time::{date, date_time, months_later};
 use crate::kernel::Amount;
 use crate::routes;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{
-    Budget, DbError, DbResult, NewBudget, NewDecision, NewSpendingRequest, Notice, NotificationKind, RateLimit, RequestStatus, Rule,
-    SpendingDecision, SpendingRequest, Store,
+    Budget, DbError, DbResult, Decision, NewBudget, NewDecision, NewSpendingRequest, Notice, NotificationKind, RateLimit, RequestStatus,
+    Rule, SpendingCorrection, SpendingDecision, SpendingRequest, Store,
 };
 
 use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
@@ -210,6 +210,8 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i
         citizen,
         budget_link: routes::citizen_budget(r.citizen_id.0),
         open: r.status == RequestStatus::Pending,
+        correctable: correctable(&r, &decisions).is_some(),
+        paid: r.approved.is_some(),
         available: budget.available().to_string(),
         request: spending_view(store, &mut Names::new(store), &r, &decisions, lang).await?,
     })
@@ -236,6 +238,53 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer
     };
     store.decide_spending(&d, now).await?;
     Ok(())
+}
+
+/// The decision a correction in the citizen's favour would correct: the last
+/// one on a request that was declined or approved with less than asked for.
+/// (An approval is paid out at once, so nothing is ever corrected downwards.)
+pub fn correctable<'d>(r: &SpendingRequest, all: &'d [Decision]) -> Option<&'d Decision> {
+    let less = match r.status {
+        RequestStatus::Declined => true,
+        RequestStatus::Approved => r.approved.is_some_and(|a| a < r.amount),
+        RequestStatus::Pending | RequestStatus::Cancelled => false,
+    };
+    let last = all.iter().rev().find(|d| d.subject_kind == "spending_request" && d.subject_id == r.id.0);
+    last.filter(|_| less)
+}
+
+/// The caseworker (or stand-in) corrects the last decision on a request in
+/// the citizen's favour, with reasons: more than was approved (nothing, when
+/// declined), at most what was asked for, within what is left of the running
+/// budget. A new decision that points at the old one; the money is a new
+/// ledger entry; the citizen is told. Refused input gets a message by the
+/// amount; a request that is not correctable (or changed meanwhile) is a `Conflict`.
+pub async fn correct(store: &dyn Store, user: &CurrentUser, id: RequestId, input: CorrectionInput, now: i64) -> ServiceResult<DecisionId> {
+    let (acting, r) = request_for_caseworker(store, user, id).await?;
+    let all = store.decisions_of(r.citizen_id).await?;
+    let corrected = correctable(&r, &all).ok_or(ServiceError::Conflict)?.id;
+    let was = r.approved.unwrap_or(Amount::ZERO);
+    if input.amount <= was || input.amount > r.amount {
+        return Err(invalid(budget_fields::AMOUNT, Problem::CorrectionRange(was, r.amount)));
+    }
+    let c = SpendingCorrection {
+        request: id,
+        from: r.approved,
+        to: input.amount,
+        decision: NewDecision {
+            decided_by: acting.actor,
+            reasons: Some(input.reason),
+            appeal_guidance: APPEAL_GUIDANCE.into(),
+            corrects: Some(corrected),
+        },
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, id.0)),
+    };
+    match store.correct_spending(&c, now).await {
+        Ok(d) => Ok(d),
+        Err(DbError::Conflict(Rule::NotEnoughLeft(left))) => Err(invalid(budget_fields::AMOUNT, Problem::BudgetLeft(left))),
+        Err(DbError::Conflict(Rule::BudgetEnded)) => Err(invalid(budget_fields::AMOUNT, Problem::BudgetHasEnded)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The caseworker's view of a citizen's budget.

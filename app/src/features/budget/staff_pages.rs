@@ -120,8 +120,23 @@ fn Review(review: SpendingReview, spec: FormSpec, t: &'static Texts) -> impl Int
         <p class="mb-4 text-base text-muted">{t.review_log_note}</p>
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
+        } else if review.correctable {
+            view! {
+                <Notice text=t.budget.spending_closed/>
+                <section aria-labelledby="ret" class="card">
+                    <h2 id="ret" class="text-xl font-bold">{t.inbox.correction_heading}</h2>
+                    <p class="mb-4">{t.inbox.correction_intro}</p>
+                    <CheckedForm spec/>
+                    {review.paid.then(|| view! { <p class="mt-4 text-base text-muted">{t.budget.correct_paid_note}</p> })}
+                </section>
+            }
+            .into_any()
         } else {
-            view! { <Notice text=t.budget.spending_closed/> }.into_any()
+            view! {
+                <Notice text=t.budget.spending_closed/>
+                {review.paid.then(|| view! { <p class="mt-4 max-w-prose">{t.budget.correct_paid_note}</p> })}
+            }
+            .into_any()
         }}
     }
     .into_any()

@@ -50,6 +50,14 @@ pub trait BudgetStore: Send + Sync {
     /// decision record and the notification are written in the same
     /// transaction; `Conflict` when it is no longer pending.
     async fn decide_spending(&self, d: &SpendingDecision, now: i64) -> DbResult<DecisionId>;
+    /// Corrects the last decision on a request in the citizen's favour: a
+    /// decline or a lower amount becomes (more of) an approval. The
+    /// difference is spent from what is left (new `reserve` and `spend`
+    /// entries; no entry changes), the new decision points at the corrected one, and the
+    /// notification goes in the same transaction. `Conflict` when the
+    /// request is no longer as `from` says (another correction came first),
+    /// with `NotEnoughLeft`/`BudgetEnded` when the budget cannot pay it.
+    async fn correct_spending(&self, c: &SpendingCorrection, now: i64) -> DbResult<DecisionId>;
 }
 
 /// Why a conditional write to a budget changed nothing, read in the same
@@ -336,21 +344,70 @@ macro_rules! sql {
                         .await?;
                     }
                 }
-                let decision: i64 = sqlx::query_scalar(
-                    "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
-                     VALUES ($1, 'spending_request', $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                )
-                .bind(citizen)
-                .bind(id.0)
-                .bind(outcome)
-                .bind(d.reasons.as_ref().map(|r| r.as_str()))
-                .bind(&d.appeal_guidance)
-                .bind(d.decided_by.0)
-                .bind(now)
-                .bind(d.corrects.map(|c| c.0))
-                .fetch_one(&mut *tx)
-                .await?;
+                let decision = record_decision!(tx, citizen, "spending_request", id.0, outcome, d, now);
                 if let Some(notice) = sd.notify_citizen {
+                    notify_in!(tx, citizen, notice, now);
+                }
+                tx.commit().await?;
+                Ok(DecisionId(decision))
+            }
+            async fn correct_spending(&self, c: &SpendingCorrection, now: i64) -> DbResult<DecisionId> {
+                let from = c.from.map_or(0, |a| a.ore());
+                if c.decision.corrects.is_none() || c.to.ore() <= from {
+                    return Err(DbError::conflict("a correction names the decision it corrects and gives more"));
+                }
+                let mut tx = self.begin_write().await?;
+                // Conditional on the request being as the caseworker saw it:
+                // approved_ore only grows, so a correction that lost a race
+                // finds it changed and writes nothing.
+                let row = sqlx::query(
+                    "UPDATE spending_request SET status = 'approved', approved_ore = $1 \
+                     WHERE id = $2 AND status IN ('approved', 'declined') AND COALESCE(approved_ore, 0) = $3 AND amount_ore >= $1 \
+                     RETURNING budget_id, amount_ore, citizen_id",
+                )
+                .bind(c.to.ore())
+                .bind(c.request.0)
+                .bind(from)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(DbError::conflict("the request has changed meanwhile"))?;
+                let (budget, requested, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                let last: Option<i64> =
+                    sqlx::query_scalar("SELECT MAX(id) FROM decision WHERE subject_kind = 'spending_request' AND subject_id = $1")
+                        .bind(c.request.0)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                if last != c.decision.corrects.map(|d| d.0) {
+                    return Err(DbError::conflict("not the request's last decision"));
+                }
+                let more = c.to.ore() - from;
+                let paid = sqlx::query(
+                    "UPDATE budget SET spent_ore = spent_ore + $1 WHERE id = $2 AND ended_at IS NULL AND granted_ore - reserved_ore - spent_ore >= $1",
+                )
+                .bind(more)
+                .bind(budget)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if paid != 1 {
+                    return Err(DbError::Conflict(why_not!(tx, BudgetId(budget))));
+                }
+                // In the ledger's terms the difference is reserved and spent at once
+                // (a `spend` entry moves money from reserved to spent).
+                for kind in ["reserve", "spend"] {
+                    sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(budget)
+                        .bind(now)
+                        .bind(kind)
+                        .bind(more)
+                        .bind(c.request.0)
+                        .bind(c.decision.decided_by.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let outcome = if c.to.ore() == requested { "approved" } else { "approved_lower" };
+                let decision = record_decision!(tx, citizen, "spending_request", c.request.0, outcome, &c.decision, now);
+                if let Some(notice) = c.notify_citizen {
                     notify_in!(tx, citizen, notice, now);
                 }
                 tx.commit().await?;

@@ -404,6 +404,140 @@ async fn two_identical_top_ups_at_once_add_the_money_once(s: Arc<dyn Store>) {
     assert_eq!(s.budget(b).await.unwrap().granted, kr(15_000), "a new form is a new top-up");
 }
 
+/// A correction in the citizen's favour, of `corrects`, from what the
+/// request was (`None`: declined) to `to`.
+fn correction(r: RequestId, from: Option<Amount>, to: Amount, by: PersonId, corrects: DecisionId) -> SpendingCorrection {
+    SpendingCorrection {
+        request: r,
+        from,
+        to,
+        decision: NewDecision { corrects: Some(corrects), ..decision(by, Some("Rettet efter ny oplysning")) },
+        notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, r.0)),
+    }
+}
+
+fn last_decision(all: &[Decision], r: RequestId) -> Decision {
+    all.iter().rev().find(|d| d.subject_kind == "spending_request" && d.subject_id == r.0).cloned().expect("a decision")
+}
+
+async fn a_decline_and_a_lower_amount_are_corrected_by_new_decisions_and_new_ledger_entries(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let r = s.request_spending(&spend(b, c, kr(3_000), "k"), NOW).await.unwrap().id();
+    let declined = s.decide_spending(&decide(r, None, decision(cw, Some("Ikke i planen"))), NOW + 1).await.unwrap();
+    let before = s.ledger(b).await.unwrap();
+
+    let lower = s.correct_spending(&correction(r, None, kr(2_000), cw, declined), NOW + 2).await.unwrap();
+    let budget = assert_ledger_balances(&*s, b).await;
+    assert_eq!((budget.spent, budget.reserved, budget.available()), (kr(2_000), Amount::ZERO, kr(8_000)));
+    let ledger = s.ledger(b).await.unwrap();
+    assert_eq!(&ledger[..before.len()], &before[..], "old rows never change");
+    let new = &ledger[before.len()..];
+    assert_eq!(
+        new.iter().map(|e| (e.kind, e.amount, e.request_id)).collect::<Vec<_>>(),
+        vec![(LedgerKind::Reserve, kr(2_000), Some(r)), (LedgerKind::Spend, kr(2_000), Some(r))]
+    );
+    let req = s.spending_request(r).await.unwrap();
+    assert_eq!((req.status, req.approved), (RequestStatus::Approved, Some(kr(2_000))));
+    let all = s.decisions_of(c).await.unwrap();
+    let d = last_decision(&all, r);
+    assert_eq!((d.id, d.outcome.as_str(), d.corrects), (lower, "approved_lower", Some(declined)));
+    assert_eq!(all.iter().find(|x| x.id == declined).unwrap().outcome, "declined", "the corrected decision stays as it was");
+    assert_eq!(s.notifications(c).await.unwrap()[0].kind, NotificationKind::SpendingAnswered.as_str(), "the citizen is told");
+
+    // The lower amount is corrected again to the full amount: only the difference is spent.
+    let full = s.correct_spending(&correction(r, Some(kr(2_000)), kr(3_000), cw, lower), NOW + 3).await.unwrap();
+    assert_eq!(assert_ledger_balances(&*s, b).await.spent, kr(3_000));
+    assert_eq!(s.ledger(b).await.unwrap().last().map(|e| (e.kind, e.amount)), Some((LedgerKind::Spend, kr(1_000))));
+    let d = last_decision(&s.decisions_of(c).await.unwrap(), r);
+    assert_eq!((d.id, d.outcome.as_str(), d.corrects), (full, "approved", Some(lower)));
+
+    // Refused, writing nothing: more than was asked, not more than now, or
+    // from a state the request is no longer in.
+    let ledger = s.ledger(b).await.unwrap();
+    let decisions = s.decisions_of(c).await.unwrap().len();
+    for (from, to, corrects) in [
+        (Some(kr(3_000)), kr(3_001), full),
+        (Some(kr(3_000)), kr(3_000), full),
+        (None, kr(2_500), declined),
+        (Some(kr(2_000)), kr(2_500), lower),
+    ] {
+        let refused = s.correct_spending(&correction(r, from, to, cw, corrects), NOW + 4).await;
+        assert!(matches!(refused, Err(DbError::Conflict(_))), "{from:?} → {to:?}: {refused:?}");
+    }
+    let stale_decision = SpendingCorrection { from: Some(kr(3_000)), ..correction(r, None, kr(3_000), cw, lower) };
+    assert!(matches!(s.correct_spending(&stale_decision, NOW + 4).await, Err(DbError::Conflict(_))));
+    assert_eq!(s.ledger(b).await.unwrap(), ledger);
+    assert_eq!(s.decisions_of(c).await.unwrap().len(), decisions);
+}
+
+async fn a_correction_beyond_what_is_left_or_after_the_end_changes_nothing(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let r = s.request_spending(&spend(b, c, kr(5_000), "a"), NOW).await.unwrap().id();
+    let declined = s.decide_spending(&decide(r, None, decision(cw, Some("Nej"))), NOW + 1).await.unwrap();
+    let other = s.request_spending(&spend(b, c, kr(8_000), "b"), NOW + 2).await.unwrap().id();
+    s.decide_spending(&decide(other, Some(kr(8_000)), decision(cw, None)), NOW + 3).await.unwrap();
+    let before = (s.ledger(b).await.unwrap(), s.spending_request(r).await.unwrap(), s.decisions_of(c).await.unwrap());
+
+    let over = s.correct_spending(&correction(r, None, kr(5_000), cw, declined), NOW + 4).await;
+    assert!(matches!(over, Err(DbError::Conflict(Rule::NotEnoughLeft(left))) if left == kr(2_000)), "{over:?}");
+    let after = (s.ledger(b).await.unwrap(), s.spending_request(r).await.unwrap(), s.decisions_of(c).await.unwrap());
+    assert_eq!(after, before, "refused: no entry, no decision, the request as it was");
+    assert_eq!(s.unread_notifications(c).await.unwrap(), 0);
+
+    s.end_budget(b, cw, NOW + 5).await.unwrap();
+    let ended = s.correct_spending(&correction(r, None, kr(1_000), cw, declined), NOW + 6).await;
+    assert!(matches!(ended, Err(DbError::Conflict(Rule::BudgetEnded))), "{ended:?}");
+    assert_eq!(assert_ledger_balances(&*s, b).await.spent, kr(8_000));
+}
+
+/// Corrections of declined requests race new requests and each other (two
+/// caseworker tabs correcting the same decline): the budget is never
+/// overspent, the ledger equals the totals, and a decline is corrected once.
+async fn corrections_racing_new_requests_never_overspend(s: Arc<dyn Store>) {
+    let (c, cw, b) = citizen_with_budget(&*s).await;
+    let mut declined = Vec::new();
+    for i in 0..6 {
+        let r = s.request_spending(&spend(b, c, kr(2_000), &format!("d{i}")), NOW + i).await.unwrap().id();
+        declined.push((r, s.decide_spending(&decide(r, None, decision(cw, Some("Nej"))), NOW + 10 + i).await.unwrap()));
+    }
+    let mut tasks = Vec::new();
+    for (i, (r, d)) in declined.iter().copied().enumerate() {
+        for tab in 0..2 {
+            let s = s.clone();
+            // At most 6 × 1,100 kr. corrected: some new requests always fit.
+            let to = kr(1_000 + 100 * tab);
+            tasks.push(tokio::spawn(
+                async move { (Some(r), s.correct_spending(&correction(r, None, to, cw, d), NOW + 100).await.map(|_| ())) },
+            ));
+        }
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            (None, s.request_spending(&spend(b, c, kr(1_200), &format!("new{i}")), NOW + 100).await.map(|_| ()))
+        }));
+    }
+    let (mut corrected, mut requested, mut refused) = (Vec::new(), 0, 0);
+    for t in futures::future::join_all(tasks).await {
+        match t.expect("task") {
+            (Some(r), Ok(())) => corrected.push(r),
+            (None, Ok(())) => requested += 1,
+            (_, Err(DbError::Conflict(_))) => refused += 1,
+            (_, Err(e)) => panic!("unexpected {e}"),
+        }
+    }
+    let budget = assert_ledger_balances(&*s, b).await;
+    let mut once = corrected.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(once.len(), corrected.len(), "each decline corrected at most once: {corrected:?}");
+    assert!(refused > 0 && !corrected.is_empty() && requested > 0, "{} corrected, {requested} asked, {refused} refused", corrected.len());
+    let requests = s.spending_requests(b).await.unwrap();
+    let spent: i64 = requests.iter().filter_map(|r| r.approved).map(|a| a.ore()).sum();
+    let reserved: i64 = requests.iter().filter(|r| r.status == RequestStatus::Pending).map(|r| r.amount.ore()).sum();
+    assert_eq!((spent, reserved), (budget.spent.ore(), budget.reserved.ore()));
+    let corrections = s.decisions_of(c).await.unwrap().into_iter().filter(|d| d.corrects.is_some()).count();
+    assert_eq!(corrections, corrected.len(), "one decision per correction that went through");
+}
+
 on_both_backends!(
     a_budget_above_the_cap_is_refused,
     two_identical_top_ups_at_once_add_the_money_once,
@@ -418,4 +552,7 @@ on_both_backends!(
     ten_simultaneous_submits_with_one_key_make_one_request,
     a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses,
     the_budget_service_checks_who_acts_and_explains_refusals,
+    a_decline_and_a_lower_amount_are_corrected_by_new_decisions_and_new_ledger_entries,
+    a_correction_beyond_what_is_left_or_after_the_end_changes_nothing,
+    corrections_racing_new_requests_never_overspend,
 );

@@ -30,6 +30,7 @@ pub struct BudgetTexts {
     pub request_sent: &'static str,
     pub request_cancel: &'static str,
     pub request_answer: &'static str,
+    pub request_open_decided: &'static str,
     pub spend_title: &'static str,
     pub spend_intro: &'static str,
     pub spend_amount_label: &'static str,
@@ -64,6 +65,10 @@ pub struct BudgetTexts {
     pub spending_decline: &'static str,
     pub spending_lower_label: &'static str,
     pub spending_closed: &'static str,
+    pub correct_amount_label: &'static str,
+    #[cfg_attr(test, serde(skip))]
+    pub correct_amount_hint: fn(&str, &str) -> String,
+    pub correct_paid_note: &'static str,
 }
 
 pub static DA: BudgetTexts = BudgetTexts {
@@ -88,6 +93,7 @@ pub static DA: BudgetTexts = BudgetTexts {
     request_sent: "Sendt",
     request_cancel: "Træk ønsket tilbage",
     request_answer: "Besvar ønsket",
+    request_open_decided: "Se afgørelsen, eller ret den",
     spend_title: "Bed om penge",
     spend_intro: "Skriv hvor mange penge du har brug for, og hvad de skal bruges til. Beløbet bliver sat til side med det samme, og din sagsbehandler svarer dig her i portalen.",
     spend_amount_label: "Beløb i kroner",
@@ -119,6 +125,9 @@ pub static DA: BudgetTexts = BudgetTexts {
     spending_decline: "Afslå",
     spending_lower_label: "Lavere beløb i kroner (kun hvis du godkender et lavere beløb)",
     spending_closed: "Ønsket er besvaret eller trukket tilbage.",
+    correct_amount_label: "Nyt godkendt beløb i kroner",
+    correct_amount_hint: |asked, left| format!("Højst {asked}, som borgeren bad om. Der er {left} tilbage i budgettet."),
+    correct_paid_note: "Et godkendt beløb er betalt ud. Det kan ikke sættes ned eller trækkes tilbage her: det ville være et krav om tilbagebetaling, og det hører ikke hjemme i Én Plan. Tal med borgeren, hvis der er sket en fejl.",
 };
 
 pub static EN: BudgetTexts = BudgetTexts {
@@ -143,6 +152,7 @@ pub static EN: BudgetTexts = BudgetTexts {
     request_sent: "Sent",
     request_cancel: "Withdraw the request",
     request_answer: "Answer the request",
+    request_open_decided: "See the decision, or correct it",
     spend_title: "Ask for money",
     spend_intro: "Write how much money you need and what it is for. The amount is set aside at once, and your caseworker answers you here in the portal.",
     spend_amount_label: "Amount in kroner",
@@ -174,4 +184,7 @@ pub static EN: BudgetTexts = BudgetTexts {
     spending_decline: "Decline",
     spending_lower_label: "Lower amount in kroner (only if you approve a lower amount)",
     spending_closed: "The request has been answered or withdrawn.",
+    correct_amount_label: "New approved amount in kroner",
+    correct_amount_hint: |asked, left| format!("At most the {asked} the citizen asked for. There is {left} left in the budget."),
+    correct_paid_note: "An approved amount has been paid out. It cannot be lowered or withdrawn here: that would be a claim for repayment, which does not belong in Én Plan. Talk to the citizen if a mistake was made.",
 };

@@ -53,6 +53,11 @@ pub struct SpendingReview {
     pub request: SpendingView,
     /// Still waiting for an answer.
     pub open: bool,
+    /// Declined, or approved with less than asked for: the last decision
+    /// can be corrected in the citizen's favour.
+    pub correctable: bool,
+    /// Something was approved, so paid out: it cannot be lowered here.
+    pub paid: bool,
     /// What is left of the budget besides this request.
     pub available: String,
 }

@@ -3,6 +3,8 @@
 //! why not (a complaint waits already; the deadline passed, and what to do).
 
 use leptos::prelude::*;
+
+use crate::features::conversation::pages::FileList;
 use leptos_router::hooks::use_params_map;
 
 use crate::features::complaints::views::ComplaintPage as Page;
@@ -100,7 +102,7 @@ pub fn ComplaintReviewPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(ReviewPage::Shown(r, form)) => {
+                    Ok(ReviewPage::Shown(r, form, money)) => {
                         let r = *r;
                         let waiting = r.answered.is_none();
                         view! {
@@ -110,6 +112,7 @@ pub fn ComplaintReviewPage() -> impl IntoView {
                                 <h2 id="klagen" class="text-xl font-bold">{t.complaints.their_reasons}</h2>
                                 <p class="text-base text-muted">{(t.complaints.sent)(&r.sent)}</p>
                                 <p class="mt-2 whitespace-pre-line">{r.reasons}</p>
+                                <FileList files=r.files/>
                                 <p class="mt-2">
                                     {(t.complaints.waiting_due)(&r.due)}
                                     {r.overdue.then(|| view! { " · "<strong>{t.complaints.overdue_mark}</strong> })}
@@ -122,15 +125,21 @@ pub fn ComplaintReviewPage() -> impl IntoView {
                                 <p class="mb-4 max-w-prose">{t.complaints.review_body}</p>
                                 <CheckedForm spec=*spec/>
                             })}
-                            {match (r.can_change, waiting) {
-                                (true, _) => view! {
+                            {match (r.can_change, waiting, money) {
+                                (true, _, Some(spec)) => view! {
+                                    <h2 class="mt-6 mb-2 text-xl font-bold">{t.complaints.change_heading}</h2>
+                                    <p class="mb-2 max-w-prose">{t.complaints.change_money_body}</p>
+                                    <CheckedForm spec=*spec/>
+                                }
+                                .into_any(),
+                                (true, _, None) => view! {
                                     <h2 class="mt-6 mb-2 text-xl font-bold">{t.complaints.change_heading}</h2>
                                     <p class="mb-2 max-w-prose">{t.complaints.change_body}</p>
                                     <ButtonForm action=change_url() hidden=vec![("complaint", id.to_string())] label=t.complaints.change_submit/>
                                 }
                                 .into_any(),
-                                (false, true) => view! { <p class="mt-4 max-w-prose text-muted">{t.complaints.change_note}</p> }.into_any(),
-                                (false, false) => ().into_any(),
+                                (false, true, _) => view! { <p class="mt-4 max-w-prose text-muted">{t.complaints.change_note}</p> }.into_any(),
+                                (false, false, _) => ().into_any(),
                             }}
                         }
                         .into_any()

@@ -3,6 +3,7 @@
 //! a plain form post, a fetch).
 
 use leptos::prelude::*;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use crate::features::complaints::views::ComplaintPage;
 #[cfg(feature = "ssr")]
@@ -20,6 +21,7 @@ fn form_name(decision: i64) -> String {
 #[server(prefix = "/api", endpoint = "complaint_about")]
 pub async fn complaint_about(decision: i64) -> Result<ComplaintPage, ServerFnError> {
     use crate::features::complaints::forms::{complaint_fields, ComplaintForm};
+    use crate::features::conversation::forms::{attachment_rules::FIELD, file_rules};
     use crate::ui::form::Control;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -39,7 +41,10 @@ pub async fn complaint_about(decision: i64) -> Result<ComplaintPage, ServerFnErr
         &form_name(decision),
         Complain::PATH,
         vec![("key".into(), crate::ssr::forms::new_key()), ("decision".into(), decision.to_string())],
-        vec![(complaint_fields::REASONS, t.complaints.reasons_label, Some(t.complaints.reasons_hint), Control::Lines)],
+        vec![
+            (complaint_fields::REASONS, t.complaints.reasons_label, Some(t.complaints.reasons_hint), Control::Lines),
+            (FIELD, t.complaints.files_label, Some(t.conversation.files_hint), Control::Files(file_rules())),
+        ],
         t.complaints.submit,
         &[],
     )
@@ -47,19 +52,49 @@ pub async fn complaint_about(decision: i64) -> Result<ComplaintPage, ServerFnErr
     Ok(ComplaintPage::Form { item, spec })
 }
 
-/// The citizen complains about their decision (a plain form post, or a fetch).
-#[server(prefix = "/api", endpoint = "complain")]
-pub async fn complain(decision: i64, reasons: String, key: String) -> Result<(), ServerFnError> {
+/// The citizen complains about their decision (a plain form post, or a
+/// fetch): a `multipart/form-data` post of `decision`, `key`, `reasons` and
+/// up to three `files`, read as a message's are.
+#[server(prefix = "/api", endpoint = "complain", input = MultipartFormData)]
+pub async fn complain(data: MultipartData) -> Result<(), ServerFnError> {
     use crate::features::complaints::forms::{complaint_fields, parse_complaint};
+    use crate::features::complaints::service as complaints;
+    use crate::features::conversation::upload::{read_post, too_large, Posted};
+    use crate::kernel::ids::DecisionId;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
-    let cx = Ctx::get()?;
-    let kept = FormFlash::typed(form_name(decision), &[(complaint_fields::REASONS, &reasons)]);
+    let cx = &Ctx::get()?;
+    let decision_of =
+        |fields: &std::collections::HashMap<String, String>| fields.get("decision").and_then(|d| d.parse::<i64>().ok()).unwrap_or(0);
+    // Whose decision it is is settled before any file is read or decoded.
+    let posted = read_post(data, |fields| {
+        let decision = DecisionId(decision_of(fields));
+        async move { complaints::may_complain(cx.store(), cx.user()?, decision).await }
+    })
+    .await?;
+    let fields = match &posted {
+        Posted::Read(fields, _) | Posted::TooLarge(fields) => fields.clone(),
+        Posted::Refused(_) => Default::default(),
+    };
+    let decision = decision_of(&fields);
+    let reasons = fields.get(complaint_fields::REASONS).map_or("", String::as_str);
+    let kept = FormFlash::typed(form_name(decision), &[(complaint_fields::REASONS, reasons)]);
+    let back = routes::complaint(decision);
+    let files = match posted {
+        Posted::Read(_, files) => files,
+        Posted::TooLarge(_) => return refused(too_large(), "make a complaint", &back, Some(kept)).await,
+        Posted::Refused(e) => return refused(e, "make a complaint", &back, None).await,
+    };
+    let key = fields.get("key").cloned().unwrap_or_default();
     let result = async {
         let user = cx.user()?;
-        let text = parse_complaint(&reasons).map_err(ServiceError::Invalid)?;
-        let id = crate::kernel::ids::DecisionId(decision);
-        crate::features::complaints::service::complain(cx.store(), user, id, text, &key, cx.now, cx.lang).await
+        let text = parse_complaint(reasons);
+        let errors = files.with_problems(text.as_ref().err().cloned().unwrap_or_default());
+        if !errors.is_empty() {
+            return Err(ServiceError::Invalid(errors));
+        }
+        let text = text.map_err(ServiceError::Invalid)?;
+        complaints::complain(cx.store(), user, DecisionId(decision), text, files.files, &key, cx.now, cx.lang).await
     }
     .await;
     match result {
@@ -67,7 +102,7 @@ pub async fn complain(decision: i64, reasons: String, key: String) -> Result<(),
             redirect(&with_answer(&routes::decision(decision), "klage-sendt"));
             Ok(())
         }
-        Err(e) => refused(e, "make a complaint", &routes::complaint(decision), Some(kept)).await,
+        Err(e) => refused(e, "make a complaint", &back, Some(kept)).await,
     }
 }
 
@@ -122,7 +157,29 @@ pub async fn complaint_review(complaint: i64) -> Result<crate::features::complai
     } else {
         None
     };
-    Ok(ReviewPage::Shown(Box::new(review), form))
+    let money = match &review.money {
+        Some((asked, left)) => {
+            use crate::features::budget::forms::{budget_fields, BudgetForm};
+            let t = cx.lang.texts();
+            let hint = (t.budget.correct_amount_hint)(asked, left);
+            let fields = vec![
+                (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
+                (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
+            ];
+            let hidden = vec![("complaint".into(), complaint.to_string())];
+            let name = change_form_name(complaint);
+            let submit = t.complaints.change_money_submit;
+            Some(Box::new(crate::ssr::forms::spec(BudgetForm::Correction, &name, ChangeComplaint::PATH, hidden, fields, submit, &[]).await))
+        }
+        None => None,
+    };
+    Ok(ReviewPage::Shown(Box::new(review), form, money))
+}
+
+/// The flash name of the form that changes a decision about money after complaint `id`.
+#[cfg(feature = "ssr")]
+fn change_form_name(id: i64) -> String {
+    format!("complaint-change:{id}")
 }
 
 /// The caseworker keeps the decision and sends the complaint on to Ankestyrelsen.
@@ -149,16 +206,28 @@ pub async fn uphold_complaint(complaint: i64, reasons: String) -> Result<(), Ser
     }
 }
 
-/// The caseworker changes the decision in the citizen's favour (a declined
-/// goal is accepted), which answers the complaint.
+/// The caseworker changes the decision in the citizen's favour, which
+/// answers the complaint: a declined goal is accepted (a button), a request
+/// for money approved with `amount` and `reason` (a form).
 #[server(prefix = "/api", endpoint = "change_complaint")]
-pub async fn change_complaint(complaint: i64) -> Result<(), ServerFnError> {
-    use crate::ssr::forms::{redirect, refused, with_answer};
+pub async fn change_complaint(complaint: i64, amount: Option<String>, reason: Option<String>) -> Result<(), ServerFnError> {
+    use crate::features::budget::forms::{budget_fields, CorrectionInput};
+    use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
+    use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;
     let back = routes::complaint_review(complaint);
+    let kept = amount.as_ref().map(|amount| {
+        let reason = reason.as_deref().unwrap_or_default();
+        FormFlash::typed(change_form_name(complaint), &[(budget_fields::AMOUNT, amount.as_str()), (budget_fields::REASON, reason)])
+    });
     let result = async {
         let user = cx.user()?;
-        crate::features::complaints::service::change(cx.store(), user, crate::kernel::ids::ComplaintId(complaint), cx.now).await
+        let money = match &amount {
+            Some(amount) => Some(CorrectionInput::parse(amount, reason.as_deref().unwrap_or_default()).map_err(ServiceError::Invalid)?),
+            None => None,
+        };
+        let id = crate::kernel::ids::ComplaintId(complaint);
+        crate::features::complaints::service::change(cx.store(), user, id, money, cx.now).await
     }
     .await;
     match result {
@@ -166,6 +235,6 @@ pub async fn change_complaint(complaint: i64) -> Result<(), ServerFnError> {
             redirect(&with_answer(&back, "besvaret"));
             Ok(())
         }
-        Err(e) => refused(e, "change a decision after a complaint", &back, None).await,
+        Err(e) => refused(e, "change a decision after a complaint", &back, kept).await,
     }
 }

@@ -4,6 +4,7 @@
 use crate::features::complaints::forms::complaint_fields;
 use crate::features::complaints::store::{Complaint, NewComplaint};
 use crate::features::complaints::views::{ComplaintReview, WaitingComplaint};
+use crate::features::conversation::store::NewAttachment;
 use crate::features::decisions::service::complaint_deadline;
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
@@ -25,15 +26,27 @@ fn refused(problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldError { field: complaint_fields::REASONS.into(), problem }])
 }
 
-/// The signed-in citizen complains about their decision `decision`. After
-/// the deadline, or while a complaint about it waits, the reasons field says
-/// why not (with what to do instead); someone else's decision, or anyone but
-/// a citizen, is `NotAllowed`. `key` makes a double tap one complaint.
+/// Whether the signed-in citizen may complain about `decision` at all: their
+/// own decision (anything else, or anyone but a citizen, is `NotAllowed`).
+/// Settled before any file sent with the complaint is read.
+pub async fn may_complain(store: &dyn Store, user: &CurrentUser, decision: DecisionId) -> ServiceResult<()> {
+    let me = crate::ssr::access::citizen_self(user)?;
+    let all = store.decisions_of(me.citizen).await?;
+    all.iter().any(|d| d.id == decision).then_some(()).ok_or(ServiceError::NotAllowed)
+}
+
+/// The signed-in citizen complains about their decision `decision`, with
+/// `files` (cleaned as a message's are). After the deadline, or while a
+/// complaint about it waits, the reasons field says why not (with what to
+/// do instead); someone else's decision, or anyone but a citizen, is
+/// `NotAllowed`. `key` makes a double tap one complaint.
+#[allow(clippy::too_many_arguments)] // the complaint's parts, its key, the time and the language of a refusal
 pub async fn complain(
     store: &dyn Store,
     user: &CurrentUser,
     decision: DecisionId,
     reasons: ComplaintText,
+    files: Vec<NewAttachment>,
     key: &str,
     now: i64,
     lang: Lang,
@@ -42,7 +55,8 @@ pub async fn complain(
     let all = store.decisions_of(me.citizen).await?;
     let d = all.iter().find(|d| d.id == decision).ok_or(ServiceError::NotAllowed)?;
     let deadline = complaint_deadline(d.decided_at);
-    let c = NewComplaint { decision, citizen: me.citizen, reasons, due_at: reconsideration_due(now), idempotency_key: key.into() };
+    let due_at = reconsideration_due(now);
+    let c = NewComplaint { decision, citizen: me.citizen, reasons, due_at, idempotency_key: key.into(), attachments: files };
     if now > deadline {
         return Err(refused(Problem::ComplaintLate(date(deadline, lang))));
     }
@@ -124,6 +138,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
         about: about(store, d).await?,
         decision: view_of(names, &all, d, lang).await?,
         reasons: k.reasons.clone(),
+        files: store.complaint_files(k.id).await?.iter().map(|f| crate::features::conversation::service::file_view(f, lang)).collect(),
         sent: date_time(k.created_at, lang),
         due: date(k.due_at, lang),
         overdue: k.answered_at.is_none() && now > k.due_at,
@@ -132,6 +147,13 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
             None => None,
         },
         can_change: k.answered_at.is_none() && changeable(&all, &k).is_some(),
+        money: match changeable(&all, &k).filter(|_| k.answered_at.is_none()) {
+            Some(Changeable::Spending(r)) => {
+                let r = store.spending_request(r).await?;
+                Some((r.amount.to_string(), store.budget(r.budget_id).await?.available().to_string()))
+            }
+            _ => None,
+        },
     })
 }
 
@@ -147,22 +169,43 @@ pub async fn uphold(store: &dyn Store, user: &CurrentUser, id: ComplaintId, reas
     Ok(store.uphold_complaint(id, acting.actor, reasons.as_str(), now).await?)
 }
 
+/// What a complaint's decision can be changed to in the portal.
+enum Changeable {
+    /// A declined goal proposal: accepted.
+    Goal(crate::kernel::ids::GoalId),
+    /// A declined or lowered request for money: (more of) it approved.
+    Spending(crate::kernel::ids::RequestId),
+}
+
 /// The complained decision, if the complaint can be answered by changing it
-/// in the citizen's favour in the portal: a declined goal proposal whose
-/// decline is still what the goal rests on. (Spending decisions cannot be
-/// corrected in the portal yet.)
-fn changeable(all: &[crate::ssr::db::Decision], k: &Complaint) -> Option<crate::kernel::ids::GoalId> {
+/// in the citizen's favour in the portal: a declined goal, or a declined or
+/// lowered request for money, whose decision is still the last one on it.
+fn changeable(all: &[crate::ssr::db::Decision], k: &Complaint) -> Option<Changeable> {
     let d = all.iter().find(|d| d.id == k.decision_id)?;
-    let superseded = all.iter().any(|x| x.subject_kind == d.subject_kind && x.subject_id == d.subject_id && x.decided_at > d.decided_at);
-    (d.subject_kind == "goal" && d.outcome == "declined" && !superseded).then_some(crate::kernel::ids::GoalId(d.subject_id))
+    let superseded = all.iter().any(|x| x.subject_kind == d.subject_kind && x.subject_id == d.subject_id && x.id > d.id);
+    if superseded {
+        return None;
+    }
+    match (d.subject_kind.as_str(), d.outcome.as_str()) {
+        ("goal", "declined") => Some(Changeable::Goal(crate::kernel::ids::GoalId(d.subject_id))),
+        ("spending_request", "declined" | "approved_lower") => Some(Changeable::Spending(crate::kernel::ids::RequestId(d.subject_id))),
+        _ => None,
+    }
 }
 
 /// The citizen's caseworker or stand-in answers the complaint by changing the
-/// decision in the citizen's favour: the declined goal is accepted by a new
-/// decision that corrects the old one (the goals' correction, which tells the
-/// citizen), and the complaint is closed with it. Two transactions: if the
-/// second fails, answering again finds the correction and only closes.
-pub async fn change(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now: i64) -> ServiceResult<()> {
+/// decision in the citizen's favour: the declined goal is accepted, or the
+/// request for money approved with `money` (the budget's correction, with
+/// its rules and messages), by a new decision that corrects the old one and
+/// tells the citizen; the complaint is closed with it. Two transactions: if
+/// the second fails, answering again finds the correction and only closes.
+pub async fn change(
+    store: &dyn Store,
+    user: &CurrentUser,
+    id: ComplaintId,
+    money: Option<crate::features::budget::forms::CorrectionInput>,
+    now: i64,
+) -> ServiceResult<()> {
     let k = store.complaint(id).await?;
     let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
     if k.answered_at.is_some() {
@@ -175,8 +218,16 @@ pub async fn change(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
     let answer = match correction(&all) {
         Some(done) => done,
         None => {
-            let goal = changeable(&all, &k).ok_or(ServiceError::Conflict)?;
-            crate::features::goals::service::correct(store, user, goal, crate::features::goals::forms::GoalAnswer::Accept, now).await?;
+            match (changeable(&all, &k).ok_or(ServiceError::Conflict)?, money) {
+                (Changeable::Goal(goal), _) => {
+                    let accept = crate::features::goals::forms::GoalAnswer::Accept;
+                    crate::features::goals::service::correct(store, user, goal, accept, now).await?;
+                }
+                (Changeable::Spending(request), Some(money)) => {
+                    crate::features::budget::service::correct(store, user, request, money, now).await?;
+                }
+                (Changeable::Spending(_), None) => return Err(ServiceError::Conflict),
+            }
             correction(&store.decisions_of(k.citizen_id).await?).ok_or(ServiceError::Conflict)?
         }
     };

@@ -30,13 +30,15 @@ pub struct Complaint {
 }
 
 /// A complaint to write.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct NewComplaint {
     pub decision: DecisionId,
     pub citizen: PersonId,
     pub reasons: crate::kernel::text::ComplaintText,
     pub due_at: i64,
     pub idempotency_key: String,
+    /// Files, cleaned as a message's are, stored in the complaint's transaction.
+    pub attachments: Vec<crate::features::conversation::store::NewAttachment>,
 }
 
 /// A complaint waiting in a caseworker's inbox, with the citizen's name.
@@ -52,7 +54,10 @@ pub trait ComplaintStore: Send + Sync {
     /// Writes the complaint and a line in the plan's history, in one
     /// transaction. A key used before gives the first complaint (a double
     /// tap); a second open complaint on the decision is `Conflict(AlreadyExists)`.
+    /// The files go in the same transaction (a repeat stores none of its own).
     async fn complain(&self, c: &NewComplaint, now: i64) -> DbResult<SubmitOutcome<ComplaintId>>;
+    /// The files sent with a complaint (without their bytes).
+    async fn complaint_files(&self, id: ComplaintId) -> DbResult<Vec<crate::features::conversation::store::AttachmentInfo>>;
     /// The citizen's complaints, oldest first.
     async fn complaints_of(&self, citizen: PersonId) -> DbResult<Vec<Complaint>>;
     async fn complaint(&self, id: ComplaintId) -> DbResult<Complaint>;
@@ -106,6 +111,7 @@ macro_rules! sql {
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(DbError::NotFound)?;
+                crate::features::conversation::store::attach_files!(tx, "complaint_id", id, c.citizen.0, &c.attachments, now);
                 let plan: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM plan WHERE citizen_id = $1").bind(c.citizen.0).fetch_optional(&mut *tx).await?;
                 if let Some(plan) = plan {
@@ -114,6 +120,14 @@ macro_rules! sql {
                 key_result!(tx, c.citizen, &c.idempotency_key, id);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(ComplaintId(id)))
+            }
+            async fn complaint_files(&self, id: ComplaintId) -> DbResult<Vec<crate::features::conversation::store::AttachmentInfo>> {
+                Ok(sqlx::query_as(
+                    "SELECT id, message_id, file_name, content_type, size_bytes FROM attachment WHERE complaint_id = $1 ORDER BY id",
+                )
+                .bind(id.0)
+                .fetch_all(&self.pool)
+                .await?)
             }
             async fn complaint(&self, id: ComplaintId) -> DbResult<Complaint> {
                 Ok(sqlx::query_as("SELECT * FROM complaint WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)

@@ -45,6 +45,9 @@ pub struct ComplaintTexts {
     pub change_heading: &'static str,
     pub change_body: &'static str,
     pub change_submit: &'static str,
+    pub change_money_body: &'static str,
+    pub files_label: &'static str,
+    pub change_money_submit: &'static str,
     pub not_yours: &'static str,
 }
 
@@ -74,10 +77,13 @@ pub static DA: ComplaintTexts = ComplaintTexts {
     uphold_label: "Hvorfor fastholder du afgørelsen?",
     uphold_hint: "Borgeren og Ankestyrelsen læser begrundelsen. Skriv den i et klart sprog.",
     uphold_submit: "Fasthold og send til Ankestyrelsen",
-    change_note: "En afgørelse om penge kan endnu ikke ændres her. Tal med borgeren, og skriv din begrundelse ovenfor, hvis du fastholder afgørelsen.",
+    change_note: "Denne afgørelse kan ikke ændres til borgerens fordel her. Tal med borgeren, og skriv din begrundelse ovenfor, hvis du fastholder afgørelsen.",
     change_heading: "Eller giv borgeren ret",
     change_body: "Målet kommer med i borgerens plan. Det er en ny afgørelse, som retter den gamle; borgeren får besked, og klagen er besvaret.",
     change_submit: "Giv borgeren ret: målet kommer med i planen",
+    change_money_body: "Borgeren får beløbet, eller mere af det, fra det der er tilbage i budgettet. Det er en ny afgørelse, som retter den gamle; borgeren får besked, og klagen er besvaret.",
+    change_money_submit: "Giv borgeren ret: godkend beløbet",
+    files_label: "Vedhæft dokumentation (hvis du vil)",
     not_yours: "Denne klage er fra en borger, du ikke er sagsbehandler eller stedfortræder for.",
 };
 
@@ -107,9 +113,12 @@ pub static EN: ComplaintTexts = ComplaintTexts {
     uphold_label: "Why do you keep the decision?",
     uphold_hint: "The citizen and Ankestyrelsen read the reasons. Write them in plain language.",
     uphold_submit: "Keep it and send to Ankestyrelsen",
-    change_note: "A decision about money cannot be changed here yet. Talk to the citizen, and write your reasons above if you keep the decision.",
+    change_note: "This decision cannot be changed in the citizen's favour here. Talk to the citizen, and write your reasons above if you keep the decision.",
     change_heading: "Or agree with the citizen",
     change_body: "The goal goes into the citizen's plan. It is a new decision that corrects the old one; the citizen is told, and the complaint is answered.",
     change_submit: "Agree with the citizen: the goal goes into the plan",
+    change_money_body: "The citizen gets the amount, or more of it, from what is left in the budget. It is a new decision that corrects the old one; the citizen is told, and the complaint is answered.",
+    change_money_submit: "Agree with the citizen: approve the amount",
+    files_label: "Attach documents (if you like)",
     not_yours: "This complaint is from a citizen you are neither caseworker nor stand-in for.",
 };

@@ -40,20 +40,27 @@ pub struct ComplaintReview {
     pub decision: DecisionView,
     /// The citizen's reasons, as written.
     pub reasons: String,
+    /// The files sent with it.
+    pub files: Vec<crate::features::conversation::views::AttachmentView>,
     pub sent: String,
     pub due: String,
     pub overdue: bool,
     /// What became of it, once answered (in words, as the citizen reads it).
     pub answered: Option<Vec<String>>,
-    /// It can be answered by changing the decision here (a declined goal).
+    /// It can be answered by changing the decision here (a declined goal,
+    /// a declined or lowered request for money).
     pub can_change: bool,
+    /// For money: what was asked for and what is left in the budget, for
+    /// the amount field's hint.
+    pub money: Option<(String, String)>,
 }
 
 /// The caseworker's complaint page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReviewPage {
-    /// The complaint, and the answer form while it waits.
-    Shown(Box<ComplaintReview>, Option<Box<FormSpec>>),
+    /// The complaint, the answer form while it waits, and the form that
+    /// changes a decision about money (amount and reasons).
+    Shown(Box<ComplaintReview>, Option<Box<FormSpec>>, Option<Box<FormSpec>>),
     /// Not a complaint of a citizen of theirs (or not staff).
     NotYours,
 }

@@ -139,19 +139,33 @@ fn Message(m: MessageView) -> impl IntoView {
         <li id=format!("besked-{}", m.id) class=class>
             <p class="font-semibold">{m.sender}<span class="font-normal text-muted">" · "{m.sent}</span></p>
             <p class="mt-1 whitespace-pre-line break-words">{m.body}</p>
-            {(!m.files.is_empty()).then(|| view! {
-                <ul class="mt-2 flex flex-col gap-1">
-                    {m.files.into_iter().map(|f| view! {
-                        <li class="break-words">
-                            <a href=f.href class="link">{f.name}</a>
-                            <span class="text-base text-muted">" ("{f.about}")"</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
+            <FileList files=m.files/>
             {m.receipt.map(|r| view! { <p class="mt-2 text-base text-muted">{r}</p> })}
         </li>
     }
+}
+
+/// Files sent with a message or a complaint: links to download them, with
+/// their kind and size (nothing when there are none).
+#[component]
+pub fn FileList(files: Vec<crate::features::conversation::views::AttachmentView>) -> impl IntoView {
+    (!files.is_empty()).then(|| {
+        view! {
+            <ul class="mt-2 flex flex-col gap-1">
+                {files
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <li class="break-words">
+                                <a href=f.href class="link">{f.name}</a>
+                                <span class="text-base text-muted">" ("{f.about}")"</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// New messages while the page is open: asks the server every 10 seconds,

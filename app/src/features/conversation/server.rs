@@ -116,68 +116,45 @@ pub async fn send_message(data: MultipartData) -> Result<(), ServerFnError> {
 /// for a plain form (back to the page, what was typed kept) or a fetch.
 #[cfg(feature = "ssr")]
 async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnError> {
-    use crate::features::conversation::forms::attachment_rules::{FIELD, MAX_UPLOAD};
     use crate::features::conversation::forms::parse_message;
     use crate::features::conversation::service as conversation;
-    use crate::features::conversation::upload::{Upload, UploadError};
-    use crate::kernel::forms::{FieldError, Problem};
+    use crate::features::conversation::upload::{read_post, too_large, Posted};
     use crate::kernel::ids::PersonId;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
-    let cx = Ctx::get()?;
-    let Some(mut upload) = Upload::new(data) else { return Err(ServerFnError::new("not a form")) };
-    let too_large = || {
-        let mb = (MAX_UPLOAD / (1024 * 1024)) as u32;
-        ServiceError::Invalid(vec![FieldError { field: FIELD.into(), problem: Problem::UploadTooLarge(mb) }])
+    let cx = &Ctx::get()?;
+    let citizen_of = |fields: &std::collections::HashMap<String, String>| {
+        staff.then(|| fields.get("citizen").and_then(|c| c.parse::<i64>().ok()).unwrap_or(0))
     };
-    let first = upload.fields().await;
-    let mut fields = first.as_ref().cloned().unwrap_or_default();
-    let citizen = if staff { Some(fields.get("citizen").and_then(|c| c.parse::<i64>().ok()).unwrap_or(0)) } else { None };
+    // Who may write is settled before any file is read or decoded.
+    let posted = read_post(data, |fields| {
+        let citizen = citizen_of(fields);
+        async move { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }
+    })
+    .await?;
+    let fields = match &posted {
+        Posted::Read(fields, _) | Posted::TooLarge(fields) => fields.clone(),
+        Posted::Refused(_) => Default::default(),
+    };
+    let citizen = citizen_of(&fields);
     let (form, back, doing) = match citizen {
         Some(c) => (answer_form(c), routes::citizen_conversation(c), "answer a message"),
         None => (MESSAGE_FORM.to_string(), routes::CONVERSATION.to_string(), "send a message"),
     };
     let to_form = format!("{back}#besked");
-    let refuse = |e, kept: Option<FormFlash>| refused(e, doing, &to_form, kept);
-    let typed = |fields: &std::collections::HashMap<String, String>| {
-        FormFlash::typed(form.clone(), &[(message_fields::BODY, fields.get(message_fields::BODY).map_or("", String::as_str))])
+    let body = fields.get(message_fields::BODY).map_or("", String::as_str);
+    let kept = FormFlash::typed(form, &[(message_fields::BODY, body)]);
+    let files = match posted {
+        Posted::Read(_, files) => files,
+        Posted::TooLarge(_) => return refused(too_large(), doing, &to_form, Some(kept)).await,
+        Posted::Refused(e) => return refused(e, doing, &to_form, None).await,
     };
-    match first {
-        Ok(_) => {}
-        Err(UploadError::TooLarge) => {
-            upload.drain().await;
-            return refuse(too_large(), Some(typed(&fields))).await;
-        }
-        Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
-        Err(UploadError::Disk(e)) => return Err(crate::ssr::internal_error("keep an uploaded file", e)),
-    }
-    // Who may write is settled before any file is read or decoded.
-    let gate = async { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }.await;
-    if let Err(e) = gate {
-        upload.drain().await;
-        return refuse(e, None).await;
-    }
-    let files = match upload.files(&mut fields).await {
-        Ok(files) => files,
-        Err(UploadError::TooLarge) => {
-            upload.drain().await;
-            return refuse(too_large(), Some(typed(&fields))).await;
-        }
-        Err(UploadError::Malformed) => return Err(crate::ssr::forms::bad_request("not a readable form")),
-        Err(UploadError::Disk(e)) => return Err(crate::ssr::internal_error("keep an uploaded file", e)),
-    };
-    let kept = typed(&fields);
     let key = fields.get("key").cloned().unwrap_or_default();
     let result = async {
         let user = cx.user()?;
-        let body = parse_message(fields.get(message_fields::BODY).map_or("", String::as_str));
-        let mut errors = body.as_ref().err().cloned().unwrap_or_default();
-        errors.extend(files.problems.iter().map(|p| FieldError { field: FIELD.into(), problem: p.clone() }));
+        let body = parse_message(body);
+        let errors = files.with_problems(body.as_ref().err().cloned().unwrap_or_default());
         if !errors.is_empty() {
-            // A browser cannot keep chosen files across a refused form.
-            if files.problems.is_empty() && !files.files.is_empty() {
-                errors.push(FieldError { field: FIELD.into(), problem: Problem::ChooseFilesAgain });
-            }
             return Err(ServiceError::Invalid(errors));
         }
         let body = body.map_err(ServiceError::Invalid)?;
@@ -196,7 +173,7 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
             redirect(&with_answer(&format!("{back}#besked-{}", id.0), "svaret"));
             Ok(())
         }
-        (Err(e), _) => refuse(e, Some(kept)).await,
+        (Err(e), _) => refused(e, doing, &to_form, Some(kept)).await,
     }
 }
 

@@ -233,14 +233,14 @@ async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang:
             (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &names.of(by).await?)),
             (true, ..) => Some(t.not_read.to_string()),
         };
-        let files = files.iter().filter(|f| f.message_id == m.id).map(|f| file_view(f, lang)).collect();
+        let files = files.iter().filter(|f| f.message_id == Some(m.id)).map(|f| file_view(f, lang)).collect();
         views.push(MessageView { id: m.id.0, own, sender, body: m.body, sent: date_time(m.sent_at, lang), receipt, files });
     }
     Ok(views)
 }
 
-/// A file as its message shows it: a link with its kind and size in words.
-fn file_view(f: &AttachmentInfo, lang: Lang) -> AttachmentView {
+/// A file as its message (or complaint) shows it: a link with its kind and size in words.
+pub fn file_view(f: &AttachmentInfo, lang: Lang) -> AttachmentView {
     let t = &lang.texts().conversation;
     let kind = if FileKind::from_content_type(&f.content_type) == Some(FileKind::Pdf) { t.file_pdf } else { t.file_picture };
     AttachmentView {

@@ -29,11 +29,12 @@ pub struct Message {
     pub read_by: Option<PersonId>,
 }
 
-/// A file attached to a message, as listed with it (not its bytes).
+/// A file attached to a message or a complaint, as listed with it (not its bytes).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct AttachmentInfo {
     pub id: AttachmentId,
-    pub message_id: MessageId,
+    /// The message it came with (`None`: a complaint's).
+    pub message_id: Option<MessageId>,
     pub file_name: String,
     pub content_type: String,
     pub size_bytes: i64,
@@ -62,12 +63,39 @@ impl Spooled {
         Ok(Spooled(f.into_temp_path()))
     }
 
-    async fn read(&self) -> DbResult<Vec<u8>> {
+    pub(crate) async fn read(&self) -> DbResult<Vec<u8>> {
         tokio::fs::read(&self.0).await.map_err(|e| DbError::Other(sqlx::Error::Io(e)))
     }
 }
 
-/// A file to attach to a new message.
+/// Writes `$files` (`&[NewAttachment]`) as attachments of the message or
+/// complaint `$owner` (`$column` names which) inside the caller's
+/// transaction, one file in memory at a time; a failed read undoes it all.
+macro_rules! attach_files {
+    ($tx:expr, $column:literal, $owner:expr, $citizen:expr, $files:expr, $now:expr) => {
+        for a in $files {
+            let a: &crate::features::conversation::store::NewAttachment = a;
+            let data = a.data.read().await?;
+            sqlx::query(concat!(
+                "INSERT INTO attachment (",
+                $column,
+                ", citizen_id, file_name, content_type, size_bytes, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+            ))
+            .bind($owner)
+            .bind($citizen)
+            .bind(&a.file_name)
+            .bind(a.kind.content_type())
+            .bind(a.size)
+            .bind(data)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+pub(crate) use attach_files;
+
+/// A file to attach to a new message or complaint.
 #[derive(Debug)]
 pub struct NewAttachment {
     pub file_name: String,
@@ -167,23 +195,7 @@ macro_rules! sql {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                for a in &m.attachments {
-                    // One file in memory at a time; a failed read undoes the message.
-                    let data = a.data.read().await?;
-                    sqlx::query(
-                        "INSERT INTO attachment (message_id, citizen_id, file_name, content_type, size_bytes, data, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    )
-                    .bind(id)
-                    .bind(m.citizen.0)
-                    .bind(&a.file_name)
-                    .bind(a.kind.content_type())
-                    .bind(a.size)
-                    .bind(data)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                attach_files!(tx, "message_id", id, m.citizen.0, &m.attachments, now);
                 if m.notify_citizen {
                     notify_in!(tx, m.citizen.0, Notice::new(NotificationKind::MessageAnswered, id), now);
                 }

@@ -220,7 +220,7 @@ async fn a_message_its_files_and_its_notification_are_one_transaction(s: Arc<dyn
     assert_eq!(again, id, "a repeat answers with the first message and stores none of its files");
     let listed = s.attachments(c, MessageId(0)).await.unwrap();
     let names: Vec<_> = listed.iter().map(|a| (a.message_id, a.file_name.as_str(), a.content_type.as_str(), a.size_bytes)).collect();
-    assert_eq!(names, [(id, "a.pdf", "application/pdf", 10), (id, "b.pdf", "application/pdf", 11)]);
+    assert_eq!(names, [(Some(id), "a.pdf", "application/pdf", 10), (Some(id), "b.pdf", "application/pdf", 11)]);
     assert_eq!(s.attachment(listed[1].id).await.unwrap().data, b"%PDF-1.4 bb");
     assert_eq!(s.notifications(c).await.unwrap().len(), 1);
     let shown = conversation::my_thread(s, &signed_in(c, true), true, NOW + 3, Lang::Da).await.unwrap().unwrap();

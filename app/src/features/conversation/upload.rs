@@ -172,6 +172,80 @@ impl Upload {
     }
 }
 
+/// A `multipart/form-data` post read within bounds by [`read_post`].
+pub enum Posted {
+    /// The text fields and the files (with what was wrong with any of them).
+    Read(HashMap<String, String>, Files),
+    /// More than `MAX_UPLOAD` in all: the rest was read and thrown away;
+    /// the text fields read before the files, to keep what was typed.
+    TooLarge(HashMap<String, String>),
+    /// `gate` refused the caller before any file was read (the rest was thrown away).
+    Refused(crate::ssr::service::ServiceError),
+}
+
+/// Reads a posted form with files (a message, a complaint): first the text
+/// fields before the files, then — only once `gate` lets the caller in, so
+/// nothing of a refused caller's is decoded — the files, cleaned. A post
+/// that is no multipart form is a 400; a file that cannot be spooled a 500.
+pub async fn read_post<F>(
+    data: leptos::server_fn::codec::MultipartData,
+    gate: impl FnOnce(&HashMap<String, String>) -> F,
+) -> Result<Posted, leptos::prelude::ServerFnError>
+where
+    F: std::future::Future<Output = crate::ssr::service::ServiceResult<()>>,
+{
+    let Some(mut upload) = Upload::new(data) else { return Err(crate::ssr::forms::bad_request("not a form")) };
+    let fail = |e: UploadError| match e {
+        UploadError::Disk(e) => crate::ssr::internal_error("keep an uploaded file", e),
+        _ => crate::ssr::forms::bad_request("not a readable form"),
+    };
+    let mut fields = match upload.fields().await {
+        Ok(fields) => fields,
+        Err(UploadError::TooLarge) => {
+            upload.drain().await;
+            return Ok(Posted::TooLarge(HashMap::new()));
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    if let Err(e) = gate(&fields).await {
+        upload.drain().await;
+        return Ok(Posted::Refused(e));
+    }
+    match upload.files(&mut fields).await {
+        Ok(files) => Ok(Posted::Read(fields, files)),
+        Err(UploadError::TooLarge) => {
+            upload.drain().await;
+            Ok(Posted::TooLarge(fields))
+        }
+        Err(e) => Err(fail(e)),
+    }
+}
+
+/// The refusal of a post past `MAX_UPLOAD`, by the file field.
+pub fn too_large() -> crate::ssr::service::ServiceError {
+    let mb = (MAX_UPLOAD / (1024 * 1024)) as u32;
+    crate::ssr::service::ServiceError::Invalid(vec![crate::kernel::forms::FieldError {
+        field: crate::features::conversation::forms::attachment_rules::FIELD.into(),
+        problem: Problem::UploadTooLarge(mb),
+    }])
+}
+
+impl Files {
+    /// `errors` of the form's other fields with the files' own problems (by
+    /// the file field), and — when only other fields were wrong — a word
+    /// that the chosen files must be chosen again: a browser cannot keep
+    /// them across a refused form. Empty when all is well.
+    pub fn with_problems(&self, mut errors: crate::kernel::forms::FieldErrors) -> crate::kernel::forms::FieldErrors {
+        use crate::features::conversation::forms::attachment_rules::FIELD;
+        use crate::kernel::forms::FieldError;
+        errors.extend(self.problems.iter().map(|p| FieldError { field: FIELD.into(), problem: p.clone() }));
+        if !errors.is_empty() && self.problems.is_empty() && !self.files.is_empty() {
+            errors.push(FieldError { field: FIELD.into(), problem: Problem::ChooseFilesAgain });
+        }
+        errors
+    }
+}
+
 /// A cleaned file, written to a temporary file (on a blocking thread) until
 /// the message's transaction stores it (removed when dropped).
 async fn spool(file: crate::features::conversation::attachments::CleanFile) -> std::io::Result<NewAttachment> {

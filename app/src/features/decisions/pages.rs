@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::features::conversation::pages::FileList;
+
 use crate::features::decisions::views::{DecisionItem, DecisionView};
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
@@ -68,6 +70,7 @@ pub fn Item(item: DecisionItem, t: &'static Texts) -> impl IntoView {
                 Some(lines) => view! {
                     <div class="notice mt-3 mb-0">
                         {lines.into_iter().map(|l| view! { <p class="whitespace-pre-line">{l}</p> }).collect_view()}
+                        <FileList files=item.complaint_files/>
                     </div>
                 }
                 .into_any(),

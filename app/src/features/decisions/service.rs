@@ -61,14 +61,19 @@ pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang:
         let deadline = complaint_deadline(d.decided_at);
         let corrected_by = all.iter().find(|x| x.corrects == Some(d.id)).map(|x| (anchor(x), date_time(x.decided_at, lang)));
         // The newest complaint about it, in words.
-        let complaint = match complaints.iter().rev().find(|k| k.decision_id == d.id) {
-            Some(k) => Some(crate::features::complaints::service::complaint_words(names, k, now, lang).await?),
-            None => None,
+        let (complaint, complaint_files) = match complaints.iter().rev().find(|k| k.decision_id == d.id) {
+            Some(k) => {
+                let files = store.complaint_files(k.id).await?;
+                let files = files.iter().map(|f| crate::features::conversation::service::file_view(f, lang)).collect();
+                (Some(crate::features::complaints::service::complaint_words(names, k, now, lang).await?), files)
+            }
+            None => (None, Vec::new()),
         };
         items.push(DecisionItem {
             id: d.id.0,
             complain_link: (complaint.is_none() && now <= deadline).then(|| crate::routes::complaint(d.id.0)),
             complaint,
+            complaint_files,
             anchor: anchor(d),
             about,
             subject_kind: d.subject_kind.clone(),

@@ -40,4 +40,6 @@ pub struct DecisionItem {
     pub complain_link: Option<String>,
     /// What became of the citizen's complaint about it, if they made one, in words.
     pub complaint: Option<Vec<String>>,
+    /// The files the citizen sent with the complaint.
+    pub complaint_files: Vec<crate::features::conversation::views::AttachmentView>,
 }

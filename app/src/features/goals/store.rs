@@ -115,20 +115,7 @@ macro_rules! sql {
                 record_event!(tx, plan, c.actor, c.history_kind, title.as_str(), now);
                 let citizen: i64 = sqlx::query_scalar("SELECT citizen_id FROM plan WHERE id = $1").bind(plan.0).fetch_one(&mut *tx).await?;
                 if let Some((outcome, d)) = &c.decision {
-                    sqlx::query(
-                        "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
-                         VALUES ($1, 'goal', $2, $3, $4, $5, $6, $7, $8)",
-                    )
-                    .bind(citizen)
-                    .bind(c.goal.0)
-                    .bind(*outcome)
-                    .bind(d.reasons.as_ref().map(|r| r.as_str()))
-                    .bind(&d.appeal_guidance)
-                    .bind(d.decided_by.0)
-                    .bind(now)
-                    .bind(d.corrects.map(|id| id.0))
-                    .execute(&mut *tx)
-                    .await?;
+                    record_decision!(tx, citizen, "goal", c.goal.0, *outcome, d, now);
                 }
                 if let Some(notice) = c.notify_citizen {
                     notify_in!(tx, citizen, notice, now);

@@ -100,12 +100,12 @@ pub static REGISTRY: &[Entry] = &[
         "SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id",
     ),
     // Listed by name, type and size; the file itself is downloaded from the
-    // conversation (its bytes are not even read: a file can be 10 MB).
+    // conversation or the complaint (its bytes are not even read: a file can be 10 MB).
     exported_without(
         "attachment",
         "attachments",
         &["citizen_id"],
-        "SELECT id, message_id, citizen_id, file_name, content_type, size_bytes, created_at FROM attachment \
+        "SELECT id, message_id, complaint_id, citizen_id, file_name, content_type, size_bytes, created_at FROM attachment \
          WHERE citizen_id = $1 ORDER BY id",
         &["data"],
     ),

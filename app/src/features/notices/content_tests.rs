@@ -133,7 +133,7 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
         use crate::features::complaints::{forms, service as complaints};
         let decision = st.decisions_of(c).await.unwrap().into_iter().find(|d| d.subject_id == declined.0).unwrap().id;
         let words = forms::parse_complaint(&m.word()).unwrap();
-        let complaint = complaints::complain(st, me, decision, words, "k1", t(7), crate::i18n::Lang::Da).await.unwrap();
+        let complaint = complaints::complain(st, me, decision, words, vec![], "k1", t(7), crate::i18n::Lang::Da).await.unwrap();
         complaints::uphold(st, &staff, complaint, forms::parse_uphold(&m.word()).unwrap(), t(7)).await.unwrap();
         made.push(NotificationKind::ComplaintAnswered);
     }

@@ -37,6 +37,30 @@ macro_rules! record_event {
     };
 }
 
+/// Writes a decision (immutable) on `$kind` `$subject` inside the caller's
+/// transaction; evaluates to its id.
+macro_rules! record_decision {
+    ($tx:expr, $citizen:expr, $kind:literal, $subject:expr, $outcome:expr, $d:expr, $now:expr) => {{
+        let d: &NewDecision = $d;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO decision (citizen_id, subject_kind, subject_id, outcome, reasons, appeal_guidance, decided_by, decided_at, corrects_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind($citizen)
+        .bind($kind)
+        .bind($subject)
+        .bind($outcome)
+        .bind(d.reasons.as_ref().map(|r| r.as_str()))
+        .bind(&d.appeal_guidance)
+        .bind(d.decided_by.0)
+        .bind($now)
+        .bind(d.corrects.map(|c| c.0))
+        .fetch_one(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+
 /// Claims an idempotency key first thing in a submitting transaction; if the
 /// key was used before, returns (from the enclosing fn) what it created. On
 /// PostgreSQL a concurrent claim of the same key waits here until the other
@@ -140,4 +164,5 @@ pub(crate) use claim_key;
 pub(crate) use key_result;
 pub(crate) use notify_in;
 pub(crate) use page_of;
+pub(crate) use record_decision;
 pub(crate) use record_event;

@@ -320,6 +320,19 @@ pub struct SpendingDecision {
     pub notify_citizen: Option<Notice>,
 }
 
+/// A correction of the last decision on a spending request in the
+/// citizen's favour: what was approved (`None`: declined) becomes `to`,
+/// more, at most what was asked for.
+#[derive(Clone, Debug)]
+pub struct SpendingCorrection {
+    pub request: RequestId,
+    pub from: Option<Amount>,
+    pub to: Amount,
+    /// Names the corrected decision in `corrects`.
+    pub decision: NewDecision,
+    pub notify_citizen: Option<Notice>,
+}
+
 /// A request waiting for a caseworker.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenSpending {
