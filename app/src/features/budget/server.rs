@@ -262,7 +262,7 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
         let hint = (t.budget.correct_amount_hint)(&r.amount, &review.available);
         let fields = vec![
             (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
-            (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
+            (budget_fields::REASON, t.budget.correct_reason_label, Some(t.reason_hint), Control::Lines),
         ];
         let name = correction_form(request);
         let spec =

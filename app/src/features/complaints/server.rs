@@ -164,7 +164,7 @@ pub async fn complaint_review(complaint: i64) -> Result<crate::features::complai
             let hint = (t.budget.correct_amount_hint)(asked, left);
             let fields = vec![
                 (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
-                (budget_fields::REASON, t.reason_label, Some(t.reason_hint), Control::Lines),
+                (budget_fields::REASON, t.budget.correct_reason_label, Some(t.reason_hint), Control::Lines),
             ];
             let hidden = vec![("complaint".into(), complaint.to_string())];
             let name = change_form_name(complaint);
