@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::features::budget::pages::{Figures, Ledger, Requests};
 use crate::features::budget::views::SpendingReview;
-use crate::features::decisions::pages::Decision;
+use crate::features::decisions::pages::{Correction, Decision};
 use crate::i18n::{use_lang, Texts};
 use crate::routes;
 use crate::ui::form::{CheckedForm, FormSpec};
@@ -121,16 +121,8 @@ fn Review(review: SpendingReview, spec: FormSpec, t: &'static Texts) -> impl Int
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
         } else if review.correctable {
-            view! {
-                <Notice text=t.budget.spending_closed/>
-                <section aria-labelledby="ret" class="card">
-                    <h2 id="ret" class="text-xl font-bold">{t.inbox.correction_heading}</h2>
-                    <p class="mb-4">{t.inbox.correction_intro}</p>
-                    <CheckedForm spec/>
-                    {review.paid.then(|| view! { <p class="mt-4 text-base text-muted">{t.budget.correct_paid_note}</p> })}
-                </section>
-            }
-            .into_any()
+            let note = review.paid.then_some(t.budget.correct_paid_note);
+            view! { <Correction spec closed=t.budget.spending_closed t note/> }.into_any()
         } else {
             view! {
                 <Notice text=t.budget.spending_closed/>

@@ -98,3 +98,19 @@ pub fn Decision(d: DecisionView, t: &'static Texts) -> impl IntoView {
         </div>
     }
 }
+
+/// "Ret afgørelsen": the caseworker's form that corrects a decision (a new
+/// decision; the first stays), after the word that the request is answered,
+/// with `note` under the form when there is something it cannot do.
+#[component]
+pub fn Correction(spec: crate::ui::form::FormSpec, closed: &'static str, t: &'static Texts, note: Option<&'static str>) -> impl IntoView {
+    view! {
+        <crate::ui::page::Notice text=closed/>
+        <section aria-labelledby="ret" class="card">
+            <h2 id="ret" class="text-xl font-bold">{t.inbox.correction_heading}</h2>
+            <p class="mb-4">{t.inbox.correction_intro}</p>
+            <crate::ui::form::CheckedForm spec/>
+            {note.map(|n| view! { <p class="mt-4 text-base text-muted">{n}</p> })}
+        </section>
+    }
+}

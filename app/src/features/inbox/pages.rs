@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::features::decisions::pages::Decision;
+use crate::features::decisions::pages::{Correction, Decision};
 use crate::features::goals::views::GoalReview;
 use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
@@ -194,15 +194,7 @@ fn Review(review: GoalReview, spec: FormSpec, t: &'static Texts) -> impl IntoVie
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
         } else if review.correctable {
-            view! {
-                <Notice text=t.inbox.review_closed/>
-                <section aria-labelledby="ret" class="card">
-                    <h2 id="ret" class="text-xl font-bold">{t.inbox.correction_heading}</h2>
-                    <p class="mb-4">{t.inbox.correction_intro}</p>
-                    <CheckedForm spec/>
-                </section>
-            }
-            .into_any()
+            view! { <Correction spec closed=t.inbox.review_closed t note=None/> }.into_any()
         } else {
             view! { <Notice text=t.inbox.review_closed/> }.into_any()
         }}
