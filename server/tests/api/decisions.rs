@@ -77,7 +77,8 @@ async fn only_the_citizen_complains_about_their_own_decision_and_refused_calls_w
 
 #[tokio::test]
 async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint() {
-    use app::features::complaints::server::{ChangeComplaint, Complain, ComplaintReview, UpholdComplaint, WaitingComplaints};
+    use app::features::complaints::server::{ChangeComplaint, Complain, ComplaintReview, UpholdComplaint};
+    use app::features::inbox::server::Inbox;
     let app = spawn_app().await;
     let mette = app.person("Mette").await;
     let decision = app.store.decisions_of(mette).await.unwrap()[0].id.0;
@@ -103,8 +104,11 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
     for (name, browser) in refused.iter_mut() {
         let (status, body) = app.call(browser, ComplaintReview::PATH, &review).await;
         assert!(status.is_success() && body.contains("NotYours") && !body.contains(words), "{name}: {body}");
-        let (status, body) = app.call(browser, WaitingComplaints::PATH, &[]).await;
-        assert!(status.is_success() && !body.contains("Mette"), "{name}: {body}");
+        // Another caseworker's inbox lacks her; anyone else is refused it.
+        let (status, body) = app.call(browser, Inbox::PATH, &[]).await;
+        let caseworker = *name == "Jonas";
+        assert_eq!(status.is_success(), caseworker, "{name}: {status}");
+        assert!(!body.contains("Mette") && !body.contains(words), "{name}: {body}");
         let (status, body) = app.call(browser, UpholdComplaint::PATH, &answer).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {body}");
         let (status, body) = app.call(browser, ChangeComplaint::PATH, &review).await;
@@ -119,8 +123,12 @@ async fn only_the_citizens_caseworker_or_stand_in_reads_and_answers_a_complaint(
     // Allowed: her caseworker and her stand-in read it (logged); the stand-in answers.
     for name in ["Karin", "Amira"] {
         let mut browser = app.signed_in(name).await;
-        let (_, body) = app.call(&mut browser, WaitingComplaints::PATH, &[]).await;
+        let inbox_reads = || async { app.store.access_log(mette).await.unwrap().iter().filter(|e| e.purpose == "inbox").count() };
+        let before = inbox_reads().await;
+        let (_, body) = app.call(&mut browser, Inbox::PATH, &[]).await;
         assert!(body.contains("Mette Hansen") && body.contains("Tage på højskole i foråret"), "{name}: {body}");
+        // Her complaint and her waiting proposal and request are on the page: one read.
+        assert_eq!(inbox_reads().await, before + 1, "{name}: one inbox view, one entry in Mette's log");
         let (_, body) = app.call(&mut browser, ComplaintReview::PATH, &review).await;
         assert!(body.contains("Shown") && body.contains(words), "{name}: {body}");
     }

@@ -53,19 +53,19 @@ pub fn Complaint() -> impl IntoView {
 
 /// In the caseworker's inbox: the complaints waiting for reconsideration,
 /// the soonest due first, the overdue marked in words (not by colour alone).
+/// They come with the inbox's page (`inbox::service::inbox`), which logs the reads.
 #[component]
-pub fn WaitingComplaints() -> impl IntoView {
+pub fn WaitingComplaints(items: Vec<crate::features::complaints::views::WaitingComplaint>) -> impl IntoView {
     let t = use_lang().texts();
-    let list = Resource::new_blocking(|| (), |_| waiting_complaints());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let items = list.await.unwrap_or_default();
-                (!items.is_empty()).then(|| view! {
-                    <section aria-labelledby="klager" class="mb-6">
-                        <h2 id="klager" class="mb-2 text-2xl font-bold">{t.complaints.waiting_heading}</h2>
-                        <ul class="flex flex-col gap-2">
-                            {items.into_iter().map(|k| view! {
+    (!items.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="klager" class="mb-6">
+                <h2 id="klager" class="mb-2 text-2xl font-bold">{t.complaints.waiting_heading}</h2>
+                <ul class="flex flex-col gap-2">
+                    {items
+                        .into_iter()
+                        .map(|k| {
+                            view! {
                                 <li class="card">
                                     <a href=k.link class="link">{format!("{} · {}", k.citizen, k.about)}</a>
                                     <p class="text-base">
@@ -73,13 +73,13 @@ pub fn WaitingComplaints() -> impl IntoView {
                                         {k.overdue.then(|| view! { " · "<strong>{t.complaints.overdue_mark}</strong> })}
                                     </p>
                                 </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            })}
-        </Suspense>
-    }
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// `/sagsbehandler/klage/{id}`: the caseworker reads a complaint with the

@@ -106,18 +106,6 @@ pub async fn complain(data: MultipartData) -> Result<(), ServerFnError> {
     }
 }
 
-/// The complaints waiting for the signed-in caseworker's answer.
-#[server(prefix = "/api", endpoint = "waiting_complaints")]
-pub async fn waiting_complaints() -> Result<Vec<crate::features::complaints::views::WaitingComplaint>, ServerFnError> {
-    let cx = Ctx::get()?;
-    let Ok(user) = cx.user() else { return Ok(vec![]) };
-    match crate::features::complaints::service::waiting(cx.store(), user, cx.now, cx.lang).await {
-        Ok(items) => Ok(items),
-        Err(crate::ssr::service::ServiceError::NotAllowed) => Ok(vec![]),
-        Err(e) => Err(crate::ssr::internal_error("list waiting complaints", e)),
-    }
-}
-
 /// The flash name of the answer form of complaint `id`.
 #[cfg(feature = "ssr")]
 fn answer_form_name(id: i64) -> String {

@@ -96,15 +96,20 @@ pub async fn complaint_words(names: &mut Names<'_>, k: &Complaint, now: i64, lan
 }
 
 /// The complaints waiting for `user`'s answer across their caseload (soonest
-/// due first); each citizen shown gets an entry in their access log.
-pub async fn waiting(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Vec<WaitingComplaint>> {
+/// due first), and whose they are. Not logged here: the inbox shows them
+/// with its other items and logs each citizen shown once
+/// (`inbox::service::inbox`).
+pub async fn waiting(
+    store: &dyn Store,
+    user: &CurrentUser,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<(Vec<WaitingComplaint>, Vec<crate::kernel::ids::PersonId>)> {
     if !user.has_role(crate::kernel::plan::Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
     let open = store.open_complaints_for(user.person_id).await?;
-    let citizens: std::collections::BTreeSet<_> = open.iter().map(|o| o.complaint.citizen_id).collect();
-    let citizens: Vec<_> = citizens.into_iter().collect();
-    crate::ssr::access::log_reads(store, user, &citizens, crate::ssr::access::Purpose::Inbox, now).await?;
+    let citizens = open.iter().map(|o| o.complaint.citizen_id).collect();
     let mut items = Vec::new();
     for o in open {
         let all = store.decisions_of(o.complaint.citizen_id).await?;
@@ -120,7 +125,7 @@ pub async fn waiting(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang
             overdue: now > o.complaint.due_at,
         });
     }
-    Ok(items)
+    Ok((items, citizens))
 }
 
 /// The complaint `id` for the citizen's caseworker or stand-in, with the

@@ -115,14 +115,14 @@ async fn the_caseworker_upholds_and_the_complaint_follows_a_handover(s: Arc<dyn 
     let words = parse_complaint("Jeg er uenig.").unwrap();
     let id = complain(s.as_ref(), &signed_in(c, true), d, words, vec![], "k-1", NOW + 2 * DAY, Lang::Da).await.unwrap();
 
-    let mine = waiting(s.as_ref(), &staff_user(karin), NOW + 3 * DAY, Lang::Da).await.unwrap();
+    let mine = waiting(s.as_ref(), &staff_user(karin), NOW + 3 * DAY, Lang::Da).await.unwrap().0;
     assert_eq!((mine.len(), mine[0].about.as_str(), mine[0].overdue), (1, "Tage på højskole", false));
-    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 3 * DAY, Lang::Da).await.unwrap().is_empty(), "not Jonas's citizen");
-    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 40 * DAY, Lang::Da).await.unwrap()[0].overdue, "overdue marked");
+    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 3 * DAY, Lang::Da).await.unwrap().0.is_empty(), "not Jonas's citizen");
+    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 40 * DAY, Lang::Da).await.unwrap().0[0].overdue, "overdue marked");
     // A handover: the complaint goes with the citizen to the new caseworker.
     s.assign_caseworker(c, jonas, AssignmentKind::Primary, NOW + 4 * DAY).await.unwrap();
-    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 5 * DAY, Lang::Da).await.unwrap().is_empty(), "Karin no longer");
-    assert_eq!(waiting(s.as_ref(), &staff_user(jonas), NOW + 5 * DAY, Lang::Da).await.unwrap().len(), 1, "Jonas now");
+    assert!(waiting(s.as_ref(), &staff_user(karin), NOW + 5 * DAY, Lang::Da).await.unwrap().0.is_empty(), "Karin no longer");
+    assert_eq!(waiting(s.as_ref(), &staff_user(jonas), NOW + 5 * DAY, Lang::Da).await.unwrap().0.len(), 1, "Jonas now");
     let refused = uphold(s.as_ref(), &staff_user(karin), id, parse_uphold("Nej").unwrap(), NOW + 5 * DAY).await;
     assert!(matches!(refused, Err(ServiceError::NotAllowed)), "the old caseworker answers nothing");
     assert!(matches!(parse_uphold("  ").unwrap_err()[0].problem, Problem::ReasonRequired));
@@ -143,7 +143,7 @@ async fn the_caseworker_upholds_and_the_complaint_follows_a_handover(s: Arc<dyn 
     );
     let notes = s.notifications(c).await.unwrap();
     assert_eq!((notes.len(), notes[0].kind.as_str()), (told + 1, "complaint_answered"), "the citizen is told once");
-    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 7 * DAY, Lang::Da).await.unwrap().is_empty(), "no longer waiting");
+    assert!(waiting(s.as_ref(), &staff_user(jonas), NOW + 7 * DAY, Lang::Da).await.unwrap().0.is_empty(), "no longer waiting");
     // The citizen follows it on the decision.
     let items =
         crate::features::decisions::service::my_decisions(s.as_ref(), &signed_in(c, true), NOW + 7 * DAY, Lang::Da).await.unwrap().unwrap();
@@ -275,7 +275,22 @@ async fn a_complaint_carries_its_files_to_the_caseworker_and_nobody_else(s: Arc<
     assert!(matches!(attachment(s.as_ref(), &staff_user(other_cw), file, NOW).await, Err(ServiceError::NotAllowed)));
 }
 
+async fn the_inbox_shows_complaints_on_top_and_logs_each_citizen_once(s: Arc<dyn Store>) {
+    use crate::features::inbox::service::inbox;
+    let (c, karin, d) = declined_goal(s.as_ref()).await;
+    let words = parse_complaint("Jeg er uenig.").unwrap();
+    complain(s.as_ref(), &signed_in(c, true), d, words, vec![], "k-1", NOW + 2 * DAY, Lang::Da).await.unwrap();
+    goals::propose(s.as_ref(), &signed_in(c, true), proposal("Lære at svømme"), "g-2", NOW + 2 * DAY).await.unwrap();
+    let before = s.access_log(c).await.unwrap().len();
+    let shown = inbox(s.as_ref(), &staff_user(karin), None, None, NOW + 3 * DAY, Lang::Da).await.unwrap();
+    assert_eq!((shown.complaints.len(), shown.page.items.len()), (1, 1), "the complaint on top, the proposal below");
+    let log = s.access_log(c).await.unwrap();
+    assert_eq!(log.len(), before + 1, "one view, one entry, though she is on the page twice");
+    assert_eq!(log[0].purpose, crate::ssr::access::Purpose::Inbox.as_str(), "newest first");
+}
+
 on_both_backends!(
+    the_inbox_shows_complaints_on_top_and_logs_each_citizen_once,
     a_complaint_carries_its_files_to_the_caseworker_and_nobody_else,
     a_complaint_about_money_is_answered_by_approving_it_within_the_budget,
     the_caseworker_gives_the_citizen_right_by_a_new_decision_once,

@@ -157,7 +157,7 @@ async fn only_the_citizen_and_their_caseworker_or_stand_in_may_act_on_a_goal(s: 
     assert!(matches!(inbox::inbox(s.as_ref(), &host_user, None, None, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert!(matches!(inbox::caseload(s.as_ref(), &signed_in(a, true), None, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     assert!(
-        inbox::inbox(s.as_ref(), &staff_user(other_cw), None, None, NOW, Lang::Da).await.unwrap().items.is_empty(),
+        inbox::inbox(s.as_ref(), &staff_user(other_cw), None, None, NOW, Lang::Da).await.unwrap().page.items.is_empty(),
         "not in their caseload"
     );
 

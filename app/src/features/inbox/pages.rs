@@ -49,11 +49,11 @@ pub fn Inbox() -> impl IntoView {
                 let first_page = first_page.clone();
                 Suspend::new(async move {
                     match page.await {
-                        Ok(StaffPage::Shown(items)) => view! {
-                            <crate::features::complaints::pages::WaitingComplaints/>
+                        Ok(StaffPage::Shown(inbox)) => view! {
+                            <crate::features::complaints::pages::WaitingComplaints items=inbox.complaints/>
                             <p class="mb-4">{t.inbox.inbox_intro}</p>
-                            <InboxList items=items.items t/>
-                            <PageLinks older=items.older later=items.later path=first_page listed=true/>
+                            <InboxList items=inbox.page.items t/>
+                            <PageLinks older=inbox.page.older later=inbox.page.later path=first_page listed=true/>
                         }
                         .into_any(),
                         Ok(StaffPage::NotAllowed) => view! { <Notice text=t.inbox.staff_only/> }.into_any(),

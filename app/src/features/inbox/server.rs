@@ -6,9 +6,9 @@
 use crate::features::goals::forms::{answer_fields, GoalForm};
 use crate::features::goals::views::GoalReview;
 use crate::features::inbox::views::CaseloadItem;
-use crate::features::inbox::views::InboxItem;
 #[cfg(feature = "ssr")]
 use crate::features::inbox::views::InboxKind;
+use crate::features::inbox::views::InboxPage;
 use crate::kernel::paging::Paged;
 #[cfg(feature = "ssr")]
 use crate::routes;
@@ -23,7 +23,7 @@ use leptos::prelude::*;
 /// A page of everything waiting for the signed-in caseworker (after the
 /// place `after`); `kind` (`maal`) narrows it.
 #[server(prefix = "/api", endpoint = "inbox")]
-pub async fn inbox(kind: Option<String>, after: Option<String>) -> Result<StaffPage<Paged<InboxItem>>, ServerFnError> {
+pub async fn inbox(kind: Option<String>, after: Option<String>) -> Result<StaffPage<InboxPage>, ServerFnError> {
     let cx = Ctx::get()?;
     use crate::features::inbox::service as inbox;
     let kind = kind.as_deref().and_then(InboxKind::from_slug);

@@ -11,6 +11,7 @@
 use crate::features::inbox::views::CaseloadItem;
 use crate::features::inbox::views::InboxItem;
 use crate::features::inbox::views::InboxKind;
+use crate::features::inbox::views::InboxPage;
 use crate::i18n::Lang;
 use crate::kernel::ids::PersonId;
 use crate::kernel::paging::{cut_at, Before, Paged, AFTER, PAGE_SIZE};
@@ -39,10 +40,15 @@ pub async fn inbox(
     after: Option<Before>,
     now: i64,
     lang: Lang,
-) -> ServiceResult<Paged<InboxItem>> {
+) -> ServiceResult<InboxPage> {
     if !user.has_role(Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
+    // Complaints stand above the rest, on the first page.
+    let (complaints, complained) = match after {
+        None => crate::features::complaints::service::waiting(store, user, now, lang).await?,
+        Some(_) => (Vec::new(), Vec::new()),
+    };
     let limit = PAGE_SIZE as i64 + 1;
     let wanted = |k: InboxKind| kind.is_none() || kind == Some(k);
     // (waiting since, tag, citizen, kind, link, citizen's name, title)
@@ -95,7 +101,8 @@ pub async fn inbox(
         None => routes::INBOX.to_string(),
     };
     let more = cut_at(&mut open, AFTER, |o| format!("{}-{}", o.0, o.1), &path);
-    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.2).collect();
+    // One entry per citizen shown, whether for a complaint, an item or both.
+    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.2).chain(complained).collect();
     let shown: Vec<_> = shown.into_iter().collect();
     access::log_reads(store, user, &shown, Purpose::Inbox, now).await?;
     let items = open
@@ -105,7 +112,7 @@ pub async fn inbox(
             InboxItem { kind, link, citizen, title, waited: waited(age, lang), overdue: age > RESPONSE_TARGET_MS }
         })
         .collect();
-    Ok(Paged { items, older: more, later: after.is_some() })
+    Ok(InboxPage { complaints, page: Paged { items, older: more, later: after.is_some() } })
 }
 
 /// Every citizen `user` is caseworker or stand-in for, a page at a time by

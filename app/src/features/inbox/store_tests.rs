@@ -17,7 +17,7 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     s.assign_caseworker(b, cw, AssignmentKind::Primary, NOW).await.unwrap();
     let newer = goals::propose(s.as_ref(), &signed_in(a, true), proposal("Nyere"), "k1", NOW + 9 * DAY).await.unwrap();
     let older = goals::propose(s.as_ref(), &signed_in(a, true), proposal("Ældre"), "k2", NOW).await.unwrap();
-    let items = inbox::inbox(s.as_ref(), &staff_user(cw), Some(InboxKind::Goal), None, NOW + 10 * DAY, Lang::Da).await.unwrap().items;
+    let items = inbox::inbox(s.as_ref(), &staff_user(cw), Some(InboxKind::Goal), None, NOW + 10 * DAY, Lang::Da).await.unwrap().page.items;
     let seen: Vec<_> = items.iter().map(|i| (i.title.as_str(), i.waited.as_str(), i.overdue)).collect();
     assert_eq!(seen, [("Ældre", "10 dage", true), ("Nyere", "1 dag", false)]);
     assert_eq!(items[0].link, format!("/sagsbehandler/maal/{}", older.0));
@@ -31,7 +31,7 @@ async fn the_inbox_lists_waiting_proposals_oldest_first_and_the_caseload_its_cit
     assert_eq!(s.access_log(b).await.unwrap(), vec![], "B had nothing in the inbox");
     goals::decide(s.as_ref(), &staff_user(cw), newer, crate::features::goals::forms::GoalAnswer::Accept, NOW + 10 * DAY).await.unwrap();
     assert_eq!(
-        inbox::inbox(s.as_ref(), &staff_user(cw), None, None, NOW + 10 * DAY, Lang::Da).await.unwrap().items.len(),
+        inbox::inbox(s.as_ref(), &staff_user(cw), None, None, NOW + 10 * DAY, Lang::Da).await.unwrap().page.items.len(),
         1,
         "answered items leave"
     );
@@ -82,11 +82,11 @@ async fn the_inbox_and_the_caseload_come_a_page_at_a_time_with_nothing_lost_or_s
         s.send_message(&m, NOW + (i / 10)).await.unwrap();
     }
     let me = staff_user(cw);
-    let first = inbox::inbox(s.as_ref(), &me, None, None, NOW + DAY, Lang::Da).await.unwrap();
+    let first = inbox::inbox(s.as_ref(), &me, None, None, NOW + DAY, Lang::Da).await.unwrap().page;
     assert_eq!((first.items.len(), first.later), (PAGE_SIZE, false));
     let next = first.older.clone().expect("a link to the rest");
     let mark = next.split_once(&format!("?{AFTER}=")).expect("the inbox with its place").1;
-    let second = inbox::inbox(s.as_ref(), &me, None, Before::parse(mark), NOW + DAY, Lang::Da).await.unwrap();
+    let second = inbox::inbox(s.as_ref(), &me, None, Before::parse(mark), NOW + DAY, Lang::Da).await.unwrap().page;
     assert_eq!((second.items.len(), second.older.as_deref(), second.later), (70 - PAGE_SIZE, None, true));
     let links: Vec<&String> = first.items.iter().chain(&second.items).map(|i| &i.link).collect();
     let unique: std::collections::BTreeSet<_> = links.iter().collect();
@@ -96,7 +96,7 @@ async fn the_inbox_and_the_caseload_come_a_page_at_a_time_with_nothing_lost_or_s
 
     // A narrowed inbox keeps its narrowing on the next page.
     let goals_only =
-        inbox::inbox(s.as_ref(), &me, Some(crate::features::inbox::views::InboxKind::Goal), None, NOW + DAY, Lang::Da).await.unwrap();
+        inbox::inbox(s.as_ref(), &me, Some(crate::features::inbox::views::InboxKind::Goal), None, NOW + DAY, Lang::Da).await.unwrap().page;
     assert_eq!((goals_only.items.len(), goals_only.older), (30, None));
 
     // The caseload by name: 41 citizens, then 12 more make two pages.

@@ -3,6 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The inbox: complaints waiting for reconsideration (on the first page), then
+/// everything else that waits, a page at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPage {
+    pub complaints: Vec<crate::features::complaints::views::WaitingComplaint>,
+    pub page: crate::kernel::paging::Paged<InboxItem>,
+}
+
 /// Something waiting for the caseworker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxItem {
