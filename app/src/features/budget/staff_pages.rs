@@ -117,7 +117,7 @@ fn Review(review: SpendingReview, spec: FormSpec, t: &'static Texts) -> impl Int
             {r.decisions.into_iter().map(|d| view! { <Decision d t/> }).collect_view()}
             <p class="mt-3"><a href=review.budget_link class="link">{t.open_budget_link}</a></p>
         </div>
-        <p class="mb-4 text-base text-muted">{t.review_log_note}</p>
+        <p class="mb-4 text-base text-muted">{t.budget.spending_log_note}</p>
         {if review.open {
             view! { <CheckedForm spec/> }.into_any()
         } else if review.correctable {

@@ -70,6 +70,7 @@ pub struct BudgetTexts {
     pub correct_amount_hint: fn(&str, &str) -> String,
     pub correct_paid_note: &'static str,
     pub correct_reason_label: &'static str,
+    pub spending_log_note: &'static str,
 }
 
 pub static DA: BudgetTexts = BudgetTexts {
@@ -128,6 +129,7 @@ pub static DA: BudgetTexts = BudgetTexts {
     spending_closed: "Ønsket er besvaret eller trukket tilbage.",
     correct_amount_label: "Nyt godkendt beløb i kroner",
     correct_reason_label: "Begrundelse for rettelsen",
+    spending_log_note: "Borgeren kan se i sin log, at du har åbnet ønsket.",
     correct_amount_hint: |asked, left| format!("Højst {asked}, som borgeren bad om. Der er {left} tilbage i budgettet."),
     correct_paid_note: "Et godkendt beløb er betalt ud. Det kan ikke sættes ned eller trækkes tilbage her: det ville være et krav om tilbagebetaling, og det hører ikke hjemme i Én Plan. Tal med borgeren, hvis der er sket en fejl.",
 };
@@ -188,6 +190,7 @@ pub static EN: BudgetTexts = BudgetTexts {
     spending_closed: "The request has been answered or withdrawn.",
     correct_amount_label: "New approved amount in kroner",
     correct_reason_label: "Reasons for the correction",
+    spending_log_note: "The citizen can see in their log that you opened the request.",
     correct_amount_hint: |asked, left| format!("At most the {asked} the citizen asked for. There is {left} left in the budget."),
     correct_paid_note: "An approved amount has been paid out. It cannot be lowered or withdrawn here: that would be a claim for repayment, which does not belong in Én Plan. Talk to the citizen if a mistake was made.",
 };
