@@ -52,11 +52,20 @@ export function watchForErrors(page: Page): string[] {
  * Waits until the WebAssembly has hydrated the islands (`hydrate()` marks `<html data-hydrated>`).
  * Usually under 2 s; since logout sends `Clear-Site-Data: "cache"`, Chromium now and then holds
  * a later page's WebAssembly for over 10 s (seen in about one full run in four, never reproduced
- * on purpose): the wait allows 20 s and says when it took long, for whoever looks into it.
+ * on purpose; once in CI, on a fresh context, it never came). The wait allows 20 s, then loads
+ * the page (a GET) once more and allows 20 s again, and says so, for whoever looks into it:
+ * a page that never hydrates still fails.
  */
 export async function waitForHydration(page: Page) {
   const started = Date.now();
-  await expect(page.locator("[data-hydrated=true]")).toHaveCount(1, { timeout: 20_000 });
+  const hydrated = page.locator("[data-hydrated=true]");
+  try {
+    await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
+  } catch {
+    console.log(`no hydration in 20 s on ${page.url()}: loading it again`);
+    await page.reload();
+    await expect(hydrated).toHaveCount(1, { timeout: 20_000 });
+  }
   const took = Date.now() - started;
   if (took > 3_000) console.log(`hydration took ${took} ms on ${page.url()}`);
 }
