@@ -258,16 +258,8 @@ pub async fn review_spending(request: i64) -> Result<StaffPage<(SpendingReview, 
     let hidden = vec![("request".to_string(), request.to_string())];
     if review.correctable {
         // Decided with less than was asked for: the form corrects it upwards.
-        let r = &review.request;
-        let hint = (t.budget.correct_amount_hint)(&r.amount, &review.available);
-        let fields = vec![
-            (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
-            (budget_fields::REASON, t.budget.correct_reason_label, Some(t.reason_hint), Control::Lines),
-        ];
-        let name = correction_form(request);
-        let spec =
-            crate::ssr::forms::spec(BudgetForm::Correction, &name, CorrectSpending::PATH, hidden, fields, t.inbox.correction_submit, &[])
-                .await;
+        let (name, asked) = (correction_form(request), &review.request.amount);
+        let spec = correction_spec(&name, CorrectSpending::PATH, hidden, asked, &review.available, t.inbox.correction_submit).await;
         return Ok(StaffPage::Shown((review, spec)));
     }
     let choices = [
@@ -304,6 +296,20 @@ fn answer_form(request: i64) -> String {
 #[cfg(feature = "ssr")]
 fn correction_form(request: i64) -> String {
     format!("spending_correction:{request}")
+}
+
+/// The form that corrects a decision on money upwards (the new amount, with
+/// what was `asked` for and what is `left` as its hint, and the reasons),
+/// posted to `action`: from the request's page, or from a complaint about it.
+#[cfg(feature = "ssr")]
+pub async fn correction_spec(name: &str, action: &str, hidden: Vec<(String, String)>, asked: &str, left: &str, submit: &str) -> FormSpec {
+    let t = crate::ssr::request_lang().texts();
+    let hint = (t.budget.correct_amount_hint)(asked, left);
+    let fields = vec![
+        (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
+        (budget_fields::REASON, t.budget.correct_reason_label, Some(t.reason_hint), Control::Lines),
+    ];
+    crate::ssr::forms::spec(BudgetForm::Correction, name, action, hidden, fields, submit, &[]).await
 }
 
 /// The caseworker corrects the decision on a request in the citizen's

@@ -77,6 +77,22 @@ macro_rules! why_not {
     }};
 }
 
+/// Appends a movement of money to a budget's ledger inside the caller's
+/// transaction (`$request`: the spending request it belongs to, if any).
+macro_rules! ledger {
+    ($tx:expr, $budget:expr, $kind:expr, $ore:expr, $request:expr, $actor:expr, $now:expr) => {
+        sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind($budget)
+            .bind($now)
+            .bind($kind)
+            .bind($ore)
+            .bind($request as Option<i64>)
+            .bind($actor)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
@@ -111,13 +127,7 @@ macro_rules! sql {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'grant', $3, $4)")
-                    .bind(id)
-                    .bind(now)
-                    .bind(b.amount.ore())
-                    .bind(b.granted_by.0)
-                    .execute(&mut *tx)
-                    .await?;
+                ledger!(tx, id, "grant", b.amount.ore(), None, b.granted_by.0, now);
                 tx.commit().await?;
                 Ok(BudgetId(id))
             }
@@ -143,13 +153,7 @@ macro_rules! sql {
                     };
                     return Err(DbError::Conflict(why));
                 }
-                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'topup', $3, $4)")
-                    .bind(id.0)
-                    .bind(now)
-                    .bind(amount.ore())
-                    .bind(by.0)
-                    .execute(&mut *tx)
-                    .await?;
+                ledger!(tx, id.0, "topup", amount.ore(), None, by.0, now);
                 key_result!(tx, by, key, id.0);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(id))
@@ -173,13 +177,7 @@ macro_rules! sql {
                     .await?;
                 if unused > 0 {
                     sqlx::query("UPDATE budget SET granted_ore = granted_ore - $1 WHERE id = $2").bind(unused).bind(id.0).execute(&mut *tx).await?;
-                    sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, actor_id) VALUES ($1, $2, 'reduce', $3, $4)")
-                        .bind(id.0)
-                        .bind(now)
-                        .bind(unused)
-                        .bind(by.0)
-                        .execute(&mut *tx)
-                        .await?;
+                    ledger!(tx, id.0, "reduce", unused, None, by.0, now);
                 }
                 tx.commit().await?;
                 Ok(())
@@ -260,14 +258,7 @@ macro_rules! sql {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'reserve', $3, $4, $5)")
-                    .bind(r.budget.0)
-                    .bind(now)
-                    .bind(r.amount.ore())
-                    .bind(id)
-                    .bind(r.citizen.0)
-                    .execute(&mut *tx)
-                    .await?;
+                ledger!(tx, r.budget.0, "reserve", r.amount.ore(), Some(id), r.citizen.0, now);
                 key_result!(tx, r.citizen, &r.idempotency_key, id);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(RequestId(id)))
@@ -288,14 +279,7 @@ macro_rules! sql {
                 .ok_or(DbError::conflict("not pending"))?;
                 let (budget, ore, citizen): (i64, i64, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
                 sqlx::query("UPDATE budget SET reserved_ore = reserved_ore - $1 WHERE id = $2").bind(ore).bind(budget).execute(&mut *tx).await?;
-                sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, 'release', $3, $4, $5)")
-                    .bind(budget)
-                    .bind(now)
-                    .bind(ore)
-                    .bind(id.0)
-                    .bind(citizen)
-                    .execute(&mut *tx)
-                    .await?;
+                ledger!(tx, budget, "release", ore, Some(id.0), citizen, now);
                 tx.commit().await?;
                 Ok(())
             }
@@ -331,17 +315,7 @@ macro_rules! sql {
                     .await?;
                 for (kind, ore) in [("spend", spend), ("release", requested - spend)] {
                     if ore > 0 {
-                        sqlx::query(
-                            "INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)",
-                        )
-                        .bind(budget)
-                        .bind(now)
-                        .bind(kind)
-                        .bind(ore)
-                        .bind(id.0)
-                        .bind(d.decided_by.0)
-                        .execute(&mut *tx)
-                        .await?;
+                        ledger!(tx, budget, kind, ore, Some(id.0), d.decided_by.0, now);
                     }
                 }
                 let decision = record_decision!(tx, citizen, "spending_request", id.0, outcome, d, now);
@@ -395,15 +369,7 @@ macro_rules! sql {
                 // In the ledger's terms the difference is reserved and spent at once
                 // (a `spend` entry moves money from reserved to spent).
                 for kind in ["reserve", "spend"] {
-                    sqlx::query("INSERT INTO budget_entry (budget_id, at, kind, amount_ore, request_id, actor_id) VALUES ($1, $2, $3, $4, $5, $6)")
-                        .bind(budget)
-                        .bind(now)
-                        .bind(kind)
-                        .bind(more)
-                        .bind(c.request.0)
-                        .bind(c.decision.decided_by.0)
-                        .execute(&mut *tx)
-                        .await?;
+                    ledger!(tx, budget, kind, more, Some(c.request.0), c.decision.decided_by.0, now);
                 }
                 let outcome = if c.to.ore() == requested { "approved" } else { "approved_lower" };
                 let decision = record_decision!(tx, citizen, "spending_request", c.request.0, outcome, &c.decision, now);

@@ -59,7 +59,7 @@ pub async fn complaint_about(decision: i64) -> Result<ComplaintPage, ServerFnErr
 pub async fn complain(data: MultipartData) -> Result<(), ServerFnError> {
     use crate::features::complaints::forms::{complaint_fields, parse_complaint};
     use crate::features::complaints::service as complaints;
-    use crate::features::conversation::upload::{read_post, too_large, Posted};
+    use crate::features::conversation::upload::read_post;
     use crate::kernel::ids::DecisionId;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
@@ -72,18 +72,14 @@ pub async fn complain(data: MultipartData) -> Result<(), ServerFnError> {
         async move { complaints::may_complain(cx.store(), cx.user()?, decision).await }
     })
     .await?;
-    let fields = match &posted {
-        Posted::Read(fields, _) | Posted::TooLarge(fields) => fields.clone(),
-        Posted::Refused(_) => Default::default(),
-    };
-    let decision = decision_of(&fields);
+    let fields = &posted.fields;
+    let decision = decision_of(fields);
     let reasons = fields.get(complaint_fields::REASONS).map_or("", String::as_str);
     let kept = FormFlash::typed(form_name(decision), &[(complaint_fields::REASONS, reasons)]);
     let back = routes::complaint(decision);
-    let files = match posted {
-        Posted::Read(_, files) => files,
-        Posted::TooLarge(_) => return refused(too_large(), "make a complaint", &back, Some(kept)).await,
-        Posted::Refused(e) => return refused(e, "make a complaint", &back, None).await,
+    let files = match posted.files {
+        Ok(files) => files,
+        Err(e) => return refused(e, "make a complaint", &back, Some(kept)).await,
     };
     let key = fields.get("key").cloned().unwrap_or_default();
     let result = async {
@@ -147,17 +143,11 @@ pub async fn complaint_review(complaint: i64) -> Result<crate::features::complai
     };
     let money = match &review.money {
         Some((asked, left)) => {
-            use crate::features::budget::forms::{budget_fields, BudgetForm};
-            let t = cx.lang.texts();
-            let hint = (t.budget.correct_amount_hint)(asked, left);
-            let fields = vec![
-                (budget_fields::AMOUNT, t.budget.correct_amount_label, Some(hint.as_str()), Control::Money),
-                (budget_fields::REASON, t.budget.correct_reason_label, Some(t.reason_hint), Control::Lines),
-            ];
             let hidden = vec![("complaint".into(), complaint.to_string())];
+            let submit = cx.lang.texts().complaints.change_money_submit;
             let name = change_form_name(complaint);
-            let submit = t.complaints.change_money_submit;
-            Some(Box::new(crate::ssr::forms::spec(BudgetForm::Correction, &name, ChangeComplaint::PATH, hidden, fields, submit, &[]).await))
+            let spec = crate::features::budget::server::correction_spec(&name, ChangeComplaint::PATH, hidden, asked, left, submit).await;
+            Some(Box::new(spec))
         }
         None => None,
     };

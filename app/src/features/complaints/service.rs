@@ -137,6 +137,15 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
     acting.log_read(store, crate::ssr::access::Purpose::ComplaintReview, now).await?;
     let all = store.decisions_of(k.citizen_id).await?;
     let d = all.iter().find(|d| d.id == k.decision_id).ok_or(ServiceError::NotAllowed)?;
+    // What the answer could change, while it waits.
+    let change = changeable(&all, &k).filter(|_| k.answered_at.is_none());
+    let money = match &change {
+        Some(Changeable::Spending(r)) => {
+            let r = store.spending_request(*r).await?;
+            Some((r.amount.to_string(), store.budget(r.budget_id).await?.available().to_string()))
+        }
+        _ => None,
+    };
     let names = &mut Names::new(store);
     Ok(ComplaintReview {
         citizen: store.person(k.citizen_id).await?.full_name,
@@ -151,14 +160,8 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
             Some(_) => Some(complaint_words(names, &k, now, lang).await?),
             None => None,
         },
-        can_change: k.answered_at.is_none() && changeable(&all, &k).is_some(),
-        money: match changeable(&all, &k).filter(|_| k.answered_at.is_none()) {
-            Some(Changeable::Spending(r)) => {
-                let r = store.spending_request(r).await?;
-                Some((r.amount.to_string(), store.budget(r.budget_id).await?.available().to_string()))
-            }
-            _ => None,
-        },
+        can_change: change.is_some(),
+        money,
     })
 }
 

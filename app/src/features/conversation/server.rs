@@ -118,7 +118,7 @@ pub async fn send_message(data: MultipartData) -> Result<(), ServerFnError> {
 async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnError> {
     use crate::features::conversation::forms::parse_message;
     use crate::features::conversation::service as conversation;
-    use crate::features::conversation::upload::{read_post, too_large, Posted};
+    use crate::features::conversation::upload::read_post;
     use crate::kernel::ids::PersonId;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
@@ -132,11 +132,8 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
         async move { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }
     })
     .await?;
-    let fields = match &posted {
-        Posted::Read(fields, _) | Posted::TooLarge(fields) => fields.clone(),
-        Posted::Refused(_) => Default::default(),
-    };
-    let citizen = citizen_of(&fields);
+    let fields = &posted.fields;
+    let citizen = citizen_of(fields);
     let (form, back, doing) = match citizen {
         Some(c) => (answer_form(c), routes::citizen_conversation(c), "answer a message"),
         None => (MESSAGE_FORM.to_string(), routes::CONVERSATION.to_string(), "send a message"),
@@ -144,10 +141,9 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
     let to_form = format!("{back}#besked");
     let body = fields.get(message_fields::BODY).map_or("", String::as_str);
     let kept = FormFlash::typed(form, &[(message_fields::BODY, body)]);
-    let files = match posted {
-        Posted::Read(_, files) => files,
-        Posted::TooLarge(_) => return refused(too_large(), doing, &to_form, Some(kept)).await,
-        Posted::Refused(e) => return refused(e, doing, &to_form, None).await,
+    let files = match posted.files {
+        Ok(files) => files,
+        Err(e) => return refused(e, doing, &to_form, Some(kept)).await,
     };
     let key = fields.get("key").cloned().unwrap_or_default();
     let result = async {

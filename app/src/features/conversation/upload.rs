@@ -172,15 +172,13 @@ impl Upload {
     }
 }
 
-/// A `multipart/form-data` post read within bounds by [`read_post`].
-pub enum Posted {
-    /// The text fields and the files (with what was wrong with any of them).
-    Read(HashMap<String, String>, Files),
-    /// More than `MAX_UPLOAD` in all: the rest was read and thrown away;
-    /// the text fields read before the files, to keep what was typed.
-    TooLarge(HashMap<String, String>),
-    /// `gate` refused the caller before any file was read (the rest was thrown away).
-    Refused(crate::ssr::service::ServiceError),
+/// A `multipart/form-data` post read within bounds by [`read_post`]: the
+/// text fields read (to keep what was typed), and the files — or why not:
+/// more than `MAX_UPLOAD` in all ([`too_large`]), or what `gate` refused the
+/// caller with. In either case the rest of the post was read and thrown away.
+pub struct Posted {
+    pub fields: HashMap<String, String>,
+    pub files: Result<Files, crate::ssr::service::ServiceError>,
 }
 
 /// Reads a posted form with files (a message, a complaint): first the text
@@ -203,19 +201,19 @@ where
         Ok(fields) => fields,
         Err(UploadError::TooLarge) => {
             upload.drain().await;
-            return Ok(Posted::TooLarge(HashMap::new()));
+            return Ok(Posted { fields: HashMap::new(), files: Err(too_large()) });
         }
         Err(e) => return Err(fail(e)),
     };
     if let Err(e) = gate(&fields).await {
         upload.drain().await;
-        return Ok(Posted::Refused(e));
+        return Ok(Posted { fields, files: Err(e) });
     }
     match upload.files(&mut fields).await {
-        Ok(files) => Ok(Posted::Read(fields, files)),
+        Ok(files) => Ok(Posted { fields, files: Ok(files) }),
         Err(UploadError::TooLarge) => {
             upload.drain().await;
-            Ok(Posted::TooLarge(fields))
+            Ok(Posted { fields, files: Err(too_large()) })
         }
         Err(e) => Err(fail(e)),
     }
