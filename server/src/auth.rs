@@ -85,7 +85,7 @@ pub struct LoginQuery {
 /// `GET /auth/login`: starts a login at the chosen issuer (the citizens'
 /// one unless `?provider=staff`) and sends the browser there, the login
 /// sealed in its own cookie (no session row for an anonymous visitor).
-pub async fn login(State(auth): State<Auth>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
+pub async fn login(State(auth): State<Arc<Auth>>, headers: HeaderMap, Query(q): Query<LoginQuery>) -> Response {
     let name = q.provider.as_deref().unwrap_or("citizen");
     let Some(provider) = auth.provider(name).or_else(|| auth.providers.first()) else {
         return login_page(reason::UNAVAILABLE);
@@ -118,7 +118,7 @@ pub struct CallbackQuery {
 /// `GET /auth/callback`: the provider sends the browser back here. Every
 /// answer removes the login cookie, so the same callback a second time finds
 /// nothing to finish (and a replayed code is refused by the provider).
-pub async fn callback(State(auth): State<Auth>, session: Session, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
+pub async fn callback(State(auth): State<Arc<Auth>>, session: Session, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
     let mut res = finish_login(&auth, session, &headers, q).await;
     res.headers_mut().append(header::SET_COOKIE, auth.login_cookie.clear());
     res
@@ -204,7 +204,7 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
 /// top-level GET carries it) and which portal from `client_id`: no ID token
 /// in the URL, where browser history and proxy logs would keep the name and
 /// the CPR number it carries. Every answer tells the browser to drop its cache.
-pub async fn logout(State(auth): State<Auth>, session: Session) -> Response {
+pub async fn logout(State(auth): State<Arc<Auth>>, session: Session) -> Response {
     let user: Option<SessionUser> = session.get(USER_KEY).await.ok().flatten();
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not delete the session");
@@ -225,7 +225,7 @@ pub async fn logout(State(auth): State<Auth>, session: Session) -> Response {
 
 /// Middleware: ends sessions that are idle or too old, and puts the
 /// signed-in person (with roles from the database) into the request.
-pub async fn load_user(State(auth): State<Auth>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn load_user(State(auth): State<Arc<Auth>>, session: Session, mut req: Request, next: Next) -> Response {
     let user: Option<SessionUser> = match session.get(USER_KEY).await {
         Ok(u) => u,
         Err(e) => {
@@ -288,19 +288,11 @@ fn brought_a_session_cookie(req: &Request, https: bool) -> bool {
 }
 
 async fn current_user(store: &dyn Store, id: PersonId) -> Option<CurrentUser> {
-    let person = match store.person(id).await {
-        Ok(p) => p,
+    match store.signed_in(id).await {
+        Ok(user) => user,
         Err(e) => {
             tracing::error!(error = %e, "could not load the signed-in person");
-            return None;
+            None
         }
-    };
-    let roles = store.roles(id).await.unwrap_or_default();
-    let is_citizen = person.cpr.is_some();
-    let name = person.shown_name();
-    let unread_notifications = store.unread_notifications(id).await.unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "could not count unread notifications");
-        0
-    });
-    Some(CurrentUser { person_id: id, name, roles, is_citizen, unread_notifications })
+    }
 }

@@ -7,6 +7,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use std::sync::Arc;
+
 use app::ssr::security::default_policy;
 
 /// What the middleware needs to know about the deployment.
@@ -20,7 +22,7 @@ pub struct SecurityConfig {
 
 /// Adds the headers every response carries. Rendered pages have already set
 /// a CSP with their nonce; everything else gets the script-free default.
-pub async fn security_headers(State(cfg): State<SecurityConfig>, req: Request, next: Next) -> Response {
+pub async fn security_headers(State(cfg): State<Arc<SecurityConfig>>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
@@ -53,7 +55,7 @@ pub async fn no_store(req: Request, next: Next) -> Response {
 
 /// Refuses a state-changing request that a browser says comes from another
 /// site. Leptos server functions have no CSRF protection of their own.
-pub async fn refuse_cross_site_writes(State(cfg): State<SecurityConfig>, req: Request, next: Next) -> Response {
+pub async fn refuse_cross_site_writes(State(cfg): State<Arc<SecurityConfig>>, req: Request, next: Next) -> Response {
     if is_cross_site_write(req.method(), req.headers(), &cfg.public_origin) {
         tracing::warn!(
             http.method = %req.method(),

@@ -27,7 +27,7 @@ use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
 use crate::sessions::{self, DbSessionStore};
-pub use crate::state::AppState;
+pub use crate::state::{AppState, Shared};
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
 use app::features::notices::service::Notices;
@@ -111,7 +111,7 @@ impl Application {
                 RelyingParty::new("staff", IssuerKind::Staff, staff.clone(), redirect_url, clock.clone()).map_err(http_error)?,
             ));
         }
-        let auth = Auth {
+        let auth = Arc::new(Auth {
             providers,
             store: store.clone(),
             clock,
@@ -120,7 +120,7 @@ impl Application {
             public_url,
             login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
             https: settings.is_https(),
-        };
+        });
         // Mail goes by SMTP when a server is set; with the test login and none
         // set, to the development outbox; otherwise it waits in the outbox.
         let dev_outbox = (test_idp.is_some() && settings.smtp.is_none()).then(|| Arc::new(DevOutbox::default()));
@@ -131,7 +131,7 @@ impl Application {
         };
         let links = notices::link_key(settings.link_key.as_ref(), store.as_ref()).await.map_err(StartError::Mail)?;
         let notices = Notices { mailer: mailer.clone().unwrap_or_else(|| Arc::new(notices::NoMailer)), links };
-        let state = AppState {
+        let state = AppState::new(Shared {
             leptos_options,
             settings: Arc::new(settings),
             store,
@@ -142,7 +142,7 @@ impl Application {
             notices,
             sending: mailer.is_some(),
             municipality: Arc::default(),
-        };
+        });
         Ok(Application { listener, router: router(state.clone()), state })
     }
 
@@ -193,7 +193,7 @@ impl Application {
 
 /// Every route, with the security layers around all of them.
 pub fn router(state: AppState) -> Router {
-    let security = SecurityConfig { public_origin: state.settings.public_origin().to_string(), https: state.settings.is_https() };
+    let security = Arc::new(SecurityConfig { public_origin: state.settings.public_origin().to_string(), https: state.settings.is_https() });
     let context = page_context(&state, &security.public_origin);
     let session_layer = sessions::layer(state.sessions.clone(), state.settings.is_https());
     let auth_routes = Router::new()
@@ -268,18 +268,19 @@ pub fn router(state: AppState) -> Router {
 /// store, the clock, the login options, and the origins a form may end up at
 /// (the providers' end-session endpoints, reached by the logout form).
 fn page_context(state: &AppState, public_origin: &str) -> impl Fn() + Clone + Send + Sync + 'static {
-    let form_targets: Vec<String> = state.auth.providers.iter().map(|p| p.issuer_origin()).filter(|o| o != public_origin).collect();
-    let store = AppStore(state.store.clone());
-    let clock = AppClock(state.auth.clock.clone());
-    let options =
-        LoginOptions { test_login: state.test_idp.is_some(), staff_login: state.auth.providers.iter().any(|p| p.name == "staff") };
-    let notices = state.notices.clone();
+    // The closure is cloned with the route's service for every request (as
+    // the layers are): it holds two pointers.
+    let form_targets: Arc<[String]> = state.auth.providers.iter().map(|p| p.issuer_origin()).filter(|o| o != public_origin).collect();
+    let state = state.clone();
     move || {
-        provide_context(notices.clone());
-        provide_context(FormTargets(form_targets.clone()));
-        provide_context(store.clone());
-        provide_context(clock.clone());
-        provide_context(options);
+        provide_context(state.notices.clone());
+        provide_context(FormTargets(form_targets.to_vec()));
+        provide_context(AppStore(state.store.clone()));
+        provide_context(AppClock(state.auth.clock.clone()));
+        provide_context(LoginOptions {
+            test_login: state.test_idp.is_some(),
+            staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
+        });
     }
 }
 

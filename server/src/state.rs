@@ -14,13 +14,31 @@ use crate::config::Settings;
 use crate::sessions::DbSessionStore;
 use crate::test_idp::TestIdp;
 
-/// Shared state of every request.
+/// Shared state of every request. Every middleware layer that holds it
+/// clones it (and the stack inside it) for each request, so it is one
+/// pointer: a clone is a reference count, not a copy of the settings.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What [`AppState`] points to.
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub settings: Arc<Settings>,
     pub store: Arc<dyn Store>,
-    pub auth: Auth,
+    pub auth: Arc<Auth>,
     pub sessions: DbSessionStore,
     /// The built-in test identity provider, when no issuer is configured.
     pub test_idp: Option<Arc<TestIdp>>,

@@ -107,7 +107,33 @@ async fn the_log_names_who_and_in_which_capacity_and_the_caseload_list_is_logged
     );
 }
 
+async fn a_page_of_many_citizens_is_logged_in_chunks_whole_or_not_at_all(s: Arc<dyn Store>) {
+    use crate::kernel::ids::PersonId;
+    let cw = person(&*s, "Karin Holm", None).await;
+    // Over two chunks of 500, with the capacity of each row kept.
+    let mut shown = Vec::new();
+    for i in 0..1_001 {
+        let capacity = if i % 2 == 0 { Capacity::Caseworker } else { Capacity::Standin };
+        shown.push((person(&*s, &format!("Borger {i}"), None).await, capacity));
+    }
+    s.log_accesses(&shown, cw, Role::Caseworker, "inbox", NOW).await.unwrap();
+    for i in [0, 499, 500, 999, 1_000] {
+        let log = s.access_log(shown[i].0).await.unwrap();
+        assert_eq!(log.len(), 1, "citizen {i} is logged once");
+        assert_eq!((log[0].staff_id, log[0].at, log[0].capacity.as_deref()), (cw, NOW, Some(shown[i].1.as_str())), "citizen {i}");
+    }
+    // A row that cannot be written in the last chunk: none of the call's rows
+    // are kept, the first chunk's neither.
+    let mut broken = shown.clone();
+    broken.push((PersonId(9_999_999), Capacity::Caseworker));
+    assert!(s.log_accesses(&broken, cw, Role::Caseworker, "inbox", NOW + 1).await.is_err());
+    for i in [0, 500, 1_000] {
+        assert_eq!(s.access_log(shown[i].0).await.unwrap().len(), 1, "citizen {i}: nothing of the failed call");
+    }
+}
+
 on_both_backends!(
+    a_page_of_many_citizens_is_logged_in_chunks_whole_or_not_at_all,
     the_log_names_who_and_in_which_capacity_and_the_caseload_list_is_logged,
     a_citizen_sees_who_opened_their_data_and_only_their_own_log,
     a_long_access_log_is_read_a_page_at_a_time_newest_first_and_nothing_is_skipped,

@@ -7,6 +7,7 @@ use async_trait::async_trait;
 
 use crate::kernel::ids::*;
 use crate::kernel::plan::Role;
+use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
 
@@ -24,6 +25,10 @@ pub trait PeopleStore: Send + Sync {
     async fn grant_role(&self, id: PersonId, role: Role, now: i64) -> DbResult<()>;
     async fn revoke_role(&self, id: PersonId, role: Role) -> DbResult<()>;
     async fn roles(&self, id: PersonId) -> DbResult<Vec<Role>>;
+    /// The person a request is made by — name, roles, whether a citizen,
+    /// unread notifications — read in one query, as every signed-in request
+    /// does; `None` if there is no such person.
+    async fn signed_in(&self, id: PersonId) -> DbResult<Option<CurrentUser>>;
     async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>>;
     async fn set_staff_profile(&self, id: PersonId, profile: &StaffProfile) -> DbResult<()>;
     async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>>;
@@ -92,6 +97,36 @@ macro_rules! sql {
                     .fetch_all(&self.pool)
                     .await?;
                 words.iter().map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role"))).collect()
+            }
+            async fn signed_in(&self, id: PersonId) -> DbResult<Option<CurrentUser>> {
+                // One round trip instead of three: the roles as one text
+                // (role names hold no comma) and the unread count as sub-queries.
+                let row: Option<(String, Option<String>, bool, Option<String>, i64)> = sqlx::query_as(
+                    "SELECT p.full_name, p.display_name, p.cpr IS NOT NULL, \
+                     (SELECT string_agg(role, ',') FROM role_grant WHERE person_id = p.id), \
+                     (SELECT COUNT(*) FROM notification WHERE person_id = p.id AND read_at IS NULL) \
+                     FROM person p WHERE p.id = $1",
+                )
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some((full_name, display_name, is_citizen, roles, unread_notifications)) = row else {
+                    return Ok(None);
+                };
+                let mut roles = roles
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role")))
+                    .collect::<DbResult<Vec<Role>>>()?;
+                roles.sort_by_key(|r| r.as_str());
+                Ok(Some(CurrentUser {
+                    person_id: id,
+                    name: display_name.unwrap_or(full_name),
+                    roles,
+                    is_citizen,
+                    unread_notifications,
+                }))
             }
             async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>> {
                 let ids: Vec<i64> = sqlx::query_scalar("SELECT person_id FROM role_grant WHERE role = $1 ORDER BY person_id")

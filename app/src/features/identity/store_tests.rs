@@ -59,6 +59,33 @@ async fn roles_come_from_grants_and_can_be_revoked(s: Arc<dyn Store>) {
     assert_eq!(s.roles(id).await.unwrap(), vec![Role::Admin]);
 }
 
+async fn the_signed_in_person_is_read_with_roles_and_unread_notifications(s: Arc<dyn Store>) {
+    assert_eq!(s.signed_in(PersonId(9_999)).await.unwrap(), None, "nobody by that id");
+    let mette = person(&*s, "Mette Hansen", Some("011385-1001")).await;
+    let user = s.signed_in(mette).await.unwrap().unwrap();
+    assert_eq!((user.person_id, user.name.as_str(), user.is_citizen), (mette, "Mette Hansen", true));
+    assert_eq!((user.roles, user.unread_notifications), (vec![], 0));
+    s.set_display_name(mette, "Mette H").await.unwrap();
+    s.notify(mette, Notice::new(NotificationKind::GoalAnswered, 1), NOW).await.unwrap();
+    s.notify(mette, Notice::new(NotificationKind::GoalAnswered, 2), NOW + 1).await.unwrap();
+    let user = s.signed_in(mette).await.unwrap().unwrap();
+    assert_eq!((user.name.as_str(), user.unread_notifications), ("Mette H", 2), "the chosen name, both unread");
+    s.mark_notifications_read(mette, NOW + 2).await.unwrap();
+    assert_eq!(s.signed_in(mette).await.unwrap().unwrap().unread_notifications, 0);
+
+    let staff = person(&*s, "Karin Holm", None).await;
+    s.grant_role(staff, Role::Host, NOW).await.unwrap();
+    s.grant_role(staff, Role::Caseworker, NOW).await.unwrap();
+    s.grant_role(staff, Role::Admin, NOW).await.unwrap();
+    let user = s.signed_in(staff).await.unwrap().unwrap();
+    assert!(!user.is_citizen, "no CPR number: not a citizen");
+    assert_eq!(user.roles, s.roles(staff).await.unwrap(), "the same roles in the same order as roles()");
+    assert_eq!(user.roles.len(), 3);
+    s.revoke_role(staff, Role::Caseworker).await.unwrap();
+    assert_eq!(s.signed_in(staff).await.unwrap().unwrap().roles, vec![Role::Admin, Role::Host], "read anew every time");
+    assert_eq!(s.signed_in(mette).await.unwrap().unwrap().roles, vec![], "another person's roles are not hers");
+}
+
 async fn staff_profiles_and_outreach_hours_are_kept(s: Arc<dyn Store>) {
     let cw = person(&*s, "Karin", None).await;
     assert_eq!(s.staff_profile(cw).await.unwrap(), None);
@@ -86,5 +113,6 @@ on_both_backends!(
     an_unknown_citizen_gets_a_record_but_an_unknown_staff_login_is_refused,
     people_are_found_by_subject_and_cpr_and_linked_once,
     roles_come_from_grants_and_can_be_revoked,
+    the_signed_in_person_is_read_with_roles_and_unread_notifications,
     staff_profiles_and_outreach_hours_are_kept,
 );
