@@ -4,6 +4,10 @@ use clap::Parser;
 use server::admin::{Cli, Command};
 use server::{config::Settings, startup::Application, telemetry};
 
+/// mimalloc, not glibc's malloc: see server/Cargo.toml for the measurement.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
