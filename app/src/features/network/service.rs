@@ -103,6 +103,12 @@ pub async fn overview(
         }
     }
     let limit = PAGE_SIZE as i64 + 1;
+    let groups_path = match meetup_after {
+        Some(b) => link(&base, MEETUPS_AFTER, format!("{}-{}", b.at, b.id)),
+        None => base.clone(),
+    };
+    let mut chosen_groups = store.groups_page(chosen, group_after, limit).await?;
+    let groups_more = cut_at(&mut chosen_groups, AFTER, |g| g.id.0.to_string(), &groups_path).map(|l| format!("{l}#grupper"));
     let mut rows = store.upcoming_meetups(chosen, now, meetup_after, limit).await?;
     let meetups_path = match group_after {
         Some(g) => link(&base, AFTER, g.0),
@@ -110,17 +116,18 @@ pub async fn overview(
     };
     let meetups_more =
         cut_at(&mut rows, MEETUPS_AFTER, |m| format!("{}-{}", m.starts_at, m.id.0), &meetups_path).map(|l| format!("{l}#moeder"));
+    // Each meetup names its group: the groups on this page are at hand, and
+    // any other is read once however many of its meetups are listed (it was
+    // one query per meetup).
+    let mut known: std::collections::HashMap<GroupId, Group> = chosen_groups.iter().map(|g| (g.id, g.clone())).collect();
     let mut meetups = Vec::new();
     for m in rows {
-        let g = store.group(m.group_id).await?;
-        meetups.push(meetup_view(m, &g, lang));
+        let group = match known.entry(m.group_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(store.group(m.group_id).await?),
+        };
+        meetups.push(meetup_view(m, group, lang));
     }
-    let groups_path = match meetup_after {
-        Some(b) => link(&base, MEETUPS_AFTER, format!("{}-{}", b.at, b.id)),
-        None => base.clone(),
-    };
-    let mut chosen_groups = store.groups_page(chosen, group_after, limit).await?;
-    let groups_more = cut_at(&mut chosen_groups, AFTER, |g| g.id.0.to_string(), &groups_path).map(|l| format!("{l}#grupper"));
     let mut groups = Vec::new();
     for g in chosen_groups {
         groups.push(group_view(store, g).await?);

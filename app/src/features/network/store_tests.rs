@@ -566,7 +566,18 @@ async fn the_network_overview_comes_a_page_at_a_time_and_keeps_its_narrowing(s: 
     assert_eq!(back, None);
     // On the second page of meetups, "Vis flere" groups keeps the meetups' place.
     let mixed = network::overview(&*s, chosen, None, meetup_after, NOW, Lang::Da).await.unwrap();
-    assert!(mixed.groups.older.unwrap().contains(&format!("&{MEETUPS_AFTER}=")), "the meetups' place is kept");
+    assert!(mixed.groups.older.clone().unwrap().contains(&format!("&{MEETUPS_AFTER}=")), "the meetups' place is kept");
+    // Every meetup names its own group, whether that group is in the page's
+    // list of groups or not (the groups are read once, not once per meetup).
+    let name_of: std::collections::HashMap<String, String> =
+        west.iter().enumerate().map(|(i, g)| (crate::routes::group(g.0), format!("Gruppe {i:02}"))).collect();
+    for m in first.meetups.items.iter().chain(&second.meetups.items).chain(&mixed.meetups.items) {
+        assert_eq!(name_of.get(&m.group_link), Some(&m.group), "{}", m.link);
+    }
+    assert!(
+        mixed.meetups.items.iter().any(|m| !mixed.groups.items.iter().any(|g| g.link == m.group_link)),
+        "a meetup of a group that is not in the list on this page"
+    );
 }
 
 on_both_backends!(
