@@ -262,20 +262,17 @@ impl SqliteStore {
     /// keys on and `synchronous=FULL`: money is written here, and an
     /// acknowledged write must survive a power cut, not only a crash.
     ///
-    /// Reads go through a memory map of up to 128 MB (as Rails 8's defaults
-    /// do): pages come from the operating system's cache without a read call
-    /// and a copy into each connection's own 2 MB cache. Measured on 100,000
-    /// citizens (a 52 MB file), the inbox's goal query over a random
-    /// caseworker's 40 citizens took 390 µs without it, 257 µs with it (and
-    /// 336 µs with an 16 MB cache per connection instead); 109 µs on 1,000.
-    /// Writes still go through the journal as before.
+    /// No memory map (`PRAGMA mmap_size`): measured with .ci/bench it made the
+    /// inbox slower (430 -> 313 requests/s at 1,000 citizens, 276 -> 200 at
+    /// 100,000), as the file grows with every access-log write and the map
+    /// follows it, and it counted the mapped file in the server's memory
+    /// (397 MB at 100,000 citizens).
     pub async fn connect(url: &str) -> Result<SqliteStore, sqlx::Error> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
-            .pragma("mmap_size", "134217728")
             .busy_timeout(Duration::from_secs(10));
         let in_memory = options.get_filename().as_os_str() == ":memory:" || url.contains("mode=memory");
         if let Some(dir) = options.get_filename().parent() {
