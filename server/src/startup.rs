@@ -27,7 +27,8 @@ use crate::oidc::RelyingParty;
 use crate::routes;
 use crate::security::{self, SecurityConfig};
 use crate::sessions::{self, DbSessionStore};
-pub use crate::state::{AppState, Shared};
+pub use crate::state::AppState;
+use crate::state::Shared;
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
 use app::features::notices::service::Notices;
@@ -269,18 +270,17 @@ pub fn router(state: AppState) -> Router {
 /// (the providers' end-session endpoints, reached by the logout form).
 fn page_context(state: &AppState, public_origin: &str) -> impl Fn() + Clone + Send + Sync + 'static {
     // The closure is cloned with the route's service for every request (as
-    // the layers are): it holds two pointers.
+    // the layers are): it holds two pointers and two flags.
     let form_targets: Arc<[String]> = state.auth.providers.iter().map(|p| p.issuer_origin()).filter(|o| o != public_origin).collect();
+    let options =
+        LoginOptions { test_login: state.test_idp.is_some(), staff_login: state.auth.providers.iter().any(|p| p.name == "staff") };
     let state = state.clone();
     move || {
         provide_context(state.notices.clone());
         provide_context(FormTargets(form_targets.to_vec()));
         provide_context(AppStore(state.store.clone()));
         provide_context(AppClock(state.auth.clock.clone()));
-        provide_context(LoginOptions {
-            test_login: state.test_idp.is_some(),
-            staff_login: state.auth.providers.iter().any(|p| p.name == "staff"),
-        });
+        provide_context(options);
     }
 }
 

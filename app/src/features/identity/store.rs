@@ -36,6 +36,11 @@ pub trait PeopleStore: Send + Sync {
     async fn outreach_hours(&self, staff: PersonId) -> DbResult<Vec<OutreachHours>>;
 }
 
+/// The stored role words as roles; a word that is no role is a decoding error.
+fn parse_roles<'a>(words: impl Iterator<Item = &'a str>) -> DbResult<Vec<Role>> {
+    words.map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role"))).collect()
+}
+
 macro_rules! sql {
     ($store:ty, $row:ty) => {
         #[async_trait]
@@ -96,7 +101,7 @@ macro_rules! sql {
                     .bind(id.0)
                     .fetch_all(&self.pool)
                     .await?;
-                words.iter().map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role"))).collect()
+                parse_roles(words.iter().map(String::as_str))
             }
             async fn signed_in(&self, id: PersonId) -> DbResult<Option<CurrentUser>> {
                 // One round trip instead of three: the roles as one text
@@ -113,12 +118,7 @@ macro_rules! sql {
                 let Some((full_name, display_name, is_citizen, roles, unread_notifications)) = row else {
                     return Ok(None);
                 };
-                let mut roles = roles
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter(|w| !w.is_empty())
-                    .map(|w| Role::parse(w).ok_or_else(|| decode("role_grant.role")))
-                    .collect::<DbResult<Vec<Role>>>()?;
+                let mut roles = parse_roles(roles.as_deref().unwrap_or_default().split(',').filter(|w| !w.is_empty()))?;
                 roles.sort_by_key(|r| r.as_str());
                 Ok(Some(CurrentUser {
                     person_id: id,
