@@ -82,6 +82,7 @@ async fn figures(label: &str, store: &dyn Store, photo: &[u8]) {
             limited: false,
             notify_citizen: false,
             attachments: files,
+            helper: None,
         }
     };
     let (mut plain, mut with_photo, mut stored) = (Vec::new(), Vec::new(), 0i64);

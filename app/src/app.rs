@@ -89,6 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("klage"), ParamSegment("id")) view=complaints::pages::ComplaintReviewPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment(&routes::UNSUBSCRIBE[1..]), ParamSegment("token")) view=notices::pages::Unsubscribe/>
                     <Route path=StaticSegment(&routes::CONVERSATION[1..]) view=conversation::pages::Conversation ssr=SsrMode::Async/>
+                    <Route path=StaticSegment(&routes::HELPERS[1..]) view=representation::pages::Helpers ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("fuldmagt"), StaticSegment("modtag")) view=representation::pages::Redeem ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("fuldmagt"), StaticSegment("ophoert")) view=representation::pages::Ended/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("hjaelpere")) view=representation::staff_pages::CitizenHelpers ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=inbox::pages::Caseload ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=inbox::pages::GoalReviewPage ssr=SsrMode::Async/>

@@ -13,6 +13,7 @@ use crate::features::conversation::forms::ConversationForm;
 use crate::features::goals::forms::GoalForm;
 use crate::features::network::forms::NetworkForm;
 use crate::features::notices::forms::NoticeForm;
+use crate::features::representation::forms::HelperForm;
 use crate::kernel::forms::FieldErrors;
 
 /// Lists each feature's form kinds once: the enum, `From` for each, and the check.
@@ -50,6 +51,7 @@ form_registry! {
     Conversation(ConversationForm),
     Notices(NoticeForm),
     Complaints(ComplaintForm),
+    Helpers(HelperForm),
 }
 
 #[cfg(test)]

@@ -51,6 +51,19 @@ pub fn decision(decision: i64) -> String {
     format!("{DECISIONS}#afgoerelse-{decision}")
 }
 
+/// The citizen's helpers (bisidder, fuldmægtig): invite, see, end; and,
+/// for a helper, the people they help.
+pub const HELPERS: &str = "/fuldmagt";
+/// Where a helper enters the citizen's code, after logging in with their own MitID.
+pub const HELPERS_REDEEM: &str = "/fuldmagt/modtag";
+/// The caseworker's page of citizen `id`'s helpers (and a paper power of attorney).
+pub fn citizen_helpers(id: i64) -> String {
+    format!("{INBOX}/borger/{id}/hjaelpere")
+}
+
+/// Where a helper lands when the access they acted with has ended.
+pub const HELPERS_ENDED: &str = "/fuldmagt/ophoert";
+
 /// The privacy notice.
 pub const PRIVACY: &str = "/privatliv";
 /// Followed by a signed token: the page with one "Afmeld" button, which a

@@ -258,7 +258,18 @@ pub async fn load_user(State(auth): State<Arc<Auth>>, session: Session, mut req:
             return res;
         } else {
             match current_user(auth.store.as_ref(), PersonId(user.person_id)).await {
-                Some(current) => {
+                Some(mut current) => {
+                    // A helper acting for a citizen: checked on every
+                    // request, so an ended access stops at the next click.
+                    match acting_for(auth.store.as_ref(), &session, current.person_id, now).await {
+                        Acting::Themselves => {}
+                        Acting::For(a) => current.acting_for = Some(a),
+                        Acting::Ended if req.uri().path() != paths::HELPERS_ENDED => {
+                            return Redirect::to(paths::HELPERS_ENDED).into_response();
+                        }
+                        Acting::Ended => {}
+                        Acting::Unknown => return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response(),
+                    }
                     // A page asking for news in the background is not the
                     // person at the screen: an open conversation left on a
                     // library PC must not keep the session alive.
@@ -279,6 +290,35 @@ pub async fn load_user(State(auth): State<Arc<Auth>>, session: Session, mut req:
         }
     }
     next.run(req).await
+}
+
+enum Acting {
+    Themselves,
+    For(app::ssr::auth::ActingFor),
+    /// The access the session acted with has ended (revoked, expired): the
+    /// session forgets it.
+    Ended,
+    /// The database could not say: nothing is done for anyone.
+    Unknown,
+}
+
+/// Whom the session's person acts for, checked against the database now.
+async fn acting_for(store: &dyn Store, session: &Session, person: PersonId, now: i64) -> Acting {
+    use app::features::representation::service::acting_for;
+    use app::ssr::auth::ACTING_KEY;
+    let Some(id) = session.get::<i64>(ACTING_KEY).await.ok().flatten() else { return Acting::Themselves };
+    match acting_for(store, person, app::kernel::ids::RepresentationId(id), now).await {
+        Ok(Some(a)) => Acting::For(a),
+        Ok(None) => {
+            tracing::info!(person.id = person.0, representation.id = id, "helper's access has ended");
+            let _ = session.remove::<i64>(ACTING_KEY).await;
+            Acting::Ended
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not check a helper's access");
+            Acting::Unknown
+        }
+    }
 }
 
 /// Whether the request carries a session cookie (whether or not its session still exists).

@@ -118,6 +118,23 @@ pub async fn run(worker: Worker, clock: Arc<dyn Clock>, every: std::time::Durati
     }
 }
 
+/// Tells helpers and citizens, once, of accesses that end within 14 days or
+/// have ended by their date (`representation::service::write_due_notices`),
+/// every `every`. Each notice is claimed in the database, so several
+/// server processes write it once.
+pub async fn helper_notices(store: Arc<dyn Store>, clock: Arc<dyn Clock>, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match app::features::representation::service::write_due_notices(store.as_ref(), clock.now_ms()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(accesses = n, "helpers told of an access ending"),
+            Err(e) => tracing::warn!(error = %e, "helper notice round failed"),
+        }
+    }
+}
+
 /// `GET /dev/udbakke`: what would have been sent, newest first.
 pub async fn dev_outbox(State(state): State<AppState>) -> Response {
     let Some(outbox) = &state.dev_outbox else {

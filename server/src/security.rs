@@ -82,8 +82,10 @@ pub const FORM_LIMIT: u64 = 64 * 1024;
 fn reads_its_own_upload(path: &str) -> bool {
     use app::features::complaints::server::Complain;
     use app::features::conversation::server::{AnswerMessage, SendMessage};
+    use app::features::representation::staff_server::RegisterPaper;
     use leptos::server_fn::ServerFn;
-    [<SendMessage as ServerFn>::PATH, <AnswerMessage as ServerFn>::PATH, <Complain as ServerFn>::PATH].contains(&path)
+    [<SendMessage as ServerFn>::PATH, <AnswerMessage as ServerFn>::PATH, <Complain as ServerFn>::PATH, <RegisterPaper as ServerFn>::PATH]
+        .contains(&path)
 }
 
 /// Bounds every request body but the upload routes' to [`FORM_LIMIT`]: a

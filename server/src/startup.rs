@@ -171,6 +171,8 @@ impl Application {
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, public_url = %self.state.auth.public_url, "listening");
         tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
+        let (store, clock) = (self.state.store.clone(), self.state.auth.clock.clone());
+        tokio::spawn(notices::helper_notices(store, clock, std::time::Duration::from_secs(60)));
         if self.state.sending {
             let worker = Worker {
                 store: self.state.store.clone(),

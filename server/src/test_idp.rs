@@ -328,6 +328,16 @@ async fn choices(store: &dyn Store) -> Vec<(&'static str, Vec<Choice>)> {
         sections.push(("Borgere", named(citizens).await));
         sections.push(("Sagsbehandlere", named(caseworkers).await));
     }
+    // The demo's helpers: a CPR number and no plan (they help a citizen).
+    let mut helpers = Vec::new();
+    for (_, cpr) in app::ssr::demo::HELPERS {
+        if let Ok(Some(p)) = store.person_by_cpr(cpr).await {
+            helpers.push(p.id);
+        }
+    }
+    if !helpers.is_empty() {
+        sections.push(("Hjælpere (uden egen plan)", named(helpers).await));
+    }
     for (title, role) in [("Værter for netværksgrupper", Role::Host), ("Administratorer", Role::Admin)] {
         if let Ok(ids) = store.people_with_role(role).await {
             sections.push((title, named(ids).await));

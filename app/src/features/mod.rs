@@ -17,4 +17,5 @@ pub mod network;
 pub mod notices;
 pub mod notifications;
 pub mod plan;
+pub mod representation;
 pub mod site;

@@ -94,6 +94,26 @@ pub enum Problem {
     CodeNotSent,
     /// Too many code mails within an hour (the limit).
     TooManyCodes(i64),
+    /// A helper's access needs at least one thing the helper may do.
+    ChooseScope,
+    /// Asking for money and complaining is for a fuldmægtig only.
+    MoneyNeedsFuldmaegtig,
+    /// An access lasts 1 to 24 months.
+    HelperMonths,
+    /// An invitation code that is wrong, used, withdrawn or more than 7 days old.
+    InvitationCode,
+    /// Five wrong invitation codes: wait until (the time, in words).
+    InvitationLocked(String),
+    /// One's own invitation: somebody else must enter it.
+    OwnInvitation,
+    /// The citizen's own caseworker or stand-in cannot be their helper.
+    CaseworkerAsHelper,
+    /// A CPR number is ten digits (the dash may be left out).
+    CprFormat,
+    /// A paper power of attorney needs the signed paper attached.
+    PaperRequired,
+    /// The helper's CPR number is the citizen's own.
+    OwnCpr,
 }
 
 impl Problem {
@@ -228,6 +248,34 @@ impl Problem {
             (Problem::CodeNotSent, Lang::En) => "We could not send the mail just now. Please try again in a little while.".into(),
             (Problem::TooManyCodes(n), Lang::Da) => format!("Vi har sendt {n} koder den seneste time. Vent lidt, og prøv igen."),
             (Problem::TooManyCodes(n), Lang::En) => format!("We have sent {n} codes in the last hour. Please wait a while and try again."),
+            (Problem::ChooseScope, Lang::Da) => "Sæt flueben ved mindst én ting, personen må hjælpe med.".into(),
+            (Problem::ChooseScope, Lang::En) => "Please tick at least one thing the person may help with.".into(),
+            (Problem::MoneyNeedsFuldmaegtig, Lang::Da) => {
+                "En bisidder kan ikke bede om penge eller klage for dig. Vælg fuldmægtig, eller fjern fluebenet.".into()
+            }
+            (Problem::MoneyNeedsFuldmaegtig, Lang::En) => {
+                "A bisidder cannot ask for money or complain for you. Choose fuldmægtig, or untick the box.".into()
+            }
+            (Problem::HelperMonths, Lang::Da) => "Skriv et antal måneder fra 1 til 24.".into(),
+            (Problem::HelperMonths, Lang::En) => "Please give a number of months from 1 to 24.".into(),
+            (Problem::InvitationCode, Lang::Da) => {
+                "Koden virker ikke. Den kan være skrevet forkert, brugt, trukket tilbage eller mere end 7 dage gammel. Bed om en ny kode.".into()
+            }
+            (Problem::InvitationCode, Lang::En) => {
+                "The code does not work. It may be mistyped, used, withdrawn or more than 7 days old. Please ask for a new code.".into()
+            }
+            (Problem::InvitationLocked(until), Lang::Da) => format!("Der er skrevet forkert kode 5 gange. Prøv igen kl. {until}."),
+            (Problem::InvitationLocked(until), Lang::En) => format!("A wrong code was entered 5 times. Please try again at {until}."),
+            (Problem::OwnInvitation, Lang::Da) => "Det er din egen kode. Giv den til den person, der skal hjælpe dig.".into(),
+            (Problem::OwnInvitation, Lang::En) => "This is your own code. Give it to the person who is going to help you.".into(),
+            (Problem::CaseworkerAsHelper, Lang::Da) => "Borgerens sagsbehandler eller stedfortræder kan ikke også være hjælper.".into(),
+            (Problem::CaseworkerAsHelper, Lang::En) => "The citizen's caseworker or stand-in cannot also be their helper.".into(),
+            (Problem::CprFormat, Lang::Da) => "Skriv CPR-nummeret med 10 cifre, for eksempel 010190-1234.".into(),
+            (Problem::CprFormat, Lang::En) => "Please give the CPR number as 10 digits, for example 010190-1234.".into(),
+            (Problem::PaperRequired, Lang::Da) => "Vedhæft den underskrevne fuldmagt (et billede eller en PDF).".into(),
+            (Problem::PaperRequired, Lang::En) => "Please attach the signed power of attorney (a picture or a PDF).".into(),
+            (Problem::OwnCpr, Lang::Da) => "Det er borgerens eget CPR-nummer. Skriv hjælperens.".into(),
+            (Problem::OwnCpr, Lang::En) => "This is the citizen's own CPR number. Please give the helper's.".into(),
         }
     }
 }
@@ -445,6 +493,16 @@ mod tests {
             Problem::TooManyCodes(5),
             Problem::ComplaintLate("7. april 2026".into()),
             Problem::ComplaintOpen,
+            Problem::ChooseScope,
+            Problem::MoneyNeedsFuldmaegtig,
+            Problem::HelperMonths,
+            Problem::InvitationCode,
+            Problem::InvitationLocked("14:15".into()),
+            Problem::OwnInvitation,
+            Problem::CaseworkerAsHelper,
+            Problem::CprFormat,
+            Problem::PaperRequired,
+            Problem::OwnCpr,
         ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {

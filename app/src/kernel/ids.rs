@@ -36,4 +36,5 @@ id_type!(
     MessageId,
     AttachmentId,
     ComplaintId,
+    RepresentationId,
 );

@@ -39,7 +39,7 @@ stored_enum!(
 
 stored_enum!(
     /// A role given by the municipality (a citizen needs none).
-    Role { Caseworker = "caseworker", Admin = "admin", Host = "host" }
+    Role { Caseworker = "caseworker", Admin = "admin", Host = "host", Representative = "representative" }
 );
 
 stored_enum!(

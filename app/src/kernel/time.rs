@@ -46,6 +46,18 @@ pub fn date_time(utc_ms: i64, lang: Lang) -> String {
     }
 }
 
+/// The Copenhagen clock time: "14.15" / "14:15".
+pub fn clock(utc_ms: i64, lang: Lang) -> String {
+    let Ok(ts) = Timestamp::from_millisecond(utc_ms) else {
+        return String::new();
+    };
+    let local = ts.to_zoned(copenhagen());
+    match lang {
+        Lang::Da => format!("{:02}.{:02}", local.hour(), local.minute()),
+        Lang::En => format!("{:02}:{:02}", local.hour(), local.minute()),
+    }
+}
+
 /// UTC milliseconds of a local Copenhagen date and minute past midnight
 /// (a time skipped by the spring change is moved forward, as clocks are).
 pub fn copenhagen_local(date: crate::kernel::forms::LocalDate, minute: i64) -> Option<i64> {

@@ -3,12 +3,17 @@
 //! access log. Services ask here first and then work with an [`Acting`]:
 //! whose data (`citizen`), who does it (`actor`), as what (`capacity`).
 //!
-//! Today a person acts for themselves (a citizen) or for a citizen whose
-//! caseworker or stand-in they are right now. Representatives (a bisidder, a
-//! fuldmægtig) are a capacity of their own when their issue lands; a service
-//! that asks for [`citizen_self`] then asks for "the citizen, or someone
-//! acting for them within this scope" instead, and nothing else changes.
+//! A person acts for themselves (a citizen), for a citizen whose caseworker
+//! or stand-in they are right now, or for a citizen who made them their
+//! helper (a bisidder, a fuldmægtig) within the scopes given. A service asks
+//! [`citizen_for`] with the [`Scope`] its action needs ("the citizen, or a
+//! helper acting for them within this scope"), or [`citizen_self`] for what
+//! only the citizen may do (contact settings, helpers): while someone acts
+//! for another, [`citizen_self`] refuses, so a service that has not chosen a
+//! scope is closed to helpers.
 
+use crate::features::representation::scope::HelperKind;
+pub use crate::features::representation::scope::Scope;
 use crate::kernel::ids::PersonId;
 use crate::kernel::plan::Role;
 use crate::ssr::auth::CurrentUser;
@@ -34,43 +39,118 @@ impl Acting {
         matches!(self.capacity, Capacity::Caseworker | Capacity::Standin)
     }
 
-    /// Who did it, as the plan's history records it.
-    pub fn history_actor(&self) -> Actor {
-        if self.is_staff() {
-            Actor::staff(self.actor)
-        } else {
-            Actor::citizen(self.actor)
+    /// A helper acting for the citizen, and as what.
+    pub fn helper(&self) -> Option<HelperKind> {
+        match self.capacity {
+            Capacity::Bisidder => Some(HelperKind::Bisidder),
+            Capacity::Fuldmaegtig => Some(HelperKind::Fuldmaegtig),
+            _ => None,
         }
     }
 
-    /// Records in the citizen's access log that staff read their data for
-    /// `purpose`. The citizen reading their own data is not logged.
-    pub async fn log_read(&self, store: &dyn Store, purpose: Purpose, now: i64) -> DbResult<()> {
-        if !self.is_staff() {
-            return Ok(());
+    /// Who did it, as the plan's history records it ("Ole Berg
+    /// (fuldmægtig) for Mette Hansen" when a helper did).
+    pub fn history_actor(&self) -> Actor {
+        match self.helper() {
+            _ if self.is_staff() => Actor::staff(self.actor),
+            Some(kind) => Actor::helper(self.citizen, self.actor, kind),
+            None => Actor::citizen(self.actor),
         }
-        store.log_access(self.citizen, self.actor, Role::Caseworker, self.capacity, purpose.as_str(), now).await
+    }
+
+    /// Records in the citizen's access log that staff, or their helper, read
+    /// their data for `purpose`. The citizen reading their own data is not logged.
+    pub async fn log_read(&self, store: &dyn Store, purpose: Purpose, now: i64) -> DbResult<()> {
+        let role = match self.capacity {
+            Capacity::Citizen => return Ok(()),
+            Capacity::Caseworker | Capacity::Standin => Role::Caseworker,
+            Capacity::Bisidder | Capacity::Fuldmaegtig => Role::Representative,
+        };
+        store.log_access(self.citizen, self.actor, role, self.capacity, purpose.as_str(), now).await
+    }
+}
+
+impl From<HelperKind> for Capacity {
+    fn from(kind: HelperKind) -> Capacity {
+        match kind {
+            HelperKind::Bisidder => Capacity::Bisidder,
+            HelperKind::Fuldmaegtig => Capacity::Fuldmaegtig,
+        }
     }
 }
 
 /// The signed-in citizen acting for themselves; `NotAllowed` for anyone
-/// who is not a citizen (staff without a CPR number, a volunteer host).
+/// who is not a citizen (staff without a CPR number, a volunteer host), and
+/// for a helper while they act for someone else: what only the citizen may
+/// do (their contact settings, their helpers).
 pub fn citizen_self(user: &CurrentUser) -> ServiceResult<Acting> {
-    if !user.is_citizen {
+    if !user.is_citizen || user.acting_for.is_some() {
         return Err(ServiceError::NotAllowed);
     }
     Ok(Acting { citizen: user.person_id, actor: user.person_id, capacity: Capacity::Citizen })
 }
 
-/// The signed-in citizen acting for themselves on something of `owner`'s:
-/// `NotAllowed` unless it is their own. A missing object looks the same as
-/// someone else's, so the caller passes the owner it found.
-pub fn citizen_owning(user: &CurrentUser, owner: PersonId) -> ServiceResult<Acting> {
-    let me = citizen_self(user)?;
+/// The citizen whose data this is: the signed-in citizen for themselves,
+/// or their helper acting for them, if the citizen gave the helper `scope`
+/// (and it is a scope the helper's kind may have). `NotAllowed` otherwise.
+pub fn citizen_for(user: &CurrentUser, scope: Scope) -> ServiceResult<Acting> {
+    match &user.acting_for {
+        None => citizen_self(user),
+        Some(a) if a.scopes.has(scope) && a.kind.may_have(scope) => {
+            Ok(Acting { citizen: a.citizen, actor: user.person_id, capacity: a.kind.into() })
+        }
+        Some(_) => Err(ServiceError::NotAllowed),
+    }
+}
+
+/// A helper acting for a citizen who did not give them `scope`: the page
+/// says so, rather than that there is nothing.
+pub fn not_given(user: &CurrentUser, scope: Scope) -> bool {
+    user.acting_for.is_some() && citizen_for(user, scope).is_err()
+}
+
+/// [`citizen_for`] with the first of `scopes` the helper has (reading the
+/// conversation: to see it, or to write in it).
+pub fn citizen_for_any(user: &CurrentUser, scopes: &[Scope]) -> ServiceResult<Acting> {
+    let mut refused = Err(ServiceError::NotAllowed);
+    for s in scopes {
+        match citizen_for(user, *s) {
+            Ok(a) => return Ok(a),
+            Err(e) => refused = Err(e),
+        }
+    }
+    refused
+}
+
+/// [`citizen_for`] on something of `owner`'s: `NotAllowed` unless it is
+/// the citizen's. A missing object looks the same as someone else's, so the
+/// caller passes the owner it found.
+pub fn citizen_owning(user: &CurrentUser, owner: PersonId, scope: Scope) -> ServiceResult<Acting> {
+    let me = citizen_for(user, scope)?;
     if me.citizen != owner {
         return Err(ServiceError::NotAllowed);
     }
     Ok(me)
+}
+
+/// The signed-in person themselves, for what is theirs whoever they are
+/// (contact settings, the name shown in groups); `NotAllowed` while they act
+/// for someone else, so a helper never changes the citizen's.
+pub fn person_self(user: &CurrentUser) -> ServiceResult<PersonId> {
+    match user.acting_for {
+        Some(_) => Err(ServiceError::NotAllowed),
+        None => Ok(user.person_id),
+    }
+}
+
+/// Who takes part in the network groups and meetups on this request: the
+/// signed-in person, or the citizen their helper acts for with the scope to
+/// sign them up (`NotAllowed` for a helper without it).
+pub fn participant(user: &CurrentUser) -> ServiceResult<PersonId> {
+    match user.acting_for {
+        None => Ok(user.person_id),
+        Some(_) => citizen_for(user, Scope::Meetups).map(|a| a.citizen),
+    }
 }
 
 /// `user` acting for `citizen` as their caseworker or stand-in right now:
@@ -123,7 +203,7 @@ mod tests {
     use super::*;
 
     fn person(id: i64, is_citizen: bool, roles: Vec<Role>) -> CurrentUser {
-        CurrentUser { person_id: PersonId(id), name: "X".into(), roles, is_citizen, unread_notifications: 0 }
+        CurrentUser { person_id: PersonId(id), name: "X".into(), roles, is_citizen, unread_notifications: 0, acting_for: None }
     }
 
     #[test]
@@ -139,8 +219,41 @@ mod tests {
     #[test]
     fn a_citizen_owns_only_their_own_things() {
         let user = person(1, true, vec![]);
-        assert!(citizen_owning(&user, PersonId(1)).is_ok());
-        assert!(matches!(citizen_owning(&user, PersonId(2)), Err(ServiceError::NotAllowed)));
-        assert!(matches!(citizen_owning(&person(2, false, vec![]), PersonId(2)), Err(ServiceError::NotAllowed)));
+        assert!(citizen_owning(&user, PersonId(1), Scope::See).is_ok());
+        assert!(matches!(citizen_owning(&user, PersonId(2), Scope::See), Err(ServiceError::NotAllowed)));
+        assert!(matches!(citizen_owning(&person(2, false, vec![]), PersonId(2), Scope::See), Err(ServiceError::NotAllowed)));
+    }
+
+    fn helping(kind: HelperKind, scopes: Vec<Scope>) -> CurrentUser {
+        use crate::features::representation::scope::Scopes;
+        use crate::kernel::ids::RepresentationId;
+        let acting_for = crate::ssr::auth::ActingFor {
+            representation: RepresentationId(7),
+            citizen: PersonId(1),
+            citizen_name: "Mette".into(),
+            kind,
+            scopes: Scopes(scopes),
+        };
+        CurrentUser { acting_for: Some(acting_for), ..person(5, true, vec![]) }
+    }
+
+    #[test]
+    fn a_helper_acts_for_the_citizen_exactly_within_the_scopes_given() {
+        let ole = helping(HelperKind::Fuldmaegtig, vec![Scope::See, Scope::Money]);
+        let a = citizen_for(&ole, Scope::See).unwrap();
+        assert_eq!((a.citizen, a.actor, a.capacity), (PersonId(1), PersonId(5), Capacity::Fuldmaegtig));
+        assert_eq!(a.history_actor(), Actor::helper(PersonId(1), PersonId(5), HelperKind::Fuldmaegtig));
+        assert!(!a.is_staff());
+        assert!(citizen_for(&ole, Scope::Money).is_ok());
+        assert!(matches!(citizen_for(&ole, Scope::Write), Err(ServiceError::NotAllowed)));
+        assert!(matches!(citizen_for(&ole, Scope::Meetups), Err(ServiceError::NotAllowed)));
+        assert!(citizen_owning(&ole, PersonId(1), Scope::See).is_ok());
+        assert!(matches!(citizen_owning(&ole, PersonId(5), Scope::See), Err(ServiceError::NotAllowed)), "not their own things meanwhile");
+        // What only the citizen may do is closed while acting for another.
+        assert!(matches!(citizen_self(&ole), Err(ServiceError::NotAllowed)));
+        // A bisidder never asks for money, even if the stored scopes said so.
+        let bisidder = helping(HelperKind::Bisidder, vec![Scope::See, Scope::Money]);
+        assert_eq!(citizen_for(&bisidder, Scope::See).unwrap().capacity, Capacity::Bisidder);
+        assert!(matches!(citizen_for(&bisidder, Scope::Money), Err(ServiceError::NotAllowed)));
     }
 }

@@ -19,7 +19,25 @@ pub struct CurrentUser {
     pub is_citizen: bool,
     /// Notifications not yet seen, counted when the request came in.
     pub unread_notifications: i64,
+    /// The citizen this person acts for on this request, as their helper
+    /// (chosen in the session, checked against the database on every
+    /// request); `None`: they act for themselves.
+    pub acting_for: Option<ActingFor>,
 }
+
+/// A helper acting for a citizen, as the session middleware found it valid
+/// on this request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActingFor {
+    pub representation: crate::kernel::ids::RepresentationId,
+    pub citizen: PersonId,
+    pub citizen_name: String,
+    pub kind: crate::features::representation::scope::HelperKind,
+    pub scopes: crate::features::representation::scope::Scopes,
+}
+
+/// The session key under which the representation a helper acts with is kept.
+pub const ACTING_KEY: &str = "acting_for";
 
 impl CurrentUser {
     pub fn has_role(&self, role: Role) -> bool {

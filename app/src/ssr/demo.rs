@@ -51,13 +51,22 @@ const CASEWORKERS: &[DemoCaseworker] = &[
 /// The synthetic CPR number of the demo citizen with this first name
 /// ("Mette" → Mette Hansen's), for tests that sign a demo person in.
 pub fn citizen_cpr(first_name: &str) -> Option<&'static str> {
-    CITIZENS.iter().find(|(name, ..)| name.split(' ').next() == Some(first_name)).map(|(_, cpr, ..)| *cpr)
+    let first = |name: &str| name.split(' ').next() == Some(first_name);
+    CITIZENS
+        .iter()
+        .find(|(name, ..)| first(name))
+        .map(|(_, cpr, ..)| *cpr)
+        .or_else(|| HELPERS.iter().find(|(name, _)| first(name)).map(|(_, cpr)| *cpr))
 }
 
-/// Whether `cpr` is one of the demo citizens' numbers.
+/// Whether `cpr` is one of the demo citizens' (or demo helpers') numbers.
 pub fn is_demo_cpr(cpr: &str) -> bool {
-    CITIZENS.iter().any(|(_, demo, ..)| *demo == cpr)
+    CITIZENS.iter().any(|(_, demo, ..)| *demo == cpr) || HELPERS.iter().any(|(_, demo)| *demo == cpr)
 }
+
+/// Demo helpers: people with a (synthetic) CPR number and no plan, who log
+/// in with their own MitID to help a citizen who gives them a code (name, CPR).
+pub const HELPERS: &[(&str, &str)] = &[("Ole Berg", "151360-2001")];
 
 /// A demo citizen: name, synthetic CPR, index of the primary caseworker,
 /// goals (own words, status).
@@ -261,7 +270,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 first_step: None,
                 status: GoalStatus::Proposed,
             };
-            let goal = store.propose_goal(id, &g, &format!("demo-goal-declined-{i}"), now - 12 * DAY).await?.id();
+            let goal = store.propose_goal(Actor::citizen(id), &g, &format!("demo-goal-declined-{i}"), now - 12 * DAY).await?.id();
             let reasons = crate::kernel::Reason::parse(why).map_err(|_| DbError::conflict("demo reason"))?;
             let decline = GoalChange {
                 goal,
@@ -314,6 +323,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 notify_citizen: false,
                 // Mette sent a photo of the letter she does not understand.
                 attachments: if i == 0 && n == 0 { vec![demo_letter()?] } else { vec![] },
+                helper: None,
             };
             store.send_message(&m, now - days_ago * DAY).await?;
             if i == 0 {
@@ -353,6 +363,7 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
                 goal: None,
                 idempotency_key: format!("demo-{i}"),
                 limit: None,
+                helper: None,
             };
             store.request_spending(&request, now - (i as i64 + 1) * DAY).await?;
             if let Some((_, purpose, kroner, why)) = DECLINED_SPENDING.iter().find(|(who, ..)| *who == i) {
@@ -405,6 +416,11 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
             store.create_meetup(&m, now).await?;
         }
     }
+    for (name, cpr) in HELPERS {
+        store
+            .create_person(&NewPerson { full_name: t(name), cpr: Some((*cpr).into()), subject: None, display_name: None }, now - 30 * DAY)
+            .await?;
+    }
     // Mette has asked for mails: her caseworker's next answer reaches her by
     // e-mail too (shown at `/dev/udbakke` on a machine without a mail server).
     if let Some(mette) = store.person_by_cpr(citizen_cpr("Mette").unwrap_or_default()).await? {
@@ -421,6 +437,10 @@ mod tests {
 
     #[test]
     fn every_demo_text_is_valid_and_every_cpr_is_impossible() {
+        for (name, cpr) in HELPERS {
+            assert!(ShortText::parse(name).is_ok());
+            assert_eq!(&cpr[2..4], "13", "month 13 marks a demo CPR: {cpr}");
+        }
         for (name, cpr, _, goals) in CITIZENS {
             assert!(ShortText::parse(name).is_ok());
             assert_eq!(&cpr[2..4], "13", "month 13 marks a demo CPR: {cpr}");
@@ -454,7 +474,9 @@ mod tests {
         let now = 1_790_000_000_000;
         assert!(seed_if_empty(&store, now).await.unwrap());
         let people = store.count_people().await.unwrap();
-        assert_eq!(people, 1 + 3 + 12 + 2);
+        assert_eq!(people, 1 + 3 + 12 + 2 + HELPERS.len() as i64);
+        let ole = store.person_by_cpr(citizen_cpr("Ole").unwrap()).await.unwrap().expect("Ole, a demo helper");
+        assert!(store.plan_of(ole.id).await.unwrap().is_none(), "a helper has no plan of his own");
         assert!(!seed_if_empty(&store, now).await.unwrap(), "a second start adds nothing");
         assert_eq!(store.count_people().await.unwrap(), people);
 

@@ -101,7 +101,7 @@ pub fn is_plain_form() -> bool {
         .unwrap_or(false)
 }
 
-fn session() -> Option<tower_sessions::Session> {
+pub(crate) fn session() -> Option<tower_sessions::Session> {
     use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<tower_sessions::Session>().cloned())
 }
 

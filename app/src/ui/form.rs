@@ -36,6 +36,8 @@ pub enum Control {
     Code,
     /// One of several answers: (value, label).
     Choice(Vec<(String, String)>),
+    /// A box to tick: it posts `ja` when ticked, nothing when not.
+    Check,
     /// Files to send with the form (the form is then posted as
     /// `multipart/form-data`); what was chosen is never kept after a refusal.
     Files(FileRules),
@@ -82,7 +84,8 @@ pub struct FormSpec {
 pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
     let FormSpec { kind, id_prefix, lang, action, hidden, fields, errors, submit, submitting, problems, live } = spec;
     let message = |name: &str| crate::kernel::forms::error_for(&errors, name, lang);
-    let guard_fields: Vec<(String, bool)> = fields.iter().map(|f| (f.name.clone(), matches!(f.control, Control::Choice(_)))).collect();
+    let guard_fields: Vec<(String, bool)> =
+        fields.iter().map(|f| (f.name.clone(), matches!(f.control, Control::Choice(_) | Control::Check))).collect();
     let files = fields.iter().find_map(|f| match &f.control {
         Control::Files(rules) => Some((f.name.clone(), rules.clone())),
         _ => None,
@@ -138,6 +141,19 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                             {error_line}
                             {options}
                         </fieldset>
+                    }
+                    .into_any()
+                }
+                Control::Check => {
+                    let checked = !f.value.is_empty();
+                    view! {
+                        <div class="mb-3">
+                            {error_line}
+                            <div class="flex min-h-11 items-start gap-3">
+                                <input id=id.clone() type="checkbox" name=f.name value="ja" checked=checked class="mt-1 h-6 w-6 shrink-0" aria-describedby=described/>
+                                <label for=id>{f.label}</label>
+                            </div>
+                        </div>
                     }
                     .into_any()
                 }

@@ -28,6 +28,7 @@ pub fn Frame(footer: AnyView, children: Children) -> impl IntoView {
                 </div>
             </div>
             <MainNav/>
+            <crate::features::representation::pages::ActingBanner/>
         </header>
         <main id="indhold" tabindex="-1" class="mx-auto max-w-3xl px-4 py-6 focus:outline-none">
             {session_ended().map(|why| {
@@ -98,7 +99,7 @@ fn MainNav() -> impl IntoView {
     let t = use_lang().texts();
     let me = viewer();
     let mut links: Vec<(&'static str, String)> = match &me {
-        Some(v) if v.is_staff && !v.is_citizen => vec![
+        Some(v) if v.is_staff && !v.is_citizen && v.acting_for.is_none() => vec![
             (routes::INBOX, t.nav_inbox.to_string()),
             (routes::CASELOAD, t.nav_caseload.to_string()),
             (routes::NETWORK, t.nav_network.to_string()),
@@ -109,6 +110,7 @@ fn MainNav() -> impl IntoView {
             (routes::CONVERSATION, t.conversation.title.to_string()),
             (routes::BUDGET, t.nav_budget.to_string()),
             (routes::NETWORK, t.nav_network.to_string()),
+            (routes::HELPERS, t.helpers.nav.to_string()),
         ],
     };
     if let Some(v) = &me {

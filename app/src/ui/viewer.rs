@@ -12,6 +12,8 @@ pub struct Viewer {
     pub is_staff: bool,
     /// Notifications not yet seen (shown in the navigation).
     pub unread: i64,
+    /// The citizen's name, while this person acts for them as their helper.
+    pub acting_for: Option<String>,
 }
 
 /// Why a session ended on this very request, so the page can say so.
@@ -41,6 +43,7 @@ pub fn viewer() -> Option<Viewer> {
             unread: u.unread_notifications,
             name: u.name,
             is_citizen: u.is_citizen,
+            acting_for: u.acting_for.map(|a| a.citizen_name),
         })
     }
     #[cfg(not(feature = "ssr"))]

@@ -15,6 +15,7 @@ mod conversation_access;
 mod crash;
 mod decisions;
 mod foundation;
+mod helpers_access;
 mod limits;
 mod my_data;
 mod network_access;

@@ -109,7 +109,7 @@ async fn the_inbox_and_the_caseload_go_on_with_plain_vis_flere_links() {
             first_step: None,
             status: GoalStatus::Proposed,
         };
-        app.store.propose_goal(mette, &goal, &format!("paging-{i}"), now - 60_000 * (60 - i)).await.unwrap();
+        app.store.propose_goal(app::ssr::db::Actor::citizen(mette), &goal, &format!("paging-{i}"), now - 60_000 * (60 - i)).await.unwrap();
     }
     let mut browser = app.signed_in("Karin").await;
     let pages = all_pages(&app, &mut browser, "/sagsbehandler?type=maal").await;

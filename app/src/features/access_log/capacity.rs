@@ -13,10 +13,14 @@ pub enum Capacity {
     Caseworker,
     /// Their caseworker's stand-in, with the caseworker's authority.
     Standin,
+    /// A bisidder the citizen chose (sees what the citizen shares).
+    Bisidder,
+    /// A fuldmægtig the citizen chose (acts for them within the scopes given).
+    Fuldmaegtig,
 }
 
 impl Capacity {
-    pub const ALL: [Capacity; 3] = [Capacity::Citizen, Capacity::Caseworker, Capacity::Standin];
+    pub const ALL: [Capacity; 5] = [Capacity::Citizen, Capacity::Caseworker, Capacity::Standin, Capacity::Bisidder, Capacity::Fuldmaegtig];
 
     /// As stored in `access_log.capacity` (never renamed: old entries keep it).
     pub fn as_str(self) -> &'static str {
@@ -24,6 +28,8 @@ impl Capacity {
             Capacity::Citizen => "citizen",
             Capacity::Caseworker => "caseworker",
             Capacity::Standin => "standin",
+            Capacity::Bisidder => "bisidder",
+            Capacity::Fuldmaegtig => "fuldmaegtig",
         }
     }
 

@@ -24,10 +24,20 @@ pub enum Purpose {
     Caseload,
     /// Opened the citizen's complaint about a decision to answer it.
     ComplaintReview,
+    /// A helper (bisidder, fuldmægtig) saw the citizen's plan.
+    PlanSeen,
+    /// A helper saw the citizen's decisions.
+    DecisionsSeen,
+    /// A helper saw, or downloaded, everything recorded about the citizen.
+    RecordsSeen,
+    /// A helper saw who the citizen's caseworker is.
+    CaseworkerSeen,
+    /// A helper saw who has seen the citizen's data.
+    AccessLogSeen,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 9] = [
+    pub const ALL: [Purpose; 14] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -37,6 +47,11 @@ impl Purpose {
         Purpose::Attachment,
         Purpose::Caseload,
         Purpose::ComplaintReview,
+        Purpose::PlanSeen,
+        Purpose::DecisionsSeen,
+        Purpose::RecordsSeen,
+        Purpose::CaseworkerSeen,
+        Purpose::AccessLogSeen,
     ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
@@ -51,6 +66,11 @@ impl Purpose {
             Purpose::Attachment => "attachment",
             Purpose::Caseload => "caseload",
             Purpose::ComplaintReview => "complaint_review",
+            Purpose::PlanSeen => "plan_seen",
+            Purpose::DecisionsSeen => "decisions_seen",
+            Purpose::RecordsSeen => "records_seen",
+            Purpose::CaseworkerSeen => "caseworker_seen",
+            Purpose::AccessLogSeen => "access_log_seen",
         }
     }
 

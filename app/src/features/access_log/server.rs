@@ -18,7 +18,7 @@ pub async fn my_access_log(before: Option<String>) -> Result<Option<Paged<Access
         return Ok(None);
     };
     let before = before.as_deref().and_then(Before::parse);
-    crate::features::access_log::service::my_access_log(cx.store(), user, before, cx.lang)
+    crate::features::access_log::service::my_access_log(cx.store(), user, before, cx.now, cx.lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the access log", e))
 }

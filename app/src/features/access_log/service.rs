@@ -14,11 +14,13 @@ pub async fn my_access_log(
     store: &dyn Store,
     user: &CurrentUser,
     before: Option<Before>,
+    now: i64,
     lang: Lang,
 ) -> DbResult<Option<Paged<AccessView>>> {
-    let Ok(me) = crate::ssr::access::citizen_self(user) else {
+    let Ok(me) = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::See) else {
         return Ok(None);
     };
+    me.log_read(store, crate::ssr::access::Purpose::AccessLogSeen, now).await?;
     let rows = store.access_log_page(me.citizen, before, PAGE_SIZE as i64 + 1).await?;
     // Who, by name (the staff member's full name, as the citizen knows them).
     let mut names = crate::ssr::service::Names::full(store);

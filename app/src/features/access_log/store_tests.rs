@@ -15,14 +15,14 @@ async fn a_citizen_sees_who_opened_their_data_and_only_their_own_log(s: Arc<dyn 
     s.log_access(c, cw, Role::Caseworker, Capacity::Caseworker, "Forberedelse af møde", NOW).await.unwrap();
     s.log_access(c, cw, Role::Caseworker, Capacity::Caseworker, "Svar på dit forslag", NOW + DAY).await.unwrap();
     s.log_access(other, cw, Role::Caseworker, Capacity::Caseworker, "Andens sag", NOW).await.unwrap();
-    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, Lang::Da).await.unwrap().expect("a citizen");
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, NOW, Lang::Da).await.unwrap().expect("a citizen");
     assert_eq!(
         log.items.iter().map(|e| e.purpose.as_str()).collect::<Vec<_>>(),
         ["Svar på dit forslag", "Forberedelse af møde"],
         "own entries, newest first"
     );
     assert_eq!((log.items[0].role, log.older, log.later), (Role::Caseworker, None, false));
-    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), None, Lang::Da).await.unwrap().is_none());
+    assert!(my_access_log(s.as_ref(), &signed_in(cw, false), None, NOW, Lang::Da).await.unwrap().is_none());
 }
 
 async fn a_long_access_log_is_read_a_page_at_a_time_newest_first_and_nothing_is_skipped(s: Arc<dyn Store>) {
@@ -38,7 +38,7 @@ async fn a_long_access_log_is_read_a_page_at_a_time_newest_first_and_nothing_is_
     let mut seen = Vec::new();
     let mut before = None;
     loop {
-        let page = my_access_log(s.as_ref(), &me, before, Lang::Da).await.unwrap().unwrap();
+        let page = my_access_log(s.as_ref(), &me, before, NOW, Lang::Da).await.unwrap().unwrap();
         assert!(page.items.len() <= PAGE_SIZE);
         assert_eq!(page.later, before.is_some());
         seen.extend(page.items.into_iter().map(|e| e.purpose));
@@ -85,7 +85,7 @@ async fn the_log_names_who_and_in_which_capacity_and_the_caseload_list_is_logged
     let (total, page) = crate::features::inbox::service::caseload(s.as_ref(), &staff(amira), None, NOW + 3, Lang::Da).await.unwrap();
     assert_eq!((total, page.items.len()), (2, 2));
 
-    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, Lang::Da).await.unwrap().unwrap().items;
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, NOW, Lang::Da).await.unwrap().unwrap().items;
     let seen: Vec<_> = log.iter().map(|e| (e.who.as_str(), e.capacity, e.purpose.as_str())).collect();
     assert_eq!(
         seen,
@@ -100,7 +100,7 @@ async fn the_log_names_who_and_in_which_capacity_and_the_caseload_list_is_logged
     assert_eq!((theirs.len(), theirs[0].capacity.as_deref(), theirs[0].purpose.as_str()), (1, Some("caseworker"), "caseload"));
     // Capacity is what it was: after a handover the old entries keep theirs.
     s.assign_caseworker(c, amira, AssignmentKind::Primary, NOW + DAY).await.unwrap();
-    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, Lang::Da).await.unwrap().unwrap().items;
+    let log = my_access_log(s.as_ref(), &signed_in(c, true), None, NOW, Lang::Da).await.unwrap().unwrap().items;
     assert_eq!(
         log.iter().map(|e| e.capacity).collect::<Vec<_>>(),
         [Some(Capacity::Standin), Some(Capacity::Standin), Some(Capacity::Caseworker)]

@@ -15,6 +15,8 @@ pub struct AccessLogTexts {
     pub as_caseworker: &'static str,
     pub as_standin: &'static str,
     pub as_citizen: &'static str,
+    pub as_bisidder: &'static str,
+    pub as_fuldmaegtig: &'static str,
 }
 
 impl AccessLogTexts {
@@ -25,24 +27,30 @@ impl AccessLogTexts {
             C::Caseworker => self.as_caseworker,
             C::Standin => self.as_standin,
             C::Citizen => self.as_citizen,
+            C::Bisidder => self.as_bisidder,
+            C::Fuldmaegtig => self.as_fuldmaegtig,
         }
     }
 }
 
 pub static DA: AccessLogTexts = AccessLogTexts {
     access_title: "Hvem har set mine oplysninger",
-    access_body: "Her kan du se, hver gang en medarbejder har åbnet dine oplysninger i Én Plan: hvem, hvornår, om det var din sagsbehandler eller en stedfortræder, og hvorfor.",
+    access_body: "Her kan du se, hver gang en medarbejder eller en hjælper, du har valgt, har åbnet dine oplysninger i Én Plan: hvem, hvornår, i hvilken rolle, og hvorfor.",
     access_empty: "Ingen medarbejdere har åbnet dine oplysninger endnu.",
     as_caseworker: "din sagsbehandler",
     as_standin: "stedfortræder for din sagsbehandler",
     as_citizen: "dig selv",
+    as_bisidder: "din bisidder",
+    as_fuldmaegtig: "din fuldmægtig",
 };
 
 pub static EN: AccessLogTexts = AccessLogTexts {
     access_title: "Who has seen my information",
-    access_body: "Here you can see every time a member of staff opened your information in Én Plan: who, when, whether it was your caseworker or a stand-in, and why.",
+    access_body: "Here you can see every time a member of staff, or a helper you chose, opened your information in Én Plan: who, when, in which role, and why.",
     access_empty: "No member of staff has opened your information yet.",
     as_caseworker: "your caseworker",
     as_standin: "stand-in for your caseworker",
     as_citizen: "yourself",
+    as_bisidder: "your bisidder",
+    as_fuldmaegtig: "your fuldmægtig",
 };

@@ -190,6 +190,7 @@ pub fn RequestSpending() -> impl IntoView {
                         <CheckedForm spec/>
                     }
                     .into_any(),
+                    Ok(SpendingPage::NotGiven) => view! { <crate::features::representation::pages::NotGiven/> }.into_any(),
                     Ok(SpendingPage::NoBudget) => view! {
                         <h2 class="mb-2 text-2xl font-bold">{t.budget.budget_none_heading}</h2>
                         <p class="mb-4">{t.budget.budget_none_body}</p>

@@ -29,7 +29,7 @@ pub async fn my_budget() -> Result<Option<BudgetView>, ServerFnError> {
     let Some(user) = cx.maybe_user() else {
         return Ok(None);
     };
-    crate::features::budget::service::my_budget(cx.store(), user, cx.lang)
+    crate::features::budget::service::my_budget(cx.store(), user, cx.now, cx.lang)
         .await
         .map_err(|e| crate::ssr::internal_error("read the budget", e))
 }
@@ -82,6 +82,8 @@ pub async fn cancel_spending(request: i64) -> Result<(), ServerFnError> {
 pub enum SpendingPage {
     /// No running budget to ask from.
     NoBudget,
+    /// A helper the citizen did not give the right to ask for money.
+    NotGiven,
     Form(FormSpec),
 }
 
@@ -95,6 +97,9 @@ pub async fn spending_form() -> Result<SpendingPage, ServerFnError> {
     let Ok(user) = cx.user() else {
         return Ok(SpendingPage::NoBudget);
     };
+    if crate::ssr::access::not_given(user, crate::ssr::access::Scope::Money) {
+        return Ok(SpendingPage::NotGiven);
+    }
     let fail = |e| crate::ssr::internal_error("read the budget", e);
     let Some(left) = budget::available_to_request(cx.store(), user).await.map_err(fail)? else {
         return Ok(SpendingPage::NoBudget);

@@ -111,10 +111,11 @@ async fn budget_view(store: &dyn Store, b: Budget, lang: Lang) -> DbResult<Budge
 }
 
 /// The signed-in citizen's budget (`None`: not a citizen, or never had one).
-pub async fn my_budget(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbResult<Option<BudgetView>> {
-    let Ok(me) = access::citizen_self(user) else {
+pub async fn my_budget(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<BudgetView>> {
+    let Ok(me) = access::citizen_for(user, access::Scope::See) else {
         return Ok(None);
     };
+    me.log_read(store, Purpose::BudgetWork, now).await?;
     match latest(store, me.citizen).await? {
         Some(b) => Ok(Some(budget_view(store, b, lang).await?)),
         None => Ok(None),
@@ -123,7 +124,7 @@ pub async fn my_budget(store: &dyn Store, user: &CurrentUser, lang: Lang) -> DbR
 
 /// The citizen's goals a request can be linked to: (id, title).
 pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Vec<(i64, String)>> {
-    let Ok(me) = access::citizen_self(user) else {
+    let Ok(me) = access::citizen_for(user, access::Scope::Money) else {
         return Ok(vec![]);
     };
     let Some(plan) = store.plan_of(me.citizen).await? else {
@@ -141,7 +142,7 @@ pub async fn goals_to_link(store: &dyn Store, user: &CurrentUser) -> DbResult<Ve
 /// What the signed-in citizen can still ask for (`None`: no running budget
 /// to ask from).
 pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbResult<Option<Amount>> {
-    let Ok(me) = access::citizen_self(user) else {
+    let Ok(me) = access::citizen_for(user, access::Scope::Money) else {
         return Ok(None);
     };
     Ok(running(store, me.citizen).await?.map(|b| b.available()))
@@ -152,7 +153,7 @@ pub async fn available_to_request(store: &dyn Store, user: &CurrentUser) -> DbRe
 /// hour than the municipality's setting allows (10 by default), is refused with a message
 /// by the amount. A repeated submit with the same key returns the first request.
 pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput, key: &str, now: i64) -> ServiceResult<RequestId> {
-    let me = access::citizen_self(user)?;
+    let me = access::citizen_for(user, access::Scope::Money)?;
     let budget = running(store, me.citizen).await?.ok_or(ServiceError::NotAllowed)?;
     if let Some(goal) = input.goal {
         // Only one of the citizen's own goals; anything else is a wrong choice.
@@ -170,6 +171,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
         goal: input.goal,
         idempotency_key: key.to_string(),
         limit: Some(RateLimit { since: now - HOUR_MS, max: per_hour }),
+        helper: me.helper().map(|_| me.actor),
     };
     match store.request_spending(&r, now).await {
         Ok(out) => Ok(out.id()),
@@ -184,7 +186,7 @@ pub async fn request(store: &dyn Store, user: &CurrentUser, input: SpendingInput
 /// released. A second tap finds it cancelled: that is done, not a conflict.
 pub async fn cancel(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64) -> ServiceResult<()> {
     let r = store.spending_request(id).await?;
-    access::citizen_owning(user, r.citizen_id)?;
+    access::citizen_owning(user, r.citizen_id, access::Scope::Money)?;
     match r.status {
         RequestStatus::Cancelled => Ok(()),
         RequestStatus::Pending => Ok(store.cancel_spending(id, now).await?),

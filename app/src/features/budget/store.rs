@@ -247,8 +247,8 @@ macro_rules! sql {
                     }
                 }
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO spending_request (budget_id, citizen_id, amount_ore, purpose, goal_id, status, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, 'pending', $6) RETURNING id",
+                    "INSERT INTO spending_request (budget_id, citizen_id, amount_ore, purpose, goal_id, status, created_at, helper_id) \
+                     VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id",
                 )
                 .bind(r.budget.0)
                 .bind(r.citizen.0)
@@ -256,6 +256,7 @@ macro_rules! sql {
                 .bind(r.purpose.as_str())
                 .bind(r.goal.map(|g| g.0))
                 .bind(now)
+                .bind(r.helper.map(|h| h.0))
                 .fetch_one(&mut *tx)
                 .await?;
                 ledger!(tx, r.budget.0, "reserve", r.amount.ore(), Some(id), r.citizen.0, now);

@@ -254,7 +254,7 @@ async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s:
     s.request_spending(&spend(b, c, kr(1_000), "k2"), NOW + 2 * DAY).await.unwrap();
     s.decide_spending(&decide(first, Some(kr(2_000)), decision(cw, Some("Cyklen koster 2.000 kr."))), NOW + 3 * DAY).await.unwrap();
 
-    let v = my_budget(s.as_ref(), &signed_in(c, true), Lang::Da).await.unwrap().expect("a budget");
+    let v = my_budget(s.as_ref(), &signed_in(c, true), 0, Lang::Da).await.unwrap().expect("a budget");
     assert_eq!(
         (v.granted.as_str(), v.spent.as_str(), v.reserved.as_str(), v.available.as_str()),
         ("10.000,00 kr.", "2.000,00 kr.", "1.000,00 kr.", "7.000,00 kr.")
@@ -276,8 +276,8 @@ async fn a_citizen_sees_their_budget_as_figures_and_a_ledger_and_nobody_elses(s:
     assert!(v.period.contains("2026"), "{}", v.period);
 
     let other = person(s.as_ref(), "Uden Budget", Some("011370-0031")).await;
-    assert_eq!(my_budget(s.as_ref(), &signed_in(other, true), Lang::Da).await.unwrap(), None, "no budget, and never someone else's");
-    assert_eq!(my_budget(s.as_ref(), &signed_in(cw, false), Lang::Da).await.unwrap(), None);
+    assert_eq!(my_budget(s.as_ref(), &signed_in(other, true), 0, Lang::Da).await.unwrap(), None, "no budget, and never someone else's");
+    assert_eq!(my_budget(s.as_ref(), &signed_in(cw, false), 0, Lang::Da).await.unwrap(), None);
 }
 
 /// The budget service's rules over the store: who may ask, cancel, answer,
@@ -345,7 +345,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
     budget::decide(&*s, &caseworker, r, lower("750"), NOW + 4).await.unwrap();
     assert!(matches!(budget::decide(&*s, &caseworker, r, lower("700"), NOW + 5).await, Err(ServiceError::Conflict)), "answered once");
     assert_eq!(s.notifications(c).await.unwrap()[0].kind, NotificationKind::SpendingAnswered.as_str());
-    let seen = budget::my_budget(&*s, &citizen, crate::i18n::Lang::Da).await.unwrap().unwrap();
+    let seen = budget::my_budget(&*s, &citizen, 0, crate::i18n::Lang::Da).await.unwrap().unwrap();
     let answered = seen.requests.iter().find(|v| v.id == r.0).unwrap();
     assert_eq!((answered.status.as_str(), answered.approved.as_deref()), ("approved", Some("750,00 kr.")));
     assert_eq!((answered.decisions[0].outcome.as_str(), answered.decisions[0].reasons.as_deref()), ("approved_lower", Some("Prisen")));
@@ -373,7 +373,7 @@ async fn the_budget_service_checks_who_acts_and_explains_refusals(s: Arc<dyn Sto
         matches!(budget::request(&*s, &citizen, ask("1"), "after", NOW + 10).await, Err(ServiceError::NotAllowed)),
         "nothing to ask from"
     );
-    let ended = budget::my_budget(&*s, &citizen, crate::i18n::Lang::Da).await.unwrap().unwrap();
+    let ended = budget::my_budget(&*s, &citizen, 0, crate::i18n::Lang::Da).await.unwrap().unwrap();
     assert!(ended.ended.is_some() && ended.available == "0,00 kr.", "{ended:?}");
     assert_eq!(
         problem(budget::grant(&*s, &caseworker, c, grant("50.000,01"), NOW + 11).await),

@@ -65,6 +65,10 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         (!activity.errors.is_empty(), !appointment.errors.is_empty(), !note.errors.is_empty());
     let citizen = view.citizen_id;
     let plan = view.plan;
+    let helpers = view.helpers;
+    let helpers = (!helpers.is_empty()).then(move || {
+        view! { <ul class="list-disc pl-6 text-base">{helpers.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul> }
+    });
     let goals = plan
         .goals
         .into_iter()
@@ -89,6 +93,10 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
         <p class="mb-4 text-base text-muted">{t.citizen_plan_log_note}</p>
         <p class="mb-4"><a href=routes::citizen_budget(citizen) class="link">{t.open_budget_link}</a></p>
         <p class="mb-4"><a href=routes::citizen_conversation(citizen) class="link">{t.conversation.open_conversation}</a></p>
+        <div class="mb-4">
+            <a href=routes::citizen_helpers(citizen) class="link">{t.helpers.staff_link}</a>
+            {helpers}
+        </div>
         <Outcome/>
         <Section id="maal" heading=t.casework.cw_goals_heading empty=t.casework.cw_goals_empty items=goals/>
         <Section id="aktiviteter" heading=t.casework.cw_activities_heading empty=t.casework.cw_activities_empty items=activities/>

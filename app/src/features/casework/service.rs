@@ -42,7 +42,8 @@ pub async fn open_plan(
         }
         None => Default::default(),
     };
-    Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan })
+    let helpers = crate::features::representation::service::in_words(store, citizen, now, lang).await?;
+    Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan, helpers })
 }
 
 /// `key`: the form's idempotency key (a double tap adds one activity).

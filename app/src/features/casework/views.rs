@@ -11,4 +11,7 @@ pub struct CitizenPlanView {
     pub citizen_id: i64,
     pub citizen: String,
     pub plan: PlanView,
+    /// Who helps the citizen now and with what, in words ("Ole Berg,
+    /// fuldmægtig: …").
+    pub helpers: Vec<String>,
 }

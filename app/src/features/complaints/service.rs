@@ -30,7 +30,7 @@ fn refused(problem: Problem) -> ServiceError {
 /// own decision (anything else, or anyone but a citizen, is `NotAllowed`).
 /// Settled before any file sent with the complaint is read.
 pub async fn may_complain(store: &dyn Store, user: &CurrentUser, decision: DecisionId) -> ServiceResult<()> {
-    let me = crate::ssr::access::citizen_self(user)?;
+    let me = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::Money)?;
     let all = store.decisions_of(me.citizen).await?;
     all.iter().any(|d| d.id == decision).then_some(()).ok_or(ServiceError::NotAllowed)
 }
@@ -51,7 +51,7 @@ pub async fn complain(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<ComplaintId> {
-    let me = crate::ssr::access::citizen_self(user)?;
+    let me = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::Money)?;
     let all = store.decisions_of(me.citizen).await?;
     let d = all.iter().find(|d| d.id == decision).ok_or(ServiceError::NotAllowed)?;
     let deadline = complaint_deadline(d.decided_at);

@@ -18,7 +18,7 @@ use crate::kernel::forms::{FieldError, Problem};
 use crate::kernel::ids::{AttachmentId, MessageId, PersonId};
 use crate::kernel::text::MessageBody;
 use crate::kernel::time::date_time;
-use crate::ssr::access::{self, Acting, Purpose};
+use crate::ssr::access::{self, Acting, Purpose, Scope};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{AssignmentKind, DbError, PerHour, Store};
 use crate::ssr::service::{Names, ServiceError, ServiceResult};
@@ -32,10 +32,11 @@ pub async fn my_thread(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<Option<ThreadView>> {
-    let me = access::citizen_self(user)?;
+    let me = access::citizen_for_any(user, &[Scope::Write, Scope::See])?;
     let Some(caseworker) = caseworker_of(store, me.citizen).await? else {
         return Ok(None);
     };
+    me.log_read(store, Purpose::Conversation, now).await?;
     let other = store.person(caseworker).await?.full_name;
     Ok(Some(thread(store, &me, other, same_origin, now, lang).await?))
 }
@@ -46,7 +47,7 @@ pub async fn my_thread(
 pub async fn may_write(store: &dyn Store, user: &CurrentUser, citizen: Option<PersonId>) -> ServiceResult<()> {
     match citizen {
         None => {
-            let me = access::citizen_self(user)?;
+            let me = access::citizen_for(user, Scope::Write)?;
             caseworker_of(store, me.citizen).await?.map(|_| ()).ok_or(ServiceError::NotAllowed)
         }
         Some(c) => access::staff_for(store, user, c).await.map(|_| ()),
@@ -63,11 +64,13 @@ pub async fn send(
     key: &str,
     now: i64,
 ) -> ServiceResult<MessageId> {
-    let me = access::citizen_self(user)?;
+    let me = access::citizen_for(user, Scope::Write)?;
     may_write(store, user, None).await?;
     let m = NewMessage {
         citizen: me.citizen,
-        sender: me.actor,
+        // The citizen's side: a helper writes as the citizen, and is named.
+        sender: me.citizen,
+        helper: me.helper().map(|_| me.actor),
         body,
         idempotency_key: key.to_string(),
         limited: true,
@@ -120,6 +123,7 @@ pub async fn answer(
         limited: false,
         notify_citizen: true,
         attachments: files,
+        helper: None,
     };
     Ok(store.send_message(&m, now).await?.id())
 }
@@ -147,7 +151,7 @@ pub async fn updates(
     lang: Lang,
 ) -> ServiceResult<Vec<MessageView>> {
     let acting = match citizen {
-        None => access::citizen_self(user)?,
+        None => access::citizen_for_any(user, &[Scope::Write, Scope::See])?,
         Some(c) => access::staff_for(store, user, c).await?,
     };
     let new = store.messages_after(acting.citizen, after).await?;
@@ -168,9 +172,13 @@ pub async fn attachment(store: &dyn Store, user: &CurrentUser, id: AttachmentId,
         Err(DbError::NotFound) => return Err(ServiceError::NotAllowed),
         Err(e) => return Err(e.into()),
     };
-    match access::citizen_self(user) {
-        Ok(me) if me.citizen == file.citizen_id => return Ok(file),
+    match access::citizen_for_any(user, &[Scope::Write, Scope::See]) {
+        Ok(me) if me.citizen == file.citizen_id => {
+            me.log_read(store, Purpose::Attachment, now).await?;
+            return Ok(file);
+        }
         Ok(_) => return Err(ServiceError::NotAllowed),
+        Err(_) if user.acting_for.is_some() => return Err(ServiceError::NotAllowed),
         Err(_) => {}
     }
     let acting = access::staff_for(store, user, file.citizen_id).await?;
@@ -227,7 +235,12 @@ async fn views(store: &dyn Store, acting: &Acting, messages: Vec<Message>, lang:
         // Staff see their side's messages as their own: the stand-in's too.
         let own = !from_other_side(acting, &m);
         let t = &lang.texts().conversation;
-        let sender = if own { t.you.to_string() } else { names.of(m.sender_id).await? };
+        let sender = match m.helper_id {
+            // Written by a helper for the citizen: named, to everyone.
+            Some(h) => (lang.texts().helpers.wrote_for)(&names.of(h).await?, &names.of(m.citizen_id).await?),
+            None if own => t.you.to_string(),
+            None => names.of(m.sender_id).await?,
+        };
         let receipt = match (own, m.read_at, m.read_by) {
             (false, ..) => None,
             (true, Some(at), Some(by)) => Some((t.read)(&date_time(at, lang), &names.of(by).await?)),

@@ -27,6 +27,8 @@ pub struct Message {
     /// When the other side first opened the thread after it arrived.
     pub read_at: Option<i64>,
     pub read_by: Option<PersonId>,
+    /// The helper who wrote it for the citizen (the citizen is the sender).
+    pub helper_id: Option<PersonId>,
 }
 
 /// A file attached to a message or a complaint, as listed with it (not its bytes).
@@ -118,6 +120,8 @@ pub struct NewMessage {
     pub notify_citizen: bool,
     /// Files, stored in the message's transaction (all or nothing).
     pub attachments: Vec<NewAttachment>,
+    /// The helper who writes it for the citizen (`sender` is the citizen).
+    pub helper: Option<PersonId>,
 }
 
 /// A citizen whose last words wait for an answer.
@@ -188,11 +192,14 @@ macro_rules! sql {
                 if m.limited {
                     within_hourly_limit!(tx, m.sender, PerHour::Messages, now);
                 }
-                let id: i64 = sqlx::query_scalar("INSERT INTO message (citizen_id, sender_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO message (citizen_id, sender_id, body, sent_at, helper_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
                     .bind(m.citizen.0)
                     .bind(m.sender.0)
                     .bind(m.body.as_str())
                     .bind(now)
+                    .bind(m.helper.map(|h| h.0))
                     .fetch_one(&mut *tx)
                     .await?;
                 attach_files!(tx, "message_id", id, m.citizen.0, &m.attachments, now);

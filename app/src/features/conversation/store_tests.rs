@@ -89,6 +89,7 @@ async fn ten_sends_at_once_with_one_key_make_one_message(s: Arc<dyn Store>) {
             limited: true,
             notify_citizen: false,
             attachments: vec![],
+            helper: None,
         };
         s.send_message(&m, NOW).await
     });

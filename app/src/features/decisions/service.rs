@@ -48,9 +48,10 @@ pub fn appeal_guidance_for(given: &str, lang: Lang) -> String {
 /// Every decision about the signed-in citizen, newest first, with what it
 /// is about, its complaint deadline and its corrections (`None`: not a citizen).
 pub async fn my_decisions(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<Vec<DecisionItem>>> {
-    let Ok(me) = crate::ssr::access::citizen_self(user) else {
+    let Ok(me) = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::See) else {
         return Ok(None);
     };
+    me.log_read(store, crate::ssr::access::Purpose::DecisionsSeen, now).await?;
     let all = store.decisions_of(me.citizen).await?;
     let complaints = store.complaints_of(me.citizen).await?;
     let names = &mut Names::new(store);

@@ -87,9 +87,9 @@ pub async fn proposal_form() -> Result<ProposalPage, ServerFnError> {
     let Ok(user) = cx.user() else {
         return Ok(ProposalPage::NoPlan);
     };
-    let has_plan =
-        user.is_citizen && cx.store().plan_of(user.person_id).await.map_err(|e| crate::ssr::internal_error("read the plan", e))?.is_some();
-    if !has_plan {
+    let may =
+        crate::features::goals::service::may_propose(cx.store(), user).await.map_err(|e| crate::ssr::internal_error("read the plan", e))?;
+    if !may {
         return Ok(ProposalPage::NoPlan);
     }
     let t = cx.lang.texts();

@@ -20,11 +20,20 @@ use crate::ssr::service::{Names, ServiceError, ServiceResult};
 /// same key returns the first proposal. Without a plan the store finds none
 /// to put it in, which is refused like anything not one's own.
 pub async fn propose(store: &dyn Store, user: &CurrentUser, p: GoalProposal, key: &str, now: i64) -> ServiceResult<GoalId> {
-    let me = access::citizen_self(user)?;
+    let me = access::citizen_for(user, access::Scope::Write)?;
     let goal = NewGoal { title: p.title, why: p.why, first_step: p.first_step, status: GoalStatus::Proposed };
-    let made = store.propose_goal(me.citizen, &goal, key, now).await;
+    let made = store.propose_goal(me.history_actor(), &goal, key, now).await;
     let field = crate::features::goals::forms::proposal_fields::TITLE;
     Ok(crate::ssr::service::within_limit(store, made, crate::ssr::db::PerHour::Goals, field).await?.id())
+}
+
+/// Whether `user` may propose a goal now: the citizen (or their helper with
+/// the scope to write for them) has a plan to put it in.
+pub async fn may_propose(store: &dyn Store, user: &CurrentUser) -> crate::ssr::db::DbResult<bool> {
+    match access::citizen_for(user, access::Scope::Write) {
+        Ok(me) => Ok(store.plan_of(me.citizen).await?.is_some()),
+        Err(_) => Ok(false),
+    }
 }
 
 /// The citizen withdraws their own proposal while it waits.
@@ -48,7 +57,7 @@ async fn citizen_change(
     now: i64,
 ) -> ServiceResult<()> {
     let goal = store.goal(id).await?;
-    let me = access::citizen_owning(user, goal.citizen_id)?;
+    let me = access::citizen_owning(user, goal.citizen_id, access::Scope::Write)?;
     // A second tap on the same button finds the goal where the first one
     // left it: that is done, not a conflict.
     let done_already = match event {

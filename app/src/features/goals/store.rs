@@ -19,9 +19,10 @@ pub trait GoalStore: Send + Sync {
     async fn add_goal(&self, plan: PlanId, goal: &NewGoal, actor: Actor, now: i64) -> DbResult<GoalId>;
     async fn goals(&self, plan: PlanId) -> DbResult<Vec<Goal>>;
     async fn goal(&self, id: GoalId) -> DbResult<Goal>;
-    /// The citizen proposes a goal in their own plan. The idempotency key
-    /// makes a repeated submit (a double tap, a reload) return the first goal.
-    async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>>;
+    /// The citizen (`by`: themselves, or their helper for them) proposes a
+    /// goal in their own plan. The idempotency key makes a repeated submit
+    /// (a double tap, a reload) return the first goal.
+    async fn propose_goal(&self, by: Actor, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>>;
     /// Moves a goal from `c.from` to `c.to` with its history line, decision and
     /// notification; `Conflict` when the goal is no longer `c.from`.
     async fn change_goal(&self, c: &GoalChange, now: i64) -> DbResult<()>;
@@ -70,7 +71,8 @@ macro_rules! sql {
                     .fetch_one(&self.pool)
                     .await?)
             }
-            async fn propose_goal(&self, citizen: PersonId, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>> {
+            async fn propose_goal(&self, by: Actor, g: &NewGoal, key: &str, now: i64) -> DbResult<SubmitOutcome<GoalId>> {
+                let citizen = by.id.ok_or(DbError::NotFound)?;
                 let mut tx = self.begin_write().await?;
                 claim_key!(tx, citizen, key, "goal", GoalId, now);
                 within_hourly_limit!(tx, citizen, PerHour::Goals, now);
@@ -86,7 +88,7 @@ macro_rules! sql {
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
-                record_event!(tx, PlanId(plan), Actor::citizen(citizen), "goal_proposed", g.title.as_str(), now);
+                record_event!(tx, PlanId(plan), by, "goal_proposed", g.title.as_str(), now);
                 key_result!(tx, citizen, key, id);
                 tx.commit().await?;
                 Ok(SubmitOutcome::Created(GoalId(id)))

@@ -126,6 +126,7 @@ macro_rules! sql {
                     roles,
                     is_citizen,
                     unread_notifications,
+                    acting_for: None,
                 }))
             }
             async fn people_with_role(&self, role: Role) -> DbResult<Vec<PersonId>> {

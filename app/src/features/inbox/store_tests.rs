@@ -78,6 +78,7 @@ async fn the_inbox_and_the_caseload_come_a_page_at_a_time_with_nothing_lost_or_s
             limited: false,
             notify_citizen: false,
             attachments: vec![],
+            helper: None,
         };
         s.send_message(&m, NOW + (i / 10)).await.unwrap();
     }

@@ -15,9 +15,10 @@ const YEAR_MS: i64 = 365 * 86_400_000;
 
 /// The signed-in citizen's caseworker page (`None` for someone who is not a citizen).
 pub async fn my_caseworker(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> DbResult<Option<MyCaseworkerView>> {
-    let Ok(acting) = crate::ssr::access::citizen_self(user) else {
+    let Ok(acting) = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::See) else {
         return Ok(None);
     };
+    acting.log_read(store, crate::ssr::access::Purpose::CaseworkerSeen, now).await?;
     let me = acting.citizen;
     let primary = match store.current_caseworker(me, AssignmentKind::Primary).await? {
         Some(id) => Some(card(store, id, lang).await?),

@@ -67,7 +67,7 @@ pub static REGISTRY: &[Entry] = &[
         "SELECT * FROM caseworker_assignment WHERE citizen_id = $1 ORDER BY from_at, id",
     ),
     exported("plan", "plan", &["citizen_id"], "SELECT * FROM plan WHERE citizen_id = $1"),
-    exported("plan_event", "plan_history", &["actor_id"], of_plan!("plan_event")),
+    exported("plan_event", "plan_history", &["actor_id", "helper_id"], of_plan!("plan_event")),
     exported("goal", "goals", &[], of_plan!("goal")),
     exported("activity", "activities", &[], of_plan!("activity")),
     exported("appointment", "appointments", &[], of_plan!("appointment")),
@@ -91,13 +91,34 @@ pub static REGISTRY: &[Entry] = &[
         &["citizen_id", "answered_by"],
         "SELECT * FROM complaint WHERE citizen_id = $1 ORDER BY created_at, id",
     ),
-    exported("spending_request", "spending_requests", &["citizen_id"], "SELECT * FROM spending_request WHERE citizen_id = $1 ORDER BY id"),
+    exported(
+        "spending_request",
+        "spending_requests",
+        &["citizen_id", "helper_id"],
+        "SELECT * FROM spending_request WHERE citizen_id = $1 ORDER BY id",
+    ),
     exported("conversation", "conversation", &["citizen_id", "closed_by"], "SELECT * FROM conversation WHERE citizen_id = $1"),
     exported(
         "message",
         "messages",
-        &["citizen_id", "sender_id", "read_by"],
+        &["citizen_id", "sender_id", "read_by", "helper_id"],
         "SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id",
+    ),
+    // Helpers: those the person gave access, and those they help. The
+    // code and a paper power of attorney's CPR number are kept only as
+    // hashes, and left out.
+    exported_without(
+        "representation",
+        "helpers",
+        &["citizen_id", "helper_id", "created_by", "ended_by"],
+        "SELECT * FROM representation WHERE citizen_id = $1 OR helper_id = $1 ORDER BY created_at, id",
+        &["code_hash", "helper_cpr_hash", "notified"],
+    ),
+    exported(
+        "representation_attempt",
+        "wrong_invitation_codes",
+        &["person_id"],
+        "SELECT * FROM representation_attempt WHERE person_id = $1 ORDER BY at, id",
     ),
     // Listed by name, type and size; the file itself is downloaded from the
     // conversation or the complaint (its bytes are not even read: a file can be 10 MB).

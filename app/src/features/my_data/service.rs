@@ -38,12 +38,34 @@ fn readable(table: &str, mut row: Map<String, Value>) -> Value {
     Value::Object(row)
 }
 
-/// The rows of every exported table about `user`, in the registry's order.
-async fn collect(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Vec<(&'static Entry, &'static str, Vec<JsonRow>)>> {
+/// Whose records: the signed-in person's own, or, for their helper with
+/// the scope to see them, the citizen's (the read is in the citizen's
+/// access log). Anyone signed in has records, staff too; a helper acting
+/// for someone without that scope has none here.
+async fn subject(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<crate::ssr::access::Acting> {
+    use crate::ssr::access::{Acting, Capacity, Purpose, Scope};
+    if user.acting_for.is_none() {
+        return Ok(Acting { citizen: user.person_id, actor: user.person_id, capacity: Capacity::Citizen });
+    }
+    let acting = crate::ssr::access::citizen_for(user, Scope::See)?;
+    acting.log_read(store, Purpose::RecordsSeen, now).await?;
+    Ok(acting)
+}
+
+/// The rows of every exported table about `acting.citizen`, in the
+/// registry's order. A helper never sees the citizen's CPR number.
+async fn collect(
+    store: &dyn Store,
+    acting: &crate::ssr::access::Acting,
+) -> ServiceResult<Vec<(&'static Entry, &'static str, Vec<JsonRow>)>> {
     let mut tables = Vec::new();
     for entry in REGISTRY {
         if let Kept::Exported { section, query, omit, .. } = entry.kept {
-            tables.push((entry, section, store.export_rows(query, user.person_id, omit).await?));
+            let mut omit = omit.to_vec();
+            if acting.helper().is_some() && entry.table == "person" {
+                omit.push("cpr");
+            }
+            tables.push((entry, section, store.export_rows(query, acting.citizen, &omit).await?));
         }
     }
     Ok(tables)
@@ -51,8 +73,9 @@ async fn collect(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Vec<(&'
 
 /// Everything recorded about `user`, extracted at `now`.
 pub async fn export(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<Value> {
+    let acting = subject(store, user, now).await?;
     let mut sections = Vec::new();
-    for (entry, section, rows) in collect(store, user).await? {
+    for (entry, section, rows) in collect(store, &acting).await? {
         let rows: Vec<Value> = rows.into_iter().map(|r| readable(entry.table, r)).collect();
         sections.push(json!({ "section": section, "table": entry.table, "rows": rows }));
     }
@@ -67,7 +90,7 @@ pub async fn export(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceR
         "format": FORMAT,
         "version": VERSION,
         "extracted_at": iso(now),
-        "person_id": user.person_id.0,
+        "person_id": acting.citizen.0,
         "sections": sections,
         "not_included": left_out,
     }))
@@ -75,7 +98,8 @@ pub async fn export(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceR
 
 /// The same records in plain words, for the page and its print view.
 pub async fn records(store: &dyn Store, user: &CurrentUser, now: i64, lang: Lang) -> ServiceResult<Records> {
-    let tables = collect(store, user).await?;
-    let sections = crate::features::my_data::plain::sections(store, user.person_id, tables, lang).await?;
+    let acting = subject(store, user, now).await?;
+    let tables = collect(store, &acting).await?;
+    let sections = crate::features::my_data::plain::sections(store, acting.citizen, tables, lang).await?;
     Ok(Records { extracted: date_time(now, lang), sections })
 }

@@ -25,6 +25,7 @@ use crate::routes;
 use crate::ssr::db::PerHour;
 use crate::ssr::db::{DbResult, Group, Meetup, MeetupNotices, NewGroup, NewMeetup, Store, SubmitOutcome};
 
+use crate::ssr::access;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Notice, NotificationKind, SignupStatus};
 use crate::ssr::service::within_limit;
@@ -145,9 +146,9 @@ pub async fn overview(
 pub async fn group_page(store: &dyn Store, user: Option<&CurrentUser>, id: GroupId, now: i64, lang: Lang) -> ServiceResult<GroupPageView> {
     let g = store.group(id).await?;
     let meetups = store.group_meetups(id, now).await?.into_iter().map(|m| meetup_view(m, &g, lang)).collect();
-    let member = match user {
-        Some(u) => Some(store.is_member(id, u.person_id).await?),
-        None => None,
+    let member = match user.map(access::participant) {
+        Some(Ok(who)) => Some(store.is_member(id, who).await?),
+        _ => None,
     };
     let hosting = hosts(store, user, id).await?;
     Ok(GroupPageView { group: group_view(store, g).await?, meetups, member, hosting })
@@ -155,12 +156,12 @@ pub async fn group_page(store: &dyn Store, user: Option<&CurrentUser>, id: Group
 
 /// The signed-in person joins (`true`) or leaves a group; twice is once.
 pub async fn membership(store: &dyn Store, user: Option<&CurrentUser>, id: GroupId, join: bool, now: i64) -> ServiceResult<()> {
-    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    let who = access::participant(user.ok_or(ServiceError::NotSignedIn)?)?;
     store.group(id).await?;
     if join {
-        store.join_group(id, user.person_id, now).await?;
+        store.join_group(id, who, now).await?;
     } else {
-        store.leave_group(id, user.person_id).await?;
+        store.leave_group(id, who).await?;
     }
     Ok(())
 }
@@ -173,14 +174,14 @@ pub async fn meetup_page(store: &dyn Store, user: Option<&CurrentUser>, id: Meet
     let g = store.group(m.group_id).await?;
     let mut view = meetup_view(m, &g, lang);
     view.hosting = hosts(store, user, g.id).await?;
-    if let Some(user) = user {
+    if let Some(Ok(who)) = user.map(access::participant) {
         let list = store.signups(id).await?;
         let mut waiting = 0;
-        for (who, status) in list {
+        for (person, status) in list {
             if status == SignupStatus::Waiting {
                 waiting += 1;
             }
-            if who == user.person_id {
+            if person == who {
                 view.mine = Some(match status {
                     SignupStatus::Going => ("going".into(), 0),
                     SignupStatus::Waiting => ("waiting".into(), waiting),
@@ -216,38 +217,39 @@ async fn inside(store: &dyn Store, id: MeetupId, lang: Lang) -> DbResult<MeetupI
 /// The signed-in person signs up: a place while there is one, else the
 /// waiting list. Signing up twice is done, not an error.
 pub async fn sign_up(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, now: i64) -> ServiceResult<SignupStatus> {
-    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    let me = access::participant(user.ok_or(ServiceError::NotSignedIn)?)?;
     store.group(store.meetup(id).await?.group_id).await?;
-    if let Some((_, status)) = store.signups(id).await?.into_iter().find(|(who, _)| *who == user.person_id) {
+    if let Some((_, status)) = store.signups(id).await?.into_iter().find(|(who, _)| *who == me) {
         return Ok(status);
     }
-    Ok(store.sign_up(id, user.person_id, now).await?)
+    Ok(store.sign_up(id, me, now).await?)
 }
 
 /// The signed-in person cancels; a freed place goes to the first in line,
 /// who is notified. Cancelling twice is done, not an error.
 pub async fn cancel(store: &dyn Store, user: Option<&CurrentUser>, id: MeetupId, now: i64) -> ServiceResult<()> {
-    let user = user.ok_or(ServiceError::NotSignedIn)?;
+    let me = access::participant(user.ok_or(ServiceError::NotSignedIn)?)?;
     store.meetup(id).await?;
-    if !store.signups(id).await?.iter().any(|(who, _)| *who == user.person_id) {
+    if !store.signups(id).await?.iter().any(|(who, _)| *who == me) {
         return Ok(());
     }
-    store.cancel_signup(id, user.person_id, Notice::new(NotificationKind::MeetupMovedUp, id.0), now).await?;
+    store.cancel_signup(id, me, Notice::new(NotificationKind::MeetupMovedUp, id.0), now).await?;
     Ok(())
 }
 
 /// The signed-in person chooses the name they are shown by in the groups.
 pub async fn set_display_name(store: &dyn Store, user: Option<&CurrentUser>, name: &DisplayName) -> ServiceResult<()> {
-    let user = user.ok_or(ServiceError::NotSignedIn)?;
-    Ok(store.set_display_name(user.person_id, name.as_str()).await?)
+    let me = access::person_self(user.ok_or(ServiceError::NotSignedIn)?)?;
+    Ok(store.set_display_name(me, name.as_str()).await?)
 }
 
 /// "Mine grupper og møder" for the signed-in person.
 pub async fn mine(store: &dyn Store, user: Option<&CurrentUser>, now: i64, lang: Lang) -> ServiceResult<MyNetworkView> {
     let user = user.ok_or(ServiceError::NotSignedIn)?;
-    let me = store.person(user.person_id).await?;
+    let who = access::participant(user)?;
+    let me = store.person(who).await?;
     let mut meetups = Vec::new();
-    for (m, status) in store.my_meetups(user.person_id, now).await? {
+    for (m, status) in store.my_meetups(who, now).await? {
         let Ok(g) = store.group(m.group_id).await else { continue };
         let id = m.id;
         let mut v = meetup_view(m, &g, lang);
@@ -255,17 +257,17 @@ pub async fn mine(store: &dyn Store, user: Option<&CurrentUser>, now: i64, lang:
             SignupStatus::Going => ("going".into(), 0),
             SignupStatus::Waiting => {
                 let line = store.signups(id).await?;
-                let n = line.iter().filter(|(_, st)| *st == SignupStatus::Waiting).position(|(who, _)| *who == user.person_id);
+                let n = line.iter().filter(|(_, st)| *st == SignupStatus::Waiting).position(|(person, _)| *person == who);
                 ("waiting".into(), n.map_or(0, |n| n as i64 + 1))
             }
         });
         meetups.push(v);
     }
     let mut groups = Vec::new();
-    for g in store.member_groups(user.person_id).await? {
+    for g in store.member_groups(who).await? {
         groups.push(group_view(store, g).await?);
     }
-    let hosted = if user.has_role(Role::Host) {
+    let hosted = if user.has_role(Role::Host) && user.acting_for.is_none() {
         let mut hosted = Vec::new();
         for g in store.hosted_groups(user.person_id).await? {
             hosted.push(group_view(store, g).await?);

@@ -189,6 +189,29 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     network::cancel_meetup(st, Some(&host), mu, t(20)).await.unwrap();
     made.push(NotificationKind::MeetupCancelled);
 
+    // Helpers: the citizen gives two accesses and helps someone twice,
+    // begun long enough ago that one of each ends within 14 days and one of
+    // each has ended by its date when the periodic round runs.
+    {
+        use crate::features::representation::{forms::InviteInput, scope::*, service as helpers};
+        let h = marked_person(st, &mut m, true).await;
+        let d = marked_person(st, &mut m, true).await;
+        let input = InviteInput { kind: HelperKind::Fuldmaegtig, scopes: Scopes(vec![Scope::See]), months: 1 };
+        for (n, (citizen, helper, days_ago)) in [(c, h, 20), (d, c, 40), (c, h, 40), (d, c, 20)].into_iter().enumerate() {
+            let at = NOW - days_ago * 86_400_000;
+            let code = helpers::invite(st, &signed_in(citizen, true), &input, &format!("h{n}"), at).await.unwrap();
+            helpers::redeem(st, &signed_in(helper, true), &code, at, Lang::Da).await.unwrap();
+            made.push(if citizen == c { NotificationKind::HelperStarted } else { NotificationKind::HelpingStarted });
+        }
+        assert_eq!(helpers::write_due_notices(st, t(21)).await.unwrap(), 4);
+        made.extend([
+            NotificationKind::HelperExpiring,
+            NotificationKind::HelpingEnded,
+            NotificationKind::HelperEnded,
+            NotificationKind::HelpingExpiring,
+        ]);
+    }
+
     let kinds: BTreeSet<&str> = made.iter().map(|k| k.as_str()).collect();
     let every: BTreeSet<&str> = NotificationKind::ALL.iter().map(|k| k.as_str()).collect();
     assert_eq!(kinds, every, "every kind of notification is made here");

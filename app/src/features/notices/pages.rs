@@ -46,6 +46,7 @@ pub fn Settings() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(SettingsPage::Settings(view)) => view! { <SettingsSections view=*view/> }.into_any(),
+                    Ok(SettingsPage::OnlyHerself) => view! { <crate::features::representation::pages::OnlyHerself/> }.into_any(),
                     Ok(SettingsPage::NeedsLogin) => {
                         view! { <NeedsLogin title=t.notices.settings_title body=t.notices.needs_login next=routes::SETTINGS/> }.into_any()
                     }

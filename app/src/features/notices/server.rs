@@ -41,6 +41,9 @@ pub async fn notice_settings() -> Result<SettingsPage, ServerFnError> {
     let Ok(user) = cx.user() else {
         return Ok(SettingsPage::NeedsLogin);
     };
+    if crate::ssr::access::person_self(user).is_err() {
+        return Ok(SettingsPage::OnlyHerself);
+    }
     let read = async {
         let contact = notices::contact(cx.store(), user).await?;
         let failure = notices::failure(cx.store(), user).await?;
@@ -152,11 +155,18 @@ pub async fn save_topics(
     svar: Option<String>,
     aftaler: Option<String>,
     moeder: Option<String>,
+    hjaelpere: Option<String>,
 ) -> Result<(), ServerFnError> {
     use crate::features::notices::service as notices;
     use crate::features::notices::views::Topic;
     let cx = Ctx::get()?;
-    let ticked = [(Topic::Messages, beskeder), (Topic::Answers, svar), (Topic::Plan, aftaler), (Topic::Meetups, moeder)];
+    let ticked = [
+        (Topic::Messages, beskeder),
+        (Topic::Answers, svar),
+        (Topic::Plan, aftaler),
+        (Topic::Meetups, moeder),
+        (Topic::Helpers, hjaelpere),
+    ];
     let wanted: Vec<Topic> = ticked.into_iter().filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect();
     let result = async { notices::set_topics(cx.store(), cx.user()?, &wanted, cx.now).await }.await;
     crate::ssr::forms::finish(result, "save topics", &back("valg-gemt"), routes::SETTINGS, None).await

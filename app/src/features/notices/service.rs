@@ -26,13 +26,19 @@ pub struct Notices {
     pub links: LinkKey,
 }
 
+/// Whose settings: the signed-in person's own, never while they act for
+/// someone else (a helper cannot change the citizen's contact settings).
+fn me(user: &CurrentUser) -> ServiceResult<crate::kernel::ids::PersonId> {
+    crate::ssr::access::person_self(user)
+}
+
 fn refused(field: &str, problem: Problem) -> ServiceError {
     ServiceError::Invalid(vec![FieldError { field: field.into(), problem }])
 }
 
 /// The person's settings (`None`: never set).
 pub async fn contact(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Option<Contact>> {
-    Ok(store.contact(user.person_id).await?)
+    Ok(store.contact(me(user)?).await?)
 }
 
 /// Which topics are wanted, from the kinds turned off.
@@ -43,7 +49,7 @@ pub fn topics(contact: Option<&Contact>) -> Vec<(Topic, bool)> {
 
 /// Why the newest notice could not be sent, for the address's owner.
 pub async fn failure(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Option<String>> {
-    Ok(store.last_failure(user.person_id).await?)
+    Ok(store.last_failure(me(user)?).await?)
 }
 
 /// Asks for a code to confirm `email`, sent at once in `lang`. A double tap
@@ -57,14 +63,14 @@ pub async fn start_email(
     now: i64,
 ) -> ServiceResult<()> {
     let code = new_code();
-    match store.start_email(user.person_id, email.as_str(), &code_hash(user.person_id, &code), lang.code(), now).await? {
+    match store.start_email(me(user)?, email.as_str(), &code_hash(me(user)?, &code), lang.code(), now).await? {
         CodeStart::AlreadySent => Ok(()),
         CodeStart::TooMany => Err(refused(fields::EMAIL, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
         CodeStart::Started => match notices.mailer.send(email.as_str(), &mail::code(&CodeMail { lang, code })).await {
             Ok(()) => Ok(()),
             Err(e) => {
                 tracing::warn!(permanent = e.permanent, "the code mail was not sent");
-                store.cancel_email(user.person_id, now).await?;
+                store.cancel_email(me(user)?, now).await?;
                 Err(refused(fields::EMAIL, Problem::CodeNotSent))
             }
         },
@@ -73,11 +79,11 @@ pub async fn start_email(
 
 /// Confirms the pending address with the typed code.
 pub async fn confirm_email(store: &dyn Store, user: &CurrentUser, code: &str, now: i64) -> ServiceResult<()> {
-    match store.confirm_email(user.person_id, &code_hash(user.person_id, code), now).await? {
+    match store.confirm_email(me(user)?, &code_hash(me(user)?, code), now).await? {
         Confirmation::Confirmed => Ok(()),
         // A double tap: the first confirmed it a moment ago.
         Confirmation::NothingPending
-            if store.contact(user.person_id).await?.and_then(|c| c.email_confirmed_at).is_some_and(|at| now - at < 60_000) =>
+            if store.contact(me(user)?).await?.and_then(|c| c.email_confirmed_at).is_some_and(|at| now - at < 60_000) =>
         {
             Ok(())
         }
@@ -88,23 +94,23 @@ pub async fn confirm_email(store: &dyn Store, user: &CurrentUser, code: &str, no
 
 /// Drops an address waiting for its code (the confirmed one stays).
 pub async fn cancel_email(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<()> {
-    Ok(store.cancel_email(user.person_id, now).await?)
+    Ok(store.cancel_email(me(user)?, now).await?)
 }
 
 /// Removes the address: no more mails.
 pub async fn remove_email(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<()> {
-    Ok(store.remove_email(user.person_id, now).await?)
+    Ok(store.remove_email(me(user)?, now).await?)
 }
 
 /// Keeps the topics wanted; the others' kinds are turned off.
 pub async fn set_topics(store: &dyn Store, user: &CurrentUser, wanted: &[Topic], now: i64) -> ServiceResult<()> {
     let muted: Vec<&str> = Topic::ALL.iter().filter(|t| !wanted.contains(t)).flat_map(|t| t.kinds().iter().map(|k| k.as_str())).collect();
-    Ok(store.set_muted(user.person_id, &muted, now).await?)
+    Ok(store.set_muted(me(user)?, &muted, now).await?)
 }
 
 /// Unsubscribes from every mail (`false`: subscribes again).
 pub async fn set_unsubscribed(store: &dyn Store, user: &CurrentUser, unsubscribed: bool, now: i64) -> ServiceResult<()> {
-    Ok(store.set_unsubscribed(user.person_id, unsubscribed, now).await?)
+    Ok(store.set_unsubscribed(me(user)?, unsubscribed, now).await?)
 }
 
 /// A mail's unsubscribe link, pressed (or posted by the mail program):

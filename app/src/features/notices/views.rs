@@ -14,10 +14,13 @@ pub enum Topic {
     Answers,
     Plan,
     Meetups,
+    /// A helper's access to one's case (or one's access to help someone)
+    /// starts, ends soon, or ends.
+    Helpers,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 4] = [Topic::Messages, Topic::Answers, Topic::Plan, Topic::Meetups];
+    pub const ALL: [Topic; 5] = [Topic::Messages, Topic::Answers, Topic::Plan, Topic::Meetups, Topic::Helpers];
 
     /// The form field's name (a checkbox).
     pub fn field(self) -> &'static str {
@@ -26,6 +29,7 @@ impl Topic {
             Topic::Answers => "svar",
             Topic::Plan => "aftaler",
             Topic::Meetups => "moeder",
+            Topic::Helpers => "hjaelpere",
         }
     }
 
@@ -36,6 +40,7 @@ impl Topic {
             Topic::Answers => &[GoalAnswered, SpendingAnswered, ComplaintAnswered],
             Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged],
             Topic::Meetups => &[MeetupMovedUp, MeetupChanged, MeetupCancelled, MeetupAnnouncement],
+            Topic::Helpers => &[HelperStarted, HelperEnded, HelperExpiring, HelpingStarted, HelpingEnded, HelpingExpiring],
         }
     }
 
@@ -45,6 +50,7 @@ impl Topic {
             Topic::Answers => t.notices.topic_answers,
             Topic::Plan => t.notices.topic_plan,
             Topic::Meetups => t.notices.topic_meetups,
+            Topic::Helpers => t.notices.topic_helpers,
         }
     }
 }
@@ -69,6 +75,8 @@ pub struct SettingsView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SettingsPage {
     NeedsLogin,
+    /// A helper acting for someone: the settings are the citizen's own.
+    OnlyHerself,
     Settings(Box<SettingsView>),
 }
 

@@ -33,10 +33,22 @@ pub enum NotificationKind {
     ActivityChanged,
     /// The municipality answered the citizen's complaint about a decision.
     ComplaintAnswered,
+    /// A helper the citizen invited (or the caseworker registered) can now act for them.
+    HelperStarted,
+    /// A helper's access to the citizen ended (withdrawn, or its end date came).
+    HelperEnded,
+    /// A helper's access to the citizen ends in 14 days.
+    HelperExpiring,
+    /// The helper can now act for a citizen.
+    HelpingStarted,
+    /// The helper's access to a citizen ended.
+    HelpingEnded,
+    /// The helper's access to a citizen ends in 14 days.
+    HelpingExpiring,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 18] = [
         NotificationKind::GoalAnswered,
         NotificationKind::SpendingAnswered,
         NotificationKind::MeetupMovedUp,
@@ -49,6 +61,12 @@ impl NotificationKind {
         NotificationKind::ActivityAdded,
         NotificationKind::ActivityChanged,
         NotificationKind::ComplaintAnswered,
+        NotificationKind::HelperStarted,
+        NotificationKind::HelperEnded,
+        NotificationKind::HelperExpiring,
+        NotificationKind::HelpingStarted,
+        NotificationKind::HelpingEnded,
+        NotificationKind::HelpingExpiring,
     ];
 
     /// As stored.
@@ -66,6 +84,12 @@ impl NotificationKind {
             NotificationKind::ActivityAdded => "activity_added",
             NotificationKind::ActivityChanged => "activity_changed",
             NotificationKind::ComplaintAnswered => "complaint_answered",
+            NotificationKind::HelperStarted => "helper_started",
+            NotificationKind::HelperEnded => "helper_ended",
+            NotificationKind::HelperExpiring => "helper_expiring",
+            NotificationKind::HelpingStarted => "helping_started",
+            NotificationKind::HelpingEnded => "helping_ended",
+            NotificationKind::HelpingExpiring => "helping_expiring",
         }
     }
 
@@ -104,6 +128,13 @@ impl Notice {
             NotificationKind::ActivityAdded | NotificationKind::ActivityChanged => format!("{}#aktiviteter", routes::PLAN),
             // The object is the decision complained about.
             NotificationKind::ComplaintAnswered => routes::decision(self.object),
+            // Both the citizen and the helper see it on the one page of helpers.
+            NotificationKind::HelperStarted
+            | NotificationKind::HelperEnded
+            | NotificationKind::HelperExpiring
+            | NotificationKind::HelpingStarted
+            | NotificationKind::HelpingEnded
+            | NotificationKind::HelpingExpiring => routes::HELPERS.to_string(),
         }
     }
 }

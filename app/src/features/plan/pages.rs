@@ -30,7 +30,12 @@ pub fn MyPlan() -> impl IntoView {
     let page = Resource::new_blocking(before, my_plan);
     view! {
         <PageHeading title=t.plan.plan_title/>
-        <p class="mb-4 text-xl">{format!("{}, {}", t.plan.plan_hello, me.name)}</p>
+        <p class="mb-4 text-xl">
+            {match &me.acting_for {
+                Some(citizen) => (t.helpers.plan_of)(citizen),
+                None => format!("{}, {}", t.plan.plan_hello, me.name),
+            }}
+        </p>
         <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -44,6 +49,7 @@ pub fn MyPlan() -> impl IntoView {
                         </p>
                     }
                     .into_any(),
+                    Ok(PlanPage::NotGiven) => view! { <crate::features::representation::pages::NotGiven/> }.into_any(),
                     Ok(_) => view! {
                         <h2 class="mb-2 text-2xl font-bold">{t.plan_none_heading}</h2>
                         <Paragraphs items=t.plan_none_body/>

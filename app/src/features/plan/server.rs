@@ -14,6 +14,8 @@ pub enum PlanPage {
     NotSignedIn,
     /// Signed in, but no plan (yet).
     NoPlan,
+    /// A helper the citizen did not give the right to see it.
+    NotGiven,
     Plan(PlanView),
 }
 
@@ -25,6 +27,9 @@ pub async fn my_plan(before: Option<String>) -> Result<PlanPage, ServerFnError> 
     let Some(user) = cx.maybe_user() else {
         return Ok(PlanPage::NotSignedIn);
     };
+    if crate::ssr::access::not_given(user, crate::ssr::access::Scope::See) {
+        return Ok(PlanPage::NotGiven);
+    }
     let lang = cx.lang;
     let before = before.as_deref().and_then(crate::kernel::paging::Before::parse);
     match crate::features::plan::service::my_plan(cx.store(), user, before, cx.now, lang).await {

@@ -18,6 +18,7 @@ use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 
+use crate::features::representation::scope::HelperKind;
 use crate::ssr::service::Names;
 
 /// The signed-in citizen's own plan (`None`: they have none).
@@ -29,9 +30,10 @@ pub async fn my_plan(
     now: i64,
     lang: Lang,
 ) -> DbResult<Option<PlanView>> {
-    let Ok(me) = crate::ssr::access::citizen_self(user) else {
+    let Ok(me) = crate::ssr::access::citizen_for(user, crate::ssr::access::Scope::See) else {
         return Ok(None);
     };
+    me.log_read(store, crate::ssr::access::Purpose::PlanSeen, now).await?;
     match store.plan_of(me.citizen).await? {
         Some(plan) => Ok(Some(plan_view(store, me.citizen, plan, me.actor, (history_before, crate::routes::PLAN), now, lang).await?)),
         None => Ok(None),
@@ -93,9 +95,15 @@ pub(crate) async fn plan_view(
     let history_older = cut(&mut events, |e| (e.at, e.id), page).map(|link| format!("{link}#historik"));
     let mut history = Vec::with_capacity(events.len());
     for e in events {
-        let who = match (e.actor_kind, e.actor_id) {
-            (_, Some(id)) if id == reader => Who::You,
-            (ActorKind::Staff | ActorKind::Citizen, Some(id)) => Who::Named(names.of(id).await?),
+        let who = match (e.actor_kind, e.actor_id, e.helper_id) {
+            // "Ole Berg (fuldmægtig) for Mette Hansen": whoever reads it.
+            (_, Some(citizen), Some(helper)) => {
+                let t = lang.texts().helpers;
+                let kind = e.helper_kind.as_deref().and_then(HelperKind::parse).map_or("", |k| t.kind(k));
+                Who::Named((t.acted_for)(&names.of(helper).await?, kind, &names.of(citizen).await?))
+            }
+            (_, Some(id), None) if id == reader => Who::You,
+            (ActorKind::Staff | ActorKind::Citizen, Some(id), None) => Who::Named(names.of(id).await?),
             _ => Who::System,
         };
         history.push(HistoryItem { when: date_time(e.at, lang), who, kind: e.kind, about: e.summary });

@@ -45,6 +45,7 @@ pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notices::store::NoticeStore;
 pub use crate::features::notifications::store::NotificationStore;
 pub use crate::features::plan::store::PlanStore;
+pub use crate::features::representation::store::RepresentationStore;
 pub use limits::{LimitStore, PerHour};
 pub use secrets::SecretStore;
 
@@ -65,6 +66,7 @@ pub mod prelude {
     pub use crate::features::notices::store::NoticeStore as _;
     pub use crate::features::notifications::store::NotificationStore as _;
     pub use crate::features::plan::store::PlanStore as _;
+    pub use crate::features::representation::store::RepresentationStore as _;
     pub use crate::ssr::db::limits::LimitStore as _;
     pub use crate::ssr::db::secrets::SecretStore as _;
 }
@@ -169,6 +171,7 @@ pub trait Store:
     + ExportStore
     + ComplaintStore
     + MunicipalityStore
+    + RepresentationStore
     + Send
     + Sync
     + 'static
@@ -206,15 +209,21 @@ pub trait Store:
 pub struct Actor {
     pub kind: ActorKind,
     pub id: Option<PersonId>,
+    /// The helper who did it for the citizen, and as what.
+    pub helper: Option<(PersonId, crate::features::representation::scope::HelperKind)>,
 }
 
 impl Actor {
-    pub const SYSTEM: Actor = Actor { kind: ActorKind::System, id: None };
+    pub const SYSTEM: Actor = Actor { kind: ActorKind::System, id: None, helper: None };
     pub fn citizen(id: PersonId) -> Actor {
-        Actor { kind: ActorKind::Citizen, id: Some(id) }
+        Actor { kind: ActorKind::Citizen, id: Some(id), helper: None }
     }
     pub fn staff(id: PersonId) -> Actor {
-        Actor { kind: ActorKind::Staff, id: Some(id) }
+        Actor { kind: ActorKind::Staff, id: Some(id), helper: None }
+    }
+    /// `helper` acting for the citizen `citizen` as `kind`.
+    pub fn helper(citizen: PersonId, helper: PersonId, kind: crate::features::representation::scope::HelperKind) -> Actor {
+        Actor { helper: Some((helper, kind)), ..Actor::citizen(citizen) }
     }
 }
 

@@ -24,15 +24,21 @@ pub(crate) fn amount(ore: i64) -> DbResult<Amount> {
 /// Appends a line to the plan's history inside the caller's transaction.
 macro_rules! record_event {
     ($tx:expr, $plan:expr, $actor:expr, $kind:expr, $summary:expr, $now:expr) => {
-        sqlx::query("INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind($plan.0)
-            .bind($now)
-            .bind($actor.kind.as_str())
-            .bind($actor.id.map(|p: PersonId| p.0))
-            .bind($kind)
-            .bind($summary)
-            .execute(&mut *$tx)
-            .await?;
+        let actor: Actor = $actor;
+        sqlx::query(
+            "INSERT INTO plan_event (plan_id, at, actor_kind, actor_id, kind, summary, helper_id, helper_kind) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind($plan.0)
+        .bind($now)
+        .bind(actor.kind.as_str())
+        .bind(actor.id.map(|p: PersonId| p.0))
+        .bind($kind)
+        .bind($summary)
+        .bind(actor.helper.map(|(p, _)| p.0))
+        .bind(actor.helper.map(|(_, k)| k.as_str()))
+        .execute(&mut *$tx)
+        .await?;
         sqlx::query("UPDATE plan SET updated_at = $1 WHERE id = $2").bind($now).bind($plan.0).execute(&mut *$tx).await?;
     };
 }

@@ -63,6 +63,7 @@ pub(crate) fn spend(b: BudgetId, c: PersonId, amount: Amount, key: &str) -> NewS
         goal: None,
         idempotency_key: key.to_string(),
         limit: None,
+        helper: None,
     }
 }
 
@@ -100,7 +101,14 @@ pub(crate) fn login(sub: &str, cpr: Option<&str>) -> crate::features::identity::
 // ---- the citizen's plan, as the plan service shows it ----------------------
 
 pub(crate) fn signed_in(id: PersonId, citizen: bool) -> crate::ssr::auth::CurrentUser {
-    crate::ssr::auth::CurrentUser { person_id: id, name: String::new(), roles: vec![], is_citizen: citizen, unread_notifications: 0 }
+    crate::ssr::auth::CurrentUser {
+        person_id: id,
+        name: String::new(),
+        roles: vec![],
+        is_citizen: citizen,
+        unread_notifications: 0,
+        acting_for: None,
+    }
 }
 
 // ---- goal proposals, answers and the caseworker's inbox -------------------

@@ -198,6 +198,9 @@ pub struct PlanEvent {
     pub actor_id: Option<PersonId>,
     pub kind: String,
     pub summary: String,
+    /// The helper who did it for the citizen, and as what (`bisidder`, `fuldmaegtig`).
+    pub helper_id: Option<PersonId>,
+    pub helper_kind: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -300,6 +303,8 @@ pub struct NewSpendingRequest {
     /// At most `max` new requests by this citizen since `since` (checked in
     /// the same transaction as the reservation); `None`: no limit.
     pub limit: Option<RateLimit>,
+    /// The helper who asks for the citizen.
+    pub helper: Option<PersonId>,
 }
 
 /// A cap on new requests per citizen within a window.
