@@ -173,6 +173,15 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
             return login_page(reason::UNAVAILABLE);
         }
     };
+    // A paper power of attorney naming this CPR number becomes this person's
+    // now (the number is never kept: only its hash is compared).
+    if let Some(cpr) = result.identity.cpr.as_deref() {
+        match app::features::representation::service::match_paper_at_login(auth.store.as_ref(), person, cpr, now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(person.id = person.0, accesses = n, "paper power of attorney matched at login"),
+            Err(e) => tracing::error!(error = %e, "could not match paper powers of attorney"),
+        }
+    }
     // A new session id at login: a cookie planted before login is worthless after.
     if let Err(e) = session.cycle_id().await {
         tracing::error!(error = %e, "could not renew the session id");

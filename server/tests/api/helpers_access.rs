@@ -318,3 +318,86 @@ async fn a_revoked_helpers_next_click_lands_on_the_access_has_ended() {
     let (status, _) = app.call(&mut ole, app::features::representation::server::ActAs::PATH, &[("representation", id.0.to_string())]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// The caseworker's side over HTTP: every kind of caller against the
+/// helpers page, the paper power of attorney and ending an access with a
+/// reason; then the helper's first login with MitID matches the paper.
+#[tokio::test]
+async fn only_her_caseworker_or_stand_in_sees_her_helpers_and_registers_a_paper_matched_at_login() {
+    use app::features::representation::staff_server::{CitizenHelpers, EndHelperByCaseworker, RegisterPaper};
+    let app = spawn_app().await;
+    let lars = app.person("Lars").await;
+    let rows = |app: &TestApp| {
+        let store = app.store.clone();
+        async move { store.representations_of(lars).await.unwrap() }
+    };
+    let paper = |key: &str, cpr: &str| {
+        vec![
+            ("citizen", lars.0.to_string()),
+            ("key", key.to_string()),
+            ("name", "Grethe Holm".to_string()),
+            ("cpr", cpr.to_string()),
+            ("kind", "fuldmaegtig".to_string()),
+            ("see", "ja".to_string()),
+            ("months", "6".to_string()),
+        ]
+    };
+    let file = || vec![("files", "fuldmagt.pdf", "application/pdf", reqwest::Body::from(b"%PDF-1.4\nunderskrevet\n%%EOF".to_vec()))];
+    let mut karin = app.signed_in("Karin").await;
+    let mut amira = app.signed_in("Amira").await;
+
+    // Refused: Lars himself, another caseworker, a host, the administrator, anonymous.
+    let mut refused = vec![("Lars", app.signed_in("Lars").await), ("Jonas", app.signed_in("Jonas").await)];
+    refused.extend([("Bent", app.signed_in("Bent").await), ("Ulla", app.signed_in("Ulla").await), ("anonymous", Browser::default())]);
+    for (who, browser) in refused.iter_mut() {
+        let (status, body) = app.call(browser, CitizenHelpers::PATH, &[("citizen", lars.0.to_string())]).await;
+        assert!(status == StatusCode::FORBIDDEN || status == StatusCode::UNAUTHORIZED, "{who}: {status} {body}");
+        assert!(!body.contains("Lars Pedersen"), "{who}: nothing of his");
+        let res = app.post_multipart(browser, RegisterPaper::PATH, &paper(&format!("k-{who}"), "050550-5555"), file(), false).await;
+        assert!(res.status().is_client_error(), "{who}: {}", res.status());
+        assert!(rows(&app).await.is_empty(), "{who}: nothing registered");
+    }
+
+    // His caseworker and his stand-in may; a paper is required; the CPR number is never shown.
+    let (status, body) = app.call(&mut amira, CitizenHelpers::PATH, &[("citizen", lars.0.to_string())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("Lars Pedersen"));
+    let res = app.post_multipart(&mut karin, RegisterPaper::PATH, &paper("k-0", "050550-5555"), vec![], false).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "no file");
+    let res = app.post_multipart(&mut karin, RegisterPaper::PATH, &paper("k-1", "050550-5555"), file(), false).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, page) = app.call(&mut karin, CitizenHelpers::PATH, &[("citizen", lars.0.to_string())]).await;
+    assert!(page.contains("Grethe Holm") && !page.contains("050550") && !page.contains("5555"), "{page}");
+    let id = rows(&app).await[0].id;
+
+    // Ending it: refused callers change nothing; the reason is required; the stand-in may.
+    let end = |reason: &str| vec![("citizen", lars.0.to_string()), ("representation", id.0.to_string()), ("reason", reason.to_string())];
+    for (who, browser) in refused.iter_mut() {
+        let (status, _) = app.call(browser, EndHelperByCaseworker::PATH, &end("Stop")).await;
+        assert!(status.is_client_error(), "{who}: {status}");
+        assert!(rows(&app).await[0].ended_at.is_none(), "{who}: not ended");
+    }
+
+    // Grethe logs in with MitID for the first time: the paper is hers, and she helps Lars.
+    let mut grethe = Browser::default();
+    app.login(&mut grethe, "cpr:050550-5555").await;
+    assert_eq!(rows(&app).await[0].helper_id, Some(app.store.person_by_cpr("050550-5555").await.unwrap().unwrap().id));
+    let (status, _) =
+        app.call(&mut grethe, app::features::representation::server::ActAs::PATH, &[("representation", id.0.to_string())]).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = app.get(&mut grethe, "/min-plan").await.text().await.unwrap();
+    assert!(page.contains("Du handler for Lars Pedersen") && page.contains("Finde en bolig tæt på mine børn"), "she sees his plan");
+    let plan = app.get(&mut karin, &app::routes::citizen(lars.0)).await.text().await.unwrap();
+    let grethe_id = app.store.person_by_cpr("050550-5555").await.unwrap().unwrap();
+    let line = format!("{}, fuldmægtig: se min plan", grethe_id.full_name);
+    assert!(plan.contains(&line), "the caseworker sees who helps him and with what, on his plan: {line}");
+
+    let (status, _) = app.call(&mut amira, EndHelperByCaseworker::PATH, &end("")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    let (status, body) = app.call(&mut amira, EndHelperByCaseworker::PATH, &end("Fuldmagten er tilbagekaldt.")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let res = app.get(&mut grethe, "/min-plan").await;
+    assert_eq!(location(&res), "/fuldmagt/ophoert", "her next click");
+    let mine = app.get(&mut app.signed_in("Lars").await, "/fuldmagt").await.text().await.unwrap();
+    assert!(mine.contains("Fuldmagten er tilbagekaldt."), "Lars reads the reason");
+}

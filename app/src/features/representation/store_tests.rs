@@ -252,7 +252,87 @@ async fn both_are_told_once_14_days_before_the_end_and_at_the_end(s: Arc<dyn Sto
     assert_eq!(count(&kinds(ole).await, "helping_ended"), 2);
 }
 
+async fn a_caseworker_registers_a_paper_power_of_attorney_matched_at_the_helpers_first_login(s: Arc<dyn Store>) {
+    use crate::features::representation::forms::PaperInput;
+    let st = s.as_ref();
+    let (mette, cw, _ole) = mette_and_ole(st).await;
+    let ticks: Vec<(Scope, String)> =
+        Scope::ALL.into_iter().map(|s| (s, if s == Scope::See { "ja".into() } else { String::new() })).collect();
+    let input = PaperInput::parse("Grethe Holm", "050550-5555", "fuldmaegtig", &ticks, "6").unwrap();
+    let paper = || vec![pdf_file("fuldmagt.pdf", b"%PDF-1.4 underskrevet")];
+    // Only her caseworker (or stand-in); the signed paper is required; not her own CPR number.
+    let other = person(st, "Anden Sagsbehandler", None).await;
+    st.grant_role(other, crate::kernel::plan::Role::Caseworker, NOW).await.unwrap();
+    let refused = helpers::register_paper(st, &staff_user(other), mette, &input, paper(), "p-0", NOW, Lang::Da).await;
+    assert!(matches!(refused, Err(ServiceError::NotAllowed)));
+    assert!(matches!(
+        helpers::register_paper(st, &signed_in(mette, true), mette, &input, paper(), "p-0", NOW, Lang::Da).await,
+        Err(ServiceError::NotAllowed)
+    ));
+    assert_eq!(
+        problem(helpers::register_paper(st, &staff_user(cw), mette, &input, vec![], "p-1", NOW, Lang::Da).await),
+        Problem::PaperRequired
+    );
+    let own = PaperInput::parse("Jonas Borger", "011370-0001", "fuldmaegtig", &ticks, "6").unwrap();
+    assert_eq!(problem(helpers::register_paper(st, &staff_user(cw), mette, &own, paper(), "p-2", NOW, Lang::Da).await), Problem::OwnCpr);
+    let messages = st.messages(mette).await.unwrap().len();
+    assert!(st.representations_of(mette).await.unwrap().is_empty(), "nothing half-written");
+
+    // Registered: the paper is the caseworker's message in her conversation, with the file.
+    let id = helpers::register_paper(st, &staff_user(cw), mette, &input, paper(), "p-3", NOW, Lang::Da).await.unwrap();
+    let again = helpers::register_paper(st, &staff_user(cw), mette, &input, paper(), "p-3", NOW, Lang::Da).await.unwrap();
+    assert_eq!(id, again, "a double tap registers once");
+    let all = st.messages(mette).await.unwrap();
+    assert_eq!(all.len(), messages + 1);
+    let m = all.last().unwrap();
+    assert_eq!(m.sender_id, cw);
+    assert!(m.body.contains("Grethe Holm") && m.body.contains("fuldmægtig"), "{}", m.body);
+    assert_eq!(st.attachments(mette, m.id).await.unwrap().len(), 1);
+    let r = st.representation(id).await.unwrap();
+    assert_eq!((r.helper_id, r.created_by, r.helper_name.as_deref()), (None, cw, Some("Grethe Holm")));
+    assert!(r.paper_waiting(NOW + 1) && !r.active(NOW + 1));
+    assert_eq!(r.ends_at, Some(crate::kernel::time::months_later(NOW, 6)));
+
+    // Someone else logging in with MitID matches nothing; Grethe does, once.
+    let someone = person(st, "Nogen Andre", Some("060660-6666")).await;
+    assert_eq!(helpers::match_paper_at_login(st, someone, "060660-6666", NOW + 2).await.unwrap(), 0);
+    let grethe = person(st, "Grethe Holm", Some("050550-5555")).await;
+    assert_eq!(helpers::match_paper_at_login(st, grethe, "050550-5555", NOW + 3).await.unwrap(), 1);
+    assert_eq!(helpers::match_paper_at_login(st, grethe, "0505505555", NOW + 4).await.unwrap(), 0, "once");
+    let acting_grethe = acting(st, grethe, id, NOW + 5).await.expect("she helps Mette now");
+    assert_eq!(access::citizen_for(&acting_grethe, Scope::See).unwrap().citizen, mette);
+    assert!(st.notifications(grethe).await.unwrap().iter().any(|n| n.kind == "helping_started"));
+    // The caseworker sees her on the plan, and ends it with a reason the citizen reads.
+    let words = helpers::in_words(st, mette, NOW + 5, Lang::Da).await.unwrap();
+    assert_eq!(
+        words,
+        vec!["Grethe Holm, fuldmægtig: se min plan, mine afgørelser, mit budget og alt, hvad der er registreret om mig".to_string()]
+    );
+    let reason = crate::kernel::Reason::parse("Fuldmagten er tilbagekaldt på papir.").unwrap();
+    assert!(matches!(helpers::end_by_caseworker(st, &staff_user(other), mette, id, &reason, NOW + 6).await, Err(ServiceError::NotAllowed)));
+    helpers::end_by_caseworker(st, &staff_user(cw), mette, id, &reason, NOW + 6).await.unwrap();
+    assert!(acting(st, grethe, id, NOW + 7).await.is_none());
+    assert_eq!(st.representation(id).await.unwrap().end_reason.as_deref(), Some("Fuldmagten er tilbagekaldt på papir."));
+    assert!(matches!(helpers::end_by_caseworker(st, &staff_user(cw), mette, id, &reason, NOW + 8).await, Err(ServiceError::Conflict)));
+}
+
+async fn the_citizens_own_caseworker_is_never_matched_as_her_helper(s: Arc<dyn Store>) {
+    use crate::features::representation::forms::PaperInput;
+    let st = s.as_ref();
+    let (mette, cw, _ole) = mette_and_ole(st).await;
+    // A stand-in who is also a citizen (a CPR number) of the municipality.
+    let standin = person(st, "Stedfortræder Med Cpr", Some("070770-7777")).await;
+    st.grant_role(standin, crate::kernel::plan::Role::Caseworker, NOW).await.unwrap();
+    st.assign_caseworker(mette, standin, AssignmentKind::Standin, NOW).await.unwrap();
+    let ticks: Vec<(Scope, String)> = vec![(Scope::See, "ja".into())];
+    let input = PaperInput::parse("Stedfortræder Med Cpr", "070770-7777", "bisidder", &ticks, "").unwrap();
+    helpers::register_paper(st, &staff_user(cw), mette, &input, vec![pdf_file("f.pdf", b"%PDF-1.4")], "p", NOW, Lang::Da).await.unwrap();
+    assert_eq!(helpers::match_paper_at_login(st, standin, "070770-7777", NOW + 1).await.unwrap(), 0);
+}
+
 on_both_backends!(
+    a_caseworker_registers_a_paper_power_of_attorney_matched_at_the_helpers_first_login,
+    the_citizens_own_caseworker_is_never_matched_as_her_helper,
     both_are_told_once_14_days_before_the_end_and_at_the_end,
     a_fuldmaegtig_acts_for_the_citizen_within_the_scopes_and_is_named,
     the_plans_history_and_the_conversation_name_the_helper,

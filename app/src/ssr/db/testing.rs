@@ -208,3 +208,14 @@ macro_rules! on_both_backends {
 }
 
 pub(crate) use on_both_backends;
+
+/// A small PDF to attach (a message's file, a complaint's, a signed paper).
+pub(crate) fn pdf_file(name: &str, bytes: &[u8]) -> crate::features::conversation::store::NewAttachment {
+    use crate::features::conversation::{attachments::FileKind, store::Spooled};
+    crate::features::conversation::store::NewAttachment {
+        file_name: name.into(),
+        kind: FileKind::Pdf,
+        size: bytes.len() as i64,
+        data: Spooled::from_bytes(bytes).unwrap(),
+    }
+}
