@@ -159,3 +159,39 @@ test.describe("without JavaScript", () => {
     await ole.context().close();
   });
 });
+
+test("the caseworker registers a paper power of attorney for a citizen without MitID", async ({ browser }) => {
+  const amira = await signedIn(browser, "Amira Haddad", "/sagsbehandler/borgere");
+  await amira.getByRole("link", { name: "Kasper Olsen", exact: true }).click();
+  await amira.getByRole("link", { name: "Hjælpere og fuldmagt" }).click();
+  await expect(amira).toHaveURL(/\/sagsbehandler\/borger\/\d+\/hjaelpere$/);
+  await expect(amira.getByRole("heading", { level: 1 })).toHaveText("Hjælpere og fuldmagt");
+  await expect(amira.getByRole("main")).toContainText("Borgeren har ingen hjælpere.");
+  await waitForHydration(amira);
+  await axe(amira, "/sagsbehandler/borger/:id/hjaelpere");
+  const form = amira.getByRole("region", { name: "Registrér en fuldmagt på papir" });
+  await form.getByLabel("Hjælperens navn").fill("Grethe Holm");
+  await form.getByLabel("Hjælperens CPR-nummer").fill("0505");
+  await form.getByRole("radio", { name: "Fuldmægtig" }).check();
+  await form.getByRole("checkbox", { name: "Skrive med min sagsbehandler" }).check();
+  await form.getByRole("button", { name: "Registrér fuldmagten" }).click();
+  await expect(form).toContainText("Skriv CPR-nummeret med 10 cifre");
+  await expect(form.getByLabel("Hjælperens navn")).toHaveValue("Grethe Holm");
+  await axe(amira, "/sagsbehandler/borger/:id/hjaelpere with an error");
+  await form.getByLabel("Hjælperens CPR-nummer").fill("050550-5551");
+  await form.getByLabel("Den underskrevne fuldmagt").setInputFiles({
+    name: "fuldmagt.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\nFuldmagt\n%%EOF"),
+  });
+  await form.getByRole("button", { name: "Registrér fuldmagten" }).click();
+  await expect(amira).toHaveURL(/\/hjaelpere\?svar=fuldmagt-registreret$/);
+  const item = amira.getByRole("listitem").filter({ hasText: "Grethe Holm · Fuldmægtig" });
+  await expect(item).toContainText("Papirfuldmagt – gælder, når personen logger ind med sit eget MitID");
+  await expect(amira.getByRole("main")).not.toContainText("050550");
+  // The signed paper is in Kasper's conversation, as the caseworker's message.
+  await amira.goto(amira.url().replace(/\/hjaelpere.*$/, "/samtale"));
+  await expect(amira.getByRole("main")).toContainText("Jeg har registreret din fuldmagt på papir: Grethe Holm som fuldmægtig for dig.");
+  await expect(amira.getByRole("link", { name: "fuldmagt.pdf" })).toBeVisible();
+  await amira.context().close();
+});

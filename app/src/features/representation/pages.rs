@@ -94,7 +94,10 @@ fn Shown(page: HelpersPage) -> impl IntoView {
             </form>
         }
     });
+    // Acting for someone: inviting and ending helpers is the citizen's own.
+    let only_herself = acting_with.is_some().then(|| view! { <p class="notice mb-6" role="note">{t.helpers.not_for_helpers}</p> });
     view! {
+        {only_herself}
         {code}
         {mine}
         <section aria-labelledby="hjaelper-for" class="mb-8">
