@@ -187,6 +187,10 @@ async fn finish_login(auth: &Auth, session: Session, headers: &HeaderMap, q: Cal
         tracing::error!(error = %e, "could not renew the session id");
         return login_page(reason::UNAVAILABLE);
     }
+    // Whom a previous login in this browser acted for is not this person's.
+    if let Err(e) = session.remove::<i64>(app::ssr::auth::ACTING_KEY).await {
+        tracing::warn!(error = %e, "could not clear the session's helper access");
+    }
     let user = SessionUser { person_id: person.0, provider: provider.name.to_string(), login_at: now, last_seen: now };
     if let Err(e) = session.insert(USER_KEY, &user).await {
         tracing::error!(error = %e, "could not save the session");
@@ -273,7 +277,8 @@ pub async fn load_user(State(auth): State<Arc<Auth>>, session: Session, mut req:
                     match acting_for(auth.store.as_ref(), &session, current.person_id, now).await {
                         Acting::Themselves => {}
                         Acting::For(a) => current.acting_for = Some(a),
-                        Acting::Ended if req.uri().path() != paths::HELPERS_ENDED => {
+                        // Logging out still works (the session goes anyway).
+                        Acting::Ended if ![paths::HELPERS_ENDED, LOGOUT].contains(&req.uri().path()) => {
                             return Redirect::to(paths::HELPERS_ENDED).into_response();
                         }
                         Acting::Ended => {}

@@ -262,6 +262,7 @@ async fn every_citizen_side_call_is_allowed_exactly_within_the_helpers_scope() {
             };
             let after = counts(&app, mette.id).await;
             let allowed = state.allows(needs);
+            assert!(!body.contains(app::ssr::demo::citizen_cpr("Mette").unwrap()), "{state:?} × {name}: never her CPR number");
             let label = format!("{state:?} × {name}: {status} {}", body.chars().take(200).collect::<String>());
             if matches!(state, State::Expired | State::Revoked) && name == "my_plan" {
                 // The first request after the end; the session then forgets
@@ -400,4 +401,32 @@ async fn only_her_caseworker_or_stand_in_sees_her_helpers_and_registers_a_paper_
     assert_eq!(location(&res), "/fuldmagt/ophoert", "her next click");
     let mine = app.get(&mut app.signed_in("Lars").await, "/fuldmagt").await.text().await.unwrap();
     assert!(mine.contains("Fuldmagten er tilbagekaldt."), "Lars reads the reason");
+}
+
+/// A browser that acted for someone: logging out still works once the
+/// access has ended, and a new login there acts for nobody.
+#[tokio::test]
+async fn an_ended_access_lets_the_helper_log_out_and_a_new_login_acts_for_nobody() {
+    let app = spawn_app().await;
+    let mut mette = app.signed_in("Mette").await;
+    let code = invite(&app, &mut mette, &[Scope::See], "inv-1").await;
+    let mut ole = helper_with(&app, app::ssr::demo::citizen_cpr("Ole").unwrap(), &code).await;
+    let id = app.store.representations_of(app.person("Mette").await).await.unwrap()[0].id;
+    let end = [("representation", id.0.to_string())];
+    let (status, _) = app.call(&mut mette, app::features::representation::server::EndHelper::PATH, &end).await;
+    assert_eq!(status, StatusCode::OK);
+    let res = app.post(&mut ole, "/auth/logout", &[("accept", "text/html")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_ne!(location(&res), "/fuldmagt/ophoert", "logged out, not sent to the notice");
+    assert_eq!(app.who_am_i(&mut ole).await, None);
+
+    // Acting again, then someone else logs in in the same browser without logging out.
+    let code = invite(&app, &mut mette, &[Scope::See], "inv-2").await;
+    let mut shared = helper_with(&app, app::ssr::demo::citizen_cpr("Ole").unwrap(), &code).await;
+    assert!(app.get(&mut shared, "/min-plan").await.text().await.unwrap().contains("Du handler for Mette Hansen"));
+    app.login(&mut shared, "cpr:171370-4444").await;
+    let res = app.get(&mut shared, "/min-plan").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = res.text().await.unwrap();
+    assert!(!page.contains("Du handler for") && !page.contains("Komme i praktik i en børnehave"), "the new person acts for nobody");
 }
