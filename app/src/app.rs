@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { t.app_name.to_string() } else { format!("{page} – {}", t.app_name) }
         }/>
         <Router>
-            <Frame footer=view! { <my_data::privacy::InFooter/> }.into_any()>
+            <Frame footer=view! { <my_data::privacy::InFooter/> }.into_any() banner=view! { <representation::pages::ActingBanner/> }.into_any()>
                 <Routes fallback=site::not_found::NotFound>
                     <Route path=StaticSegment("") view=site::home::Home/>
                     <Route path=StaticSegment(&routes::PLAN[1..]) view=plan::pages::MyPlan ssr=SsrMode::Async/>

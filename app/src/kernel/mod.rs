@@ -9,6 +9,7 @@ pub mod forms;
 pub mod ids;
 pub mod paging;
 pub mod plan;
+pub mod representation;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod time;

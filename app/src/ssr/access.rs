@@ -12,10 +12,10 @@
 //! for another, [`citizen_self`] refuses, so a service that has not chosen a
 //! scope is closed to helpers.
 
-use crate::features::representation::scope::HelperKind;
-pub use crate::features::representation::scope::Scope;
 use crate::kernel::ids::PersonId;
 use crate::kernel::plan::Role;
+use crate::kernel::representation::HelperKind;
+pub use crate::kernel::representation::Scope;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Actor, AssignmentKind, DbResult, Store};
 use crate::ssr::service::{ServiceError, ServiceResult};
@@ -225,8 +225,8 @@ mod tests {
     }
 
     fn helping(kind: HelperKind, scopes: Vec<Scope>) -> CurrentUser {
-        use crate::features::representation::scope::Scopes;
         use crate::kernel::ids::RepresentationId;
+        use crate::kernel::representation::Scopes;
         let acting_for = crate::ssr::auth::ActingFor {
             representation: RepresentationId(7),
             citizen: PersonId(1),

@@ -32,8 +32,8 @@ pub struct ActingFor {
     pub representation: crate::kernel::ids::RepresentationId,
     pub citizen: PersonId,
     pub citizen_name: String,
-    pub kind: crate::features::representation::scope::HelperKind,
-    pub scopes: crate::features::representation::scope::Scopes,
+    pub kind: crate::kernel::representation::HelperKind,
+    pub scopes: crate::kernel::representation::Scopes,
 }
 
 /// The session key under which the representation a helper acts with is kept.

@@ -9,9 +9,10 @@ use crate::routes;
 use crate::ui::viewer::{login_options, session_ended, viewer, SessionEnded};
 
 /// Wraps every page in the header, navigation and footer; `footer` is what
-/// features put at the top of the footer (`app.rs` names them).
+/// features put at the top of the footer, `banner` what they put under the
+/// navigation (`app.rs` names them).
 #[component]
-pub fn Frame(footer: AnyView, children: Children) -> impl IntoView {
+pub fn Frame(footer: AnyView, banner: AnyView, children: Children) -> impl IntoView {
     let t = use_lang().texts();
     view! {
         <a href="#indhold" class="skip-link">{t.skip_to_content}</a>
@@ -28,7 +29,7 @@ pub fn Frame(footer: AnyView, children: Children) -> impl IntoView {
                 </div>
             </div>
             <MainNav/>
-            <crate::features::representation::pages::ActingBanner/>
+            {banner}
         </header>
         <main id="indhold" tabindex="-1" class="mx-auto max-w-3xl px-4 py-6 focus:outline-none">
             {session_ended().map(|why| {

@@ -4,7 +4,7 @@
 //! changes nothing and carries none of Mette's data.
 
 use crate::common::*;
-use app::features::representation::scope::Scope;
+use app::kernel::representation::Scope;
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
 

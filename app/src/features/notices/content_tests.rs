@@ -193,7 +193,8 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     // begun long enough ago that one of each ends within 14 days and one of
     // each has ended by its date when the periodic round runs.
     {
-        use crate::features::representation::{forms::InviteInput, scope::*, service as helpers};
+        use crate::features::representation::{forms::InviteInput, service as helpers};
+        use crate::kernel::representation::*;
         let h = marked_person(st, &mut m, true).await;
         let d = marked_person(st, &mut m, true).await;
         let input = InviteInput { kind: HelperKind::Fuldmaegtig, scopes: Scopes(vec![Scope::See]), months: 1 };

@@ -18,7 +18,7 @@ use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{DbResult, Store};
 
-use crate::features::representation::scope::HelperKind;
+use crate::kernel::representation::HelperKind;
 use crate::ssr::service::Names;
 
 /// The signed-in citizen's own plan (`None`: they have none).

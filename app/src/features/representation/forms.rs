@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::features::representation::scope::{HelperKind, Scope, Scopes};
 use crate::kernel::forms::{field, FieldErrors, Problem};
+use crate::kernel::representation::{HelperKind, Scope, Scopes};
 
 /// The helpers' checked forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,8 +84,8 @@ impl InviteInput {
             field(&mut errors, Scope::Money.as_str(), Problem::MoneyNeedsFuldmaegtig);
         }
         let months = match months.trim() {
-            "" => Some(crate::features::representation::scope::DEFAULT_MONTHS),
-            m => m.parse::<i64>().ok().filter(|m| (1..=crate::features::representation::scope::MAX_MONTHS).contains(m)),
+            "" => Some(crate::kernel::representation::DEFAULT_MONTHS),
+            m => m.parse::<i64>().ok().filter(|m| (1..=crate::kernel::representation::MAX_MONTHS).contains(m)),
         };
         if months.is_none() {
             field(&mut errors, fields::MONTHS, Problem::HelperMonths);

@@ -5,7 +5,8 @@
 //! The citizen invites at `/fuldmagt` with a one-time code; the helper
 //! enters it at `/fuldmagt/modtag` and then chooses, on every page, whether
 //! they act for themselves or for someone they help. Who may do what for
-//! whom is decided in `ssr/access.rs` ([`scope::Scope`] per service call);
+//! whom is decided in `ssr/access.rs` ([`crate::kernel::representation::Scope`]
+//! per service call);
 //! the session middleware checks the access again on every request, so an
 //! ended one stops at the helper's next click.
 
@@ -13,7 +14,6 @@ pub mod forms;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod rules;
-pub mod scope;
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -23,8 +23,8 @@ const NEW_CODE_KEY: &str = "helper_code";
 #[server(prefix = "/api", endpoint = "helpers_overview")]
 pub async fn helpers_overview() -> Result<Option<HelpersPage>, ServerFnError> {
     use crate::features::representation::forms::{fields, HelperForm};
-    use crate::features::representation::scope::{HelperKind, Scope};
     use crate::features::representation::service as helpers;
+    use crate::kernel::representation::{HelperKind, Scope};
     use crate::ui::form::Control;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -58,8 +58,8 @@ pub async fn helpers_overview() -> Result<Option<HelpersPage>, ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
-fn about(kind: crate::features::representation::scope::HelperKind, lang: crate::i18n::Lang) -> &'static str {
-    use crate::features::representation::scope::HelperKind;
+fn about(kind: crate::kernel::representation::HelperKind, lang: crate::i18n::Lang) -> &'static str {
+    use crate::kernel::representation::HelperKind;
     match kind {
         HelperKind::Bisidder => lang.texts().helpers.bisidder_about,
         HelperKind::Fuldmaegtig => lang.texts().helpers.fuldmaegtig_about,
@@ -75,7 +75,7 @@ pub(crate) fn view_of(
     now: i64,
     lang: crate::i18n::Lang,
 ) -> crate::features::representation::views::HelperView {
-    use crate::features::representation::scope::{HelperKind, Scopes};
+    use crate::kernel::representation::{HelperKind, Scopes};
     use crate::kernel::time::date;
     let t = lang.texts().helpers;
     let name = if mine { r.helper_full_name.clone().or_else(|| r.helper_name.clone()) } else { Some(r.citizen_name.clone()) };
@@ -117,8 +117,8 @@ pub async fn invite_helper(
     months: Option<String>,
 ) -> Result<String, ServerFnError> {
     use crate::features::representation::forms::{fields, InviteInput};
-    use crate::features::representation::scope::Scope;
     use crate::features::representation::service as helpers;
+    use crate::kernel::representation::Scope;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = Ctx::get()?;

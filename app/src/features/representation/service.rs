@@ -129,7 +129,7 @@ pub async fn for_caseworker(
 /// Who helps `citizen` now and with what, a line each, for the caseworker's
 /// page of the plan (the caller has checked who asks).
 pub async fn in_words(store: &dyn Store, citizen: PersonId, now: i64, lang: Lang) -> Result<Vec<String>, DbError> {
-    use crate::features::representation::scope::{HelperKind, Scopes};
+    use crate::kernel::representation::{HelperKind, Scopes};
     let t = lang.texts().helpers;
     Ok(store
         .representations_of(citizen)
@@ -236,7 +236,7 @@ pub async fn acting_for(
     id: RepresentationId,
     now: i64,
 ) -> Result<Option<crate::ssr::auth::ActingFor>, DbError> {
-    use crate::features::representation::scope::{HelperKind, Scopes};
+    use crate::kernel::representation::{HelperKind, Scopes};
     let Some(r) = store.acting_as(id, helper, now).await? else { return Ok(None) };
     let Some(kind) = HelperKind::parse(&r.kind) else { return Ok(None) };
     Ok(Some(crate::ssr::auth::ActingFor {

@@ -40,9 +40,9 @@ fn end_form(id: i64) -> String {
 pub async fn citizen_helpers(citizen: i64) -> Result<StaffPage<CitizenHelpersPage>, ServerFnError> {
     use crate::features::conversation::forms::{attachment_rules::FIELD, file_rules};
     use crate::features::representation::forms::{fields, HelperForm};
-    use crate::features::representation::scope::{HelperKind, Scope};
     use crate::features::representation::service as helpers;
     use crate::kernel::ids::PersonId;
+    use crate::kernel::representation::{HelperKind, Scope};
     use crate::ui::form::Control;
     use leptos::server_fn::ServerFn;
     let cx = Ctx::get()?;
@@ -99,9 +99,9 @@ pub async fn citizen_helpers(citizen: i64) -> Result<StaffPage<CitizenHelpersPag
 pub async fn register_paper(data: MultipartData) -> Result<(), ServerFnError> {
     use crate::features::conversation::upload::read_post;
     use crate::features::representation::forms::{fields, PaperInput};
-    use crate::features::representation::scope::Scope;
     use crate::features::representation::service as helpers;
     use crate::kernel::ids::PersonId;
+    use crate::kernel::representation::Scope;
     use crate::ssr::forms::{redirect, refused, with_answer, FormFlash};
     use crate::ssr::service::ServiceError;
     let cx = &Ctx::get()?;

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use crate::features::representation::forms::InviteInput;
 use crate::features::representation::rules::{normalize, LOCK_MS};
-use crate::features::representation::scope::{HelperKind, Scope, Scopes};
 use crate::features::representation::service as helpers;
 use crate::i18n::Lang;
 use crate::kernel::forms::Problem;
 use crate::kernel::ids::{PersonId, RepresentationId};
+use crate::kernel::representation::{HelperKind, Scope, Scopes};
 use crate::ssr::access::{self, Capacity, Purpose};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::testing::*;

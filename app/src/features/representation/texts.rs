@@ -4,7 +4,7 @@
 #[cfg(test)]
 use serde::Serialize;
 
-use crate::features::representation::scope::{HelperKind, Scope};
+use crate::kernel::representation::{HelperKind, Scope};
 
 /// The helpers' strings in one language.
 #[cfg_attr(test, derive(Serialize))]

@@ -210,7 +210,7 @@ pub struct Actor {
     pub kind: ActorKind,
     pub id: Option<PersonId>,
     /// The helper who did it for the citizen, and as what.
-    pub helper: Option<(PersonId, crate::features::representation::scope::HelperKind)>,
+    pub helper: Option<(PersonId, crate::kernel::representation::HelperKind)>,
 }
 
 impl Actor {
@@ -222,7 +222,7 @@ impl Actor {
         Actor { kind: ActorKind::Staff, id: Some(id), helper: None }
     }
     /// `helper` acting for the citizen `citizen` as `kind`.
-    pub fn helper(citizen: PersonId, helper: PersonId, kind: crate::features::representation::scope::HelperKind) -> Actor {
+    pub fn helper(citizen: PersonId, helper: PersonId, kind: crate::kernel::representation::HelperKind) -> Actor {
         Actor { helper: Some((helper, kind)), ..Actor::citizen(citizen) }
     }
 }

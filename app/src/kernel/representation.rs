@@ -1,6 +1,8 @@
 //! What a helper may do for a citizen, as types: the two kinds of helper and
-//! the four scopes the citizen ticks. `ssr/access.rs` checks them on every
-//! call; the pages name them (compiled for the browser too).
+//! the four scopes the citizen ticks (the representatives issue). The
+//! vocabulary of `features/representation`, here because `ssr/access.rs`
+//! checks it on every call and the plan's history records it, as roles are;
+//! the pages name them (compiled for the browser too).
 
 use serde::{Deserialize, Serialize};
 
