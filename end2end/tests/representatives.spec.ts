@@ -106,6 +106,10 @@ test("Mette makes Ole her fuldmægtig; he sees her plan and asks for money for h
   await ole.goto("/indstillinger");
   await expect(ole.getByRole("main")).toContainText("Det kan kun borgeren selv gøre.");
   await axe(ole, "/indstillinger acting for Mette");
+  // Nor can he pass it on: a code is used as himself.
+  await ole.goto("/fuldmagt/modtag");
+  await expect(ole.getByRole("main")).toContainText("En kode bruger du som dig selv.");
+  await expect(ole.getByLabel("Koden")).toHaveCount(0);
 
   // Mette sees who helps her and ends it; the plan's history is hers to read.
   await mette.goto("/fuldmagt");

@@ -114,6 +114,8 @@ pub enum Problem {
     PaperRequired,
     /// The helper's CPR number is the citizen's own.
     OwnCpr,
+    /// The helper already has a running access for this citizen.
+    AlreadyHelping,
 }
 
 impl Problem {
@@ -276,6 +278,12 @@ impl Problem {
             (Problem::PaperRequired, Lang::En) => "Please attach the signed power of attorney (a picture or a PDF).".into(),
             (Problem::OwnCpr, Lang::Da) => "Det er borgerens eget CPR-nummer. Skriv hjælperens.".into(),
             (Problem::OwnCpr, Lang::En) => "This is the citizen's own CPR number. Please give the helper's.".into(),
+            (Problem::AlreadyHelping, Lang::Da) => {
+                "Du har allerede adgang til at hjælpe denne borger. Skal adgangen ændres, kan borgeren stoppe den gamle først.".into()
+            }
+            (Problem::AlreadyHelping, Lang::En) => {
+                "You already have access to help this citizen. If it is to change, the citizen can end the old one first.".into()
+            }
         }
     }
 }
@@ -503,6 +511,7 @@ mod tests {
             Problem::CprFormat,
             Problem::PaperRequired,
             Problem::OwnCpr,
+            Problem::AlreadyHelping,
         ];
         for p in all {
             for lang in [Lang::Da, Lang::En] {

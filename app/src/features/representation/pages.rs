@@ -144,6 +144,14 @@ pub fn Redeem() -> impl IntoView {
     if viewer().is_none() {
         return view! { <NeedsLogin title=t.helpers.redeem_title body=t.helpers.redeem_intro next=routes::HELPERS_REDEEM/> }.into_any();
     }
+    if viewer().is_some_and(|v| v.acting_for.is_some()) {
+        // A code is used as oneself: nobody passes an access on.
+        return view! {
+            <PageHeading title=t.helpers.redeem_title/>
+            <OnlyHerself text=t.helpers.redeem_as_yourself/>
+        }
+        .into_any();
+    }
     let form = Resource::new_blocking(|| (), |_| redeem_form());
     view! {
         <PageHeading title=t.helpers.redeem_title/>
@@ -189,11 +197,11 @@ pub fn NotGiven() -> impl IntoView {
 /// What a helper acting for someone sees on a page that only the citizen
 /// may use (her contact settings, her helpers): switch to yourself.
 #[component]
-pub fn OnlyHerself() -> impl IntoView {
+pub fn OnlyHerself(#[prop(optional)] text: Option<&'static str>) -> impl IntoView {
     let t = use_lang().texts();
     view! {
         <div class="notice" role="status">
-            <p class="mb-3">{t.helpers.not_for_helpers}</p>
+            <p class="mb-3">{text.unwrap_or(t.helpers.not_for_helpers)}</p>
             <form method="post" action=ActAs::PATH>
                 <input type="hidden" name="representation" value=""/>
                 <button type="submit" class="btn-secondary">{t.helpers.back_to_myself}</button>

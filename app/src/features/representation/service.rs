@@ -84,6 +84,10 @@ pub async fn redeem(store: &dyn Store, user: &CurrentUser, typed: &str, now: i64
             return Err(refused(fields::CODE, Problem::CaseworkerAsHelper));
         }
     }
+    // One running access per helper and citizen: the code stays unused.
+    if store.helping(user.person_id, now).await?.iter().any(|r| r.citizen_id == inv.citizen) {
+        return Err(refused(fields::CODE, Problem::AlreadyHelping));
+    }
     match store.redeem(inv.id, &hash, user.person_id, now, rules::end_of(now, inv.months)).await {
         Ok(()) => Ok(inv.id),
         // Used by someone else a moment ago, or withdrawn meanwhile.

@@ -222,6 +222,13 @@ async fn wrong_used_own_and_caseworkers_codes_are_refused_and_five_wrong_lock(s:
     assert!(normalize(&fresh).is_some());
     let acting_ole = acting(s, ole, s.helping(ole, later).await.unwrap()[0].id, later).await.unwrap();
     assert_eq!(access::citizen_for(&acting_ole, Scope::See).unwrap().capacity, Capacity::Fuldmaegtig);
+    // A second code from her while he helps her already: refused, and still usable by someone else.
+    let second = helpers::invite(s, &me, &invite_input(HelperKind::Bisidder, &[Scope::See], 12), "k-3", later).await.unwrap();
+    assert_eq!(problem(helpers::redeem(s, &ole_user, &second, later + 1, Lang::Da).await), Problem::AlreadyHelping);
+    let other = person(s, "Tredje Person", Some("080880-8888")).await;
+    helpers::redeem(s, &signed_in(other, true), &second, later + 2, Lang::Da).await.unwrap();
+    // Acting for her, he cannot use a code at all.
+    assert!(matches!(helpers::redeem(s, &acting_ole, &second, later + 3, Lang::Da).await, Err(ServiceError::NotAllowed)));
 }
 
 async fn both_are_told_once_14_days_before_the_end_and_at_the_end(s: Arc<dyn Store>) {

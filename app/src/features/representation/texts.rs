@@ -92,6 +92,7 @@ pub struct HelperTexts {
     #[cfg_attr(test, serde(skip))]
     pub end_reason_shown: fn(&str) -> String,
     pub notice_paper: &'static str,
+    pub redeem_as_yourself: &'static str,
     /// A page the citizen did not give the helper the right to.
     #[cfg_attr(test, serde(skip))]
     pub not_given: fn(&str) -> String,
@@ -192,6 +193,7 @@ pub static DA: HelperTexts = HelperTexts {
     staff_link: "Hjælpere og fuldmagt",
     end_reason_shown: |r| format!("Begrundelse: {r}"),
     notice_paper: "Fuldmagten er registreret. Den gælder, når hjælperen logger ind med sit eget MitID.",
+    redeem_as_yourself: "En kode bruger du som dig selv. Skift til dig selv først.",
     not_given: |name| format!("{name} har ikke givet dig lov til det her. Spørg {name}, hvis du skal kunne hjælpe med det."),
     see_what_you_may: "Se, hvad du må",
     plan_of: |name| format!("Du ser planen for {name}"),
@@ -273,6 +275,7 @@ pub static EN: HelperTexts = HelperTexts {
     staff_link: "Helpers and power of attorney",
     end_reason_shown: |r| format!("Reason: {r}"),
     notice_paper: "The power of attorney is registered. It applies once the helper logs in with their own MitID.",
+    redeem_as_yourself: "A code is used as yourself. Switch to yourself first.",
     not_given: |name| format!("{name} has not allowed you to do this. Ask {name} if you are to help with it."),
     see_what_you_may: "See what you may do",
     plan_of: |name| format!("You are looking at the plan of {name}"),
