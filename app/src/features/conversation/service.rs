@@ -115,16 +115,7 @@ pub async fn answer(
     now: i64,
 ) -> ServiceResult<MessageId> {
     let acting = access::staff_for(store, user, citizen).await?;
-    let m = NewMessage {
-        citizen,
-        sender: acting.actor,
-        body,
-        idempotency_key: key.to_string(),
-        limited: false,
-        notify_citizen: true,
-        attachments: files,
-        helper: None,
-    };
+    let m = NewMessage::from_staff(citizen, acting.actor, body, key, files);
     Ok(store.send_message(&m, now).await?.id())
 }
 

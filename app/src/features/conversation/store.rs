@@ -124,6 +124,23 @@ pub struct NewMessage {
     pub helper: Option<PersonId>,
 }
 
+impl NewMessage {
+    /// Staff writing in the citizen's conversation (an answer, a registered
+    /// paper): not counted against a limit, and the citizen is told.
+    pub fn from_staff(citizen: PersonId, staff: PersonId, body: MessageBody, key: &str, files: Vec<NewAttachment>) -> NewMessage {
+        NewMessage {
+            citizen,
+            sender: staff,
+            body,
+            idempotency_key: key.to_string(),
+            limited: false,
+            notify_citizen: true,
+            attachments: files,
+            helper: None,
+        }
+    }
+}
+
 /// A citizen whose last words wait for an answer.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OpenConversation {

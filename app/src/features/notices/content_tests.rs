@@ -195,10 +195,11 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     {
         use crate::features::representation::{forms::InviteInput, service as helpers};
         use crate::kernel::representation::*;
-        let h = marked_person(st, &mut m, true).await;
-        let d = marked_person(st, &mut m, true).await;
+        // Two helpers of hers, two citizens she helps (one access per pair).
+        let (h1, h2) = (marked_person(st, &mut m, true).await, marked_person(st, &mut m, true).await);
+        let (d1, d2) = (marked_person(st, &mut m, true).await, marked_person(st, &mut m, true).await);
         let input = InviteInput { kind: HelperKind::Fuldmaegtig, scopes: Scopes(vec![Scope::See]), months: 1 };
-        for (n, (citizen, helper, days_ago)) in [(c, h, 20), (d, c, 40), (c, h, 40), (d, c, 20)].into_iter().enumerate() {
+        for (n, (citizen, helper, days_ago)) in [(c, h1, 20), (d1, c, 40), (c, h2, 40), (d2, c, 20)].into_iter().enumerate() {
             let at = NOW - days_ago * 86_400_000;
             let code = helpers::invite(st, &signed_in(citizen, true), &input, &format!("h{n}"), at).await.unwrap();
             helpers::redeem(st, &signed_in(helper, true), &code, at, Lang::Da).await.unwrap();

@@ -185,16 +185,7 @@ pub async fn register_paper(
         ends_at: rules::end_of(now, input.access.months),
         helper_name: input.name.as_str().to_string(),
         helper_cpr_hash: hash,
-        message: crate::features::conversation::store::NewMessage {
-            citizen,
-            sender: acting.actor,
-            body,
-            idempotency_key: key.to_string(),
-            limited: false,
-            notify_citizen: true,
-            attachments: files,
-            helper: None,
-        },
+        message: crate::features::conversation::store::NewMessage::from_staff(citizen, acting.actor, body, key, files),
     };
     Ok(store.register_paper(&paper, now).await?.id())
 }
