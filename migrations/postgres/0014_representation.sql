@@ -37,6 +37,10 @@ CREATE TABLE representation (
 );
 CREATE INDEX representation_citizen ON representation (citizen_id, created_at);
 CREATE INDEX representation_helper ON representation (helper_id);
+-- A login looks for paper powers of attorney naming the person; the
+-- periodic round for accesses ending soon or by their date.
+CREATE INDEX representation_paper ON representation (helper_cpr_hash) WHERE helper_id IS NULL;
+CREATE INDEX representation_running ON representation (ends_at) WHERE ended_at IS NULL AND helper_id IS NOT NULL;
 
 -- A code typed wrong: five within 15 minutes lock the person out for the rest of them.
 CREATE TABLE representation_attempt (

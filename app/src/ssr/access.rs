@@ -51,10 +51,10 @@ impl Acting {
     /// Who did it, as the plan's history records it ("Ole Berg
     /// (fuldmægtig) for Mette Hansen" when a helper did).
     pub fn history_actor(&self) -> Actor {
-        match self.helper() {
-            _ if self.is_staff() => Actor::staff(self.actor),
-            Some(kind) => Actor::helper(self.citizen, self.actor, kind),
-            None => Actor::citizen(self.actor),
+        match (self.is_staff(), self.helper()) {
+            (true, _) => Actor::staff(self.actor),
+            (false, Some(kind)) => Actor::helper(self.citizen, self.actor, kind),
+            (false, None) => Actor::citizen(self.actor),
         }
     }
 
@@ -112,14 +112,7 @@ pub fn not_given(user: &CurrentUser, scope: Scope) -> bool {
 /// [`citizen_for`] with the first of `scopes` the helper has (reading the
 /// conversation: to see it, or to write in it).
 pub fn citizen_for_any(user: &CurrentUser, scopes: &[Scope]) -> ServiceResult<Acting> {
-    let mut refused = Err(ServiceError::NotAllowed);
-    for s in scopes {
-        match citizen_for(user, *s) {
-            Ok(a) => return Ok(a),
-            Err(e) => refused = Err(e),
-        }
-    }
-    refused
+    scopes.iter().find_map(|s| citizen_for(user, *s).ok()).ok_or(ServiceError::NotAllowed)
 }
 
 /// [`citizen_for`] on something of `owner`'s: `NotAllowed` unless it is

@@ -33,7 +33,7 @@ pub async fn helpers_overview() -> Result<Option<HelpersPage>, ServerFnError> {
     let t = cx.lang.texts();
     let mine = match overview.mine {
         Some(list) => {
-            let kinds = HelperKind::ALL.into_iter().map(|k| (k.as_str().to_string(), about(k, cx.lang).to_string())).collect();
+            let kinds = HelperKind::ALL.into_iter().map(|k| (k.as_str().to_string(), t.helpers.about(k).to_string())).collect();
             let mut defs = vec![(fields::KIND, t.helpers.kind_label, None, Control::Choice(kinds))];
             defs.extend(Scope::ALL.into_iter().map(|s| (s.as_str(), t.helpers.scope(s), None, Control::Check)));
             defs.push((fields::MONTHS, t.helpers.months_label, Some(t.helpers.months_hint), Control::Number));
@@ -55,15 +55,6 @@ pub async fn helpers_overview() -> Result<Option<HelpersPage>, ServerFnError> {
         helping: overview.helping.iter().map(|r| view_of(r, false, cx.now, cx.lang)).collect(),
         acting_with: user.acting_for.as_ref().map(|a| a.representation.0),
     }))
-}
-
-#[cfg(feature = "ssr")]
-fn about(kind: crate::kernel::representation::HelperKind, lang: crate::i18n::Lang) -> &'static str {
-    use crate::kernel::representation::HelperKind;
-    match kind {
-        HelperKind::Bisidder => lang.texts().helpers.bisidder_about,
-        HelperKind::Fuldmaegtig => lang.texts().helpers.fuldmaegtig_about,
-    }
 }
 
 /// One representation as the page shows it: to the citizen (`mine`), named

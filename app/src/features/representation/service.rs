@@ -68,8 +68,9 @@ pub async fn redeem(store: &dyn Store, user: &CurrentUser, typed: &str, now: i64
         let until = crate::kernel::time::clock(first.unwrap_or(now) + LOCK_MS, lang);
         return Err(refused(fields::CODE, Problem::InvitationLocked(until)));
     }
-    let found = match normalize(typed) {
-        Some(code) => store.invitation(&code_hash(&code), now).await?.map(|inv| (inv, code_hash(&code))),
+    let hash = normalize(typed).map(|code| code_hash(&code));
+    let found = match hash {
+        Some(hash) => store.invitation(&hash, now).await?.map(|inv| (inv, hash)),
         None => None,
     };
     let Some((inv, hash)) = found else {

@@ -93,6 +93,19 @@ pub struct HelperTexts {
     pub end_reason_shown: fn(&str) -> String,
     pub notice_paper: &'static str,
     pub redeem_as_yourself: &'static str,
+    /// Notifications to the citizen (helper_*) and the helper (helping_*).
+    pub notification_helper_started: &'static str,
+    pub notification_helper_ended: &'static str,
+    pub notification_helper_expiring: &'static str,
+    pub notification_helping_started: &'static str,
+    pub notification_helping_ended: &'static str,
+    pub notification_helping_expiring: &'static str,
+    /// A helper's reads, in the citizen's access log.
+    pub purpose_plan_seen: &'static str,
+    pub purpose_decisions_seen: &'static str,
+    pub purpose_records_seen: &'static str,
+    pub purpose_caseworker_seen: &'static str,
+    pub purpose_access_log_seen: &'static str,
     /// A page the citizen did not give the helper the right to.
     #[cfg_attr(test, serde(skip))]
     pub not_given: fn(&str) -> String,
@@ -107,6 +120,14 @@ impl HelperTexts {
         match kind {
             HelperKind::Bisidder => self.bisidder,
             HelperKind::Fuldmaegtig => self.fuldmaegtig,
+        }
+    }
+
+    /// A kind with what it means, for the choice between them.
+    pub fn about(&self, kind: HelperKind) -> &'static str {
+        match kind {
+            HelperKind::Bisidder => self.bisidder_about,
+            HelperKind::Fuldmaegtig => self.fuldmaegtig_about,
         }
     }
 
@@ -194,6 +215,17 @@ pub static DA: HelperTexts = HelperTexts {
     end_reason_shown: |r| format!("Begrundelse: {r}"),
     notice_paper: "Fuldmagten er registreret. Den gælder, når hjælperen logger ind med sit eget MitID.",
     redeem_as_yourself: "En kode bruger du som dig selv. Skift til dig selv først.",
+    notification_helper_started: "En hjælper kan nu se eller gøre det, du har givet lov til. Du kan altid stoppe adgangen.",
+    notification_helper_ended: "En hjælpers adgang til din sag er ophørt.",
+    notification_helper_expiring: "En hjælpers adgang til din sag ophører om 14 dage. Du kan give en ny, hvis du vil.",
+    notification_helping_started: "Du kan nu hjælpe en borger med det, borgeren har givet lov til.",
+    notification_helping_ended: "Din adgang til at hjælpe en borger er ophørt.",
+    notification_helping_expiring: "Din adgang til at hjælpe en borger ophører om 14 dage.",
+    purpose_plan_seen: "Så din plan",
+    purpose_decisions_seen: "Så dine afgørelser",
+    purpose_records_seen: "Så alt, hvad der er registreret om dig",
+    purpose_caseworker_seen: "Så, hvem din sagsbehandler er",
+    purpose_access_log_seen: "Så, hvem der har set dine oplysninger",
     not_given: |name| format!("{name} har ikke givet dig lov til det her. Spørg {name}, hvis du skal kunne hjælpe med det."),
     see_what_you_may: "Se, hvad du må",
     plan_of: |name| format!("Du ser planen for {name}"),
@@ -276,6 +308,17 @@ pub static EN: HelperTexts = HelperTexts {
     end_reason_shown: |r| format!("Reason: {r}"),
     notice_paper: "The power of attorney is registered. It applies once the helper logs in with their own MitID.",
     redeem_as_yourself: "A code is used as yourself. Switch to yourself first.",
+    notification_helper_started: "A helper can now see or do what you allowed. You can always end the access.",
+    notification_helper_ended: "A helper's access to your case has ended.",
+    notification_helper_expiring: "A helper's access to your case ends in 14 days. You can give a new one if you wish.",
+    notification_helping_started: "You can now help a citizen with what they allowed.",
+    notification_helping_ended: "Your access to help a citizen has ended.",
+    notification_helping_expiring: "Your access to help a citizen ends in 14 days.",
+    purpose_plan_seen: "Saw your plan",
+    purpose_decisions_seen: "Saw your decisions",
+    purpose_records_seen: "Saw everything recorded about you",
+    purpose_caseworker_seen: "Saw who your caseworker is",
+    purpose_access_log_seen: "Saw who has seen your data",
     not_given: |name| format!("{name} has not allowed you to do this. Ask {name} if you are to help with it."),
     see_what_you_may: "See what you may do",
     plan_of: |name| format!("You are looking at the plan of {name}"),
