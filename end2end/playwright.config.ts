@@ -19,6 +19,9 @@ process.env.E2E_DB_DIR = DB_DIR;
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3110);
 export const MAILS_PORT = Number(process.env.E2E_MAILS_PORT ?? 3111);
 const SMTP_PASS = "enplan-sink-password";
+/** The stand-in SMS gateway (end2end/sms/gateway.mjs); GET /messages shows what it was sent. */
+export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 3112);
+const GATEWAY_TOKEN = "enplan-gateway-token";
 // A throwaway certificate for the SMTP server, made before anything starts.
 const CERT = path.join(DB_DIR, "smtp-cert.pem");
 const KEY = path.join(DB_DIR, "smtp-key.pem");
@@ -82,8 +85,20 @@ export default defineConfig({
         SMTP_PASS,
       },
     },
+    {
+      command: "node sms/gateway.mjs",
+      cwd: __dirname,
+      url: `http://127.0.0.1:${GATEWAY_PORT}/messages`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { GATEWAY_PORT: String(GATEWAY_PORT), GATEWAY_TOKEN },
+    },
     portal(PORT, "e2e", {
       APP_TEST_LOGIN: "on",
+      APP_SMS_GATEWAY_URL: `http://127.0.0.1:${GATEWAY_PORT}/rest/mtsms`,
+      APP_SMS_TOKEN: GATEWAY_TOKEN,
       APP_SMTP_URL: `smtp://enplan:${SMTP_PASS}@localhost:${SMTP_PORT}?tls=required`,
       APP_MAIL_FROM: "Én Plan <ikke-svar@enplan.test>",
       APP_SMTP_CA_FILE: CERT,

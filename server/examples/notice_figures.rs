@@ -127,7 +127,8 @@ async fn store_with(n: i64, url: Option<&str>, dir: &tempfile::TempDir, name: &s
 fn worker(store: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
     Worker {
         store: store.clone(),
-        mailer,
+        mailer: Some(mailer),
+        texter: None,
         id: "figures".into(),
         portal: "https://enplan.kommune.dk".into(),
         lease_ms: 60_000,

@@ -67,6 +67,10 @@ pub struct Settings {
     /// are sent. `None`: with the test login they are shown at
     /// `/dev/udbakke`; otherwise they wait in the outbox.
     pub smtp: Option<SmtpConfig>,
+    /// `APP_SMS_GATEWAY_URL`, `APP_SMS_TOKEN`, `APP_SMS_SENDER`: the SMS
+    /// gateway (GatewayAPI's REST `mtsms` shape). `None`: with the test login
+    /// SMS are shown at `/dev/udbakke`; otherwise they wait in the outbox.
+    pub sms: Option<SmsConfig>,
     /// `APP_LINK_KEY`: signs unsubscribe links, the same on every server
     /// process (at least 32 characters). `None`: one generated and kept in
     /// the database, which every process on it shares.
@@ -85,6 +89,17 @@ pub struct SmtpConfig {
     pub from: String,
     /// An extra root certificate (PEM file) to trust.
     pub ca_file: Option<String>,
+}
+
+/// The SMS gateway notices and codes go through.
+#[derive(Clone, Debug)]
+pub struct SmsConfig {
+    /// The `mtsms` endpoint.
+    pub url: String,
+    /// The bearer token.
+    pub token: Secret,
+    /// The sender shown on the phone (default `EnPlan`).
+    pub sender: String,
 }
 
 /// One OpenID Connect issuer we trust, and how to read its claims.
@@ -208,6 +223,9 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("APP_SMTP_URL", ""),
     ("APP_MAIL_FROM", ""),
     ("APP_SMTP_CA_FILE", ""),
+    ("APP_SMS_GATEWAY_URL", ""),
+    ("APP_SMS_TOKEN", ""),
+    ("APP_SMS_SENDER", "EnPlan"),
     ("APP_LINK_KEY", "generated and kept in the database"),
     ("APP_NOTICE_LEASE_SECONDS", "60"),
 ];
@@ -365,6 +383,20 @@ impl Settings {
                 Some(SmtpConfig { url: Secret::new(url), from: from.to_string(), ca_file })
             }
         };
+        let sms = match (get("APP_SMS_GATEWAY_URL").trim(), get("APP_SMS_TOKEN").trim()) {
+            ("", _) => None,
+            (_, "") => return Err(ConfigError("APP_SMS_TOKEN must be set when APP_SMS_GATEWAY_URL is".into())),
+            (url, token) => {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(ConfigError("APP_SMS_GATEWAY_URL must start with https://".into()));
+                }
+                if environment == Environment::Production && !url.starts_with("https://") {
+                    return Err(ConfigError("APP_SMS_GATEWAY_URL must use https:// in production".into()));
+                }
+                let sender = Some(get("APP_SMS_SENDER").trim().to_string()).filter(|s| !s.is_empty()).unwrap_or_else(|| "EnPlan".into());
+                Some(SmsConfig { url: url.to_string(), token: Secret::new(token), sender })
+            }
+        };
         let link_key = match given.get("APP_LINK_KEY").map(|k| k.trim()) {
             None | Some("") => None,
             Some(k) if k.len() < 32 => return Err(ConfigError("APP_LINK_KEY must be at least 32 characters".into())),
@@ -374,6 +406,7 @@ impl Settings {
         Ok(Settings {
             notice_lease_seconds,
             smtp,
+            sms,
             link_key,
             test_login,
             trusted_proxies,

@@ -12,13 +12,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use app::features::notices::links::LinkKey;
 use app::features::notices::mail::Rendered;
+use app::features::notices::sms::{GatewayTexter, SmsSettings};
 use app::features::notices::smtp::{SmtpMailer, SmtpSettings};
-use app::features::notices::worker::{Mailer, SendError, Worker};
+use app::features::notices::worker::{Mailer, SendError, Texter, Worker};
 use app::kernel::clock::Clock;
 use app::ssr::db::Store;
 use app::ssr::service::ServiceError;
 
-use crate::config::{Secret, SmtpConfig};
+use crate::config::{Secret, SmsConfig, SmtpConfig};
 use crate::state::AppState;
 use crate::test_idp::esc;
 
@@ -39,6 +40,17 @@ pub fn smtp_mailer(smtp: &SmtpConfig) -> Result<SmtpMailer, String> {
     })
 }
 
+/// The SMS gateway's texter of the settings: a call may take 10 seconds
+/// at most, so a hung gateway holds up only its own row.
+pub fn gateway_texter(sms: &SmsConfig) -> Result<GatewayTexter, String> {
+    GatewayTexter::new(SmsSettings {
+        url: sms.url.clone(),
+        token: sms.token.expose().to_string(),
+        sender: sms.sender.clone(),
+        timeout: std::time::Duration::from_secs(10),
+    })
+}
+
 /// The key unsubscribe links are signed with: `APP_LINK_KEY`, or one made
 /// once and kept in the database for every process on it.
 pub async fn link_key(configured: Option<&Secret>, store: &dyn Store) -> Result<LinkKey, String> {
@@ -52,14 +64,22 @@ pub async fn link_key(configured: Option<&Secret>, store: &dyn Store) -> Result<
     LinkKey::new(key).ok_or_else(|| "the link key must be at least 32 bytes".to_string())
 }
 
-/// No mail server set and no test login: a code mail cannot go, and the
-/// person is told so; notices wait in the outbox (the worker does not run).
+/// No mail server (or SMS gateway) set and no test login: a code cannot
+/// go, and the person is told so; notices of that channel wait in the
+/// outbox (the worker does not claim them).
 pub struct NoMailer;
 
 #[async_trait::async_trait]
 impl Mailer for NoMailer {
     async fn send(&self, _to: &str, _mail: &Rendered) -> Result<(), SendError> {
         Err(SendError { permanent: false, reason: "no mail server is set up".into() })
+    }
+}
+
+#[async_trait::async_trait]
+impl Texter for NoMailer {
+    async fn send(&self, _to: &str, _text: &str, _userref: &str) -> Result<(), SendError> {
+        Err(SendError { permanent: false, reason: "no SMS gateway is set up".into() })
     }
 }
 
@@ -109,8 +129,15 @@ pub async fn run(worker: Worker, clock: Arc<dyn Clock>, every: std::time::Durati
         full = false;
         match worker.round(clock.now_ms(), rand::random::<f64>).await {
             Ok(round) if round != Default::default() => {
-                full = (round.sent + round.skipped + round.retried + round.failed) as i64 >= worker.batch;
-                tracing::info!(sent = round.sent, skipped = round.skipped, retried = round.retried, failed = round.failed, "notices")
+                full = (round.sent + round.skipped + round.retried + round.failed + round.waiting) as i64 >= worker.batch;
+                tracing::info!(
+                    sent = round.sent,
+                    skipped = round.skipped,
+                    retried = round.retried,
+                    failed = round.failed,
+                    waiting = round.waiting,
+                    "notices"
+                )
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "notice round failed"),
@@ -142,7 +169,7 @@ pub async fn dev_outbox(State(state): State<AppState>) -> Response {
     };
     let mails = outbox.mails();
     let items: String = if mails.is_empty() {
-        "<p>Ingen mails endnu.</p>".into()
+        "<p>Ingen mails eller SMS endnu.</p>".into()
     } else {
         let list: String = mails
             .iter()
@@ -162,7 +189,7 @@ pub async fn dev_outbox(State(state): State<AppState>) -> Response {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Udbakke (udvikling) – Én Plan</title><link rel="stylesheet" href="/pkg/{css}.css"></head>
 <body><main class="mx-auto max-w-3xl px-4 py-6">
-<p class="notice" role="note"><strong>Testlogin — ikke MitID.</strong> Mails sendes ikke her: de vises på denne side.</p>
+<p class="notice" role="note"><strong>Testlogin — ikke MitID.</strong> Mails og SMS sendes ikke her: de vises på denne side.</p>
 <h1 class="my-4 text-3xl font-bold">Udbakke</h1>{items}</main></body></html>"#,
         css = crate::OUTPUT_NAME
     ))

@@ -32,7 +32,7 @@ use crate::state::Shared;
 use crate::test_idp::{self, TestIdp};
 use crate::BoxError;
 use app::features::notices::service::Notices;
-use app::features::notices::worker::{DevOutbox, Mailer, Worker};
+use app::features::notices::worker::{DevOutbox, Mailer, Texter, Worker};
 
 /// A bound, ready-to-run server.
 pub struct Application {
@@ -122,16 +122,26 @@ impl Application {
             login_cookie: LoginCookie::new(store.as_ref(), settings.is_https()).await.map_err(StartError::Database)?,
             https: settings.is_https(),
         });
-        // Mail goes by SMTP when a server is set; with the test login and none
-        // set, to the development outbox; otherwise it waits in the outbox.
-        let dev_outbox = (test_idp.is_some() && settings.smtp.is_none()).then(|| Arc::new(DevOutbox::default()));
+        // Mail goes by SMTP when a server is set, SMS by the gateway when one
+        // is set; with the test login and either not set, to the development
+        // outbox; otherwise they wait in the outbox.
+        let dev_outbox = (test_idp.is_some() && (settings.smtp.is_none() || settings.sms.is_none())).then(|| Arc::new(DevOutbox::default()));
         let mailer: Option<Arc<dyn Mailer>> = match (&settings.smtp, &dev_outbox) {
             (Some(smtp), _) => Some(Arc::new(notices::smtp_mailer(smtp).map_err(StartError::Mail)?)),
             (None, Some(outbox)) => Some(outbox.clone()),
             (None, None) => None,
         };
+        let texter: Option<Arc<dyn Texter>> = match (&settings.sms, &dev_outbox) {
+            (Some(sms), _) => Some(Arc::new(notices::gateway_texter(sms).map_err(StartError::Mail)?)),
+            (None, Some(outbox)) => Some(outbox.clone()),
+            (None, None) => None,
+        };
         let links = notices::link_key(settings.link_key.as_ref(), store.as_ref()).await.map_err(StartError::Mail)?;
-        let notices = Notices { mailer: mailer.clone().unwrap_or_else(|| Arc::new(notices::NoMailer)), links };
+        let notices = Notices {
+            mailer: mailer.clone().unwrap_or_else(|| Arc::new(notices::NoMailer)),
+            texter: texter.clone().unwrap_or_else(|| Arc::new(notices::NoMailer)),
+            links,
+        };
         let state = AppState::new(Shared {
             leptos_options,
             settings: Arc::new(settings),
@@ -141,7 +151,8 @@ impl Application {
             test_idp,
             dev_outbox,
             notices,
-            sending: mailer.is_some(),
+            mailer,
+            texter,
             municipality: Arc::default(),
         });
         Ok(Application { listener, router: router(state.clone()), state })
@@ -173,10 +184,11 @@ impl Application {
         tokio::spawn(self.state.sessions.clone().delete_expired_every(std::time::Duration::from_secs(600)));
         let (store, clock) = (self.state.store.clone(), self.state.auth.clock.clone());
         tokio::spawn(notices::helper_notices(store, clock, std::time::Duration::from_secs(60)));
-        if self.state.sending {
+        if self.state.mailer.is_some() || self.state.texter.is_some() {
             let worker = Worker {
                 store: self.state.store.clone(),
-                mailer: self.state.notices.mailer.clone(),
+                mailer: self.state.mailer.clone(),
+                texter: self.state.texter.clone(),
                 id: format!("server-{}-{:08x}", std::process::id(), rand::random::<u32>()),
                 portal: self.state.auth.public_url.clone(),
                 lease_ms: self.state.settings.notice_lease_seconds * 1_000,
@@ -186,7 +198,7 @@ impl Application {
             };
             tokio::spawn(notices::run(worker, self.state.auth.clock.clone(), std::time::Duration::from_secs(1)));
         } else {
-            tracing::warn!("no mail transport configured: notices wait in the outbox");
+            tracing::warn!("no mail or SMS transport configured: notices wait in the outbox");
         }
         // The peer's address reaches the login limit (`login_limit.rs`).
         let service = self.router.into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
 use app::features::notices::service::Notices;
-use app::features::notices::worker::DevOutbox;
+use app::features::notices::worker::{DevOutbox, Mailer, Texter};
 use app::ssr::db::Store;
 
 use crate::auth::Auth;
@@ -43,12 +43,15 @@ pub struct Shared {
     /// The built-in test identity provider, when no issuer is configured.
     pub test_idp: Option<Arc<TestIdp>>,
     /// Notices kept instead of sent, with the test login and no SMTP
-    /// server set: shown at `/dev/udbakke`.
+    /// server or no SMS gateway set: shown at `/dev/udbakke`.
     pub dev_outbox: Option<Arc<DevOutbox>>,
     /// The mailer and the unsubscribe links' key.
     pub notices: Notices,
-    /// A mailer is set (SMTP or the development outbox): the worker runs.
-    pub sending: bool,
+    /// The transports the worker sends by (SMTP or the development outbox;
+    /// the gateway or the development outbox): with either, the worker runs;
+    /// a channel without one waits in the outbox.
+    pub mailer: Option<Arc<dyn Mailer>>,
+    pub texter: Option<Arc<dyn Texter>>,
     /// The municipality's details, as the pages show them.
     pub municipality: Arc<app::features::municipality::service::Cached>,
 }

@@ -94,6 +94,12 @@ pub enum Problem {
     CodeNotSent,
     /// Too many code mails within an hour (the limit).
     TooManyCodes(i64),
+    /// Not a Danish mobile number (8 digits, +45 allowed).
+    Phone,
+    /// A code from an SMS is six digits.
+    SmsCodeFormat,
+    /// The code SMS could not be sent just now.
+    SmsNotSent,
     /// A helper's access needs at least one thing the helper may do.
     ChooseScope,
     /// Asking for money and complaining is for a fuldmægtig only.
@@ -250,6 +256,12 @@ impl Problem {
             (Problem::CodeNotSent, Lang::En) => "We could not send the mail just now. Please try again in a little while.".into(),
             (Problem::TooManyCodes(n), Lang::Da) => format!("Vi har sendt {n} koder den seneste time. Vent lidt, og prøv igen."),
             (Problem::TooManyCodes(n), Lang::En) => format!("We have sent {n} codes in the last hour. Please wait a while and try again."),
+            (Problem::Phone, Lang::Da) => "Skriv et dansk mobilnummer med 8 cifre, fx 20 30 40 50.".into(),
+            (Problem::Phone, Lang::En) => "Please write a Danish mobile number of 8 digits, such as 20 30 40 50.".into(),
+            (Problem::SmsCodeFormat, Lang::Da) => "Skriv de 6 cifre fra SMS'en.".into(),
+            (Problem::SmsCodeFormat, Lang::En) => "Please write the 6 digits from the text message.".into(),
+            (Problem::SmsNotSent, Lang::Da) => "Vi kunne ikke sende SMS'en lige nu. Prøv igen om lidt.".into(),
+            (Problem::SmsNotSent, Lang::En) => "We could not send the text message just now. Please try again in a little while.".into(),
             (Problem::ChooseScope, Lang::Da) => "Sæt flueben ved mindst én ting, personen må hjælpe med.".into(),
             (Problem::ChooseScope, Lang::En) => "Please tick at least one thing the person may help with.".into(),
             (Problem::MoneyNeedsFuldmaegtig, Lang::Da) => {
@@ -499,6 +511,9 @@ mod tests {
             Problem::CodeExpired,
             Problem::CodeNotSent,
             Problem::TooManyCodes(5),
+            Problem::Phone,
+            Problem::SmsCodeFormat,
+            Problem::SmsNotSent,
             Problem::ComplaintLate("7. april 2026".into()),
             Problem::ComplaintOpen,
             Problem::ChooseScope,

@@ -124,6 +124,26 @@ pub fn copenhagen_day_at(now_ms: i64, days: i64, minute: i64) -> i64 {
     Timestamp::from_millisecond(now_ms).ok().and_then(local).unwrap_or(now_ms + days * 86_400_000)
 }
 
+/// Minutes past midnight on the Copenhagen clock at `utc_ms`.
+pub fn copenhagen_minute_of_day(utc_ms: i64) -> i64 {
+    Timestamp::from_millisecond(utc_ms)
+        .map(|ts| {
+            let local = ts.to_zoned(copenhagen());
+            i64::from(local.hour()) * 60 + i64::from(local.minute())
+        })
+        .unwrap_or(0)
+}
+
+/// How many Copenhagen calendar days lie from the date of `from_ms` to the
+/// date of `to_ms` (0: the same day, 1: the next day).
+pub fn copenhagen_days_between(from_ms: i64, to_ms: i64) -> i64 {
+    let date = |ms: i64| Timestamp::from_millisecond(ms).ok().map(|ts| ts.to_zoned(copenhagen()).date());
+    match (date(from_ms), date(to_ms)) {
+        (Some(a), Some(b)) => a.until(b).map(|span| i64::from(span.get_days())).unwrap_or(0),
+        _ => (to_ms - from_ms).div_euclid(86_400_000),
+    }
+}
+
 /// A duration in plain words: "45 minutter", "1 time", "1 time og 30 minutter".
 pub fn duration(minutes: i64, lang: Lang) -> String {
     let (h, m) = (minutes / 60, minutes % 60);

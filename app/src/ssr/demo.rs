@@ -428,6 +428,14 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         store.start_email(mette.id, "mette@example.dk", &hash, "da", now).await?;
         store.confirm_email(mette.id, &hash, now).await?;
     }
+    // Sofie reads SMS, not mail: a confirmed mobile number, so her reminders
+    // the day before an appointment go by SMS (shown at `/dev/udbakke`
+    // without a gateway). A made-up number: the demo never has a real gateway.
+    if let Some(sofie) = store.person_by_cpr(citizen_cpr("Sofie").unwrap_or_default()).await? {
+        let hash = crate::features::notices::rules::code_hash(sofie.id, "000000");
+        store.start_phone(sofie.id, "+4520001003", &hash, "da", now).await?;
+        store.confirm_phone(sofie.id, &hash, now).await?;
+    }
     Ok(true)
 }
 

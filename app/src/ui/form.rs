@@ -32,6 +32,8 @@ pub enum Control {
     Money,
     /// An e-mail address (the phone's e-mail keyboard, filled in by the browser).
     Email,
+    /// A telephone number (the phone's number pad, filled in by the browser).
+    Phone,
     /// A one-time code of digits (the number keyboard; a phone can fill it in from the mail).
     Code,
     /// One of several answers: (value, label).
@@ -112,10 +114,12 @@ pub fn CheckedForm(spec: FormSpec) -> impl IntoView {
                 Control::Time => "time",
                 Control::Number => "number",
                 Control::Email => "email",
+                Control::Phone => "tel",
                 _ => "text",
             };
             let autocomplete = match f.control {
                 Control::Email => Some("email"),
+                Control::Phone => Some("tel-national"),
                 Control::Code => Some("one-time-code"),
                 _ => None,
             };

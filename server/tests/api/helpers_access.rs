@@ -64,6 +64,7 @@ async fn counts(app: &TestApp, mette: app::kernel::ids::PersonId) -> Vec<i64> {
         "SELECT COUNT(*) FROM representation WHERE citizen_id = $1",
         "SELECT COUNT(*) FROM person WHERE id = $1 AND display_name IS NOT NULL",
         "SELECT COUNT(*) FROM contact WHERE person_id = $1 AND pending_email IS NOT NULL",
+        "SELECT COUNT(*) FROM contact WHERE person_id = $1 AND (pending_phone IS NOT NULL OR sms_muted <> '')",
     ];
     let mut out = Vec::new();
     for q in queries {
@@ -201,6 +202,11 @@ async fn every_citizen_side_call_is_allowed_exactly_within_the_helpers_scope() {
             ("set_display_name", Needs::Herself, network::SetDisplayName::PATH, vec![("display_name", "Hjælperen".into())], true),
             ("notice_settings", Needs::Herself, notices::NoticeSettings::PATH, vec![], false),
             ("start_email", Needs::Herself, notices::StartEmail::PATH, vec![("email", "ole@example.dk".into())], true),
+            ("start_phone", Needs::Herself, notices::StartPhone::PATH, vec![("phone", "20304050".into())], true),
+            ("confirm_phone", Needs::Herself, notices::ConfirmPhone::PATH, vec![("sms_code", "123456".into())], true),
+            ("cancel_phone", Needs::Herself, notices::CancelPhone::PATH, vec![], true),
+            ("remove_phone", Needs::Herself, notices::RemovePhone::PATH, vec![], true),
+            ("save_topics", Needs::Herself, notices::SaveTopics::PATH, vec![("beskeder", "ja".into())], true),
             (
                 "invite_helper",
                 Needs::Herself,

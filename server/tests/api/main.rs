@@ -23,3 +23,4 @@ mod notices;
 mod notifications_access;
 mod paging;
 mod plan_access;
+mod sms;

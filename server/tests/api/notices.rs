@@ -13,7 +13,10 @@ use crate::common::smtp::{self, SmtpSink};
 use crate::common::*;
 use app::features::notices::forms::fields;
 use app::features::notices::rules::code_hash;
-use app::features::notices::server::{CancelEmail, ConfirmEmail, NoticeSettings, RemoveEmail, SaveTopics, SetUnsubscribed, StartEmail};
+use app::features::notices::server::{
+    CancelEmail, CancelPhone, ConfirmEmail, ConfirmPhone, NoticeSettings, RemoveEmail, RemovePhone, SaveTopics, SetUnsubscribed, StartEmail,
+    StartPhone,
+};
 use app::features::notices::smtp::{SmtpMailer, SmtpSettings};
 use app::features::notices::store::Confirmation;
 use app::features::notices::worker::{Mailer, Worker};
@@ -73,7 +76,7 @@ async fn a_notice_waits_out_the_grace_period_then_the_worker_sends_the_fixed_tex
     tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
     let res = app.get(&mut anyone, "/dev/udbakke").await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.text().await.unwrap().contains("Ingen mails endnu"), "not before the grace period");
+    assert!(res.text().await.unwrap().contains("Ingen mails eller SMS endnu"), "not before the grace period");
 
     app.clock.advance_minutes(16);
     let mut page = String::new();
@@ -200,7 +203,8 @@ async fn lone_worker(mailer: Arc<dyn Mailer>) -> (Worker, Arc<dyn Store>, Person
     store.set_notice_periods(0, 0).await.unwrap();
     let worker = Worker {
         store: store.clone(),
-        mailer,
+        mailer: Some(mailer),
+        texter: None,
         id: "lone".into(),
         portal: "http://127.0.0.1:1".into(),
         lease_ms: 60_000,
@@ -236,7 +240,7 @@ async fn a_wrong_password_is_retried_with_the_reason_kept_and_a_refused_address_
     assert_eq!(sink.mails().await.len(), 0);
 
     // The password put right: the retry goes through.
-    let fixed = Worker { mailer: smtp_mailer(&sink, smtp::PASSWORD), ..worker };
+    let fixed = Worker { mailer: Some(smtp_mailer(&sink, smtp::PASSWORD)), ..worker };
     assert_eq!(fixed.round(33_000, || 0.0).await.unwrap().sent, 1);
     assert_eq!(sink.mails().await.len(), 1);
 
@@ -244,7 +248,7 @@ async fn a_wrong_password_is_retried_with_the_reason_kept_and_a_refused_address_
     sink.set_mood("refuse").await;
     book(store.as_ref(), mette, karin, "y", 40_000).await;
     assert_eq!(fixed.round(41_000, || 0.0).await.unwrap().failed, 1);
-    assert!(store.last_failure(mette).await.unwrap().is_some_and(|e| e.contains("550")));
+    assert!(store.last_failure(mette, "email").await.unwrap().is_some_and(|e| e.contains("550")));
     // A busy server (451) is retried.
     sink.set_mood("busy").await;
     book(store.as_ref(), mette, karin, "z", 50_000).await;
@@ -258,6 +262,8 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
     let hash = code_hash(mette, "123456");
     app.store.start_email(mette, "mette.hemmelig@example.dk", &hash, "da", 0).await.unwrap();
     app.store.confirm_email(mette, &hash, 0).await.unwrap();
+    app.store.start_phone(mette, "+4520304050", &hash, "da", 0).await.unwrap();
+    app.store.confirm_phone(mette, &hash, 0).await.unwrap();
     let mut anonymous = Browser::default();
     let mut callers = [
         ("citizen A", app.signed_in("Mette").await, mette),
@@ -268,8 +274,21 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
         ("administrator", app.signed_in("Ulla").await, app.person("Ulla").await),
     ];
     // Anonymous: every settings call is refused, the page asks for a login.
-    for path in [StartEmail::PATH, ConfirmEmail::PATH, CancelEmail::PATH, RemoveEmail::PATH, SaveTopics::PATH, SetUnsubscribed::PATH] {
-        let (status, body) = app.call(&mut anonymous, path, &[("email", "x@example.dk".into()), ("code", "123456".into())]).await;
+    let paths = [
+        StartEmail::PATH,
+        ConfirmEmail::PATH,
+        CancelEmail::PATH,
+        RemoveEmail::PATH,
+        SaveTopics::PATH,
+        SetUnsubscribed::PATH,
+        StartPhone::PATH,
+        ConfirmPhone::PATH,
+        CancelPhone::PATH,
+        RemovePhone::PATH,
+    ];
+    for path in paths {
+        let form = [("email", "x@example.dk".into()), ("code", "123456".into()), ("phone", "20304050".into()), ("sms_code", "123456".into())];
+        let (status, body) = app.call(&mut anonymous, path, &form).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous {path}: {body}");
     }
     let page = app.get(&mut anonymous, "/indstillinger").await.text().await.unwrap();
@@ -280,6 +299,7 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
         let (status, body) = app.call(browser, NoticeSettings::PATH, &[]).await;
         assert!(status.is_success(), "{who}: {status}");
         assert_eq!(body.contains("mette.hemmelig@example.dk"), id == mette, "{who} sees A's address only if A: {body}");
+        assert_eq!(body.contains("20 30 40 50"), id == mette, "{who} sees A's number only if A: {body}");
         let page = app.get(browser, "/indstillinger").await.text().await.unwrap();
         assert_eq!(page.contains("mette.hemmelig@example.dk"), id == mette, "{who}'s page");
         // Each changes their own: unsubscribing reaches their row, never A's.
@@ -288,13 +308,15 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
         if id != mette {
             let (status, _) = app.call(browser, RemoveEmail::PATH, &[]).await;
             assert!(status.is_success());
-            assert_eq!(
-                app.store.contact(mette).await.unwrap().unwrap().email.as_deref(),
-                Some("mette.hemmelig@example.dk"),
-                "{who} removed nothing of A's"
-            );
+            let (status, _) = app.call(browser, RemovePhone::PATH, &[]).await;
+            assert!(status.is_success());
+            let a = app.store.contact(mette).await.unwrap().unwrap();
+            assert_eq!((a.email.as_deref(), a.phone.as_deref()), (Some("mette.hemmelig@example.dk"), Some("+4520304050")), "{who} removed nothing of A's");
         }
-        assert!(app.store.contact(id).await.unwrap().is_some_and(|c| c.muted.contains("goal_answered")), "{who}'s own topics saved");
+        assert!(
+            app.store.contact(id).await.unwrap().is_some_and(|c| c.muted.contains("goal_answered") && c.sms_muted.contains("message_answered")),
+            "{who}'s own topics saved, by mail and by SMS"
+        );
     }
 
     // An unsubscribe link acts for its own person only, without a login; a

@@ -122,18 +122,22 @@ fn words(t: &Texts, lang: Lang, table: &str, column: &str, value: &Value, row: &
         ("budget_entry", "kind") => stored(Some(t.ledger_kind(text))),
         ("spending_request", "status") => stored(Some(t.request_status(text))),
         ("decision", "outcome") => t.decision_outcome(text).to_string(),
-        ("notification" | "outbox", "kind") => t.notification(text).to_string(),
+        ("notification", "kind") => t.notification(text).to_string(),
+        // A reminder is no notification: its words are among the values below.
+        ("outbox", "kind") if crate::features::notifications::notice::NotificationKind::parse(text).is_some() => {
+            t.notification(text).to_string()
+        }
         ("plan_event", "kind") => t.history_kind(text).to_string(),
         ("access_log", "purpose") => t.access_purpose(text).to_string(),
         ("access_log", "capacity") => {
             stored(crate::features::access_log::capacity::Capacity::parse(text).map(|c| t.access_log.capacity(c)))
         }
-        ("contact", "muted") => {
+        ("contact", "muted" | "sms_muted") => {
             use crate::features::notices::views::Topic;
             let muted: Vec<&str> = text.split(',').collect();
             let topics: Vec<&str> = Topic::ALL
                 .into_iter()
-                .filter(|topic| topic.kinds().iter().any(|k| muted.contains(&k.as_str())))
+                .filter(|topic| topic.kinds().iter().any(|k| muted.contains(k)))
                 .map(|topic| topic.label(t))
                 .collect();
             topics.join("; ")

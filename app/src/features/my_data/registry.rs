@@ -56,8 +56,8 @@ pub static REGISTRY: &[Entry] = &[
         "contact_settings",
         &["person_id"],
         "SELECT * FROM contact WHERE person_id = $1",
-        // A hash of a code that was mailed, and the worker's bookkeeping.
-        &["code_hash", "email_notice_row"],
+        // Hashes of codes that were mailed or texted, and the worker's bookkeeping.
+        &["code_hash", "email_notice_row", "phone_code_hash", "sms_notice_row"],
     ),
     exported("role_grant", "roles", &["person_id"], "SELECT * FROM role_grant WHERE person_id = $1"),
     exported(

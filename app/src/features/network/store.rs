@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use sqlx::{FromRow, Row};
 
+use crate::features::notices::store::Reminder;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::LongText;
@@ -321,6 +322,9 @@ macro_rules! sql {
                     "INSERT INTO meetup_signup (meetup_id, person_id, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)"
                 };
                 sqlx::query(sql).bind(meetup.0).bind(person.0).bind(status).bind(now).execute(&mut *tx).await?;
+                if got_place {
+                    remind_in!(tx, Reminder::Meetup, meetup.0, now);
+                }
                 tx.commit().await?;
                 Ok(if got_place { SignupStatus::Going } else { SignupStatus::Waiting })
             }
@@ -349,7 +353,10 @@ macro_rules! sql {
                     // otherwise it is free again.
                     let moved = move_up_line!(tx, meetup, 1_i64, &moved_up, now);
                     match moved.first() {
-                        Some(next) => promoted = Some(PersonId(*next)),
+                        Some(next) => {
+                            promoted = Some(PersonId(*next));
+                            remind_in!(tx, Reminder::Meetup, meetup.0, now);
+                        }
                         None => {
                             sqlx::query("UPDATE meetup SET going_count = going_count - 1 WHERE id = $1").bind(meetup.0).execute(&mut *tx).await?;
                         }
@@ -473,6 +480,15 @@ macro_rules! sql {
                 for person in told {
                     notify_in!(tx, person, notices.changed, now);
                 }
+                // The reminders follow a new time; those who got a place get theirs.
+                sqlx::query(crate::features::notices::store::RESCHEDULE_OBJECT)
+                    .bind(now)
+                    .bind(Reminder::Meetup.kind())
+                    .bind(id.0)
+                    .bind(m.starts_at)
+                    .execute(&mut *tx)
+                    .await?;
+                remind_in!(tx, Reminder::Meetup, id.0, now);
                 tx.commit().await?;
                 Ok(())
             }

@@ -7,9 +7,10 @@
 //! an attached file's name and bytes, the appointment's place, address and
 //! note, the activity's title and responsible, the group's fields, the
 //! meetup's place, address and description, and the host's message). Every
-//! notice is then sent, and none of the markers is in any mail: each mail is
-//! the fixed text with the two links. Each story runs on SQLite and on
-//! PostgreSQL.
+//! notice is then sent, by mail and by SMS, and none of the markers is in any
+//! mail or SMS: each mail is the fixed text with the two links, each SMS the
+//! fixed text. So is the reminder of an appointment, by both. Each story
+//! runs on SQLite and on PostgreSQL.
 //!
 //! Every kind of `NotificationKind` is made; the test fails when a kind is
 //! added and not made here.
@@ -29,7 +30,7 @@ use crate::features::goals::service as goals;
 use crate::features::network::forms::{parse_announcement, parse_display_name, GroupInput, MeetupInput};
 use crate::features::network::service as network;
 use crate::features::notices::links::LinkKey;
-use crate::features::notices::mail::{self, NoticeMail};
+use crate::features::notices::mail::{self, About, NoticeMail};
 use crate::features::notices::worker::{DevOutbox, Round, Worker};
 use crate::i18n::Lang;
 use crate::kernel::ids::PersonId;
@@ -43,6 +44,7 @@ use crate::ssr::db::*;
 const MINUTE: i64 = 60_000;
 const PORTAL: &str = "https://enplan.kommune.dk";
 const ADDRESS: &str = "x@example.dk";
+const PHONE: &str = "+4520304050";
 
 /// Hands out markers and keeps them, to look for them in the mails.
 #[derive(Default)]
@@ -91,6 +93,8 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     st.assign_caseworker(c, cw, AssignmentKind::Primary, NOW).await.unwrap();
     st.start_email(c, ADDRESS, "h", "da", NOW).await.unwrap();
     st.confirm_email(c, "h", NOW).await.unwrap();
+    st.start_phone(c, PHONE, "p", "da", NOW).await.unwrap();
+    st.confirm_phone(c, "p", NOW).await.unwrap();
     let (citizen, staff) = (signed_in(c, true), staff_user(cw));
     network::set_display_name(st, Some(&citizen), &parse_display_name(&m.word()).unwrap()).await.unwrap();
     // The kinds of the events made, one per notification.
@@ -113,6 +117,10 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     let booked = st.appointments(plan).await.unwrap()[0].id;
     casework::cancel_appointment(st, &staff, c, booked, t(4)).await.unwrap();
     made.push(NotificationKind::AppointmentCancelled);
+    // One kept, to be reminded of the day before (10:00 Copenhagen time).
+    let kept = AppointmentInput::parse("2026-10-02", "10:00", "45", &m.word(), &m.word(), "no", &m.word()).unwrap();
+    casework::add_appointment(st, &staff, c, kept, "b2", t(4)).await.unwrap();
+    made.push(NotificationKind::AppointmentBooked);
 
     // Goals: another wording suggested, declined, accepted and the
     // acceptance corrected to a decline.
@@ -223,7 +231,8 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     let outbox = Arc::new(DevOutbox::default());
     let w = Worker {
         store: s.clone(),
-        mailer: outbox.clone(),
+        mailer: Some(outbox.clone()),
+        texter: Some(outbox.clone()),
         id: "w1".into(),
         portal: PORTAL.into(),
         lease_ms: MINUTE,
@@ -241,37 +250,65 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
         sent += round.sent;
     }
 
-    // One notice per event, each sent.
+    // One notice per event and channel, each sent.
     let rows = st.outbox_of(c).await.unwrap();
-    let mut written: Vec<&str> = rows.iter().map(|r| r.kind.as_str()).collect();
-    let mut expected: Vec<&str> = made.iter().map(|k| k.as_str()).collect();
+    let (reminders, notices): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.kind.ends_with("_reminder"));
+    let mut written: Vec<(&str, &str)> = notices.iter().map(|r| (r.kind.as_str(), r.channel.as_str())).collect();
+    let mut expected: Vec<(&str, &str)> = made.iter().flat_map(|k| [(k.as_str(), "email"), (k.as_str(), "sms")]).collect();
     written.sort_unstable();
     expected.sort_unstable();
-    assert_eq!(written, expected, "one notice per event");
-    assert!(rows.iter().all(|r| r.sent_at.is_some()), "{rows:?}");
-    let mails = outbox.mails();
-    assert_eq!((sent, mails.len()), (made.len(), made.len()), "one mail per event");
+    assert_eq!(written, expected, "one notice per event and channel");
+    assert!(notices.iter().all(|r| r.sent_at.is_some()), "{notices:?}");
+    assert!(reminders.iter().all(|r| r.sent_at.is_none() && r.skip_reason.is_none()), "reminders wait for their day: {reminders:?}");
+    assert_eq!(sent, 2 * made.len(), "one mail and one SMS per event");
+
+    // The reminders' day: the kept appointment's by mail and SMS; the
+    // cancelled appointment's and the cancelled meetup's are not sent.
+    let reminder_at = crate::kernel::time::copenhagen_local(crate::kernel::forms::LocalDate { year: 2026, month: 10, day: 1 }, 600).unwrap();
+    // (Rounds of five rows, as above.)
+    let (first, second) = (w.round(reminder_at, || 0.0).await.unwrap(), w.round(reminder_at, || 0.0).await.unwrap());
+    let rows = st.outbox_of(c).await.unwrap();
+    let reminder_rows: Vec<_> = rows.iter().filter(|r| r.kind.ends_with("_reminder")).collect();
+    assert_eq!((first.sent + second.sent, first.failed + second.failed), (2, 0), "{first:?} {second:?} {reminder_rows:?}");
+    let reminded: Vec<(&str, &str)> = rows.iter().filter(|r| r.sent_at == Some(reminder_at)).map(|r| (r.kind.as_str(), r.channel.as_str())).collect();
+    assert_eq!(reminded, vec![("appointment_reminder", "email"), ("appointment_reminder", "sms")]);
+    let not_due = rows.iter().filter(|r| r.skip_reason.as_deref() == Some("not_due")).count();
+    assert_eq!(not_due, 4, "two channels × the cancelled appointment and the cancelled meetup: {rows:?}");
+    let everything = outbox.mails();
+    let (texts, mails): (Vec<_>, Vec<_>) = everything.iter().cloned().partition(|(_, m)| m.subject == "SMS");
+    assert_eq!((mails.len(), texts.len()), (made.len() + 1, made.len() + 1));
 
     // The renderer's whole input. Every field is named and there is no `..`:
     // a field added to `NoticeMail` (a name, a title, an amount) stops this
     // file from compiling until it is looked at here.
     let input = NoticeMail {
         lang: Lang::Da,
+        about: About::News,
         portal: format!("{PORTAL}{}", routes::NOTIFICATIONS),
         unsubscribe: format!("{PORTAL}{}", routes::unsubscribe(&links.token(c))),
     };
-    let NoticeMail { lang: _, portal: _, unsubscribe: _ } = &input;
+    let NoticeMail { lang: _, about: _, portal: _, unsubscribe: _ } = &input;
     let fixed = mail::notice(&input);
-    for (to, notice) in &mails {
+    let reminder = mail::notice(&NoticeMail { about: About::Appointment { tomorrow: true }, portal: format!("{PORTAL}{}", routes::PLAN), ..input.clone() });
+    let (news, reminded): (Vec<_>, Vec<_>) = mails.iter().partition(|(_, m)| m.subject == "Du har nyt i Én Plan");
+    assert_eq!(reminded.len(), 1);
+    for (to, notice) in &news {
         assert_eq!(to, ADDRESS);
-        assert_eq!(notice.subject, "Du har nyt i Én Plan");
         assert_eq!(notice, &fixed, "the fixed text and the two links, whatever the event");
     }
+    assert_eq!(reminded[0], &(ADDRESS.to_string(), reminder), "the reminder's fixed text and the two links");
+    let fixed_sms = mail::sms(Lang::Da, About::News);
+    let reminder_sms = mail::sms(Lang::Da, About::Appointment { tomorrow: true });
+    for (to, sms) in &texts {
+        assert_eq!(to, PHONE);
+        assert!(sms.text == fixed_sms || sms.text == reminder_sms, "the fixed text: {}", sms.text);
+    }
+    assert_eq!(texts.iter().filter(|(_, sms)| sms.text == reminder_sms).count(), 1);
 
     // And none of the words of the events.
-    let everything = format!("{mails:?}").to_lowercase();
+    let everything = format!("{everything:?}").to_lowercase();
     for marker in &m.0 {
-        assert!(!everything.contains(&marker.to_lowercase()), "{marker} in a mail: {everything}");
+        assert!(!everything.contains(&marker.to_lowercase()), "{marker} in a mail or an SMS: {everything}");
     }
 }
 

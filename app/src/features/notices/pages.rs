@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use crate::features::notices::views::{SettingsPage, SettingsView};
+use crate::features::notices::views::{Channel, SettingsPage, SettingsView};
 use crate::i18n::use_lang;
 use crate::routes;
 use crate::ui::form::CheckedForm;
@@ -61,7 +61,37 @@ pub fn Settings() -> impl IntoView {
 #[component]
 fn SettingsSections(view: SettingsView) -> impl IntoView {
     let t = use_lang().texts();
-    let SettingsView { email, pending, email_form, topics, unsubscribed, failure } = view;
+    let SettingsView { email, pending, email_form, phone, pending_phone, phone_form, topics, unsubscribed, failure, sms_failure } = view;
+    let sms_failure = sms_failure.zip(phone.clone()).map(|(reason, number)| {
+        view! {
+            <div class="alert mb-6" role="alert">
+                <p>{t.notices.sms_failed_to} " " <strong>{number}</strong> ": " {reason}</p>
+                <p>{t.notices.failed_after}</p>
+            </div>
+        }
+    });
+    let current_phone = match phone {
+        Some(number) => view! {
+            <p class="mb-3">{t.notices.phone_current} " " <strong>{number}</strong></p>
+            <div class="mb-6"><ButtonForm action=RemovePhone::PATH hidden=vec![] label=t.notices.phone_remove/></div>
+        }
+        .into_any(),
+        None => view! { <p class="mb-6">{t.notices.phone_none}</p> }.into_any(),
+    };
+    let phone_entry = match pending_phone {
+        Some((number, code_form)) => view! {
+            <div id="sms-kode" class="card mb-6">
+                <p class="mb-4">{t.notices.sms_code_sent_to} " " <strong>{super::forms::Phone::spaced(&number)}</strong> "."</p>
+                <CheckedForm spec=code_form/>
+                <div class="mt-4 flex flex-wrap gap-3">
+                    <ButtonForm action=StartPhone::PATH hidden=vec![("phone", number)] label=t.notices.code_again/>
+                    <ButtonForm action=CancelPhone::PATH hidden=vec![] label=t.notices.code_cancel/>
+                </div>
+            </div>
+        }
+        .into_any(),
+        None => view! { <CheckedForm spec=phone_form/> }.into_any(),
+    };
     let failure = failure.zip(email.clone()).map(|(reason, address)| {
         view! {
             <div class="alert mb-6" role="alert">
@@ -92,15 +122,28 @@ fn SettingsSections(view: SettingsView) -> impl IntoView {
         .into_any(),
         None => view! { <CheckedForm spec=email_form/> }.into_any(),
     };
+    // Per topic a group of two boxes, named by the topic (a legend), so a
+    // screen reader says "Svar fra din sagsbehandler, Mail, afkrydset".
     let boxes = topics
         .into_iter()
-        .map(|(topic, wanted)| {
-            let id = format!("emne-{}", topic.field());
+        .map(|(topic, by_email, by_sms)| {
+            let choice = move |channel: Channel, wanted: bool, label: &'static str| {
+                let id = format!("emne-{}", topic.field(channel));
+                view! {
+                    <div class="flex min-h-11 items-center gap-3">
+                        <input id=id.clone() type="checkbox" name=topic.field(channel) value="ja" checked=wanted class="h-6 w-6"/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            };
             view! {
-                <div class="flex min-h-11 items-center gap-3">
-                    <input id=id.clone() type="checkbox" name=topic.field() value="ja" checked=wanted class="h-6 w-6"/>
-                    <label for=id>{topic.label(t)}</label>
-                </div>
+                <fieldset class="mb-3 border-b border-line pb-2">
+                    <legend class="font-semibold">{topic.label(t)}</legend>
+                    <div class="flex flex-wrap gap-x-8">
+                        {choice(Channel::Email, by_email, t.notices.by_email)}
+                        {choice(Channel::Sms, by_sms, t.notices.by_sms)}
+                    </div>
+                </fieldset>
             }
         })
         .collect_view();
@@ -119,19 +162,24 @@ fn SettingsSections(view: SettingsView) -> impl IntoView {
     };
     view! {
         {failure}
+        {sms_failure}
         <section aria-labelledby="adresse" class="mb-8">
             <h2 id="adresse" class="mb-3 text-2xl font-bold">{t.notices.email_heading}</h2>
             {current}
             {entry}
         </section>
+        <section id="mobil" aria-labelledby="mobil-overskrift" class="mb-8">
+            <h2 id="mobil-overskrift" class="mb-3 text-2xl font-bold">{t.notices.phone_heading}</h2>
+            {current_phone}
+            {phone_entry}
+            <p class="mt-3 text-muted max-w-prose">{t.notices.sms_quiet}</p>
+        </section>
         <section aria-labelledby="emner" class="mb-8">
             <h2 id="emner" class="mb-3 text-2xl font-bold">{t.notices.topics_heading}</h2>
+            <p class="mb-4 max-w-prose">{t.notices.topics_intro}</p>
             <form method="post" action=SaveTopics::PATH>
-                <fieldset class="mb-4">
-                    <legend class="mb-2">{t.notices.topics_intro}</legend>
-                    {boxes}
-                </fieldset>
-                <button type="submit" class="btn-primary">{t.notices.topics_submit}</button>
+                {boxes}
+                <button type="submit" class="btn-primary mt-2">{t.notices.topics_submit}</button>
             </form>
         </section>
         <section aria-labelledby="alle" class="mb-8">

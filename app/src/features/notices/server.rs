@@ -16,6 +16,10 @@ use leptos::prelude::*;
 const EMAIL_FORM: &str = "notice_email";
 #[cfg(feature = "ssr")]
 const CODE_FORM: &str = "notice_code";
+#[cfg(feature = "ssr")]
+const PHONE_FORM: &str = "notice_phone";
+#[cfg(feature = "ssr")]
+const SMS_CODE_FORM: &str = "notice_sms_code";
 
 #[cfg(feature = "ssr")]
 fn notices() -> Result<crate::features::notices::service::Notices, ServerFnError> {
@@ -44,12 +48,15 @@ pub async fn notice_settings() -> Result<SettingsPage, ServerFnError> {
     if crate::ssr::access::person_self(user).is_err() {
         return Ok(SettingsPage::OnlyHerself);
     }
+    use crate::features::notices::forms::Phone;
+    use crate::features::notices::views::Channel;
     let read = async {
         let contact = notices::contact(cx.store(), user).await?;
-        let failure = notices::failure(cx.store(), user).await?;
-        Ok::<_, crate::ssr::service::ServiceError>((contact, failure))
+        let failure = notices::failure(cx.store(), user, Channel::Email).await?;
+        let sms_failure = notices::failure(cx.store(), user, Channel::Sms).await?;
+        Ok::<_, crate::ssr::service::ServiceError>((contact, failure, sms_failure))
     };
-    let (contact, failure) = read.await.map_err(|e| crate::ssr::internal_error("read the contact settings", e))?;
+    let (contact, failure, sms_failure) = read.await.map_err(|e| crate::ssr::internal_error("read the contact settings", e))?;
     let t = cx.lang.texts();
     let email = contact.as_ref().and_then(|c| c.email.clone());
     let label = if email.is_some() { t.notices.email_change_label } else { t.notices.email_label };
@@ -79,13 +86,45 @@ pub async fn notice_settings() -> Result<SettingsPage, ServerFnError> {
         )),
         None => None,
     };
+    let phone = contact.as_ref().and_then(|c| c.phone.as_deref()).map(Phone::spaced);
+    let phone_label = if phone.is_some() { t.notices.phone_change_label } else { t.notices.phone_label };
+    let phone_form = spec(
+        NoticeForm::Phone,
+        PHONE_FORM,
+        StartPhone::PATH,
+        vec![],
+        vec![(fields::PHONE, phone_label, Some(t.notices.phone_hint), Control::Phone)],
+        t.notices.phone_submit,
+        &[],
+    )
+    .await;
+    let pending_phone = match contact.as_ref().and_then(|c| c.pending_phone.clone()) {
+        Some(number) => Some((
+            number,
+            spec(
+                NoticeForm::SmsCode,
+                SMS_CODE_FORM,
+                ConfirmPhone::PATH,
+                vec![],
+                vec![(fields::SMS_CODE, t.notices.sms_code_label, Some(t.notices.sms_code_hint), Control::Code)],
+                t.notices.code_submit,
+                &[],
+            )
+            .await,
+        )),
+        None => None,
+    };
     Ok(SettingsPage::Settings(Box::new(SettingsView {
         topics: notices::topics(contact.as_ref()),
         unsubscribed: contact.as_ref().is_some_and(|c| c.unsubscribed_at.is_some()),
         email,
         pending,
         email_form,
+        phone,
+        pending_phone,
+        phone_form,
         failure,
+        sms_failure,
     })))
 }
 
@@ -148,7 +187,68 @@ pub async fn remove_email() -> Result<(), ServerFnError> {
     crate::ssr::forms::finish(result, "remove an address", &back("fjernet"), routes::SETTINGS, None).await
 }
 
-/// Saves which topics are wanted: a ticked box sends its name.
+/// Asks for a code to confirm a mobile number: the code SMS is sent at once.
+#[server(prefix = "/api", endpoint = "start_phone")]
+pub async fn start_phone(phone: String) -> Result<(), ServerFnError> {
+    use crate::features::notices::forms::Phone;
+    use crate::features::notices::service as notices;
+    use crate::kernel::forms::{FieldError, Problem};
+    use crate::ssr::forms::{finish, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let ctx = notices()?;
+    let kept = FormFlash::typed(PHONE_FORM, &[(fields::PHONE, &phone)]);
+    let result = async {
+        let user = cx.user()?;
+        let phone = Phone::parse(&phone)
+            .ok_or_else(|| ServiceError::Invalid(vec![FieldError { field: fields::PHONE.into(), problem: Problem::Phone }]))?;
+        notices::start_phone(cx.store(), &ctx, user, &phone, cx.lang, cx.now).await
+    }
+    .await;
+    finish(result, "send a code by SMS", &format!("{}#sms-kode", back("sms-kode-sendt")), &format!("{}#mobil", routes::SETTINGS), Some(kept)).await
+}
+
+/// Confirms the number with the code from the SMS.
+#[server(prefix = "/api", endpoint = "confirm_phone")]
+pub async fn confirm_phone(sms_code: String) -> Result<(), ServerFnError> {
+    use crate::features::notices::forms::parse_code;
+    use crate::features::notices::service as notices;
+    use crate::kernel::forms::{FieldError, Problem};
+    use crate::ssr::forms::{finish, FormFlash};
+    use crate::ssr::service::ServiceError;
+    let cx = Ctx::get()?;
+    let kept = FormFlash::typed(SMS_CODE_FORM, &[(fields::SMS_CODE, &sms_code)]);
+    let result = async {
+        let user = cx.user()?;
+        let code = parse_code(&sms_code)
+            .ok_or_else(|| ServiceError::Invalid(vec![FieldError { field: fields::SMS_CODE.into(), problem: Problem::SmsCodeFormat }]))?;
+        notices::confirm_phone(cx.store(), user, &code, cx.now).await
+    }
+    .await;
+    finish(result, "confirm a mobile number", &back("mobil-bekraeftet"), &format!("{}#sms-kode", routes::SETTINGS), Some(kept)).await
+}
+
+/// Drops the number waiting for its code.
+#[server(prefix = "/api", endpoint = "cancel_phone")]
+pub async fn cancel_phone() -> Result<(), ServerFnError> {
+    use crate::features::notices::service as notices;
+    let cx = Ctx::get()?;
+    let result = async { notices::cancel_phone(cx.store(), cx.user()?, cx.now).await }.await;
+    crate::ssr::forms::finish(result, "drop a new mobile number", &back("mobil-fortrudt"), routes::SETTINGS, None).await
+}
+
+/// Removes the number.
+#[server(prefix = "/api", endpoint = "remove_phone")]
+pub async fn remove_phone() -> Result<(), ServerFnError> {
+    use crate::features::notices::service as notices;
+    let cx = Ctx::get()?;
+    let result = async { notices::remove_phone(cx.store(), cx.user()?, cx.now).await }.await;
+    crate::ssr::forms::finish(result, "remove a mobile number", &back("mobil-fjernet"), routes::SETTINGS, None).await
+}
+
+/// Saves which topics are wanted by e-mail and by SMS: a ticked box sends
+/// its name (`Topic::field`).
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "save_topics")]
 pub async fn save_topics(
     beskeder: Option<String>,
@@ -156,18 +256,32 @@ pub async fn save_topics(
     aftaler: Option<String>,
     moeder: Option<String>,
     hjaelpere: Option<String>,
+    paamindelser: Option<String>,
+    beskeder_sms: Option<String>,
+    svar_sms: Option<String>,
+    aftaler_sms: Option<String>,
+    moeder_sms: Option<String>,
+    hjaelpere_sms: Option<String>,
+    paamindelser_sms: Option<String>,
 ) -> Result<(), ServerFnError> {
     use crate::features::notices::service as notices;
-    use crate::features::notices::views::Topic;
+    use crate::features::notices::views::{Channel, Topic};
     let cx = Ctx::get()?;
     let ticked = [
-        (Topic::Messages, beskeder),
-        (Topic::Answers, svar),
-        (Topic::Plan, aftaler),
-        (Topic::Meetups, moeder),
-        (Topic::Helpers, hjaelpere),
+        ((Topic::Messages, Channel::Email), beskeder),
+        ((Topic::Answers, Channel::Email), svar),
+        ((Topic::Plan, Channel::Email), aftaler),
+        ((Topic::Meetups, Channel::Email), moeder),
+        ((Topic::Helpers, Channel::Email), hjaelpere),
+        ((Topic::Reminders, Channel::Email), paamindelser),
+        ((Topic::Messages, Channel::Sms), beskeder_sms),
+        ((Topic::Answers, Channel::Sms), svar_sms),
+        ((Topic::Plan, Channel::Sms), aftaler_sms),
+        ((Topic::Meetups, Channel::Sms), moeder_sms),
+        ((Topic::Helpers, Channel::Sms), hjaelpere_sms),
+        ((Topic::Reminders, Channel::Sms), paamindelser_sms),
     ];
-    let wanted: Vec<Topic> = ticked.into_iter().filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect();
+    let wanted: Vec<(Topic, Channel)> = ticked.into_iter().filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect();
     let result = async { notices::set_topics(cx.store(), cx.user()?, &wanted, cx.now).await }.await;
     crate::ssr::forms::finish(result, "save topics", &back("valg-gemt"), routes::SETTINGS, None).await
 }

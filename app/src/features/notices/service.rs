@@ -4,25 +4,27 @@
 
 use std::sync::Arc;
 
-use crate::features::notices::forms::{fields, Email};
+use crate::features::notices::forms::{fields, Email, Phone};
 use crate::features::notices::links::LinkKey;
 use crate::features::notices::mail::{self, CodeMail};
 use crate::features::notices::rules::{code_hash, new_code};
-use crate::features::notices::store::{CodeStart, Confirmation, Contact, CODE_SENDS_PER_HOUR};
-use crate::features::notices::views::Topic;
-use crate::features::notices::worker::Mailer;
+use crate::features::notices::store::{CodeStart, Confirmation, Contact, Way, CODE_SENDS_PER_HOUR};
+use crate::features::notices::views::{Channel, Topic};
+use crate::features::notices::worker::{Mailer, Texter};
 use crate::i18n::Lang;
 use crate::kernel::forms::{FieldError, Problem};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
 use crate::ssr::service::{ServiceError, ServiceResult};
 
-/// What the server functions need besides the store: the mailer (the code
-/// mail is sent at once, outside the outbox and every throttle) and the key
-/// of unsubscribe links. Given to every request as context.
+/// What the server functions need besides the store: the mailer and the
+/// texter (a code is sent at once, outside the outbox, the quiet hours and
+/// every throttle) and the key of unsubscribe links. Given to every request
+/// as context.
 #[derive(Clone)]
 pub struct Notices {
     pub mailer: Arc<dyn Mailer>,
+    pub texter: Arc<dyn Texter>,
     pub links: LinkKey,
 }
 
@@ -41,15 +43,17 @@ pub async fn contact(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Opt
     Ok(store.contact(me(user)?).await?)
 }
 
-/// Which topics are wanted, from the kinds turned off.
-pub fn topics(contact: Option<&Contact>) -> Vec<(Topic, bool)> {
-    let muted: Vec<&str> = contact.map(|c| c.muted.split(',').collect()).unwrap_or_default();
-    Topic::ALL.into_iter().map(|t| (t, !t.kinds().iter().any(|k| muted.contains(&k.as_str())))).collect()
+/// Which topics are wanted by e-mail and by SMS, from the kinds turned off.
+pub fn topics(contact: Option<&Contact>) -> Vec<(Topic, bool, bool)> {
+    let off = |list: Option<&str>| -> Vec<String> { list.map(|l| l.split(',').map(str::to_string).collect()).unwrap_or_default() };
+    let (email_off, sms_off) = (off(contact.map(|c| c.muted.as_str())), off(contact.map(|c| c.sms_muted.as_str())));
+    let wanted = |t: Topic, off: &[String]| !t.kinds().iter().any(|k| off.iter().any(|o| o == k));
+    Topic::ALL.into_iter().map(|t| (t, wanted(t, &email_off), wanted(t, &sms_off))).collect()
 }
 
-/// Why the newest notice could not be sent, for the address's owner.
-pub async fn failure(store: &dyn Store, user: &CurrentUser) -> ServiceResult<Option<String>> {
-    Ok(store.last_failure(me(user)?).await?)
+/// Why the newest notice on `channel` could not be sent, for its owner.
+pub async fn failure(store: &dyn Store, user: &CurrentUser, channel: Channel) -> ServiceResult<Option<String>> {
+    Ok(store.last_failure(me(user)?, channel.as_str()).await?)
 }
 
 /// Asks for a code to confirm `email`, sent at once in `lang`. A double tap
@@ -77,19 +81,31 @@ pub async fn start_email(
     }
 }
 
-/// Confirms the pending address with the typed code.
-pub async fn confirm_email(store: &dyn Store, user: &CurrentUser, code: &str, now: i64) -> ServiceResult<()> {
-    match store.confirm_email(me(user)?, &code_hash(me(user)?, code), now).await? {
+/// Confirms the pending address (or number) with the typed code; the
+/// refusal names the code field of `way`'s form.
+async fn confirm(store: &dyn Store, user: &CurrentUser, way: Way, code: &str, now: i64) -> ServiceResult<()> {
+    let person = me(user)?;
+    let hash = code_hash(person, code);
+    let (outcome, field) = match way {
+        Way::Email => (store.confirm_email(person, &hash, now).await?, fields::CODE),
+        Way::Phone => (store.confirm_phone(person, &hash, now).await?, fields::SMS_CODE),
+    };
+    let confirmed_at = |c: Contact| match way {
+        Way::Email => c.email_confirmed_at,
+        Way::Phone => c.phone_confirmed_at,
+    };
+    match outcome {
         Confirmation::Confirmed => Ok(()),
         // A double tap: the first confirmed it a moment ago.
-        Confirmation::NothingPending
-            if store.contact(me(user)?).await?.and_then(|c| c.email_confirmed_at).is_some_and(|at| now - at < 60_000) =>
-        {
-            Ok(())
-        }
-        Confirmation::Wrong(left) => Err(refused(fields::CODE, Problem::WrongCode(left))),
-        Confirmation::Expired | Confirmation::NothingPending => Err(refused(fields::CODE, Problem::CodeExpired)),
+        Confirmation::NothingPending if store.contact(person).await?.and_then(confirmed_at).is_some_and(|at| now - at < 60_000) => Ok(()),
+        Confirmation::Wrong(left) => Err(refused(field, Problem::WrongCode(left))),
+        Confirmation::Expired | Confirmation::NothingPending => Err(refused(field, Problem::CodeExpired)),
     }
+}
+
+/// Confirms the pending address with the code from the mail.
+pub async fn confirm_email(store: &dyn Store, user: &CurrentUser, code: &str, now: i64) -> ServiceResult<()> {
+    confirm(store, user, Way::Email, code, now).await
 }
 
 /// Drops an address waiting for its code (the confirmed one stays).
@@ -102,10 +118,56 @@ pub async fn remove_email(store: &dyn Store, user: &CurrentUser, now: i64) -> Se
     Ok(store.remove_email(me(user)?, now).await?)
 }
 
-/// Keeps the topics wanted; the others' kinds are turned off.
-pub async fn set_topics(store: &dyn Store, user: &CurrentUser, wanted: &[Topic], now: i64) -> ServiceResult<()> {
-    let muted: Vec<&str> = Topic::ALL.iter().filter(|t| !wanted.contains(t)).flat_map(|t| t.kinds().iter().map(|k| k.as_str())).collect();
-    Ok(store.set_muted(me(user)?, &muted, now).await?)
+/// Keeps the topics wanted on each channel; the others' kinds are turned off.
+pub async fn set_topics(store: &dyn Store, user: &CurrentUser, wanted: &[(Topic, Channel)], now: i64) -> ServiceResult<()> {
+    let person = me(user)?;
+    let off = |channel: Channel| -> Vec<&'static str> {
+        Topic::ALL.iter().filter(|t| !wanted.contains(&(**t, channel))).flat_map(|t| t.kinds()).collect()
+    };
+    store.set_muted(person, &off(Channel::Email), now).await?;
+    Ok(store.set_sms_muted(person, &off(Channel::Sms), now).await?)
+}
+
+/// Asks for a code to confirm a mobile number, sent at once by SMS in
+/// `lang` (outside the quiet hours and the throttle: the person is waiting
+/// for it). A double tap sends one code; a failed send leaves nothing pending.
+pub async fn start_phone(
+    store: &dyn Store,
+    notices: &Notices,
+    user: &CurrentUser,
+    phone: &Phone,
+    lang: Lang,
+    now: i64,
+) -> ServiceResult<()> {
+    let person = me(user)?;
+    let code = new_code();
+    match store.start_phone(person, phone.as_str(), &code_hash(person, &code), lang.code(), now).await? {
+        CodeStart::AlreadySent => Ok(()),
+        CodeStart::TooMany => Err(refused(fields::PHONE, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
+        CodeStart::Started => match notices.texter.send(phone.as_str(), &mail::code_sms(lang, &code), &format!("kode-{}-{now}", person.0)).await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                tracing::warn!(permanent = e.permanent, "the code SMS was not sent");
+                store.cancel_phone(person, now).await?;
+                Err(refused(fields::PHONE, Problem::SmsNotSent))
+            }
+        },
+    }
+}
+
+/// Confirms the pending number with the code from the SMS.
+pub async fn confirm_phone(store: &dyn Store, user: &CurrentUser, code: &str, now: i64) -> ServiceResult<()> {
+    confirm(store, user, Way::Phone, code, now).await
+}
+
+/// Drops a number waiting for its code (the confirmed one stays).
+pub async fn cancel_phone(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<()> {
+    Ok(store.cancel_phone(me(user)?, now).await?)
+}
+
+/// Removes the number: no more SMS.
+pub async fn remove_phone(store: &dyn Store, user: &CurrentUser, now: i64) -> ServiceResult<()> {
+    Ok(store.remove_phone(me(user)?, now).await?)
 }
 
 /// Unsubscribes from every mail (`false`: subscribes again).

@@ -13,17 +13,19 @@ use crate::ssr::db::testing::*;
 use crate::ssr::db::*;
 
 const MINUTE: i64 = 60_000;
+/// Both channels, as a worker with both transports claims.
+const ALL: &[&str] = &["email", "sms"];
 const GRACE: i64 = 15 * MINUTE;
 const THROTTLE: i64 = 3 * 60 * MINUTE;
 
 /// Gives `person` a confirmed address.
-async fn confirmed(s: &dyn Store, person: PersonId, email: &str) {
+pub(super) async fn confirmed(s: &dyn Store, person: PersonId, email: &str) {
     s.start_email(person, email, "hash-of-123456", "da", NOW).await.unwrap();
     assert_eq!(s.confirm_email(person, "hash-of-123456", NOW + MINUTE).await.unwrap(), Confirmation::Confirmed);
 }
 
 /// The caseworker answers a new proposal of the citizen's (a notifying event) at `at`.
-async fn answered(s: &dyn Store, citizen: PersonId, cw: PersonId, title: &str, at: i64) -> crate::kernel::ids::GoalId {
+pub(super) async fn answered(s: &dyn Store, citizen: PersonId, cw: PersonId, title: &str, at: i64) -> crate::kernel::ids::GoalId {
     let goal = goals::propose(s, &signed_in(citizen, true), proposal(title), title, at).await.unwrap();
     goals::decide(s, &staff_user(cw), goal, GoalAnswer::Accept, at).await.unwrap();
     goal
@@ -67,15 +69,15 @@ async fn grace_and_throttle_decide_on_a_manual_clock(s: Arc<dyn Store>) {
     confirmed(s.as_ref(), c, "jonas@example.dk").await;
     assert_eq!(s.notice_periods().await.unwrap(), (GRACE, THROTTLE), "the defaults");
     answered(s.as_ref(), c, cw, "Første", NOW).await;
-    assert_eq!(s.claim_due("w", NOW + GRACE - 1, MINUTE, 10).await.unwrap(), vec![], "not before the grace period is over");
-    let due = s.claim_due("w", NOW + GRACE, MINUTE, 10).await.unwrap();
+    assert_eq!(s.claim_due("w", ALL, NOW + GRACE - 1, MINUTE, 10).await.unwrap(), vec![], "not before the grace period is over");
+    let due = s.claim_due("w", ALL, NOW + GRACE, MINUTE, 10).await.unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!(decide(&due[0], NOW + GRACE, THROTTLE), Decision::Send("jonas@example.dk".into()));
     s.mark_sent(due[0].id, NOW + GRACE).await.unwrap();
 
     // A second event an hour later: within the throttle period, skipped.
     answered(s.as_ref(), c, cw, "Anden", NOW + 60 * MINUTE).await;
-    let due = s.claim_due("w", NOW + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
+    let due = s.claim_due("w", ALL, NOW + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
     assert_eq!(decide(&due[0], NOW + 60 * MINUTE + GRACE, THROTTLE), Decision::Skip(Skip::Throttled));
     s.mark_skipped(due[0].id, Skip::Throttled, NOW + 60 * MINUTE + GRACE).await.unwrap();
 
@@ -83,14 +85,14 @@ async fn grace_and_throttle_decide_on_a_manual_clock(s: Arc<dyn Store>) {
     let later = NOW + 5 * 60 * MINUTE;
     answered(s.as_ref(), c, cw, "Tredje", later).await;
     s.mark_notifications_read(c, later + MINUTE).await.unwrap();
-    let due = s.claim_due("w", later + GRACE, MINUTE, 10).await.unwrap();
+    let due = s.claim_due("w", ALL, later + GRACE, MINUTE, 10).await.unwrap();
     assert_eq!(decide(&due[0], later + GRACE, THROTTLE), Decision::Skip(Skip::Seen));
     s.mark_skipped(due[0].id, Skip::Seen, later + GRACE).await.unwrap();
 
     // The address removed before sending: the row is read as it is now.
     answered(s.as_ref(), c, cw, "Fjerde", later + 60 * MINUTE).await;
     s.remove_email(c, later + 61 * MINUTE).await.unwrap();
-    let due = s.claim_due("w", later + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
+    let due = s.claim_due("w", ALL, later + 60 * MINUTE + GRACE, MINUTE, 10).await.unwrap();
     assert_eq!(decide(&due[0], later + 60 * MINUTE + GRACE, THROTTLE), Decision::Skip(Skip::NoAddress));
 
     let rows = s.outbox_of(c).await.unwrap();
@@ -108,17 +110,17 @@ async fn an_expired_lease_is_claimed_again_and_a_live_one_is_not(s: Arc<dyn Stor
     confirmed(s.as_ref(), c, "jonas@example.dk").await;
     answered(s.as_ref(), c, cw, "Et mål", NOW).await;
     let t = NOW + GRACE;
-    let first = s.claim_due("worker-a", t, MINUTE, 10).await.unwrap();
+    let first = s.claim_due("worker-a", ALL, t, MINUTE, 10).await.unwrap();
     assert_eq!(first.len(), 1);
-    assert_eq!(s.claim_due("worker-b", t + MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "held while the lease runs");
-    let again = s.claim_due("worker-b", t + MINUTE + 1, MINUTE, 10).await.unwrap();
+    assert_eq!(s.claim_due("worker-b", ALL, t + MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "held while the lease runs");
+    let again = s.claim_due("worker-b", ALL, t + MINUTE + 1, MINUTE, 10).await.unwrap();
     assert_eq!(again.iter().map(|d| d.id).collect::<Vec<_>>(), vec![first[0].id], "worker-a died: worker-b takes it");
     s.mark_retry(again[0].id, "421 try later", t + 2 * MINUTE).await.unwrap();
-    assert_eq!(s.claim_due("worker-b", t + 2 * MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "waits for its retry time");
-    let retried = s.claim_due("worker-b", t + 2 * MINUTE, MINUTE, 10).await.unwrap();
+    assert_eq!(s.claim_due("worker-b", ALL, t + 2 * MINUTE - 1, MINUTE, 10).await.unwrap(), vec![], "waits for its retry time");
+    let retried = s.claim_due("worker-b", ALL, t + 2 * MINUTE, MINUTE, 10).await.unwrap();
     assert_eq!(retried[0].attempts, 1);
     s.mark_failed(retried[0].id, "550 no such mailbox", t + 2 * MINUTE).await.unwrap();
-    assert_eq!(s.claim_due("worker-b", t + 60 * MINUTE, MINUTE, 10).await.unwrap(), vec![], "given up is done");
+    assert_eq!(s.claim_due("worker-b", ALL, t + 60 * MINUTE, MINUTE, 10).await.unwrap(), vec![], "given up is done");
     let row = &s.outbox_of(c).await.unwrap()[0];
     assert_eq!((row.attempts, row.last_error.as_deref(), row.failed_at.is_some()), (2, Some("550 no such mailbox"), true));
 }
@@ -130,7 +132,7 @@ async fn workers_claiming_at_once_each_get_different_notices(s: Arc<dyn Store>) 
     for i in 0..40 {
         answered(s.as_ref(), c, cw, &format!("Mål {i}"), NOW).await;
     }
-    let claims = at_once(&s, 4, |s, i| async move { s.claim_due(&format!("w{i}"), NOW + GRACE, MINUTE, 15).await.unwrap() }).await;
+    let claims = at_once(&s, 4, |s, i| async move { s.claim_due(&format!("w{i}"), ALL, NOW + GRACE, MINUTE, 15).await.unwrap() }).await;
     let ids: Vec<i64> = claims.iter().flatten().map(|d| d.id).collect();
     let unique: std::collections::BTreeSet<_> = ids.iter().collect();
     assert_eq!((ids.len(), unique.len()), (40, 40), "every notice claimed once: {:?}", claims.iter().map(Vec::len).collect::<Vec<_>>());
@@ -172,7 +174,8 @@ impl Mailer for Refusing {
 fn worker(s: &Arc<dyn Store>, mailer: Arc<dyn Mailer>) -> Worker {
     Worker {
         store: s.clone(),
-        mailer,
+        mailer: Some(mailer),
+        texter: None,
         id: "w1".into(),
         portal: "https://enplan.kommune.dk".into(),
         lease_ms: MINUTE,
@@ -281,36 +284,36 @@ async fn two_workers_at_once_send_one_notice_per_person_within_the_throttle(s: A
     // again (a retry, a claim after a crash); giving it back lets the next in.
     let (p, row) = (c, 9_999_999);
     let later = NOW + 10 * THROTTLE;
-    assert!(s.reserve_notice(p, row, later, THROTTLE).await.unwrap());
-    assert!(s.reserve_notice(p, row, later + 1, THROTTLE).await.unwrap(), "the same row again");
-    assert!(!s.reserve_notice(p, row + 1, later + 2, THROTTLE).await.unwrap(), "another row within the throttle");
-    s.release_notice(p, row, None).await.unwrap();
-    assert!(s.reserve_notice(p, row + 1, later + 3, THROTTLE).await.unwrap(), "given back");
+    assert!(s.reserve_notice(p, "email", row, later, THROTTLE).await.unwrap());
+    assert!(s.reserve_notice(p, "email", row, later + 1, THROTTLE).await.unwrap(), "the same row again");
+    assert!(!s.reserve_notice(p, "email", row + 1, later + 2, THROTTLE).await.unwrap(), "another row within the throttle");
+    s.release_notice(p, "email", row, None).await.unwrap();
+    assert!(s.reserve_notice(p, "email", row + 1, later + 3, THROTTLE).await.unwrap(), "given back");
 }
 
 async fn a_given_up_notice_is_shown_to_the_owner_until_one_goes_through(s: Arc<dyn Store>) {
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
-    assert_eq!(s.last_failure(c).await.unwrap(), None);
+    assert_eq!(s.last_failure(c, "email").await.unwrap(), None);
     confirmed(s.as_ref(), c, "jonas@example.dk").await;
     answered(s.as_ref(), c, cw, "Et", NOW).await;
     let refused = worker(&s, Arc::new(Refusing(SendError { permanent: true, reason: "550 5.1.1 mailbox unavailable".into() })));
     assert_eq!(refused.round(NOW + GRACE, || 0.0).await.unwrap().failed, 1);
-    assert_eq!(s.last_failure(c).await.unwrap().as_deref(), Some("550 5.1.1 mailbox unavailable"));
-    assert_eq!(s.last_failure(cw).await.unwrap(), None, "only the owner's");
+    assert_eq!(s.last_failure(c, "email").await.unwrap().as_deref(), Some("550 5.1.1 mailbox unavailable"));
+    assert_eq!(s.last_failure(cw, "email").await.unwrap(), None, "only the owner's");
 
     // The throttle was given back: the next notice goes at once after its grace.
     answered(s.as_ref(), c, cw, "To", NOW + GRACE + MINUTE).await;
     let outbox = Arc::new(DevOutbox::default());
     assert_eq!(worker(&s, outbox.clone()).round(NOW + 2 * GRACE + MINUTE, || 0.0).await.unwrap().sent, 1);
-    assert_eq!(s.last_failure(c).await.unwrap(), None, "sent since");
+    assert_eq!(s.last_failure(c, "email").await.unwrap(), None, "sent since");
 
     // A new address starts clean.
     answered(s.as_ref(), c, cw, "Tre", NOW + 4 * 60 * MINUTE).await;
     refused.round(NOW + 4 * 60 * MINUTE + GRACE, || 0.0).await.unwrap();
-    assert!(s.last_failure(c).await.unwrap().is_some());
+    assert!(s.last_failure(c, "email").await.unwrap().is_some());
     s.start_email(c, "ny@example.dk", "h", "da", NOW + 5 * 60 * MINUTE).await.unwrap();
     s.confirm_email(c, "h", NOW + 5 * 60 * MINUTE).await.unwrap();
-    assert_eq!(s.last_failure(c).await.unwrap(), None);
+    assert_eq!(s.last_failure(c, "email").await.unwrap(), None);
 }
 
 on_both_backends!(

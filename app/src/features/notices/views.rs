@@ -1,5 +1,6 @@
 //! What the contact settings page shows, and the topics a person chooses
-//! among (each a few kinds of notification).
+//! among (each a few kinds of notification, or the reminders), by e-mail,
+//! SMS, both or neither.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,7 +8,7 @@ use crate::features::notifications::notice::NotificationKind;
 use crate::i18n::Texts;
 use crate::ui::form::FormSpec;
 
-/// What a person chooses to be told about by mail.
+/// What a person chooses to be told about by mail or SMS.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Topic {
     Messages,
@@ -17,31 +18,63 @@ pub enum Topic {
     /// A helper's access to one's case (or one's access to help someone)
     /// starts, ends soon, or ends.
     Helpers,
+    /// A reminder the day before an appointment or a meetup one is going to.
+    Reminders,
+}
+
+/// The two ways a person can be told outside the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 2] = [Channel::Email, Channel::Sms];
+
+    /// As stored in the outbox.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
 }
 
 impl Topic {
-    pub const ALL: [Topic; 5] = [Topic::Messages, Topic::Answers, Topic::Plan, Topic::Meetups, Topic::Helpers];
+    pub const ALL: [Topic; 6] = [Topic::Messages, Topic::Answers, Topic::Plan, Topic::Meetups, Topic::Helpers, Topic::Reminders];
 
-    /// The form field's name (a checkbox).
-    pub fn field(self) -> &'static str {
-        match self {
-            Topic::Messages => "beskeder",
-            Topic::Answers => "svar",
-            Topic::Plan => "aftaler",
-            Topic::Meetups => "moeder",
-            Topic::Helpers => "hjaelpere",
+    /// The form field's name of the topic's box for `channel` (a checkbox).
+    pub fn field(self, channel: Channel) -> &'static str {
+        match (self, channel) {
+            (Topic::Messages, Channel::Email) => "beskeder",
+            (Topic::Answers, Channel::Email) => "svar",
+            (Topic::Plan, Channel::Email) => "aftaler",
+            (Topic::Meetups, Channel::Email) => "moeder",
+            (Topic::Helpers, Channel::Email) => "hjaelpere",
+            (Topic::Reminders, Channel::Email) => "paamindelser",
+            (Topic::Messages, Channel::Sms) => "beskeder_sms",
+            (Topic::Answers, Channel::Sms) => "svar_sms",
+            (Topic::Plan, Channel::Sms) => "aftaler_sms",
+            (Topic::Meetups, Channel::Sms) => "moeder_sms",
+            (Topic::Helpers, Channel::Sms) => "hjaelpere_sms",
+            (Topic::Reminders, Channel::Sms) => "paamindelser_sms",
         }
     }
 
-    pub fn kinds(self) -> &'static [NotificationKind] {
+    /// The kinds of outbox row the topic covers, as stored.
+    pub fn kinds(self) -> Vec<&'static str> {
         use NotificationKind::*;
-        match self {
+        let notifications: &[NotificationKind] = match self {
             Topic::Messages => &[MessageAnswered],
             Topic::Answers => &[GoalAnswered, SpendingAnswered, ComplaintAnswered],
             Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged],
             Topic::Meetups => &[MeetupMovedUp, MeetupChanged, MeetupCancelled, MeetupAnnouncement],
             Topic::Helpers => &[HelperStarted, HelperEnded, HelperExpiring, HelpingStarted, HelpingEnded, HelpingExpiring],
-        }
+            // Not notifications: `notices::store::Reminder`'s kinds.
+            Topic::Reminders => return vec!["appointment_reminder", "meetup_reminder"],
+        };
+        notifications.iter().map(|k| k.as_str()).collect()
     }
 
     pub fn label(self, t: &Texts) -> &'static str {
@@ -51,6 +84,7 @@ impl Topic {
             Topic::Plan => t.notices.topic_plan,
             Topic::Meetups => t.notices.topic_meetups,
             Topic::Helpers => t.notices.topic_helpers,
+            Topic::Reminders => t.notices.topic_reminders,
         }
     }
 }
@@ -64,11 +98,19 @@ pub struct SettingsView {
     pub pending: Option<(String, FormSpec)>,
     /// The form for a (new) address.
     pub email_form: FormSpec,
-    /// Each topic, and whether it is wanted.
-    pub topics: Vec<(Topic, bool)>,
+    /// The confirmed mobile number, as people read it.
+    pub phone: Option<String>,
+    /// A number waiting for its code, and the form to type the code in.
+    pub pending_phone: Option<(String, FormSpec)>,
+    /// The form for a (new) number.
+    pub phone_form: FormSpec,
+    /// Each topic, and whether it is wanted by e-mail and by SMS.
+    pub topics: Vec<(Topic, bool, bool)>,
     pub unsubscribed: bool,
     /// Why the newest notice to the address could not be sent.
     pub failure: Option<String>,
+    /// Why the newest SMS to the number could not be sent.
+    pub sms_failure: Option<String>,
 }
 
 /// What the settings page shows.
@@ -84,11 +126,17 @@ pub enum SettingsPage {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "ssr")]
     #[test]
-    fn every_kind_of_notification_is_in_exactly_one_topic() {
-        for kind in NotificationKind::ALL {
+    fn every_kind_of_notification_and_reminder_is_in_exactly_one_topic() {
+        use crate::features::notices::store::Reminder;
+        let kinds = NotificationKind::ALL.iter().map(|k| k.as_str()).chain(Reminder::ALL.iter().map(|r| r.kind()));
+        for kind in kinds {
             let n = Topic::ALL.iter().filter(|t| t.kinds().contains(&kind)).count();
             assert_eq!(n, 1, "{kind:?}");
         }
+        let fields: std::collections::HashSet<&str> =
+            Topic::ALL.iter().flat_map(|t| Channel::ALL.iter().map(|c| t.field(*c))).collect();
+        assert_eq!(fields.len(), Topic::ALL.len() * 2, "one box per topic and channel");
     }
 }

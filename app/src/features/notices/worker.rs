@@ -1,6 +1,6 @@
 //! One round of the outbox worker: claim what is due (with a lease), decide
-//! each by the rules, send outside any transaction, record the result. The
-//! server runs rounds in a loop; tests run them on a manual clock.
+//! each by the rules, send outside any transaction (mail or SMS), record the
+//! result. The server runs rounds in a loop; tests run them on a manual clock.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex, PoisonError};
 use async_trait::async_trait;
 
 use crate::features::notices::links::LinkKey;
-use crate::features::notices::mail::{self, NoticeMail, Rendered};
+use crate::features::notices::mail::{self, About, NoticeMail, Rendered};
 use crate::features::notices::rules::{decide, retry_at, Decision};
-use crate::features::notices::store::{Due, Skip};
+use crate::features::notices::store::{Due, Reminder, Skip};
 use crate::i18n::Lang;
 use crate::ssr::db::{DbResult, Store};
 
-/// Why a mail did not go.
+/// Why a mail or an SMS did not go.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SendError {
     /// Retrying will not help (a 5xx answer such as "no such mailbox").
@@ -30,7 +30,15 @@ pub trait Mailer: Send + Sync {
     async fn send(&self, to: &str, mail: &Rendered) -> Result<(), SendError>;
 }
 
-/// Mails kept in memory instead of sent (the embedded default without an
+/// Sends an SMS: the gateway in production, the development outbox on a
+/// test machine. `userref` is the outbox row's id (or a code's own
+/// reference), so the gateway can recognise a repeat.
+#[async_trait]
+pub trait Texter: Send + Sync {
+    async fn send(&self, to: &str, text: &str, userref: &str) -> Result<(), SendError>;
+}
+
+/// Mails (and SMS) kept in memory instead of sent (the embedded default without an
 /// SMTP server): the newest [`DevOutbox::KEPT`], for the development page.
 #[derive(Default)]
 pub struct DevOutbox {
@@ -58,6 +66,14 @@ impl Mailer for DevOutbox {
     }
 }
 
+/// An SMS in the development outbox: shown as a mail with the subject "SMS".
+#[async_trait]
+impl Texter for DevOutbox {
+    async fn send(&self, to: &str, text: &str, _userref: &str) -> Result<(), SendError> {
+        Mailer::send(self, to, &Rendered { subject: "SMS".into(), text: text.into(), unsubscribe: None }).await
+    }
+}
+
 /// What a round did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Round {
@@ -65,6 +81,8 @@ pub struct Round {
     pub skipped: usize,
     pub retried: usize,
     pub failed: usize,
+    /// SMS in the quiet hours, due again in the morning.
+    pub waiting: usize,
 }
 
 /// What became of one claimed row.
@@ -73,12 +91,15 @@ enum Outcome {
     Skipped,
     Retried,
     Failed,
+    Waiting,
 }
 
 /// The worker of one server process.
 pub struct Worker {
     pub store: Arc<dyn Store>,
-    pub mailer: Arc<dyn Mailer>,
+    /// No mailer (or no texter): that channel's rows wait in the outbox.
+    pub mailer: Option<Arc<dyn Mailer>>,
+    pub texter: Option<Arc<dyn Texter>>,
     /// This process's name on the rows it claims.
     pub id: String,
     /// The portal's public URL, without a trailing slash.
@@ -87,8 +108,9 @@ pub struct Worker {
     pub lease_ms: i64,
     /// Rows per round.
     pub batch: i64,
-    /// Mails sent at the same time, at most (a slow mail server does not
-    /// hold the others up one by one).
+    /// Mails and SMS sent at the same time, at most (a slow mail server or a
+    /// hung gateway does not hold the others up one by one; each call has
+    /// its own timeout in its transport).
     pub parallel: usize,
     /// Signs each mail's unsubscribe link.
     pub links: LinkKey,
@@ -100,7 +122,14 @@ impl Worker {
     pub async fn round(&self, now: i64, mut jitter: impl FnMut() -> f64) -> DbResult<Round> {
         use futures_util::stream::{self, StreamExt};
         let mut round = Round::default();
-        let claimed = self.store.claim_due(&self.id, now, self.lease_ms, self.batch).await?;
+        let channels: Vec<&str> = [("email", self.mailer.is_some()), ("sms", self.texter.is_some())]
+            .into_iter()
+            .filter_map(|(channel, can)| can.then_some(channel))
+            .collect();
+        if channels.is_empty() {
+            return Ok(round);
+        }
+        let claimed = self.store.claim_due(&self.id, &channels, now, self.lease_ms, self.batch).await?;
         if claimed.is_empty() {
             return Ok(round);
         }
@@ -114,6 +143,7 @@ impl Worker {
                 Outcome::Skipped => round.skipped += 1,
                 Outcome::Retried => round.retried += 1,
                 Outcome::Failed => round.failed += 1,
+                Outcome::Waiting => round.waiting += 1,
             }
         }
         Ok(round)
@@ -125,8 +155,10 @@ impl Worker {
         let decision = match decide(&due, now, throttle_ms) {
             // Within the throttle unless this row takes it, atomically: another
             // row of the same person may be sending right now (here or in
-            // another worker).
-            Decision::Send(_) if !self.store.reserve_notice(person, due.id, now, throttle_ms).await? => Decision::Skip(Skip::Throttled),
+            // another worker). A reminder takes no throttle.
+            Decision::Send(_) if !due.is_reminder() && !self.store.reserve_notice(person, &due.channel, due.id, now, throttle_ms).await? => {
+                Decision::Skip(Skip::Throttled)
+            }
             decision => decision,
         };
         let address = match decision {
@@ -134,28 +166,53 @@ impl Worker {
                 self.store.mark_skipped(due.id, why, now).await?;
                 return Ok(Outcome::Skipped);
             }
+            Decision::Wait(at) => {
+                self.store.mark_waiting(due.id, at).await?;
+                return Ok(Outcome::Waiting);
+            }
             Decision::Send(address) => address,
         };
         let lang = due.lang.as_deref().and_then(Lang::from_code).unwrap_or_default();
-        let rendered = mail::notice(&NoticeMail {
-            lang,
-            portal: format!("{}{}", self.portal, crate::routes::NOTIFICATIONS),
-            unsubscribe: format!("{}{}", self.portal, crate::routes::unsubscribe(&self.links.token(person))),
-        });
-        let Err(e) = self.mailer.send(&address, &rendered).await else {
+        let about = match (Reminder::parse(&due.kind), due.object_starts_at) {
+            (Some(reminder), Some(start)) => {
+                let tomorrow = crate::kernel::time::copenhagen_days_between(now, start) >= 1;
+                match reminder {
+                    Reminder::Appointment => About::Appointment { tomorrow },
+                    Reminder::Meetup => About::Meetup { tomorrow },
+                }
+            }
+            _ => About::News,
+        };
+        let sent = match (due.channel.as_str(), &self.mailer, &self.texter) {
+            ("sms", _, Some(texter)) => texter.send(&address, &mail::sms(lang, about), &due.id.to_string()).await,
+            ("email", Some(mailer), _) => {
+                let rendered = mail::notice(&NoticeMail {
+                    lang,
+                    about,
+                    portal: format!("{}{}", self.portal, about.page()),
+                    unsubscribe: format!("{}{}", self.portal, crate::routes::unsubscribe(&self.links.token(person))),
+                });
+                mailer.send(&address, &rendered).await
+            }
+            // Not claimed without its transport (see `round`).
+            _ => Err(SendError { permanent: false, reason: "no transport for this channel".into() }),
+        };
+        let Err(e) = sent else {
             self.store.mark_sent(due.id, now).await?;
             return Ok(Outcome::Sent);
         };
         // Nothing went: the throttle is free for the next notice again.
-        self.store.release_notice(person, due.id, due.last_sent_at).await?;
+        if !due.is_reminder() {
+            self.store.release_notice(person, &due.channel, due.id, due.last_sent_at).await?;
+        }
         match (e.permanent, retry_at(&due, now, jitter)) {
             (false, Some(at)) => {
-                tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice not sent, will retry");
+                tracing::warn!(outbox.id = due.id, channel = %due.channel, attempts = due.attempts + 1, "notice not sent, will retry");
                 self.store.mark_retry(due.id, &e.reason, at).await?;
                 Ok(Outcome::Retried)
             }
             _ => {
-                tracing::warn!(outbox.id = due.id, attempts = due.attempts + 1, "notice given up");
+                tracing::warn!(outbox.id = due.id, channel = %due.channel, attempts = due.attempts + 1, "notice given up");
                 self.store.mark_failed(due.id, &e.reason, now).await?;
                 Ok(Outcome::Failed)
             }

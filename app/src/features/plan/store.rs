@@ -221,6 +221,7 @@ macro_rules! sql {
                 .await?;
                 record_event!(tx, plan, actor, "appointment_added", a.place.as_str(), now);
                 notify_citizen_of!(tx, plan, actor, NotificationKind::AppointmentBooked, id, now);
+                remind_in!(tx, crate::features::notices::store::Reminder::Appointment, id, now);
                 if let Some((key, by)) = keyed {
                     key_result!(tx, by, key, id);
                 }

@@ -125,16 +125,28 @@ macro_rules! notify_in {
         .bind(notice.link())
         .fetch_one(&mut *$tx)
         .await?;
-        // The notice by e-mail, in the same transaction: only for someone with
-        // a confirmed address who has not turned this kind, or all, off. It
-        // waits out the grace period; the worker decides the rest when sending.
-        sqlx::query(crate::features::notices::store::ENQUEUE_EMAIL)
+        // The notice by e-mail and SMS, in the same transaction: only to a
+        // confirmed address or number whose owner has not turned this kind
+        // off. It waits out the grace period; the worker decides the rest
+        // when sending.
+        sqlx::query(crate::features::notices::store::ENQUEUE_NOTICE)
             .bind($person)
             .bind(notice.kind.as_str())
             .bind(notification)
             .bind($now)
             .execute(&mut *$tx)
             .await?;
+    };
+}
+
+/// Writes the missing reminders of an appointment or meetup inside the
+/// caller's transaction, after it was booked, someone got a place, or its
+/// time changed (after `RESCHEDULE_OBJECT` moved the waiting ones):
+/// `$reminder` a `notices::store::Reminder`, `$id` its id.
+macro_rules! remind_in {
+    ($tx:expr, $reminder:expr, $id:expr, $now:expr) => {
+        let reminder: crate::features::notices::store::Reminder = $reminder;
+        sqlx::query(crate::features::notices::store::SCHEDULE_OBJECT).bind($now).bind(reminder.kind()).bind($id).execute(&mut *$tx).await?;
     };
 }
 
@@ -170,5 +182,6 @@ pub(crate) use claim_key;
 pub(crate) use key_result;
 pub(crate) use notify_in;
 pub(crate) use page_of;
+pub(crate) use remind_in;
 pub(crate) use record_decision;
 pub(crate) use record_event;

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod process;
+pub mod sms;
 pub mod smtp;
 
 use std::io::Write;
