@@ -53,7 +53,7 @@ function emailField(page: Page) {
 /** Types an address and the code mailed to it. */
 async function addAddress(page: Page, address: string) {
   await emailField(page).fill(address);
-  await page.getByRole("button", { name: "Send kode" }).click();
+  await page.getByRole("button", { name: "Send kode", exact: true }).click();
   await expect(page).toHaveURL(/\/indstillinger\?svar=kode-sendt#kode$/);
   await expect(page.getByRole("status")).toContainText("Vi har sendt en kode");
   await expect(page.locator("#kode")).toContainText(address);
@@ -69,7 +69,7 @@ test("a citizen adds an address, is told of a meeting by mail, and unsubscribes 
 
   // A malformed address: the message by the field, what was typed kept, nothing sent.
   await emailField(citizen).fill("kasper@@example");
-  await citizen.getByRole("button", { name: "Send kode" }).click();
+  await citizen.getByRole("button", { name: "Send kode", exact: true }).click();
   await expect(citizen.getByText("Skriv en e-mailadresse som navn@eksempel.dk.").first()).toBeVisible();
   await expect(emailField(citizen)).toHaveValue("kasper@@example");
   await expect(emailField(citizen)).toHaveAttribute("aria-invalid", "true");
@@ -150,7 +150,7 @@ test.describe("without JavaScript", () => {
     const address = `lars.${Date.now().toString(36)}@example.dk`;
     await loginAs(page, "Lars Pedersen", "/indstillinger");
     await emailField(page).fill("lars at example.dk");
-    await page.getByRole("button", { name: "Send kode" }).click();
+    await page.getByRole("button", { name: "Send kode", exact: true }).click();
     await expect(page).toHaveURL(/\/indstillinger$/);
     await expect(page.getByText("Skriv en e-mailadresse som navn@eksempel.dk.").first()).toBeVisible();
     await expect(emailField(page)).toHaveValue("lars at example.dk");
