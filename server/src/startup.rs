@@ -125,7 +125,8 @@ impl Application {
         // Mail goes by SMTP when a server is set, SMS by the gateway when one
         // is set; with the test login and either not set, to the development
         // outbox; otherwise they wait in the outbox.
-        let dev_outbox = (test_idp.is_some() && (settings.smtp.is_none() || settings.sms.is_none())).then(|| Arc::new(DevOutbox::default()));
+        let dev_outbox =
+            (test_idp.is_some() && (settings.smtp.is_none() || settings.sms.is_none())).then(|| Arc::new(DevOutbox::default()));
         let mailer: Option<Arc<dyn Mailer>> = match (&settings.smtp, &dev_outbox) {
             (Some(smtp), _) => Some(Arc::new(notices::smtp_mailer(smtp).map_err(StartError::Mail)?)),
             (None, Some(outbox)) => Some(outbox.clone()),

@@ -14,8 +14,8 @@ use crate::common::*;
 use app::features::notices::forms::fields;
 use app::features::notices::rules::code_hash;
 use app::features::notices::server::{
-    CancelEmail, CancelPhone, ConfirmEmail, ConfirmPhone, NoticeSettings, RemoveEmail, RemovePhone, SaveTopics, SetUnsubscribed, StartEmail,
-    StartPhone,
+    CancelEmail, CancelPhone, ConfirmEmail, ConfirmPhone, NoticeSettings, RemoveEmail, RemovePhone, SaveTopics, SetUnsubscribed,
+    StartEmail, StartPhone,
 };
 use app::features::notices::smtp::{SmtpMailer, SmtpSettings};
 use app::features::notices::store::Confirmation;
@@ -287,7 +287,8 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
         RemovePhone::PATH,
     ];
     for path in paths {
-        let form = [("email", "x@example.dk".into()), ("code", "123456".into()), ("phone", "20304050".into()), ("sms_code", "123456".into())];
+        let form =
+            [("email", "x@example.dk".into()), ("code", "123456".into()), ("phone", "20304050".into()), ("sms_code", "123456".into())];
         let (status, body) = app.call(&mut anonymous, path, &form).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous {path}: {body}");
     }
@@ -311,10 +312,18 @@ async fn only_the_signed_in_person_reads_and_changes_their_own_contact_settings(
             let (status, _) = app.call(browser, RemovePhone::PATH, &[]).await;
             assert!(status.is_success());
             let a = app.store.contact(mette).await.unwrap().unwrap();
-            assert_eq!((a.email.as_deref(), a.phone.as_deref()), (Some("mette.hemmelig@example.dk"), Some("+4520304050")), "{who} removed nothing of A's");
+            assert_eq!(
+                (a.email.as_deref(), a.phone.as_deref()),
+                (Some("mette.hemmelig@example.dk"), Some("+4520304050")),
+                "{who} removed nothing of A's"
+            );
         }
         assert!(
-            app.store.contact(id).await.unwrap().is_some_and(|c| c.muted.contains("goal_answered") && c.sms_muted.contains("message_answered")),
+            app.store
+                .contact(id)
+                .await
+                .unwrap()
+                .is_some_and(|c| c.muted.contains("goal_answered") && c.sms_muted.contains("message_answered")),
             "{who}'s own topics saved, by mail and by SMS"
         );
     }

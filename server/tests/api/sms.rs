@@ -26,9 +26,7 @@ fn morning() -> i64 {
 }
 
 fn texter(gateway: &GatewayStandIn, timeout: Duration) -> Arc<dyn Texter> {
-    Arc::new(
-        GatewayTexter::new(SmsSettings { url: gateway.url.clone(), token: TOKEN.into(), sender: "EnPlan".into(), timeout }).unwrap(),
-    )
+    Arc::new(GatewayTexter::new(SmsSettings { url: gateway.url.clone(), token: TOKEN.into(), sender: "EnPlan".into(), timeout }).unwrap())
 }
 
 /// A store of its own (no demo data: nobody else's notices) with a
@@ -39,7 +37,8 @@ async fn citizens_with_phones(n: usize) -> (Arc<dyn Store>, PersonId, Vec<Person
     let dir = tempfile::tempdir().unwrap();
     let store = app::ssr::db::connect(&format!("sqlite://{}/s.db", dir.path().display())).await.unwrap();
     store.migrate().await.unwrap();
-    let person = |name: &str| NewPerson { full_name: app::kernel::ShortText::parse(name).unwrap(), cpr: None, subject: None, display_name: None };
+    let person =
+        |name: &str| NewPerson { full_name: app::kernel::ShortText::parse(name).unwrap(), cpr: None, subject: None, display_name: None };
     let karin = store.create_person(&person("Karin Holm"), 1_000).await.unwrap();
     store.grant_role(karin, app::kernel::plan::Role::Caseworker, 1_000).await.unwrap();
     let mut citizens = Vec::new();

@@ -264,13 +264,15 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
 
     // The reminders' day: the kept appointment's by mail and SMS; the
     // cancelled appointment's and the cancelled meetup's are not sent.
-    let reminder_at = crate::kernel::time::copenhagen_local(crate::kernel::forms::LocalDate { year: 2026, month: 10, day: 1 }, 600).unwrap();
+    let reminder_at =
+        crate::kernel::time::copenhagen_local(crate::kernel::forms::LocalDate { year: 2026, month: 10, day: 1 }, 600).unwrap();
     // (Rounds of five rows, as above.)
     let (first, second) = (w.round(reminder_at, || 0.0).await.unwrap(), w.round(reminder_at, || 0.0).await.unwrap());
     let rows = st.outbox_of(c).await.unwrap();
     let reminder_rows: Vec<_> = rows.iter().filter(|r| r.kind.ends_with("_reminder")).collect();
     assert_eq!((first.sent + second.sent, first.failed + second.failed), (2, 0), "{first:?} {second:?} {reminder_rows:?}");
-    let reminded: Vec<(&str, &str)> = rows.iter().filter(|r| r.sent_at == Some(reminder_at)).map(|r| (r.kind.as_str(), r.channel.as_str())).collect();
+    let reminded: Vec<(&str, &str)> =
+        rows.iter().filter(|r| r.sent_at == Some(reminder_at)).map(|r| (r.kind.as_str(), r.channel.as_str())).collect();
     assert_eq!(reminded, vec![("appointment_reminder", "email"), ("appointment_reminder", "sms")]);
     let not_due = rows.iter().filter(|r| r.skip_reason.as_deref() == Some("not_due")).count();
     assert_eq!(not_due, 4, "two channels × the cancelled appointment and the cancelled meetup: {rows:?}");
@@ -289,7 +291,11 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
     };
     let NoticeMail { lang: _, about: _, portal: _, unsubscribe: _ } = &input;
     let fixed = mail::notice(&input);
-    let reminder = mail::notice(&NoticeMail { about: About::Appointment { tomorrow: true }, portal: format!("{PORTAL}{}", routes::PLAN), ..input.clone() });
+    let reminder = mail::notice(&NoticeMail {
+        about: About::Appointment { tomorrow: true },
+        portal: format!("{PORTAL}{}", routes::PLAN),
+        ..input.clone()
+    });
     let (news, reminded): (Vec<_>, Vec<_>) = mails.iter().partition(|(_, m)| m.subject == "Du har nyt i Én Plan");
     assert_eq!(reminded.len(), 1);
     for (to, notice) in &news {

@@ -111,11 +111,7 @@ pub fn notice(m: &NoticeMail) -> Rendered {
         Lang::En => ("Reminder from Én Plan".to_string(), format!("Reminder: {r}. Log in to Én Plan to see the time and place.")),
     });
     let (subject, body) = reminded.unwrap_or((subject.to_string(), body.to_string()));
-    Rendered {
-        subject,
-        text: format!("{body}\n\n{}\n\n{off}\n{}\n", m.portal, m.unsubscribe),
-        unsubscribe: Some(m.unsubscribe.clone()),
-    }
+    Rendered { subject, text: format!("{body}\n\n{}\n\n{off}\n{}\n", m.portal, m.unsubscribe), unsubscribe: Some(m.unsubscribe.clone()) }
 }
 
 pub fn code(m: &CodeMail) -> Rendered {
@@ -155,12 +151,27 @@ mod tests {
 
     #[test]
     fn a_reminder_says_today_or_tomorrow_and_nothing_of_where_or_what() {
-        let m = NoticeMail { lang: Lang::Da, about: About::Appointment { tomorrow: true }, portal: "https://p/".into(), unsubscribe: "https://p/a".into() };
+        let m = NoticeMail {
+            lang: Lang::Da,
+            about: About::Appointment { tomorrow: true },
+            portal: "https://p/".into(),
+            unsubscribe: "https://p/a".into(),
+        };
         let r = notice(&m);
         assert_eq!(r.subject, "Påmindelse fra Én Plan");
-        assert!(r.text.starts_with("Påmindelse: du har en aftale i morgen. Log ind i Én Plan for at se tid og sted.\n\nhttps://p/\n"), "{}", r.text);
-        assert_eq!(sms(Lang::Da, About::Appointment { tomorrow: true }), "Påmindelse fra Én Plan: du har en aftale i morgen. Se tid og sted i Én Plan.");
-        assert_eq!(sms(Lang::Da, About::Meetup { tomorrow: false }), "Påmindelse fra Én Plan: du har et møde, du er tilmeldt, i dag. Se tid og sted i Én Plan.");
+        assert!(
+            r.text.starts_with("Påmindelse: du har en aftale i morgen. Log ind i Én Plan for at se tid og sted.\n\nhttps://p/\n"),
+            "{}",
+            r.text
+        );
+        assert_eq!(
+            sms(Lang::Da, About::Appointment { tomorrow: true }),
+            "Påmindelse fra Én Plan: du har en aftale i morgen. Se tid og sted i Én Plan."
+        );
+        assert_eq!(
+            sms(Lang::Da, About::Meetup { tomorrow: false }),
+            "Påmindelse fra Én Plan: du har et møde, du er tilmeldt, i dag. Se tid og sted i Én Plan."
+        );
         assert_eq!(sms(Lang::En, About::News), "There is something new for you in Én Plan. Log in to read it.");
         assert_eq!(code_sms(Lang::Da, "493021"), "Din kode til Én Plan er 493021. Den gælder i 15 minutter.");
         for about in [About::News, About::Appointment { tomorrow: true }, About::Meetup { tomorrow: false }] {

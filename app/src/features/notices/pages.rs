@@ -62,66 +62,39 @@ pub fn Settings() -> impl IntoView {
 fn SettingsSections(view: SettingsView) -> impl IntoView {
     let t = use_lang().texts();
     let SettingsView { email, pending, email_form, phone, pending_phone, phone_form, topics, unsubscribed, failure, sms_failure } = view;
-    let sms_failure = sms_failure.zip(phone.clone()).map(|(reason, number)| {
-        view! {
-            <div class="alert mb-6" role="alert">
-                <p>{t.notices.sms_failed_to} " " <strong>{number}</strong> ": " {reason}</p>
-                <p>{t.notices.failed_after}</p>
-            </div>
-        }
-    });
-    let current_phone = match phone {
-        Some(number) => view! {
-            <p class="mb-3">{t.notices.phone_current} " " <strong>{number}</strong></p>
-            <div class="mb-6"><ButtonForm action=RemovePhone::PATH hidden=vec![] label=t.notices.phone_remove/></div>
-        }
-        .into_any(),
-        None => view! { <p class="mb-6">{t.notices.phone_none}</p> }.into_any(),
+    let email_way = Way {
+        confirmed: email,
+        failure,
+        pending: pending.map(|(address, form)| (address.clone(), address, form)),
+        entry_form: email_form,
+        field: "email",
+        card_id: "kode",
+        failed_to: t.notices.failed_to,
+        current: t.notices.email_current,
+        none: t.notices.email_none,
+        remove: (RemoveEmail::PATH, t.notices.email_remove),
+        code_sent_to: t.notices.code_sent_to,
+        again: StartEmail::PATH,
+        cancel: CancelEmail::PATH,
     };
-    let phone_entry = match pending_phone {
-        Some((number, code_form)) => view! {
-            <div id="sms-kode" class="card mb-6">
-                <p class="mb-4">{t.notices.sms_code_sent_to} " " <strong>{super::forms::Phone::spaced(&number)}</strong> "."</p>
-                <CheckedForm spec=code_form/>
-                <div class="mt-4 flex flex-wrap gap-3">
-                    <ButtonForm action=StartPhone::PATH hidden=vec![("phone", number)] label=t.notices.code_again/>
-                    <ButtonForm action=CancelPhone::PATH hidden=vec![] label=t.notices.code_cancel/>
-                </div>
-            </div>
-        }
-        .into_any(),
-        None => view! { <CheckedForm spec=phone_form/> }.into_any(),
+    let phone_way = Way {
+        confirmed: phone,
+        failure: sms_failure,
+        // Shown spaced; sent again as stored.
+        pending: pending_phone.map(|(number, form)| (super::forms::Phone::spaced(&number), number, form)),
+        entry_form: phone_form,
+        field: "phone",
+        card_id: "sms-kode",
+        failed_to: t.notices.sms_failed_to,
+        current: t.notices.phone_current,
+        none: t.notices.phone_none,
+        remove: (RemovePhone::PATH, t.notices.phone_remove),
+        code_sent_to: t.notices.sms_code_sent_to,
+        again: StartPhone::PATH,
+        cancel: CancelPhone::PATH,
     };
-    let failure = failure.zip(email.clone()).map(|(reason, address)| {
-        view! {
-            <div class="alert mb-6" role="alert">
-                <p>{t.notices.failed_to} " " <strong>{address}</strong> ": " {reason}</p>
-                <p>{t.notices.failed_after}</p>
-            </div>
-        }
-    });
-    let current = match email {
-        Some(address) => view! {
-            <p class="mb-3">{t.notices.email_current} " " <strong class="break-all">{address}</strong></p>
-            <div class="mb-6"><ButtonForm action=RemoveEmail::PATH hidden=vec![] label=t.notices.email_remove/></div>
-        }
-        .into_any(),
-        None => view! { <p class="mb-6">{t.notices.email_none}</p> }.into_any(),
-    };
-    let entry = match pending {
-        Some((address, code_form)) => view! {
-            <div id="kode" class="card mb-6">
-                <p class="mb-4">{t.notices.code_sent_to} " " <strong class="break-all">{address.clone()}</strong> "."</p>
-                <CheckedForm spec=code_form/>
-                <div class="mt-4 flex flex-wrap gap-3">
-                    <ButtonForm action=StartEmail::PATH hidden=vec![("email", address)] label=t.notices.code_again/>
-                    <ButtonForm action=CancelEmail::PATH hidden=vec![] label=t.notices.code_cancel/>
-                </div>
-            </div>
-        }
-        .into_any(),
-        None => view! { <CheckedForm spec=email_form/> }.into_any(),
-    };
+    let (failure, current, entry) = email_way.views(t);
+    let (sms_failure, current_phone, phone_entry) = phone_way.views(t);
     // Per topic a group of two boxes, named by the topic (a legend), so a
     // screen reader says "Svar fra din sagsbehandler, Mail, afkrydset".
     let boxes = topics
@@ -187,6 +160,65 @@ fn SettingsSections(view: SettingsView) -> impl IntoView {
             {all}
         </section>
         <p class="text-muted max-w-prose">{t.notices.privacy}</p>
+    }
+}
+
+/// One of the two ways to be told (the address or the number): what the
+/// section shows, its texts and its forms' actions.
+struct Way {
+    confirmed: Option<String>,
+    /// Why the newest notice could not be sent.
+    failure: Option<String>,
+    /// What waits for its code (as shown, and as sent again), and the code's form.
+    pending: Option<(String, String, crate::ui::form::FormSpec)>,
+    entry_form: crate::ui::form::FormSpec,
+    /// The entry form's field, posted again by "Send en ny kode".
+    field: &'static str,
+    card_id: &'static str,
+    failed_to: &'static str,
+    current: &'static str,
+    none: &'static str,
+    remove: (&'static str, &'static str),
+    code_sent_to: &'static str,
+    again: &'static str,
+    cancel: &'static str,
+}
+
+impl Way {
+    /// The failure's alert, what is confirmed (with its remove button), and
+    /// the code card or the entry form.
+    fn views(self, t: &'static crate::i18n::Texts) -> (impl IntoView, AnyView, AnyView) {
+        let failure = self.failure.zip(self.confirmed.clone()).map(|(reason, to)| {
+            view! {
+                <div class="alert mb-6" role="alert">
+                    <p>{self.failed_to} " " <strong>{to}</strong> ": " {reason}</p>
+                    <p>{t.notices.failed_after}</p>
+                </div>
+            }
+        });
+        let current = match self.confirmed {
+            Some(to) => view! {
+                <p class="mb-3">{self.current} " " <strong class="break-all">{to}</strong></p>
+                <div class="mb-6"><ButtonForm action=self.remove.0 hidden=vec![] label=self.remove.1/></div>
+            }
+            .into_any(),
+            None => view! { <p class="mb-6">{self.none}</p> }.into_any(),
+        };
+        let entry = match self.pending {
+            Some((shown, sent, code_form)) => view! {
+                <div id=self.card_id class="card mb-6">
+                    <p class="mb-4">{self.code_sent_to} " " <strong class="break-all">{shown}</strong> "."</p>
+                    <CheckedForm spec=code_form/>
+                    <div class="mt-4 flex flex-wrap gap-3">
+                        <ButtonForm action=self.again hidden=vec![(self.field, sent)] label=t.notices.code_again/>
+                        <ButtonForm action=self.cancel hidden=vec![] label=t.notices.code_cancel/>
+                    </div>
+                </div>
+            }
+            .into_any(),
+            None => view! { <CheckedForm spec=self.entry_form/> }.into_any(),
+        };
+        (failure, current, entry)
     }
 }
 

@@ -252,7 +252,9 @@ async fn no_reminder_after_a_cancel_or_leaving_and_the_reminder_follows_a_move(s
     let not_due = rows.iter().filter(|r| r.skip_reason.as_deref() == Some(Skip::NotDue.as_str())).count();
     assert_eq!(not_due, 3, "left, cancelled meetup, cancelled appointment: {rows:?}");
     assert_eq!(texts(&outbox).len(), 3);
-    assert!(texts(&outbox).iter().all(|t| t == "Påmindelse fra Én Plan: du har et møde, du er tilmeldt, i morgen. Se tid og sted i Én Plan."));
+    assert!(texts(&outbox)
+        .iter()
+        .all(|t| t == "Påmindelse fra Én Plan: du har et møde, du er tilmeldt, i morgen. Se tid og sted i Én Plan."));
 }
 
 on_both_backends!(

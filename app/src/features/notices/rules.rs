@@ -126,7 +126,12 @@ mod tests {
 
     /// UTC milliseconds of a Copenhagen wall-clock time.
     fn cph(y: i16, mo: i8, d: i8, h: i8, mi: i8) -> i64 {
-        jiff::civil::date(y, mo, d).at(h, mi, 0, 0).to_zoned(jiff::tz::TimeZone::get("Europe/Copenhagen").unwrap()).unwrap().timestamp().as_millisecond()
+        jiff::civil::date(y, mo, d)
+            .at(h, mi, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::get("Europe/Copenhagen").unwrap())
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
     }
 
     const HOUR: i64 = 3_600_000;
@@ -179,13 +184,18 @@ mod tests {
         assert_eq!(decide(&due(), night, 3 * HOUR), Decision::Send("mette@example.dk".into()));
         let day = cph(2026, 12, 2, 9, 0);
         assert_eq!(decide(&sms(), day, 3 * HOUR), Decision::Send("+4520304050".into()));
-        assert_eq!(decide(&Due { unwanted: true, ..sms() }, night, 3 * HOUR), Decision::Skip(Skip::NotWanted), "what will not go is not kept waiting");
+        assert_eq!(
+            decide(&Due { unwanted: true, ..sms() }, night, 3 * HOUR),
+            Decision::Skip(Skip::NotWanted),
+            "what will not go is not kept waiting"
+        );
     }
 
     #[test]
     fn a_reminder_is_never_throttled_and_retries_until_its_start() {
         let start = 10 * 24 * HOUR;
-        let reminder = Due { kind: "meetup_reminder".into(), object_starts_at: Some(start), last_sent_at: Some(start - 24 * HOUR - 1), ..due() };
+        let reminder =
+            Due { kind: "meetup_reminder".into(), object_starts_at: Some(start), last_sent_at: Some(start - 24 * HOUR - 1), ..due() };
         assert_eq!(decide(&reminder, start - 24 * HOUR, 3 * HOUR), Decision::Send("mette@example.dk".into()));
         // Written ten days ahead: retried from when it fell due, not from when it was written.
         assert_eq!(retry_at(&reminder, start - 24 * HOUR, 0.0), Some(start - 24 * HOUR + 30_000));

@@ -205,7 +205,14 @@ pub async fn start_phone(phone: String) -> Result<(), ServerFnError> {
         notices::start_phone(cx.store(), &ctx, user, &phone, cx.lang, cx.now).await
     }
     .await;
-    finish(result, "send a code by SMS", &format!("{}#sms-kode", back("sms-kode-sendt")), &format!("{}#mobil", routes::SETTINGS), Some(kept)).await
+    finish(
+        result,
+        "send a code by SMS",
+        &format!("{}#sms-kode", back("sms-kode-sendt")),
+        &format!("{}#mobil", routes::SETTINGS),
+        Some(kept),
+    )
+    .await
 }
 
 /// Confirms the number with the code from the SMS.
@@ -247,41 +254,12 @@ pub async fn remove_phone() -> Result<(), ServerFnError> {
 }
 
 /// Saves which topics are wanted by e-mail and by SMS: a ticked box sends
-/// its name (`Topic::field`).
-#[allow(clippy::too_many_arguments)]
+/// its name (`Topic::field`), each a field of the form.
 #[server(prefix = "/api", endpoint = "save_topics")]
-pub async fn save_topics(
-    beskeder: Option<String>,
-    svar: Option<String>,
-    aftaler: Option<String>,
-    moeder: Option<String>,
-    hjaelpere: Option<String>,
-    paamindelser: Option<String>,
-    beskeder_sms: Option<String>,
-    svar_sms: Option<String>,
-    aftaler_sms: Option<String>,
-    moeder_sms: Option<String>,
-    hjaelpere_sms: Option<String>,
-    paamindelser_sms: Option<String>,
-) -> Result<(), ServerFnError> {
+pub async fn save_topics(#[server(flatten)] boxes: crate::features::notices::views::TopicBoxes) -> Result<(), ServerFnError> {
     use crate::features::notices::service as notices;
-    use crate::features::notices::views::{Channel, Topic};
     let cx = Ctx::get()?;
-    let ticked = [
-        ((Topic::Messages, Channel::Email), beskeder),
-        ((Topic::Answers, Channel::Email), svar),
-        ((Topic::Plan, Channel::Email), aftaler),
-        ((Topic::Meetups, Channel::Email), moeder),
-        ((Topic::Helpers, Channel::Email), hjaelpere),
-        ((Topic::Reminders, Channel::Email), paamindelser),
-        ((Topic::Messages, Channel::Sms), beskeder_sms),
-        ((Topic::Answers, Channel::Sms), svar_sms),
-        ((Topic::Plan, Channel::Sms), aftaler_sms),
-        ((Topic::Meetups, Channel::Sms), moeder_sms),
-        ((Topic::Helpers, Channel::Sms), hjaelpere_sms),
-        ((Topic::Reminders, Channel::Sms), paamindelser_sms),
-    ];
-    let wanted: Vec<(Topic, Channel)> = ticked.into_iter().filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect();
+    let wanted = boxes.ticked();
     let result = async { notices::set_topics(cx.store(), cx.user()?, &wanted, cx.now).await }.await;
     crate::ssr::forms::finish(result, "save topics", &back("valg-gemt"), routes::SETTINGS, None).await
 }

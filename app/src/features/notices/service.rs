@@ -144,14 +144,16 @@ pub async fn start_phone(
     match store.start_phone(person, phone.as_str(), &code_hash(person, &code), lang.code(), now).await? {
         CodeStart::AlreadySent => Ok(()),
         CodeStart::TooMany => Err(refused(fields::PHONE, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
-        CodeStart::Started => match notices.texter.send(phone.as_str(), &mail::code_sms(lang, &code), &format!("kode-{}-{now}", person.0)).await {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                tracing::warn!(permanent = e.permanent, "the code SMS was not sent");
-                store.cancel_phone(person, now).await?;
-                Err(refused(fields::PHONE, Problem::SmsNotSent))
+        CodeStart::Started => {
+            match notices.texter.send(phone.as_str(), &mail::code_sms(lang, &code), &format!("kode-{}-{now}", person.0)).await {
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    tracing::warn!(permanent = e.permanent, "the code SMS was not sent");
+                    store.cancel_phone(person, now).await?;
+                    Err(refused(fields::PHONE, Problem::SmsNotSent))
+                }
             }
-        },
+        }
     }
 }
 

@@ -103,7 +103,9 @@ impl Texter for GatewayTexter {
         let response = match answer {
             Ok(r) => r,
             // Neither the number nor the token is in reqwest's error text.
-            Err(e) if e.is_timeout() => return Err(SendError { permanent: false, reason: "the SMS gateway did not answer in time".into() }),
+            Err(e) if e.is_timeout() => {
+                return Err(SendError { permanent: false, reason: "the SMS gateway did not answer in time".into() })
+            }
             Err(_) => return Err(SendError { permanent: false, reason: "the SMS gateway could not be reached".into() }),
         };
         let status = response.status();

@@ -89,6 +89,46 @@ impl Topic {
     }
 }
 
+/// The topics form as posted: one box per topic and channel, `Some` when
+/// ticked (a box that is not ticked sends nothing).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicBoxes {
+    pub beskeder: Option<String>,
+    pub svar: Option<String>,
+    pub aftaler: Option<String>,
+    pub moeder: Option<String>,
+    pub hjaelpere: Option<String>,
+    pub paamindelser: Option<String>,
+    pub beskeder_sms: Option<String>,
+    pub svar_sms: Option<String>,
+    pub aftaler_sms: Option<String>,
+    pub moeder_sms: Option<String>,
+    pub hjaelpere_sms: Option<String>,
+    pub paamindelser_sms: Option<String>,
+}
+
+impl TopicBoxes {
+    /// The topics and channels ticked.
+    pub fn ticked(&self) -> Vec<(Topic, Channel)> {
+        use Channel::{Email, Sms};
+        let boxes = [
+            ((Topic::Messages, Email), &self.beskeder),
+            ((Topic::Answers, Email), &self.svar),
+            ((Topic::Plan, Email), &self.aftaler),
+            ((Topic::Meetups, Email), &self.moeder),
+            ((Topic::Helpers, Email), &self.hjaelpere),
+            ((Topic::Reminders, Email), &self.paamindelser),
+            ((Topic::Messages, Sms), &self.beskeder_sms),
+            ((Topic::Answers, Sms), &self.svar_sms),
+            ((Topic::Plan, Sms), &self.aftaler_sms),
+            ((Topic::Meetups, Sms), &self.moeder_sms),
+            ((Topic::Helpers, Sms), &self.hjaelpere_sms),
+            ((Topic::Reminders, Sms), &self.paamindelser_sms),
+        ];
+        boxes.into_iter().filter(|(_, ticked)| ticked.is_some()).map(|(choice, _)| choice).collect()
+    }
+}
+
 /// The contact settings of the person looking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsView {
@@ -135,8 +175,14 @@ mod tests {
             let n = Topic::ALL.iter().filter(|t| t.kinds().contains(&kind)).count();
             assert_eq!(n, 1, "{kind:?}");
         }
-        let fields: std::collections::HashSet<&str> =
-            Topic::ALL.iter().flat_map(|t| Channel::ALL.iter().map(|c| t.field(*c))).collect();
+        let fields: std::collections::HashSet<&str> = Topic::ALL.iter().flat_map(|t| Channel::ALL.iter().map(|c| t.field(*c))).collect();
         assert_eq!(fields.len(), Topic::ALL.len() * 2, "one box per topic and channel");
+        // Each box's name is a field of the posted form, and means its own topic and channel.
+        for topic in Topic::ALL {
+            for channel in Channel::ALL {
+                let posted: TopicBoxes = serde_json::from_value(serde_json::json!({ topic.field(channel): "ja" })).unwrap();
+                assert_eq!(posted.ticked(), vec![(topic, channel)], "{}", topic.field(channel));
+            }
+        }
     }
 }

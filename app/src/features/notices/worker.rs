@@ -156,7 +156,9 @@ impl Worker {
             // Within the throttle unless this row takes it, atomically: another
             // row of the same person may be sending right now (here or in
             // another worker). A reminder takes no throttle.
-            Decision::Send(_) if !due.is_reminder() && !self.store.reserve_notice(person, &due.channel, due.id, now, throttle_ms).await? => {
+            Decision::Send(_)
+                if !due.is_reminder() && !self.store.reserve_notice(person, &due.channel, due.id, now, throttle_ms).await? =>
+            {
                 Decision::Skip(Skip::Throttled)
             }
             decision => decision,

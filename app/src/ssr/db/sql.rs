@@ -182,6 +182,6 @@ pub(crate) use claim_key;
 pub(crate) use key_result;
 pub(crate) use notify_in;
 pub(crate) use page_of;
-pub(crate) use remind_in;
 pub(crate) use record_decision;
 pub(crate) use record_event;
+pub(crate) use remind_in;
