@@ -58,23 +58,36 @@ pub async fn invite(store: &dyn Store, user: &CurrentUser, input: &InviteInput, 
 /// The signed-in person enters a citizen's code and becomes their helper
 /// from now, for the months the citizen chose. Every refusal is a message
 /// by the code field, and changes nothing but the count of wrong codes.
+/// Each try is recorded before the count is read, so tries at the same
+/// moment cannot get past [`MAX_WRONG`] together; a try that was no wrong
+/// code is forgotten again.
 pub async fn redeem(store: &dyn Store, user: &CurrentUser, typed: &str, now: i64, lang: Lang) -> ServiceResult<RepresentationId> {
     if user.acting_for.is_some() {
         // Acting for someone else: nobody passes an access on.
         return Err(ServiceError::NotAllowed);
     }
-    let (wrong, first) = store.wrong_codes_since(user.person_id, now - LOCK_MS).await?;
-    if wrong >= MAX_WRONG {
+    let (attempt, tries, first) = store.count_try(user.person_id, now, now - LOCK_MS).await?;
+    if tries > MAX_WRONG {
+        store.forget_try(attempt).await?;
         let until = crate::kernel::time::clock(first.unwrap_or(now) + LOCK_MS, lang);
         return Err(refused(fields::CODE, Problem::InvitationLocked(until)));
     }
+    let result = redeem_code(store, user, typed, now).await;
+    let wrong = matches!(&result, Err(ServiceError::Invalid(errors)) if errors.iter().any(|e| e.problem == Problem::InvitationCode));
+    if !wrong {
+        store.forget_try(attempt).await?;
+    }
+    result
+}
+
+/// [`redeem`] after the lock: finds the invitation and takes it.
+async fn redeem_code(store: &dyn Store, user: &CurrentUser, typed: &str, now: i64) -> ServiceResult<RepresentationId> {
     let hash = normalize(typed).map(|code| code_hash(&code));
     let found = match hash {
         Some(hash) => store.invitation(&hash, now).await?.map(|inv| (inv, hash)),
         None => None,
     };
     let Some((inv, hash)) = found else {
-        store.wrong_code(user.person_id, now).await?;
         return Err(refused(fields::CODE, Problem::InvitationCode));
     };
     if inv.citizen == user.person_id {
@@ -91,7 +104,8 @@ pub async fn redeem(store: &dyn Store, user: &CurrentUser, typed: &str, now: i64
     }
     match store.redeem(inv.id, &hash, user.person_id, now, rules::end_of(now, inv.months)).await {
         Ok(()) => Ok(inv.id),
-        // Used by someone else a moment ago, or withdrawn meanwhile.
+        // Used by someone else a moment ago, or withdrawn meanwhile: the code
+        // no longer works (counted like a wrong one; it happens rarely).
         Err(DbError::NotFound) => Err(refused(fields::CODE, Problem::InvitationCode)),
         Err(e) => Err(e.into()),
     }

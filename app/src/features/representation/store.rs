@@ -110,10 +110,15 @@ pub trait RepresentationStore: Send + Sync {
     /// `starts_at` to `ends_at`, and tells both: one conditional UPDATE, so a
     /// code is used once. `NotFound` when it was used, withdrawn or ran out meanwhile.
     async fn redeem(&self, id: RepresentationId, code_hash: &str, helper: PersonId, starts_at: i64, ends_at: i64) -> DbResult<()>;
-    /// Records a wrong code typed by `person`.
-    async fn wrong_code(&self, person: PersonId, now: i64) -> DbResult<()>;
-    /// How many wrong codes `person` typed since `since`, and the first of them.
-    async fn wrong_codes_since(&self, person: PersonId, since: i64) -> DbResult<(i64, Option<i64>)>;
+    /// Records a code typed by `person` at `now` (committed at once), then
+    /// counts their tries since `since`, this one included, and the first
+    /// of them: (this try's id, count, first). Counting after recording, so
+    /// of tries at the same moment at most the allowed number see a count
+    /// within the limit.
+    async fn count_try(&self, person: PersonId, now: i64, since: i64) -> DbResult<(i64, i64, Option<i64>)>;
+    /// Forgets a try that was no wrong code (it went through, was refused
+    /// for another reason, or found the person locked).
+    async fn forget_try(&self, id: i64) -> DbResult<()>;
     /// Every representation of the citizen (waiting, active, ended), newest first.
     async fn representations_of(&self, citizen: PersonId) -> DbResult<Vec<Representation>>;
     /// The people `helper` may act for at `now`, by name.
@@ -238,22 +243,23 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(())
             }
-            async fn wrong_code(&self, person: PersonId, now: i64) -> DbResult<()> {
-                let mut tx = self.begin_write().await?;
-                sqlx::query("INSERT INTO representation_attempt (person_id, at) VALUES ($1, $2)")
+            async fn count_try(&self, person: PersonId, now: i64, since: i64) -> DbResult<(i64, i64, Option<i64>)> {
+                let id: i64 = sqlx::query_scalar("INSERT INTO representation_attempt (person_id, at) VALUES ($1, $2) RETURNING id")
                     .bind(person.0)
                     .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                Ok(())
-            }
-            async fn wrong_codes_since(&self, person: PersonId, since: i64) -> DbResult<(i64, Option<i64>)> {
-                Ok(sqlx::query_as("SELECT COUNT(*), MIN(at) FROM representation_attempt WHERE person_id = $1 AND at > $2")
-                    .bind(person.0)
-                    .bind(since)
                     .fetch_one(&self.pool)
-                    .await?)
+                    .await?;
+                let (count, first): (i64, Option<i64>) =
+                    sqlx::query_as("SELECT COUNT(*), MIN(at) FROM representation_attempt WHERE person_id = $1 AND at > $2")
+                        .bind(person.0)
+                        .bind(since)
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok((id, count, first))
+            }
+            async fn forget_try(&self, id: i64) -> DbResult<()> {
+                sqlx::query("DELETE FROM representation_attempt WHERE id = $1").bind(id).execute(&self.pool).await?;
+                Ok(())
             }
             async fn representations_of(&self, citizen: PersonId) -> DbResult<Vec<Representation>> {
                 Ok(sqlx::query_as(&format!("{SELECT} WHERE r.citizen_id = $1 ORDER BY r.created_at DESC, r.id DESC"))

@@ -184,6 +184,34 @@ async fn a_code_is_used_once_under_ten_parallel_redemptions(s: Arc<dyn Store>) {
     assert!(list[0].helper_id.is_some());
 }
 
+async fn ten_wrong_codes_at_once_get_no_more_than_five_tries(s: Arc<dyn Store>) {
+    use crate::features::representation::rules::MAX_WRONG;
+    let (mette, _cw, ole) = mette_and_ole(s.as_ref()).await;
+    let results = at_once(&s, 10, |s, i| async move {
+        problem(helpers::redeem(s.as_ref(), &signed_in(ole, true), &format!("{i:05}-00000-00000"), NOW, Lang::Da).await)
+    })
+    .await;
+    let wrong = results.iter().filter(|p| **p == Problem::InvitationCode).count() as i64;
+    let locked = results.iter().filter(|p| matches!(p, Problem::InvitationLocked(_))).count() as i64;
+    assert_eq!(wrong + locked, 10, "{results:?}");
+    assert!((1..=MAX_WRONG).contains(&wrong), "at most {MAX_WRONG} tries, however many come at once: {results:?}");
+    // Only the wrong codes are kept: the count is what the next try sees.
+    let (attempt, tries, _) = s.count_try(ole, NOW, NOW - 60_000).await.unwrap();
+    s.forget_try(attempt).await.unwrap();
+    assert_eq!(tries, wrong + 1);
+    // Locked until the window has passed, for a right code too, and nothing changed.
+    let code = helpers::invite(s.as_ref(), &signed_in(mette, true), &invite_input(HelperKind::Bisidder, &[Scope::See], 12), "k", NOW)
+        .await
+        .unwrap();
+    for n in wrong..MAX_WRONG {
+        let more = problem(helpers::redeem(s.as_ref(), &signed_in(ole, true), &format!("{n:05}-11111-11111"), NOW, Lang::Da).await);
+        assert_eq!(more, Problem::InvitationCode, "the tries left after the burst");
+    }
+    let locked = problem(helpers::redeem(s.as_ref(), &signed_in(ole, true), &code, NOW + 1, Lang::Da).await);
+    assert!(matches!(locked, Problem::InvitationLocked(_)), "{locked:?}");
+    assert!(s.representations_of(mette).await.unwrap().iter().all(|r| r.helper_id.is_none()));
+}
+
 async fn wrong_used_own_and_caseworkers_codes_are_refused_and_five_wrong_lock(s: Arc<dyn Store>) {
     let s = s.as_ref();
     let (mette, cw, ole) = mette_and_ole(s).await;
@@ -347,4 +375,5 @@ on_both_backends!(
     a_revoked_access_stops_at_the_helpers_next_request,
     a_code_is_used_once_under_ten_parallel_redemptions,
     wrong_used_own_and_caseworkers_codes_are_refused_and_five_wrong_lock,
+    ten_wrong_codes_at_once_get_no_more_than_five_tries,
 );
