@@ -50,10 +50,11 @@ fn gateway() -> Gateway {
         .stdout(Stdio::null())
         .spawn()
         .expect("node");
-    // Listening once it answers.
+    // Listening once it answers (dropped, it is killed and waited for).
+    let gateway = Gateway { child, port };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Gateway { child, port };
+            return gateway;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
