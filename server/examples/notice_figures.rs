@@ -15,6 +15,9 @@
 //! Needs `node` with `end2end/node_modules` (`bash .ci/setup --test`) and `openssl`.
 #![allow(clippy::unwrap_used, reason = "a figures program that cannot unwrap has failed; the panic names the line")]
 
+#[path = "common/figures.rs"]
+mod figures;
+
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -90,18 +93,7 @@ fn smtp(port: u16, cert_pem: &[u8]) -> Arc<dyn Mailer> {
 
 /// A fresh store with `n` people, each with a confirmed address and one due notice.
 async fn store_with(n: i64, url: Option<&str>, dir: &tempfile::TempDir, name: &str) -> Arc<dyn Store> {
-    let url = match url {
-        Some(admin) => {
-            let db = format!("enplan_figures_{name}");
-            let admin_pool = sqlx::PgPool::connect(admin).await.unwrap();
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {db}")).execute(&admin_pool).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {db}")).execute(&admin_pool).await.unwrap();
-            format!("{}/{db}", admin.rsplit_once('/').unwrap().0)
-        }
-        None => format!("sqlite://{}/{name}.db", dir.path().display()),
-    };
-    let store = app::ssr::db::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
+    let store = figures::fresh_store(url, dir, name).await;
     let people = "INSERT INTO person (full_name, created_at) \
                   WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < $1) SELECT 'Borger ' || i, 0 FROM g";
     let contacts = "INSERT INTO contact (person_id, email, email_confirmed_at, updated_at) \

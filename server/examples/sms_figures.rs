@@ -14,6 +14,9 @@
 //! Needs `node` (the stand-in uses no packages).
 #![allow(clippy::unwrap_used, reason = "a figures program that cannot unwrap has failed; the panic names the line")]
 
+#[path = "common/figures.rs"]
+mod figures;
+
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -65,18 +68,7 @@ fn gateway() -> Gateway {
 /// `reminders`, each going to a meetup tomorrow with its reminder due;
 /// otherwise each with one due notice.
 async fn store_with(n: i64, url: Option<&str>, dir: &tempfile::TempDir, name: &str, reminders: bool) -> Arc<dyn Store> {
-    let url = match url {
-        Some(admin) => {
-            let db = format!("enplan_figures_{name}");
-            let admin_pool = sqlx::PgPool::connect(admin).await.unwrap();
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {db}")).execute(&admin_pool).await.unwrap();
-            sqlx::query(&format!("CREATE DATABASE {db}")).execute(&admin_pool).await.unwrap();
-            format!("{}/{db}", admin.rsplit_once('/').unwrap().0)
-        }
-        None => format!("sqlite://{}/{name}.db", dir.path().display()),
-    };
-    let store = app::ssr::db::connect(&url).await.unwrap();
-    store.migrate().await.unwrap();
+    let store = figures::fresh_store(url, dir, name).await;
     let start = MORNING + 86_400_000;
     let mut statements = vec![
         "INSERT INTO person (full_name, created_at) \
