@@ -147,10 +147,8 @@ async fn drain(w: &Worker, n: i64) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let n: i64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2_000);
-    let pg = args.get(2).map(String::as_str);
-    let backend = if pg.is_some() { "PostgreSQL" } else { "SQLite" };
+    let (n, pg, backend) = figures::args();
+    let pg = pg.as_deref();
     let dir = tempfile::tempdir().unwrap();
 
     println!("notices through one worker ({backend}, {n} notices to {n} people, batch 50)");

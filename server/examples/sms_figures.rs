@@ -137,10 +137,8 @@ async fn drain(w: &Worker, now: i64) -> (usize, f64) {
 
 #[tokio::main]
 async fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let n: i64 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2_000);
-    let pg = args.get(2).map(String::as_str);
-    let backend = if pg.is_some() { "PostgreSQL" } else { "SQLite" };
+    let (n, pg, backend) = figures::args();
+    let pg = pg.as_deref();
     let dir = tempfile::tempdir().unwrap();
     println!("SMS figures: {n} messages, one worker (rounds of 50, 8 at a time), {backend}");
 

@@ -481,14 +481,11 @@ macro_rules! sql {
                     notify_in!(tx, person, notices.changed, now);
                 }
                 // The reminders follow a new time; those who got a place get theirs.
-                sqlx::query(crate::features::notices::store::RESCHEDULE_OBJECT)
-                    .bind(now)
-                    .bind(Reminder::Meetup.kind())
-                    .bind(id.0)
-                    .bind(m.starts_at)
-                    .execute(&mut *tx)
-                    .await?;
-                remind_in!(tx, Reminder::Meetup, id.0, now);
+                if old.starts_at != m.starts_at {
+                    remind_in!(tx, Reminder::Meetup, id.0, now, moved_to: m.starts_at);
+                } else if !moved.is_empty() {
+                    remind_in!(tx, Reminder::Meetup, id.0, now);
+                }
                 tx.commit().await?;
                 Ok(())
             }

@@ -203,6 +203,14 @@ mod tests {
     }
 
     #[test]
+    fn the_reminders_sql_uses_the_same_day_as_the_rules() {
+        use crate::features::notices::store::{RESCHEDULE_OBJECT, SCHEDULE_OBJECT, SCHEDULE_PERSON};
+        for sql in [RESCHEDULE_OBJECT, SCHEDULE_OBJECT, SCHEDULE_PERSON] {
+            assert!(sql.contains(&format!("- {REMIND_BEFORE_MS}")), "{sql}");
+        }
+    }
+
+    #[test]
     fn codes_are_six_digits_and_kept_as_a_hash_bound_to_the_person() {
         use crate::kernel::ids::PersonId;
         let code = new_code();

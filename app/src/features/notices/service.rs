@@ -56,8 +56,40 @@ pub async fn failure(store: &dyn Store, user: &CurrentUser, channel: Channel) ->
     Ok(store.last_failure(me(user)?, channel.as_str()).await?)
 }
 
-/// Asks for a code to confirm `email`, sent at once in `lang`. A double tap
-/// sends one code; a failed send leaves nothing pending.
+/// Sends a code to confirm `to` (an address or a number) at once, in
+/// `lang`, outside the outbox, the quiet hours and every throttle: the
+/// person is waiting for it. A double tap sends one code; a failed send
+/// leaves nothing pending. Refusals name `way`'s field.
+async fn start(store: &dyn Store, notices: &Notices, user: &CurrentUser, way: Way, to: &str, lang: Lang, now: i64) -> ServiceResult<()> {
+    let person = me(user)?;
+    let code = new_code();
+    let hash = code_hash(person, &code);
+    let (started, field) = match way {
+        Way::Email => (store.start_email(person, to, &hash, lang.code(), now).await?, fields::EMAIL),
+        Way::Phone => (store.start_phone(person, to, &hash, lang.code(), now).await?, fields::PHONE),
+    };
+    match started {
+        CodeStart::AlreadySent => Ok(()),
+        CodeStart::TooMany => Err(refused(field, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
+        CodeStart::Started => {
+            let sent = match way {
+                Way::Email => notices.mailer.send(to, &mail::code(&CodeMail { lang, code })).await,
+                Way::Phone => notices.texter.send(to, &mail::code_sms(lang, &code), &format!("kode-{}-{now}", person.0)).await,
+            };
+            let Err(e) = sent else {
+                return Ok(());
+            };
+            tracing::warn!(permanent = e.permanent, way = ?way, "the code was not sent");
+            match way {
+                Way::Email => store.cancel_email(person, now).await?,
+                Way::Phone => store.cancel_phone(person, now).await?,
+            }
+            Err(refused(field, if way == Way::Email { Problem::CodeNotSent } else { Problem::SmsNotSent }))
+        }
+    }
+}
+
+/// Asks for a code to confirm `email`, sent at once by mail.
 pub async fn start_email(
     store: &dyn Store,
     notices: &Notices,
@@ -66,19 +98,7 @@ pub async fn start_email(
     lang: Lang,
     now: i64,
 ) -> ServiceResult<()> {
-    let code = new_code();
-    match store.start_email(me(user)?, email.as_str(), &code_hash(me(user)?, &code), lang.code(), now).await? {
-        CodeStart::AlreadySent => Ok(()),
-        CodeStart::TooMany => Err(refused(fields::EMAIL, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
-        CodeStart::Started => match notices.mailer.send(email.as_str(), &mail::code(&CodeMail { lang, code })).await {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                tracing::warn!(permanent = e.permanent, "the code mail was not sent");
-                store.cancel_email(me(user)?, now).await?;
-                Err(refused(fields::EMAIL, Problem::CodeNotSent))
-            }
-        },
-    }
+    start(store, notices, user, Way::Email, email.as_str(), lang, now).await
 }
 
 /// Confirms the pending address (or number) with the typed code; the
@@ -128,9 +148,7 @@ pub async fn set_topics(store: &dyn Store, user: &CurrentUser, wanted: &[(Topic,
     Ok(store.set_sms_muted(person, &off(Channel::Sms), now).await?)
 }
 
-/// Asks for a code to confirm a mobile number, sent at once by SMS in
-/// `lang` (outside the quiet hours and the throttle: the person is waiting
-/// for it). A double tap sends one code; a failed send leaves nothing pending.
+/// Asks for a code to confirm a mobile number, sent at once by SMS.
 pub async fn start_phone(
     store: &dyn Store,
     notices: &Notices,
@@ -139,22 +157,7 @@ pub async fn start_phone(
     lang: Lang,
     now: i64,
 ) -> ServiceResult<()> {
-    let person = me(user)?;
-    let code = new_code();
-    match store.start_phone(person, phone.as_str(), &code_hash(person, &code), lang.code(), now).await? {
-        CodeStart::AlreadySent => Ok(()),
-        CodeStart::TooMany => Err(refused(fields::PHONE, Problem::TooManyCodes(CODE_SENDS_PER_HOUR))),
-        CodeStart::Started => {
-            match notices.texter.send(phone.as_str(), &mail::code_sms(lang, &code), &format!("kode-{}-{now}", person.0)).await {
-                Ok(()) => Ok(()),
-                Err(e) => {
-                    tracing::warn!(permanent = e.permanent, "the code SMS was not sent");
-                    store.cancel_phone(person, now).await?;
-                    Err(refused(fields::PHONE, Problem::SmsNotSent))
-                }
-            }
-        }
-    }
+    start(store, notices, user, Way::Phone, phone.as_str(), lang, now).await
 }
 
 /// Confirms the pending number with the code from the SMS.

@@ -30,30 +30,7 @@ pub const ENQUEUE_NOTICE: &str = "INSERT INTO outbox (person_id, channel, kind, 
        OR (ch.channel = 'sms' AND c.phone IS NOT NULL AND (',' || c.sms_muted || ',') NOT LIKE ('%,' || $2 || ',%')) \
      WHERE c.person_id = $1";
 
-/// What a reminder reminds of: the outbox kind and the table it is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reminder {
-    /// An appointment in the citizen's plan.
-    Appointment,
-    /// A meetup the person is going to.
-    Meetup,
-}
-
-impl Reminder {
-    pub const ALL: [Reminder; 2] = [Reminder::Appointment, Reminder::Meetup];
-
-    /// The outbox row's kind.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Reminder::Appointment => "appointment_reminder",
-            Reminder::Meetup => "meetup_reminder",
-        }
-    }
-
-    pub fn parse(kind: &str) -> Option<Reminder> {
-        Reminder::ALL.into_iter().find(|r| r.kind() == kind)
-    }
-}
+pub use crate::features::notices::views::Reminder;
 
 /// Every upcoming thing anyone may be reminded of, as (person_id, kind,
 /// object_id, starts_at): each appointment not cancelled, to its plan's
@@ -369,12 +346,37 @@ impl Way {
     }
 }
 
-/// The throttle's columns of a channel (`email`, `sms`).
-fn throttle_columns(channel: &str) -> (&'static str, &'static str) {
+/// A throttle's two statements on its columns (when, which row): take it
+/// (`$1` person, `$2` row, `$3` now, `$4` throttle) and give it back (`$3`
+/// the last sent).
+macro_rules! throttle {
+    ($at:literal, $row:literal) => {
+        (
+            concat!(
+                "UPDATE contact SET ",
+                $at,
+                " = $3, ",
+                $row,
+                " = $2 WHERE person_id = $1 AND (",
+                $row,
+                " = $2 OR ",
+                $at,
+                " IS NULL OR ",
+                $at,
+                " <= $3 - $4)"
+            ),
+            concat!("UPDATE contact SET ", $at, " = $3, ", $row, " = NULL WHERE person_id = $1 AND ", $row, " = $2"),
+        )
+    };
+}
+
+/// The throttle statements of a channel (`email`, `sms`): written once, not
+/// per notice.
+fn throttle_sql(channel: &str) -> (&'static str, &'static str) {
     if channel == "sms" {
-        ("sms_notice_at", "sms_notice_row")
+        throttle!("sms_notice_at", "sms_notice_row")
     } else {
-        ("email_notice_at", "email_notice_row")
+        throttle!("email_notice_at", "email_notice_row")
     }
 }
 
@@ -671,12 +673,7 @@ macro_rules! sql {
                 .flatten())
             }
             async fn reserve_notice(&self, person: PersonId, channel: &str, row: i64, now: i64, throttle_ms: i64) -> DbResult<bool> {
-                let (at, held_by) = throttle_columns(channel);
-                let sql = format!(
-                    "UPDATE contact SET {at} = $3, {held_by} = $2 WHERE person_id = $1 \
-                       AND ({held_by} = $2 OR {at} IS NULL OR {at} <= $3 - $4)"
-                );
-                let taken = sqlx::query(&sql)
+                let taken = sqlx::query(throttle_sql(channel).0)
                 .bind(person.0)
                 .bind(row)
                 .bind(now)
@@ -687,9 +684,7 @@ macro_rules! sql {
                 Ok(taken == 1)
             }
             async fn release_notice(&self, person: PersonId, channel: &str, row: i64, last_sent: Option<i64>) -> DbResult<()> {
-                let (at, held_by) = throttle_columns(channel);
-                let sql = format!("UPDATE contact SET {at} = $3, {held_by} = NULL WHERE person_id = $1 AND {held_by} = $2");
-                sqlx::query(&sql)
+                sqlx::query(throttle_sql(channel).1)
                     .bind(person.0)
                     .bind(row)
                     .bind(last_sent)

@@ -22,6 +22,32 @@ pub enum Topic {
     Reminders,
 }
 
+/// What a reminder reminds of: the outbox row's kind (the day before its
+/// start; `notices::store` writes and checks them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reminder {
+    /// An appointment in the citizen's plan.
+    Appointment,
+    /// A meetup the person is going to.
+    Meetup,
+}
+
+impl Reminder {
+    pub const ALL: [Reminder; 2] = [Reminder::Appointment, Reminder::Meetup];
+
+    /// The outbox row's kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Reminder::Appointment => "appointment_reminder",
+            Reminder::Meetup => "meetup_reminder",
+        }
+    }
+
+    pub fn parse(kind: &str) -> Option<Reminder> {
+        Reminder::ALL.into_iter().find(|r| r.kind() == kind)
+    }
+}
+
 /// The two ways a person can be told outside the portal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Channel {
@@ -71,8 +97,8 @@ impl Topic {
             Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged],
             Topic::Meetups => &[MeetupMovedUp, MeetupChanged, MeetupCancelled, MeetupAnnouncement],
             Topic::Helpers => &[HelperStarted, HelperEnded, HelperExpiring, HelpingStarted, HelpingEnded, HelpingExpiring],
-            // Not notifications: `notices::store::Reminder`'s kinds.
-            Topic::Reminders => return vec!["appointment_reminder", "meetup_reminder"],
+            // Not notifications: outbox rows of their own.
+            Topic::Reminders => return Reminder::ALL.iter().map(|r| r.kind()).collect(),
         };
         notifications.iter().map(|k| k.as_str()).collect()
     }
@@ -166,10 +192,8 @@ pub enum SettingsPage {
 mod tests {
     use super::*;
 
-    #[cfg(feature = "ssr")]
     #[test]
     fn every_kind_of_notification_and_reminder_is_in_exactly_one_topic() {
-        use crate::features::notices::store::Reminder;
         let kinds = NotificationKind::ALL.iter().map(|k| k.as_str()).chain(Reminder::ALL.iter().map(|r| r.kind()));
         for kind in kinds {
             let n = Topic::ALL.iter().filter(|t| t.kinds().contains(&kind)).count();

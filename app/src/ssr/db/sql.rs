@@ -140,13 +140,25 @@ macro_rules! notify_in {
 }
 
 /// Writes the missing reminders of an appointment or meetup inside the
-/// caller's transaction, after it was booked, someone got a place, or its
-/// time changed (after `RESCHEDULE_OBJECT` moved the waiting ones):
-/// `$reminder` a `notices::store::Reminder`, `$id` its id.
+/// caller's transaction, after it was booked or someone got a place:
+/// `$reminder` a `notices::store::Reminder`, `$id` its id. With `moved_to`
+/// (its new start, after a move), the waiting reminders of the old start
+/// are re-dated first.
 macro_rules! remind_in {
     ($tx:expr, $reminder:expr, $id:expr, $now:expr) => {
         let reminder: crate::features::notices::store::Reminder = $reminder;
         sqlx::query(crate::features::notices::store::SCHEDULE_OBJECT).bind($now).bind(reminder.kind()).bind($id).execute(&mut *$tx).await?;
+    };
+    ($tx:expr, $reminder:expr, $id:expr, $now:expr, moved_to: $starts_at:expr) => {
+        let moved: crate::features::notices::store::Reminder = $reminder;
+        sqlx::query(crate::features::notices::store::RESCHEDULE_OBJECT)
+            .bind($now)
+            .bind(moved.kind())
+            .bind($id)
+            .bind($starts_at)
+            .execute(&mut *$tx)
+            .await?;
+        remind_in!($tx, moved, $id, $now);
     };
 }
 
