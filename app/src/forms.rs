@@ -11,8 +11,10 @@ use crate::features::casework::forms::CaseworkForm;
 use crate::features::complaints::forms::ComplaintForm;
 use crate::features::conversation::forms::ConversationForm;
 use crate::features::goals::forms::GoalForm;
+use crate::features::handover::forms::HandoverForm;
 use crate::features::network::forms::NetworkForm;
 use crate::features::notices::forms::NoticeForm;
+use crate::features::people::forms::PeopleForm;
 use crate::features::representation::forms::HelperForm;
 use crate::kernel::forms::FieldErrors;
 
@@ -52,6 +54,8 @@ form_registry! {
     Notices(NoticeForm),
     Complaints(ComplaintForm),
     Helpers(HelperForm),
+    Handover(HandoverForm),
+    People(PeopleForm),
 }
 
 #[cfg(test)]

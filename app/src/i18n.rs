@@ -237,6 +237,12 @@ pub struct Texts {
     pub decisions: &'static crate::features::decisions::texts::DecisionTexts,
     pub complaints: &'static crate::features::complaints::texts::ComplaintTexts,
     pub helpers: &'static crate::features::representation::texts::HelperTexts,
+    /// The admin pages' strings.
+    pub admin: &'static crate::features::admin::texts::AdminTexts,
+    /// The people pages' strings.
+    pub people: &'static crate::features::people::texts::PeopleTexts,
+    /// The handover's strings.
+    pub handover: &'static crate::features::handover::texts::HandoverTexts,
     /// Goal's strings.
     pub goals: &'static crate::features::goals::texts::GoalTexts,
     /// Identity's strings.
@@ -321,6 +327,7 @@ impl Texts {
             Some(K::HelpingStarted) => self.helpers.notification_helping_started,
             Some(K::HelpingEnded) => self.helpers.notification_helping_ended,
             Some(K::HelpingExpiring) => self.helpers.notification_helping_expiring,
+            Some(K::CaseworkerChanged) => self.handover.notification,
             None => self.notification_other,
         }
     }
@@ -343,7 +350,25 @@ impl Texts {
             Some(P::RecordsSeen) => self.helpers.purpose_records_seen,
             Some(P::CaseworkerSeen) => self.helpers.purpose_caseworker_seen,
             Some(P::AccessLogSeen) => self.helpers.purpose_access_log_seen,
+            Some(P::Handover) => self.handover.purpose,
+            Some(P::AdminSearch) => self.admin.purpose_search,
+            Some(P::AdminPerson) => self.admin.purpose_person,
             None => purpose,
+        }
+    }
+    /// What an admin audit line's action is called; an unknown word as written.
+    pub fn admin_action<'a>(&self, action: &'a str) -> &'a str {
+        let p = self.people;
+        match action {
+            "caseworker_created" => p.action_caseworker_created,
+            "role_granted" => p.action_role_granted,
+            "role_revoked" => p.action_role_revoked,
+            "profile_changed" => p.action_profile_changed,
+            "hours_added" => p.action_hours_added,
+            "hours_removed" => p.action_hours_removed,
+            "login_linked" => p.action_login_linked,
+            "login_unlinked" => p.action_login_unlinked,
+            other => self.admin.action(other),
         }
     }
     /// The notice after a form's answer (`?svar=…`), if the code is known.
@@ -380,6 +405,14 @@ impl Texts {
             "skiftet" => self.helpers.notice_switched,
             "kode" => self.helpers.notice_code,
             "fuldmagt-registreret" => self.helpers.notice_paper,
+            "overdraget" => self.handover.done,
+            "allerede-overdraget" => self.handover.taken,
+            "oprettet-sagsbehandler" => self.people.notice_created,
+            "rolle" => self.people.notice_role,
+            "kontakt-gemt" => self.people.notice_profile,
+            "tid-tilfoejet" => self.people.notice_hours,
+            "tid-fjernet" => self.people.notice_hours_removed,
+            "login-gemt" => self.people.notice_login,
             _ => return None,
         })
     }
@@ -404,6 +437,7 @@ impl Texts {
             "complaint_made" => self.history_complaint_made,
             "complaint_upheld" => self.history_complaint_upheld,
             "complaint_changed" => self.history_complaint_changed,
+            "caseworker_changed" => self.handover.history,
             _ => self.history_other,
         }
     }
@@ -557,6 +591,9 @@ pub static DA: Texts = Texts {
     decisions: &crate::features::decisions::texts::DA,
     complaints: &crate::features::complaints::texts::DA,
     helpers: &crate::features::representation::texts::DA,
+    admin: &crate::features::admin::texts::DA,
+    handover: &crate::features::handover::texts::DA,
+    people: &crate::features::people::texts::DA,
     goals: &crate::features::goals::texts::DA,
     identity: &crate::features::identity::texts::DA,
     inbox: &crate::features::inbox::texts::DA,
@@ -717,6 +754,9 @@ pub static EN: Texts = Texts {
     decisions: &crate::features::decisions::texts::EN,
     complaints: &crate::features::complaints::texts::EN,
     helpers: &crate::features::representation::texts::EN,
+    admin: &crate::features::admin::texts::EN,
+    handover: &crate::features::handover::texts::EN,
+    people: &crate::features::people::texts::EN,
     goals: &crate::features::goals::texts::EN,
     identity: &crate::features::identity::texts::EN,
     inbox: &crate::features::inbox::texts::EN,

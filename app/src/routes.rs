@@ -77,6 +77,28 @@ pub const INBOX_GOAL: &str = "/sagsbehandler/maal";
 pub const INBOX_SPENDING: &str = "/sagsbehandler/udgift";
 /// A citizen's plan as their caseworker works on it (`/{id}`).
 pub const CITIZEN: &str = "/sagsbehandler/borger";
+/// The municipality's administration: find people, hand citizens over.
+pub const ADMIN: &str = "/admin";
+/// The admin audit log.
+pub const ADMIN_LOG: &str = "/admin/log";
+/// An admin creates a caseworker.
+pub const ADMIN_NEW_CASEWORKER: &str = "/admin/ny-sagsbehandler";
+
+/// The admin's page of person `id`: roles, contact data, outreach hours, login.
+pub fn admin_person(id: i64) -> String {
+    format!("{ADMIN}/person/{id}")
+}
+
+/// Where a caseworker hands citizen `id` to a colleague.
+pub fn handover(citizen: i64) -> String {
+    format!("{CITIZEN}/{citizen}/overdrag")
+}
+
+/// Where an admin hands citizen `id` to a caseworker.
+pub fn admin_handover(citizen: i64) -> String {
+    format!("{ADMIN}/borger/{citizen}/overdrag")
+}
+
 /// Server routes of the login flow (`server::auth`).
 pub const AUTH_LOGIN: &str = "/auth/login";
 pub const AUTH_LOGOUT: &str = "/auth/logout";

@@ -35,6 +35,10 @@ export const ROUTES = [
   "/sagsbehandler/borger/1/samtale",
   "/sagsbehandler",
   "/sagsbehandler/borgere",
+  "/sagsbehandler/borger/1/overdrag",
+  "/admin",
+  "/admin/log",
+  "/admin/borger/1/overdrag",
   "/denne-side-findes-ikke",
 ];
 

@@ -5,10 +5,13 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
+use app::features::admin::service::Caller;
+use app::features::people::forms::{CaseworkerInput, LoginInput, ProfileInput};
+use app::features::people::service as people;
 use app::kernel::ids::PersonId;
 use app::kernel::plan::Role;
 use app::kernel::{Amount, ShortText};
-use app::ssr::db::{self, AssignmentKind, NewPerson, PerHour, StaffProfile, Store};
+use app::ssr::db::{self, AssignmentKind, NewPerson, PerHour, Store};
 
 use crate::config::Environment;
 
@@ -47,7 +50,10 @@ pub enum Admin {
         #[arg(long, default_value = "")]
         office: String,
     },
-    /// Make a caseworker a citizen's primary caseworker (and optionally set a stand-in).
+    /// Make a caseworker a citizen's primary caseworker (and optionally set a
+    /// stand-in). A new primary caseworker is a handover like one in the
+    /// browser: the citizen is told (with `--message`), the plan's history
+    /// and the admin audit log name the command line.
     Assign {
         /// The citizen's person id.
         #[arg(long)]
@@ -61,6 +67,12 @@ pub enum Admin {
         /// End the current stand-in arrangement.
         #[arg(long, conflicts_with = "standin")]
         no_standin: bool,
+        /// The message the citizen gets about a new primary caseworker.
+        #[arg(long, default_value = "Du har fået en ny sagsbehandler. Du kan se hvem under Min sagsbehandler.")]
+        message: String,
+        /// A note for the new primary caseworker.
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// Give a person the host role (network groups).
     GrantHost {
@@ -179,27 +191,25 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
     let now = app::kernel::clock::Clock::now_ms(&app::kernel::clock::SystemClock);
     match cmd {
         Admin::CreateCaseworker { name, title, phone, email, reach, office } => {
-            let full_name = ShortText::parse(&name).map_err(|e| format!("--name: {e}"))?;
-            let id = store
-                .create_person(&NewPerson { full_name, cpr: None, subject: None, display_name: None }, now)
-                .await
-                .map_err(|e| e.to_string())?;
-            store.grant_role(id, Role::Caseworker, now).await.map_err(|e| e.to_string())?;
-            store
-                .set_staff_profile(id, &StaffProfile { job_title: title, phone, email, reach_hours: reach, office })
-                .await
-                .map_err(|e| e.to_string())?;
+            let input =
+                CaseworkerInput::parse(&name, ProfileInput::parse(&title, &phone, &email, &reach, &office)).map_err(field_errors)?;
+            let id = people::create_caseworker(store.as_ref(), Caller::CommandLine, &input, None, now).await.map_err(refusal)?;
             say(out, format!("created caseworker {id}"))
         }
-        Admin::Assign { citizen, caseworker, standin, no_standin } => {
+        Admin::Assign { citizen, caseworker, standin, no_standin, message, note } => {
             let citizen = PersonId(citizen);
             store.person(citizen).await.map_err(|e| format!("citizen {citizen}: {e}"))?;
-            for (staff, kind) in [(caseworker, AssignmentKind::Primary), (standin, AssignmentKind::Standin)] {
-                if let Some(staff) = staff.map(PersonId) {
-                    require_role(store.as_ref(), staff, Role::Caseworker).await?;
-                    store.assign_caseworker(citizen, staff, kind, now).await.map_err(|e| e.to_string())?;
-                    say(out, format!("{} of citizen {citizen}: {staff}", kind.as_str()))?;
-                }
+            if let Some(staff) = caseworker.map(PersonId) {
+                require_role(store.as_ref(), staff, Role::Caseworker).await?;
+                app::features::handover::service::from_command_line(store.as_ref(), citizen, staff, &note, &message, now)
+                    .await
+                    .map_err(refusal)?;
+                say(out, format!("primary of citizen {citizen}: {staff}"))?;
+            }
+            if let Some(staff) = standin.map(PersonId) {
+                require_role(store.as_ref(), staff, Role::Caseworker).await?;
+                store.assign_caseworker(citizen, staff, AssignmentKind::Standin, now).await.map_err(|e| e.to_string())?;
+                say(out, format!("standin of citizen {citizen}: {staff}"))?;
             }
             if no_standin {
                 store.end_standin(citizen, now).await.map_err(|e| e.to_string())?;
@@ -210,7 +220,7 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
         Admin::GrantHost { person } => {
             let person = PersonId(person);
             store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
-            store.grant_role(person, Role::Host, now).await.map_err(|e| e.to_string())?;
+            people::set_role(store.as_ref(), Caller::CommandLine, person, Role::Host, true, now).await.map_err(refusal)?;
             say(out, format!("person {person} is a host"))
         }
         Admin::LinkLogin { person, subject, staff } => {
@@ -219,18 +229,17 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             if subject.is_empty() {
                 return Err("--subject must not be empty".into());
             }
-            store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
-            let subject = if staff { format!("staff:{subject}") } else { subject.to_string() };
-            store.link_subject(person, &subject).await.map_err(|e| match e {
-                db::DbError::Conflict(_) | db::DbError::NotFound => {
-                    format!("person {person} already has a login, or this login belongs to someone else")
-                }
-                other => other.to_string(),
-            })?;
-            say(out, format!("person {person} now logs in as {subject}"))
+            let p = store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
+            // The command line never replaces a login (the admin page can).
+            if p.subject.is_some() {
+                return Err(format!("person {person} already has a login"));
+            }
+            let login = LoginInput::parse(subject, if staff { "ja" } else { "" }).map_err(field_errors)?;
+            people::set_login(store.as_ref(), Caller::CommandLine, person, Some(&login), now).await.map_err(refusal)?;
+            say(out, format!("person {person} now logs in as {}", login.stored()))
         }
         Admin::RevokeHost { person } => {
-            store.revoke_role(PersonId(person), Role::Host).await.map_err(|e| e.to_string())?;
+            people::set_role(store.as_ref(), Caller::CommandLine, PersonId(person), Role::Host, false, now).await.map_err(refusal)?;
             say(out, format!("person {person} is no longer a host"))
         }
         Admin::SetBudgetCap { kroner } => {
@@ -328,6 +337,20 @@ async fn set_limit(store: &dyn Store, what: PerHour, per_hour: u32, whose: &str)
     }
     store.set_per_hour(what, i64::from(per_hour)).await.map_err(|e| e.to_string())?;
     Ok(format!("{whose} per hour: {per_hour}"))
+}
+
+/// A refused input, in words (English: the command line's language).
+fn field_errors(errors: app::kernel::forms::FieldErrors) -> String {
+    errors.iter().map(|f| format!("--{}: {}", f.field, f.problem.message(app::i18n::Lang::En))).collect::<Vec<_>>().join(" ")
+}
+
+/// A service's refusal, in words.
+fn refusal(e: app::ssr::service::ServiceError) -> String {
+    match e {
+        app::ssr::service::ServiceError::Invalid(errors) => field_errors(errors),
+        app::ssr::service::ServiceError::NotAllowed => "refused: not found, or not allowed for this person".into(),
+        other => format!("refused: {other}"),
+    }
 }
 
 async fn require_role(store: &dyn Store, id: PersonId, role: Role) -> Result<(), String> {

@@ -122,6 +122,26 @@ pub enum Problem {
     OwnCpr,
     /// The helper already has a running access for this citizen.
     AlreadyHelping,
+    /// No colleague chosen to hand the citizen to.
+    ChooseColleague,
+    /// A handover needs a note for the new caseworker.
+    HandoverNote,
+    /// A handover needs a message to the citizen.
+    HandoverMessage,
+    /// The chosen caseworker has as many citizens as the hard limit (the limit).
+    CaseloadFull(i64),
+    /// Outreach hours (or another span) that end before or when they start.
+    EndNotAfterStart,
+    /// Outreach hours that overlap other hours that day (those, in words; empty: not known).
+    HoursOverlap(String),
+    /// An admin cannot take their own admin role away.
+    OwnAdminRole,
+    /// The caseworker role is kept while the person has citizens.
+    RoleHasCitizens,
+    /// A login id must be written.
+    LoginSubject,
+    /// The login belongs to someone else.
+    LoginTaken,
 }
 
 impl Problem {
@@ -129,6 +149,32 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match (self.clone(), lang) {
             (Problem::Text(e), _) => e.message(lang),
+            (Problem::EndNotAfterStart, Lang::Da) => "Sluttidspunktet skal ligge efter starttidspunktet.".into(),
+            (Problem::EndNotAfterStart, Lang::En) => "The end must be after the start.".into(),
+            (Problem::HoursOverlap(other), Lang::Da) if other.is_empty() => "Tiden overlapper med en anden tid samme dag. Vælg en anden tid.".into(),
+            (Problem::HoursOverlap(other), Lang::En) if other.is_empty() => "The time overlaps another time that day. Please choose another time.".into(),
+            (Problem::HoursOverlap(other), Lang::Da) => format!("Tiden overlapper med {other}. Vælg en anden tid."),
+            (Problem::HoursOverlap(other), Lang::En) => format!("The time overlaps {other}. Please choose another time."),
+            (Problem::OwnAdminRole, Lang::Da) => "Du kan ikke fjerne din egen rolle som administrator. Bed en anden administrator om det.".into(),
+            (Problem::OwnAdminRole, Lang::En) => "You cannot take away your own administrator role. Ask another administrator.".into(),
+            (Problem::RoleHasCitizens, Lang::Da) => "Personen er stadig sagsbehandler eller stedfortræder for borgere. Overdrag dem først.".into(),
+            (Problem::RoleHasCitizens, Lang::En) => "The person is still caseworker or stand-in for citizens. Hand them over first.".into(),
+            (Problem::LoginSubject, Lang::Da) => "Skriv det login-id, login-udbyderen sender for personen.".into(),
+            (Problem::LoginSubject, Lang::En) => "Please write the login id the login provider sends for the person.".into(),
+            (Problem::LoginTaken, Lang::Da) => "Det login hører til en anden person.".into(),
+            (Problem::LoginTaken, Lang::En) => "That login belongs to someone else.".into(),
+            (Problem::ChooseColleague, Lang::Da) => "Vælg den kollega, borgeren skal have som sagsbehandler.".into(),
+            (Problem::ChooseColleague, Lang::En) => "Please choose the colleague who is to be the citizen's caseworker.".into(),
+            (Problem::HandoverNote, Lang::Da) => "Skriv en note til den nye sagsbehandler: hvad er vigtigt at vide?".into(),
+            (Problem::HandoverNote, Lang::En) => "Please write a note to the new caseworker: what is important to know?".into(),
+            (Problem::HandoverMessage, Lang::Da) => "Skriv en besked til borgeren om skiftet, i et sprog borgeren forstår.".into(),
+            (Problem::HandoverMessage, Lang::En) => "Please write a message to the citizen about the change, in words they understand.".into(),
+            (Problem::CaseloadFull(n), Lang::Da) => {
+                format!("Den kollega har allerede {n} borgere, og det er grænsen. Vælg en anden kollega.")
+            }
+            (Problem::CaseloadFull(n), Lang::En) => {
+                format!("That colleague already has {n} citizens, which is the limit. Please choose another colleague.")
+            }
             (Problem::ReasonRequired, Lang::Da) => "Skriv en begrundelse. Borgeren har ret til at vide hvorfor.".into(),
             (Problem::ReasonRequired, Lang::En) => "Please give a reason. The citizen has a right to know why.".into(),
             (Problem::WordingRequired, Lang::Da) => "Skriv det forslag til formulering, du vil give borgeren.".into(),

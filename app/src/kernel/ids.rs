@@ -37,4 +37,5 @@ id_type!(
     AttachmentId,
     ComplaintId,
     RepresentationId,
+    HandoverId,
 );

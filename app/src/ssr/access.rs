@@ -36,7 +36,7 @@ pub struct Acting {
 impl Acting {
     /// Staff acting for the citizen (not the citizen themselves).
     pub fn is_staff(&self) -> bool {
-        matches!(self.capacity, Capacity::Caseworker | Capacity::Standin)
+        matches!(self.capacity, Capacity::Caseworker | Capacity::Standin | Capacity::Admin)
     }
 
     /// A helper acting for the citizen, and as what.
@@ -64,6 +64,7 @@ impl Acting {
         let role = match self.capacity {
             Capacity::Citizen => return Ok(()),
             Capacity::Caseworker | Capacity::Standin => Role::Caseworker,
+            Capacity::Admin => Role::Admin,
             Capacity::Bisidder | Capacity::Fuldmaegtig => Role::Representative,
         };
         store.log_access(self.citizen, self.actor, role, self.capacity, purpose.as_str(), now).await
@@ -144,6 +145,26 @@ pub fn participant(user: &CurrentUser) -> ServiceResult<PersonId> {
         None => Ok(user.person_id),
         Some(_) => citizen_for(user, Scope::Meetups).map(|a| a.citizen),
     }
+}
+
+/// `user` as one of the municipality's administrators (the `/admin`
+/// pages); `NotAllowed` for anyone else, and for an admin while they act
+/// for someone as a helper.
+pub fn admin(user: &CurrentUser) -> ServiceResult<PersonId> {
+    if !user.has_role(Role::Admin) || user.acting_for.is_some() {
+        return Err(ServiceError::NotAllowed);
+    }
+    Ok(user.person_id)
+}
+
+/// An administrator acting on `citizen`'s data (finding them, handing them
+/// over): the reads go into the citizen's access log like a caseworker's.
+pub fn admin_for(user: &CurrentUser, citizen: PersonId) -> ServiceResult<Acting> {
+    let actor = admin(user)?;
+    if actor == citizen {
+        return Err(ServiceError::NotAllowed);
+    }
+    Ok(Acting { citizen, actor, capacity: Capacity::Admin })
 }
 
 /// `user` acting for `citizen` as their caseworker or stand-in right now:

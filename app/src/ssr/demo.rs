@@ -153,6 +153,11 @@ const GROUPS: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The note and the message of the demo's handovers.
+const HANDOVER_NOTE: &str = "Borgeren kender ordningen med personligt budget. Møder gerne om formiddagen.";
+const HANDOVER_MESSAGE: &str =
+    "Din sagsbehandler har fået nye opgaver, så du får en ny sagsbehandler fra i dag. Du beholder din plan og dit budget.";
+
 /// Demo conversations: (index of the citizen, [(days ago, from the citizen, text)]).
 type DemoConversation = (usize, &'static [(i64, bool, &'static str)]);
 
@@ -245,11 +250,26 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         let id = store
             .create_person(&NewPerson { full_name: t(name), cpr: Some((*cpr).into()), subject: None, display_name: None }, now - 200 * DAY)
             .await?;
-        // Some citizens changed caseworker this year: the count shows on "Min sagsbehandler".
+        // Some citizens changed caseworker this year: the count shows on
+        // "Min sagsbehandler". Ulla handed them over as the admin pages do
+        // (in the admin log, with a note and a message; long since seen).
         if i % 4 == 0 {
-            store.assign_caseworker(id, caseworkers[(cw + 1) % caseworkers.len()], AssignmentKind::Primary, now - 150 * DAY).await?;
+            let before = caseworkers[(cw + 1) % caseworkers.len()];
+            store.assign_caseworker(id, before, AssignmentKind::Primary, now - 150 * DAY).await?;
+            let handover = crate::features::handover::store::NewHandover {
+                citizen: id,
+                from: Some(before),
+                to: caseworkers[*cw],
+                by: Some(admin),
+                note: HANDOVER_NOTE,
+                message: HANDOVER_MESSAGE,
+                key: None,
+            };
+            store.hand_over(&handover, now - 100 * DAY).await?;
+            store.mark_handovers_seen(caseworkers[*cw], id, now - 99 * DAY).await?;
+        } else {
+            store.assign_caseworker(id, caseworkers[*cw], AssignmentKind::Primary, now - 100 * DAY).await?;
         }
-        store.assign_caseworker(id, caseworkers[*cw], AssignmentKind::Primary, now - 100 * DAY).await?;
         store.assign_caseworker(id, caseworkers[(cw + 2) % caseworkers.len()], AssignmentKind::Standin, now - 100 * DAY).await?;
 
         let plan = store.ensure_plan(id, now - 100 * DAY).await?;

@@ -100,11 +100,19 @@ fn MainNav() -> impl IntoView {
     let t = use_lang().texts();
     let me = viewer();
     let mut links: Vec<(&'static str, String)> = match &me {
-        Some(v) if v.is_staff && !v.is_citizen && v.acting_for.is_none() => vec![
-            (routes::INBOX, t.nav_inbox.to_string()),
-            (routes::CASELOAD, t.nav_caseload.to_string()),
-            (routes::NETWORK, t.nav_network.to_string()),
-        ],
+        Some(v) if v.is_staff && !v.is_citizen && v.acting_for.is_none() => {
+            let mut staff = Vec::new();
+            if v.is_admin {
+                staff.push((routes::ADMIN, t.admin.nav.to_string()));
+            }
+            // An admin who is not a caseworker has no inbox.
+            if !v.is_admin || v.is_caseworker {
+                staff.push((routes::INBOX, t.nav_inbox.to_string()));
+                staff.push((routes::CASELOAD, t.nav_caseload.to_string()));
+            }
+            staff.push((routes::NETWORK, t.nav_network.to_string()));
+            staff
+        }
         _ => vec![
             (routes::PLAN, t.nav_plan.to_string()),
             (routes::CASEWORKER, t.nav_caseworker.to_string()),

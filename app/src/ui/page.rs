@@ -89,7 +89,7 @@ pub fn Outcome() -> impl IntoView {
     let code = query.with_untracked(|q| q.get("svar"));
     let text = code.as_deref().and_then(|c| t.outcome_notice(c));
     let class = match code.as_deref() {
-        Some("aendret" | "ikke-tilladt" | "fejl") => "alert",
+        Some("aendret" | "ikke-tilladt" | "fejl" | "allerede-overdraget") => "alert",
         _ => "notice",
     };
     text.map(|text| view! { <p class=class role="status">{text}</p> })

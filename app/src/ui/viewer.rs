@@ -10,6 +10,9 @@ pub struct Viewer {
     pub name: String,
     pub is_citizen: bool,
     pub is_staff: bool,
+    /// One of the municipality's administrators (the `/admin` pages).
+    pub is_admin: bool,
+    pub is_caseworker: bool,
     /// Notifications not yet seen (shown in the navigation).
     pub unread: i64,
     /// The citizen's name, while this person acts for them as their helper.
@@ -40,6 +43,8 @@ pub fn viewer() -> Option<Viewer> {
     {
         crate::ssr::auth::current_user().map(|u| Viewer {
             is_staff: u.is_staff(),
+            is_admin: u.has_role(crate::kernel::plan::Role::Admin),
+            is_caseworker: u.has_role(crate::kernel::plan::Role::Caseworker),
             unread: u.unread_notifications,
             name: u.name,
             is_citizen: u.is_citizen,

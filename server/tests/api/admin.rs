@@ -47,15 +47,35 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
     admin(caseworker("Jonas Lund"), &url).await.unwrap();
     admin(Admin::Seed { citizens: 1, caseload: None, force: false }, &url).await.unwrap();
 
-    admin(Admin::Assign { citizen: 3, caseworker: Some(2), standin: Some(1), no_standin: false }, &url).await.unwrap();
+    admin(assign(3, Some(2), Some(1)), &url).await.unwrap();
     let store = SqliteStore::connect(&url).await.unwrap();
     use app::kernel::ids::PersonId;
     use app::ssr::db::AssignmentKind;
     assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(2)));
     assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Standin).await.unwrap(), Some(PersonId(1)));
 
-    let refused = admin(Admin::Assign { citizen: 3, caseworker: Some(3), standin: None, no_standin: false }, &url).await;
+    let refused = admin(assign(3, Some(3), None), &url).await;
     assert_eq!(refused, Err("person 3 does not have the caseworker role".into()));
+
+    // A new primary caseworker is a handover: audited as the command line's, the citizen told.
+    admin(assign(3, Some(1), None), &url).await.unwrap();
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(1)));
+    let audit = store.audit_page(None, 10).await.unwrap();
+    assert_eq!((audit[0].action.as_str(), audit[0].actor_id, audit[0].after.as_str()), ("handover", None, "Karin Holm"));
+    let handovers = audit.iter().filter(|a| a.action == "handover").count();
+    assert_eq!(store.notifications(PersonId(3)).await.unwrap().iter().filter(|n| n.kind == "caseworker_changed").count(), handovers);
+    assert_eq!(audit.iter().filter(|a| a.action == "caseworker_created" && a.actor_id.is_none()).count(), 2, "created by the command line");
+}
+
+fn assign(citizen: i64, caseworker: Option<i64>, standin: Option<i64>) -> Admin {
+    Admin::Assign {
+        citizen,
+        caseworker,
+        standin,
+        no_standin: false,
+        message: "Du har fået en ny sagsbehandler.".into(),
+        note: String::new(),
+    }
 }
 
 #[tokio::test]
@@ -68,6 +88,11 @@ async fn the_host_role_is_granted_and_revoked() {
     assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 1);
     admin(Admin::RevokeHost { person: 1 }, &url).await.unwrap();
     assert_eq!(store.people_with_role(Role::Host).await.unwrap().len(), 0);
+    // The same services as the admin pages, audited as the command line's.
+    let audit = store.audit_page(None, 10).await.unwrap();
+    let lines: Vec<(&str, Option<i64>, &str, &str)> =
+        audit.iter().map(|a| (a.action.as_str(), a.actor_id, a.before.as_str(), a.after.as_str())).collect();
+    assert_eq!(lines, vec![("role_revoked", None, "host", ""), ("role_granted", None, "", "host")]);
     assert!(admin(Admin::GrantHost { person: 99 }, &url).await.is_err(), "no such person");
 }
 

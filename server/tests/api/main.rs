@@ -7,6 +7,7 @@
 mod common;
 
 mod admin;
+mod admin_access;
 mod attachments;
 mod auth;
 mod budget_race;

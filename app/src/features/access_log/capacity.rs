@@ -17,10 +17,13 @@ pub enum Capacity {
     Bisidder,
     /// A fuldmægtig the citizen chose (acts for them within the scopes given).
     Fuldmaegtig,
+    /// One of the municipality's administrators (a handover, finding a citizen).
+    Admin,
 }
 
 impl Capacity {
-    pub const ALL: [Capacity; 5] = [Capacity::Citizen, Capacity::Caseworker, Capacity::Standin, Capacity::Bisidder, Capacity::Fuldmaegtig];
+    pub const ALL: [Capacity; 6] =
+        [Capacity::Citizen, Capacity::Caseworker, Capacity::Standin, Capacity::Bisidder, Capacity::Fuldmaegtig, Capacity::Admin];
 
     /// As stored in `access_log.capacity` (never renamed: old entries keep it).
     pub fn as_str(self) -> &'static str {
@@ -30,6 +33,7 @@ impl Capacity {
             Capacity::Standin => "standin",
             Capacity::Bisidder => "bisidder",
             Capacity::Fuldmaegtig => "fuldmaegtig",
+            Capacity::Admin => "admin",
         }
     }
 

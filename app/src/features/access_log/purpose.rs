@@ -34,10 +34,17 @@ pub enum Purpose {
     CaseworkerSeen,
     /// A helper saw who has seen the citizen's data.
     AccessLogSeen,
+    /// Opened the page that hands the citizen to another caseworker (an
+    /// admin, or their caseworker): their name and who their caseworker is.
+    Handover,
+    /// An admin found the citizen by name (their name and caseworker).
+    AdminSearch,
+    /// An admin opened the citizen's page of roles and login.
+    AdminPerson,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 14] = [
+    pub const ALL: [Purpose; 17] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -52,6 +59,9 @@ impl Purpose {
         Purpose::RecordsSeen,
         Purpose::CaseworkerSeen,
         Purpose::AccessLogSeen,
+        Purpose::Handover,
+        Purpose::AdminSearch,
+        Purpose::AdminPerson,
     ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
@@ -71,6 +81,9 @@ impl Purpose {
             Purpose::RecordsSeen => "records_seen",
             Purpose::CaseworkerSeen => "caseworker_seen",
             Purpose::AccessLogSeen => "access_log_seen",
+            Purpose::Handover => "handover",
+            Purpose::AdminSearch => "admin_search",
+            Purpose::AdminPerson => "admin_person",
         }
     }
 

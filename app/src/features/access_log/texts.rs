@@ -17,6 +17,7 @@ pub struct AccessLogTexts {
     pub as_citizen: &'static str,
     pub as_bisidder: &'static str,
     pub as_fuldmaegtig: &'static str,
+    pub as_admin: &'static str,
 }
 
 impl AccessLogTexts {
@@ -29,6 +30,7 @@ impl AccessLogTexts {
             C::Citizen => self.as_citizen,
             C::Bisidder => self.as_bisidder,
             C::Fuldmaegtig => self.as_fuldmaegtig,
+            C::Admin => self.as_admin,
         }
     }
 }
@@ -42,6 +44,7 @@ pub static DA: AccessLogTexts = AccessLogTexts {
     as_citizen: "dig selv",
     as_bisidder: "din bisidder",
     as_fuldmaegtig: "din fuldmægtig",
+    as_admin: "administrator i kommunen",
 };
 
 pub static EN: AccessLogTexts = AccessLogTexts {
@@ -53,4 +56,5 @@ pub static EN: AccessLogTexts = AccessLogTexts {
     as_citizen: "yourself",
     as_bisidder: "your bisidder",
     as_fuldmaegtig: "your fuldmægtig",
+    as_admin: "administrator at the municipality",
 };

@@ -34,6 +34,8 @@ pub async fn open_plan(
 ) -> ServiceResult<CitizenPlanView> {
     let acting = access::staff_for(store, user, citizen).await?;
     acting.log_read(store, Purpose::PlanWork, now).await?;
+    // A citizen just handed over is no longer new once opened.
+    crate::features::handover::service::seen(store, &acting, now).await?;
     let name = store.person(citizen).await?.full_name;
     let plan = match store.plan_of(citizen).await? {
         Some(plan) => {
@@ -43,7 +45,8 @@ pub async fn open_plan(
         None => Default::default(),
     };
     let helpers = crate::features::representation::service::in_words(store, citizen, now, lang).await?;
-    Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan, helpers })
+    let handover = (acting.capacity == crate::ssr::access::Capacity::Caseworker).then(|| crate::routes::handover(citizen.0));
+    Ok(CitizenPlanView { citizen_id: citizen.0, citizen: name, plan, helpers, handover })
 }
 
 /// `key`: the form's idempotency key (a double tap adds one activity).

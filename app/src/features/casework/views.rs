@@ -14,4 +14,6 @@ pub struct CitizenPlanView {
     /// Who helps the citizen now and with what, in words ("Ole Berg,
     /// fuldmægtig: …").
     pub helpers: Vec<String>,
+    /// The handover page, for the citizen's caseworker (not a stand-in).
+    pub handover: Option<String>,
 }

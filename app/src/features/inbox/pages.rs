@@ -50,6 +50,7 @@ pub fn Inbox() -> impl IntoView {
                 Suspend::new(async move {
                     match page.await {
                         Ok(StaffPage::Shown(inbox)) => view! {
+                            <crate::features::handover::pages::NewCitizens items=inbox.new_citizens/>
                             <crate::features::complaints::pages::WaitingComplaints items=inbox.complaints/>
                             <p class="mb-4">{t.inbox.inbox_intro}</p>
                             <InboxList items=inbox.page.items t/>
@@ -119,11 +120,13 @@ pub fn Caseload() -> impl IntoView {
     let page = Resource::new_blocking(after, caseload);
     view! {
         <PageHeading title=t.inbox.caseload_title/>
+        <Outcome/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(StaffPage::Shown((0, _))) => view! { <p class="text-muted">{t.inbox.caseload_empty}</p> }.into_any(),
-                    Ok(StaffPage::Shown((total, rows))) => view! {
+                    Ok(StaffPage::Shown((0, _, _))) => view! { <p class="text-muted">{t.inbox.caseload_empty}</p> }.into_any(),
+                    Ok(StaffPage::Shown((total, rows, warning))) => view! {
+                        {warning.map(|w| view! { <p class="alert mb-4" role="note">{w}</p> })}
                         <p class="mb-4">{(t.inbox.caseload_count)(total)}</p>
                         <ul class="flex flex-col gap-3">
                             {rows.items.into_iter().map(|r| view! { <CaseloadCard r t/> }).collect_view()}

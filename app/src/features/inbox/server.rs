@@ -33,13 +33,20 @@ pub async fn inbox(kind: Option<String>, after: Option<String>) -> Result<StaffP
 }
 
 /// A page of the signed-in caseworker's caseload (after the citizen
-/// `after`), with how many citizens there are in all.
+/// `after`), with how many citizens there are in all, and a warning when
+/// that is past the municipality's soft limit.
 #[server(prefix = "/api", endpoint = "caseload")]
-pub async fn caseload(after: Option<String>) -> Result<StaffPage<(usize, Paged<CaseloadItem>)>, ServerFnError> {
+pub async fn caseload(after: Option<String>) -> Result<StaffPage<(usize, Paged<CaseloadItem>, Option<String>)>, ServerFnError> {
     let cx = Ctx::get()?;
     use crate::features::inbox::service as inbox;
     let after = after.as_deref().and_then(|a| a.parse().ok()).map(crate::kernel::ids::PersonId);
-    let r = async { inbox::caseload(cx.store(), cx.user()?, after, cx.now, cx.lang).await }.await;
+    let r = async {
+        let user = cx.user()?;
+        let (total, page) = inbox::caseload(cx.store(), user, after, cx.now, cx.lang).await?;
+        let warning = crate::features::handover::service::caseload_warning(cx.store(), user, cx.lang).await?;
+        Ok((total, page, warning))
+    }
+    .await;
     crate::ssr::service::staff_page(r, "read the caseload")
 }
 

@@ -49,6 +49,11 @@ pub async fn inbox(
         None => crate::features::complaints::service::waiting(store, user, now, lang).await?,
         Some(_) => (Vec::new(), Vec::new()),
     };
+    // So do citizens just handed to this caseworker, with the handover note.
+    let (new_citizens, handed) = match after {
+        None => crate::features::handover::service::waiting(store, user, lang).await?,
+        Some(_) => (Vec::new(), Vec::new()),
+    };
     let limit = PAGE_SIZE as i64 + 1;
     let wanted = |k: InboxKind| kind.is_none() || kind == Some(k);
     // (waiting since, tag, citizen, kind, link, citizen's name, title)
@@ -102,7 +107,7 @@ pub async fn inbox(
     };
     let more = cut_at(&mut open, AFTER, |o| format!("{}-{}", o.0, o.1), &path);
     // One entry per citizen shown, whether for a complaint, an item or both.
-    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.2).chain(complained).collect();
+    let shown: std::collections::BTreeSet<_> = open.iter().map(|o| o.2).chain(complained).chain(handed).collect();
     let shown: Vec<_> = shown.into_iter().collect();
     access::log_reads(store, user, &shown, Purpose::Inbox, now).await?;
     let items = open
@@ -112,7 +117,7 @@ pub async fn inbox(
             InboxItem { kind, link, citizen, title, waited: waited(age, lang), overdue: age > RESPONSE_TARGET_MS }
         })
         .collect();
-    Ok(InboxPage { complaints, page: Paged { items, older: more, later: after.is_some() } })
+    Ok(InboxPage { complaints, new_citizens, page: Paged { items, older: more, later: after.is_some() } })
 }
 
 /// Every citizen `user` is caseworker or stand-in for, a page at a time by

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxPage {
     pub complaints: Vec<crate::features::complaints::views::WaitingComplaint>,
+    /// Citizens handed to the caseworker and not opened yet ("ny borger").
+    pub new_citizens: Vec<crate::features::handover::views::NewCitizenItem>,
     pub page: crate::kernel::paging::Paged<InboxItem>,
 }
 

@@ -29,6 +29,7 @@ pub fn MyCaseworker() -> impl IntoView {
                             n => Some((t.my_caseworker.cw_count_many)(n)),
                         };
                         view! {
+                            {v.changed.map(|change| view! { <crate::features::handover::pages::Changed change/> })}
                             {match v.primary {
                                 Some(cw) => view! { <Card cw t level=2/> }.into_any(),
                                 None => view! { <p class="notice">{t.my_caseworker.cw_none}</p> }.into_any(),

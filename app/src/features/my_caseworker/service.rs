@@ -29,7 +29,8 @@ pub async fn my_caseworker(store: &dyn Store, user: &CurrentUser, now: i64, lang
         None => None,
     };
     let count_last_year = store.caseworker_count_since(me, now - YEAR_MS).await?;
-    Ok(Some(MyCaseworkerView { primary, standin, count_last_year }))
+    let changed = crate::features::handover::service::told(store, me, now, lang).await?;
+    Ok(Some(MyCaseworkerView { primary, standin, count_last_year, changed }))
 }
 
 async fn card(store: &dyn Store, id: PersonId, lang: Lang) -> DbResult<CaseworkerView> {

@@ -36,6 +36,8 @@ pub struct MyCaseworkerView {
     pub standin: Option<CaseworkerView>,
     /// Different caseworkers in the last 12 months (the promise is one).
     pub count_last_year: i64,
+    /// The latest change of caseworker and its message, while recent.
+    pub changed: Option<crate::features::handover::views::ChangeView>,
 }
 
 /// "KH" for "Karin Holm": the first letter of the first and the last name.

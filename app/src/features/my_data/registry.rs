@@ -66,6 +66,14 @@ pub static REGISTRY: &[Entry] = &[
         &["citizen_id", "staff_id"],
         "SELECT * FROM caseworker_assignment WHERE citizen_id = $1 ORDER BY from_at, id",
     ),
+    // Each time the person was handed to a new caseworker: the message to
+    // them and the internal note (a case note like a meeting note).
+    exported(
+        "handover",
+        "handovers",
+        &["citizen_id", "from_id", "to_id", "by_id"],
+        "SELECT * FROM handover WHERE citizen_id = $1 ORDER BY at, id",
+    ),
     exported("plan", "plan", &["citizen_id"], "SELECT * FROM plan WHERE citizen_id = $1"),
     exported("plan_event", "plan_history", &["actor_id", "helper_id"], of_plan!("plan_event")),
     exported("goal", "goals", &[], of_plan!("goal")),
@@ -161,6 +169,8 @@ pub static REGISTRY: &[Entry] = &[
         &["sender_id"],
         "SELECT * FROM announcement WHERE meetup_id IN (SELECT meetup_id FROM meetup_signup WHERE person_id = $1) ORDER BY created_at, id",
     ),
+    // What the municipality's admins did about the person (a handover, a role).
+    exported("admin_audit", "admin_actions", &["actor_id", "person_id"], "SELECT * FROM admin_audit WHERE person_id = $1 ORDER BY at, id"),
     exported("access_log", "access_log", &["citizen_id", "staff_id"], "SELECT * FROM access_log WHERE citizen_id = $1 ORDER BY at, id"),
     exported("staff_profile", "staff_profile", &["person_id"], "SELECT * FROM staff_profile WHERE person_id = $1"),
     exported("outreach_hours", "outreach_hours", &["staff_id"], "SELECT * FROM outreach_hours WHERE staff_id = $1 ORDER BY id"),

@@ -222,6 +222,17 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
         ]);
     }
 
+    // Handed to a new caseworker (named by a marker), with a note and a message.
+    {
+        use crate::features::handover::{forms::HandoverInput, service as handover};
+        let next = marked_person(st, &mut m, false).await;
+        st.grant_role(next, crate::kernel::plan::Role::Caseworker, NOW).await.unwrap();
+        let input = HandoverInput::parse(&next.0.to_string(), &m.word(), &m.word()).unwrap();
+        let from = st.current_caseworker(c, AssignmentKind::Primary).await.unwrap();
+        handover::hand_over(st, &staff, c, from, &input, "h1", t(22)).await.unwrap();
+        made.push(NotificationKind::CaseworkerChanged);
+    }
+
     let kinds: BTreeSet<&str> = made.iter().map(|k| k.as_str()).collect();
     let every: BTreeSet<&str> = NotificationKind::ALL.iter().map(|k| k.as_str()).collect();
     assert_eq!(kinds, every, "every kind of notification is made here");

@@ -94,7 +94,7 @@ impl Topic {
         let notifications: &[NotificationKind] = match self {
             Topic::Messages => &[MessageAnswered],
             Topic::Answers => &[GoalAnswered, SpendingAnswered, ComplaintAnswered],
-            Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged],
+            Topic::Plan => &[AppointmentBooked, AppointmentCancelled, ActivityAdded, ActivityChanged, CaseworkerChanged],
             Topic::Meetups => &[MeetupMovedUp, MeetupChanged, MeetupCancelled, MeetupAnnouncement],
             Topic::Helpers => &[HelperStarted, HelperEnded, HelperExpiring, HelpingStarted, HelpingEnded, HelpingExpiring],
             // Not notifications: outbox rows of their own.

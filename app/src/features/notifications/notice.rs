@@ -45,10 +45,12 @@ pub enum NotificationKind {
     HelpingEnded,
     /// The helper's access to a citizen ends in 14 days.
     HelpingExpiring,
+    /// The citizen was handed to a new caseworker (the object: the handover).
+    CaseworkerChanged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 18] = [
+    pub const ALL: [NotificationKind; 19] = [
         NotificationKind::GoalAnswered,
         NotificationKind::SpendingAnswered,
         NotificationKind::MeetupMovedUp,
@@ -67,6 +69,7 @@ impl NotificationKind {
         NotificationKind::HelpingStarted,
         NotificationKind::HelpingEnded,
         NotificationKind::HelpingExpiring,
+        NotificationKind::CaseworkerChanged,
     ];
 
     /// As stored.
@@ -90,6 +93,7 @@ impl NotificationKind {
             NotificationKind::HelpingStarted => "helping_started",
             NotificationKind::HelpingEnded => "helping_ended",
             NotificationKind::HelpingExpiring => "helping_expiring",
+            NotificationKind::CaseworkerChanged => "caseworker_changed",
         }
     }
 
@@ -135,6 +139,8 @@ impl Notice {
             | NotificationKind::HelpingStarted
             | NotificationKind::HelpingEnded
             | NotificationKind::HelpingExpiring => routes::HELPERS.to_string(),
+            // The page names the new caseworker and shows the message.
+            NotificationKind::CaseworkerChanged => format!("{}#skiftet", routes::CASEWORKER),
         }
     }
 }

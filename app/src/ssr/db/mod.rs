@@ -31,12 +31,14 @@ use crate::kernel::Amount;
 pub use types::*;
 
 pub use crate::features::access_log::store::AccessLogStore;
+pub use crate::features::admin::store::AdminStore;
 pub use crate::features::budget::store::BudgetStore;
 pub use crate::features::casework::store::CaseworkStore;
 pub use crate::features::complaints::store::ComplaintStore;
 pub use crate::features::conversation::store::ConversationStore;
 pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
+pub use crate::features::handover::store::HandoverStore;
 /// Each feature's part of the store; [`Store`] is all of them.
 pub use crate::features::identity::store::PeopleStore;
 pub use crate::features::municipality::store::MunicipalityStore;
@@ -44,6 +46,7 @@ pub use crate::features::my_data::store::ExportStore;
 pub use crate::features::network::store::NetworkStore;
 pub use crate::features::notices::store::NoticeStore;
 pub use crate::features::notifications::store::NotificationStore;
+pub use crate::features::people::store::StaffStore;
 pub use crate::features::plan::store::PlanStore;
 pub use crate::features::representation::store::RepresentationStore;
 pub use limits::{LimitStore, PerHour};
@@ -53,18 +56,21 @@ pub use secrets::SecretStore;
 /// `&dyn Store`: `use crate::ssr::db::prelude::*;`.
 pub mod prelude {
     pub use crate::features::access_log::store::AccessLogStore as _;
+    pub use crate::features::admin::store::AdminStore as _;
     pub use crate::features::budget::store::BudgetStore as _;
     pub use crate::features::casework::store::CaseworkStore as _;
     pub use crate::features::complaints::store::ComplaintStore as _;
     pub use crate::features::conversation::store::ConversationStore as _;
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
+    pub use crate::features::handover::store::HandoverStore as _;
     pub use crate::features::identity::store::PeopleStore as _;
     pub use crate::features::municipality::store::MunicipalityStore as _;
     pub use crate::features::my_data::store::ExportStore as _;
     pub use crate::features::network::store::NetworkStore as _;
     pub use crate::features::notices::store::NoticeStore as _;
     pub use crate::features::notifications::store::NotificationStore as _;
+    pub use crate::features::people::store::StaffStore as _;
     pub use crate::features::plan::store::PlanStore as _;
     pub use crate::features::representation::store::RepresentationStore as _;
     pub use crate::ssr::db::limits::LimitStore as _;
@@ -100,6 +106,10 @@ pub enum Rule {
     BudgetEnded,
     /// Past the municipality's budget cap.
     OverCap,
+    /// Someone else changed it first (a handover of the same citizen).
+    Changed,
+    /// A caseworker already has as many citizens as the hard limit (the limit).
+    CaseloadFull(i64),
     /// Any other rule of one store method, in words (its doc comment says when).
     Named(&'static str),
 }
@@ -113,6 +123,8 @@ impl std::fmt::Display for Rule {
             Rule::NotEnoughLeft(left) => write!(f, "more than is available ({left} left)"),
             Rule::BudgetEnded => f.write_str("the budget has ended"),
             Rule::OverCap => f.write_str("over the budget cap"),
+            Rule::Changed => f.write_str("changed meanwhile"),
+            Rule::CaseloadFull(limit) => write!(f, "the caseload is full ({limit})"),
             Rule::Named(what) => f.write_str(what),
         }
     }
@@ -172,6 +184,9 @@ pub trait Store:
     + ComplaintStore
     + MunicipalityStore
     + RepresentationStore
+    + AdminStore
+    + HandoverStore
+    + StaffStore
     + Send
     + Sync
     + 'static

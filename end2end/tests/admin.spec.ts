@@ -1,0 +1,192 @@
+import { Browser, Page, expect, test } from "@playwright/test";
+import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+
+// The municipality's side, on Lars Pedersen (no other browser test looks at
+// his caseworker). With JavaScript, Ulla (admin) creates a caseworker, Sara
+// Møller, gives her outreach hours, finds Lars and hands him from Karin Holm
+// to Sara: Lars sees Sara, her hours and the message, Karin no longer opens
+// his plan, Sara has a "ny borger" item. Without JavaScript, Sara hands her
+// new citizen back to Karin, who then finds him in her inbox.
+
+const NOTE = "Lars bor hos sin søster indtil videre. Han foretrækker møder om formiddagen.";
+const MESSAGE = "Hej Lars. Karin har fået nye opgaver, så fra i dag er Sara Møller din sagsbehandler. Hun ringer til dig i denne uge.";
+
+async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
+  const page = await context.newPage();
+  await loginAs(page, name, next);
+  return page;
+}
+
+async function axe(page: Page, label: string) {
+  await expectNoAxeViolations(page, `${label} (phone)`);
+  await page.setViewportSize(DESKTOP);
+  await expectNoAxeViolations(page, `${label} (desktop)`);
+  await page.setViewportSize(PHONE);
+}
+
+test("Ulla creates Sara, gives her outreach hours and hands Lars from Karin to her; Lars is told, Karin loses access", async ({ browser }) => {
+  const ulla = await signedIn(browser, "Ulla Administrator", "/admin");
+  await expect(ulla.getByRole("heading", { level: 1 })).toHaveText("Administration");
+  await waitForHydration(ulla);
+  await axe(ulla, "/admin");
+
+  // A new caseworker: a missing title is said by the field, in the browser.
+  await ulla.getByRole("link", { name: "Opret en sagsbehandler" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/ny-sagsbehandler$/);
+  await waitForHydration(ulla);
+  await expect(ulla.locator("form[data-ready=true]")).toHaveCount(1);
+  await axe(ulla, "/admin/ny-sagsbehandler");
+  await ulla.getByLabel("Fulde navn").fill("Sara Møller");
+  await ulla.getByLabel("Stilling").fill("");
+  await ulla.getByLabel("Sådan kan borgerne fange dig").fill("Ring hverdage kl. 9–12. Skriv i Én Plan når som helst.");
+  await ulla.getByRole("button", { name: "Opret sagsbehandleren" }).click();
+  await expect(ulla.getByRole("main")).toContainText("Skriv noget");
+  await expect(ulla.getByLabel("Fulde navn")).toHaveValue("Sara Møller");
+  await ulla.getByLabel("Stilling").fill("Tovholder");
+  await ulla.getByRole("button", { name: "Opret sagsbehandleren" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/person\/\d+\?svar=oprettet-sagsbehandler$/);
+  await expect(ulla.getByRole("status")).toContainText("Sagsbehandleren er oprettet.");
+  await expect(ulla.getByRole("main")).toContainText("Sara Møller");
+  await waitForHydration(ulla);
+  await axe(ulla, "/admin/person/:id");
+
+  // Outreach hours: the end before the start, then an overlap, are said by the field.
+  const hours = ulla.getByRole("region", { name: "Fremskudt sagsbehandling" });
+  const addHours = async (day: string, from: string, to: string) => {
+    await hours.getByRole("radio", { name: day }).check();
+    await hours.getByLabel("Fra kl.").fill(from);
+    await hours.getByLabel("Til kl.").fill(to);
+    await hours.getByLabel("Sted").fill("Biblioteket");
+    await hours.getByLabel("Adresse").fill("Torvet 1, 9999 Demoby");
+    await hours.getByRole("button", { name: "Tilføj tiden" }).click();
+  };
+  await addHours("Tirsdag", "12:00", "10:00");
+  await expect(hours).toContainText("Sluttidspunktet skal ligge efter starttidspunktet.");
+  await addHours("Tirsdag", "10:00", "12:00");
+  await expect(ulla).toHaveURL(/svar=tid-tilfoejet#tider$/);
+  await expect(hours).toContainText("tirsdag kl. 10.00–12.00 · Biblioteket");
+  await addHours("Tirsdag", "11:00", "13:00");
+  await expect(hours).toContainText("Tiden overlapper med tirsdag kl. 10.00–12.00, Biblioteket. Vælg en anden tid.");
+  await axe(ulla, "/admin/person/:id with errors");
+
+  // Lars, found by name, handed from Karin to Sara.
+  await ulla.goto("/admin");
+  await ulla.getByLabel("Søg efter navn").fill("Lars");
+  await ulla.getByRole("button", { name: "Søg" }).click();
+  await expect(ulla).toHaveURL(/\/admin\?navn=Lars$/);
+  const lars = ulla.getByRole("listitem").filter({ hasText: "Lars Pedersen" });
+  await expect(lars).toContainText("Sagsbehandler: Karin Holm");
+  await axe(ulla, "/admin?navn=");
+  await lars.getByRole("link", { name: "Overdrag" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/borger\/\d+\/overdrag$/);
+  const larsId = ulla.url().match(/borger\/(\d+)\//)![1];
+  await expect(ulla.getByRole("heading", { level: 1 })).toHaveText("Overdrag borgeren til en kollega");
+  await expect(ulla.getByRole("main")).toContainText("Sagsbehandler nu: Karin Holm");
+  await waitForHydration(ulla);
+  await expect(ulla.locator("form[data-ready=true]")).toHaveCount(1);
+  await axe(ulla, "/admin/borger/:id/overdrag");
+
+  // Nothing chosen or written: said by each field, in the browser.
+  await ulla.getByRole("button", { name: "Overdrag borgeren" }).click();
+  await expect(ulla.getByRole("main")).toContainText("Vælg den kollega, borgeren skal have som sagsbehandler.");
+  await expect(ulla.getByRole("main")).toContainText("Skriv en besked til borgeren om skiftet");
+  await axe(ulla, "/admin/borger/:id/overdrag with errors");
+
+  await ulla.getByRole("radio", { name: "Sara Møller – 0 borgere" }).check();
+  await ulla.getByLabel("Note til den nye sagsbehandler").fill(NOTE);
+  await ulla.getByLabel("Besked til borgeren").fill(MESSAGE);
+  await ulla.getByRole("button", { name: "Overdrag borgeren" }).click();
+  await expect(ulla).toHaveURL(/\/admin\?svar=overdraget$/);
+  await expect(ulla.getByRole("status")).toContainText("Borgeren er overdraget.");
+
+  await ulla.goto("/admin/log");
+  await expect(ulla.getByRole("heading", { level: 1 })).toHaveText("Administrationslog");
+  const line = ulla.getByRole("listitem").first();
+  await expect(line).toContainText("Ny sagsbehandler: Lars Pedersen");
+  await expect(line).toContainText("Før: Karin Holm → Efter: Sara Møller");
+  await expect(line).toContainText("Hvem Ulla Administrator");
+  await expect(ulla.getByRole("main")).toContainText("Fast tid tilføjet: Sara Møller");
+  await expect(ulla.getByRole("main")).toContainText("Ny sagsbehandler oprettet: Sara Møller");
+  await waitForHydration(ulla);
+  await axe(ulla, "/admin/log");
+
+  // Lars: a notification, and on "Min sagsbehandler" Sara, her outreach hours and the message.
+  const citizen = await signedIn(browser, "Lars Pedersen", "/beskeder");
+  await expect(citizen.getByRole("main")).toContainText("Du har fået en ny sagsbehandler. Se hvem, og læs beskeden.");
+  await citizen.getByRole("link", { name: /Du har fået en ny sagsbehandler/ }).first().click();
+  await expect(citizen).toHaveURL(/\/min-sagsbehandler#skiftet$/);
+  const changed = citizen.getByRole("region", { name: "Du har fået en ny sagsbehandler" });
+  await expect(changed).toContainText("Sara Møller er din sagsbehandler fra");
+  await expect(changed).toContainText(MESSAGE);
+  await expect(citizen.getByRole("main")).toContainText("Biblioteket");
+  await expect(citizen.getByRole("main")).toContainText("Ring hverdage kl. 9–12.");
+  await expect(citizen.getByRole("main")).not.toContainText(NOTE);
+  await waitForHydration(citizen);
+  await axe(citizen, "/min-sagsbehandler after a change");
+
+  // Karin no longer opens his plan.
+  const karin = await signedIn(browser, "Karin Holm", "/sagsbehandler/borgere");
+  await expect(karin.getByRole("main")).not.toContainText("Lars Pedersen");
+  const res = await karin.goto(`/sagsbehandler/borger/${larsId}`);
+  expect(res?.status()).toBe(403);
+  await expect(karin.getByRole("main")).not.toContainText("Finde en bolig");
+
+  // Sara (her first login links her): the "ny borger" item with the note; opening the plan ends it.
+  const sara = await signedIn(browser, "Sara Møller", "/sagsbehandler");
+  const item = sara.getByRole("region", { name: "Nye borgere" }).getByRole("listitem").filter({ hasText: "Lars Pedersen" });
+  await expect(item).toContainText("Overdraget fra Karin Holm");
+  await expect(item).toContainText(NOTE);
+  await waitForHydration(sara);
+  await axe(sara, "/sagsbehandler with a new citizen");
+  await item.getByRole("link", { name: "Åbn borgerens plan" }).click();
+  await expect(sara).toHaveURL(new RegExp(`/sagsbehandler/borger/${larsId}$`));
+  await expect(sara.getByRole("heading", { level: 1 })).toHaveText("Lars Pedersen");
+  await sara.goto("/sagsbehandler");
+  await expect(sara.getByRole("region", { name: "Nye borgere" })).toHaveCount(0);
+});
+
+test("without JavaScript, Sara hands Lars back to Karin; a missing message is said by the field", async ({ browser }) => {
+  const sara = await signedIn(browser, "Sara Møller", "/sagsbehandler/borgere", false);
+  await sara.getByRole("link", { name: "Lars Pedersen" }).click();
+  await sara.getByRole("link", { name: "Overdrag borgeren til en kollega" }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandler\/borger\/\d+\/overdrag$/);
+  await expect(sara.getByRole("main")).toContainText("Sagsbehandler nu: Sara Møller");
+  await axe(sara, "/sagsbehandler/borger/:id/overdrag");
+
+  const back = "Karin kender Lars og hans sag. Han vil gerne blive hos hende.";
+  await sara.getByRole("radio", { name: /^Karin Holm – \d+ borgere/ }).check();
+  await sara.getByLabel("Note til den nye sagsbehandler").fill(back);
+  await sara.getByRole("button", { name: "Overdrag borgeren" }).click();
+  // The server refused it: the message by the field, what was typed and chosen kept.
+  await expect(sara).toHaveURL(/\/sagsbehandler\/borger\/\d+\/overdrag$/);
+  await expect(sara.getByRole("main")).toContainText("Skriv en besked til borgeren om skiftet");
+  await expect(sara.getByLabel("Note til den nye sagsbehandler")).toHaveValue(back);
+  await expect(sara.getByRole("radio", { name: /^Karin Holm/ })).toBeChecked();
+  await axe(sara, "/sagsbehandler/borger/:id/overdrag with errors");
+
+  await sara.getByLabel("Besked til borgeren").fill("Hej Lars. Du får Karin Holm som sagsbehandler igen fra i dag.");
+  await sara.getByRole("button", { name: "Overdrag borgeren" }).click();
+  await expect(sara).toHaveURL(/\/sagsbehandler\/borgere\?svar=overdraget$/);
+  await expect(sara.getByRole("status")).toContainText("Borgeren er overdraget.");
+  await expect(sara.getByRole("main")).not.toContainText("Lars Pedersen");
+
+  // Karin has him back, with a "ny borger" item; opening his plan ends it.
+  const karin = await signedIn(browser, "Karin Holm", "/sagsbehandler", false);
+  const item = karin.getByRole("region", { name: "Nye borgere" }).getByRole("listitem").filter({ hasText: "Lars Pedersen" });
+  await expect(item).toContainText("Overdraget fra Sara Møller");
+  await expect(item).toContainText(back);
+  await item.getByRole("link", { name: "Åbn borgerens plan" }).click();
+  await expect(karin.getByRole("heading", { level: 1 })).toHaveText("Lars Pedersen");
+});
+
+test("a caseworker and a citizen are told plainly that the admin pages are for admins", async ({ browser }) => {
+  for (const name of ["Karin Holm", "Mette Hansen"]) {
+    const page = await signedIn(browser, name, "/min-plan", false);
+    for (const path of ["/admin", "/admin/log"]) {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(403);
+      await expect(page.getByRole("main")).toContainText("Denne side er for kommunens administratorer.");
+    }
+  }
+});
