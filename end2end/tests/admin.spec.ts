@@ -1,5 +1,5 @@
-import { Browser, Page, expect, test } from "@playwright/test";
-import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolationsOnBoth as axe, signedIn, waitForHydration } from "./helpers";
 
 // The municipality's side, on Lars Pedersen (no other browser test looks at
 // his caseworker). With JavaScript, Ulla (admin) creates a caseworker, Sara
@@ -10,20 +10,6 @@ import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from
 
 const NOTE = "Lars bor hos sin søster indtil videre. Han foretrækker møder om formiddagen.";
 const MESSAGE = "Hej Lars. Karin har fået nye opgaver, så fra i dag er Sara Møller din sagsbehandler. Hun ringer til dig i denne uge.";
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
-  const page = await context.newPage();
-  await loginAs(page, name, next);
-  return page;
-}
-
-async function axe(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (phone)`);
-  await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, `${label} (desktop)`);
-  await page.setViewportSize(PHONE);
-}
 
 test("Ulla creates Sara, gives her outreach hours and hands Lars from Karin to her; Lars is told, Karin loses access", async ({ browser }) => {
   test.setTimeout(180_000); // five people, a dozen pages, each checked by axe twice

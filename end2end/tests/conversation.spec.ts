@@ -1,18 +1,11 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expect, Page, test } from "@playwright/test";
+import { DESKTOP, expectNoAxeViolations, PHONE, signedIn, waitForHydration } from "./helpers";
 
 // The conversation with the caseworker. With JavaScript: Mette Hansen and
 // her caseworker Karin Holm (demo data: they have written before). Without
 // it: Ida Madsen and her caseworker Amira Haddad, whom no other test uses.
 
 const NOT_ALLOWED = "Det har du ikke adgang til.";
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport });
-  const page = await context.newPage();
-  await loginAs(page, name, next);
-  return page;
-}
 
 /** A photo as a phone's camera makes it: a JPEG drawn by the browser itself. */
 async function photo(page: Page): Promise<Buffer> {

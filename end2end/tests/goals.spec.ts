@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expect, Page, test } from "@playwright/test";
+import { expectNoAxeViolations, signedIn, waitForHydration } from "./helpers";
 
 // Ahmed Yilmaz and his caseworker Karin Holm (demo data). Mette is left alone
 // for plan.spec.ts. Every test proposes its own goal with a unique title.
@@ -8,13 +8,6 @@ const CASEWORKER = "Karin Holm";
 
 function unique(title: string): string {
   return `${title} ${Date.now().toString(36)}`;
-}
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
-  const page = await context.newPage();
-  await loginAs(page, name, next);
-  return page;
 }
 
 /** On a phone the menu is folded: open it. */

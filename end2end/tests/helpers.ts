@@ -1,4 +1,4 @@
-import { expect, Page } from "@playwright/test";
+import { Browser, expect, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 /** Every routed page of the portal (and one that does not exist). */
@@ -95,4 +95,22 @@ export async function loginAs(page: Page, name: string, next = "/min-plan") {
   await page.goto(`/auth/login?next=${encodeURIComponent(next)}`);
   await page.getByRole("button", { name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+}
+
+/** A fresh browser context (a phone by default, JavaScript on unless said
+ * otherwise) where the demo person called `name` has logged in, on `next`. */
+export async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true, viewport = PHONE): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled, viewport });
+  const page = await context.newPage();
+  await loginAs(page, name, next);
+  return page;
+}
+
+/** axe on the page as a phone shows it and as a desktop does (needs
+ * JavaScript in the page: it hangs in a context without). */
+export async function expectNoAxeViolationsOnBoth(page: Page, label: string) {
+  await expectNoAxeViolations(page, `${label} (phone)`);
+  await page.setViewportSize(DESKTOP);
+  await expectNoAxeViolations(page, `${label} (desktop)`);
+  await page.setViewportSize(PHONE);
 }

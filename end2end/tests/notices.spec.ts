@@ -1,7 +1,7 @@
-import { Browser, expect, Page, test } from "@playwright/test";
+import { expect, Page, test } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expectNoAxeViolations, loginAs, PHONE, signedIn, waitForHydration } from "./helpers";
 
 // E-mail notices through a real SMTP server (end2end/mail/smtp-sink.mjs,
 // started by playwright.config.ts). Kasper Olsen (caseworker Amira Haddad)
@@ -37,12 +37,6 @@ function setNoticePeriods(grace: number, throttle: number) {
     ["admin", "set-notice-periods", "--grace-seconds", String(grace), "--throttle-seconds", String(throttle)],
     { env: { PATH: process.env.PATH ?? "", APP_DATABASE_URL: `sqlite://${process.env.E2E_DB_DIR}/e2e.db`, APP_LOG: "warn" } },
   );
-}
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled, viewport: PHONE })).newPage();
-  await loginAs(page, name, next);
-  return page;
 }
 
 /** The address field (the section around it is named "Din e-mailadresse" too). */

@@ -1,25 +1,11 @@
-import { Browser, Page, expect, test } from "@playwright/test";
-import { DESKTOP, PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { Page, expect, test } from "@playwright/test";
+import { expectNoAxeViolationsOnBoth as axe, signedIn, waitForHydration } from "./helpers";
 
 // A helper at the citizen's side. Mette Hansen makes Ole Berg (a demo helper:
 // a CPR number, no plan) her fuldmægtig; he logs in with his own identity,
 // redeems the code, sees her plan and asks for money for her; she ends it and
 // his next click lands on "Adgangen er ophørt". Without JavaScript, Line Larsen
 // makes him her bisidder (to see only), and a request for money is refused.
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
-  const page = await context.newPage();
-  await loginAs(page, name, next);
-  return page;
-}
-
-async function axe(page: Page, label: string) {
-  await expectNoAxeViolations(page, `${label} (phone)`);
-  await page.setViewportSize(DESKTOP);
-  await expectNoAxeViolations(page, `${label} (desktop)`);
-  await page.setViewportSize(PHONE);
-}
 
 /** The citizen, on /fuldmagt, makes a code for the boxes `scopes`; the code as shown once. */
 async function makeCode(page: Page, kind: "Fuldmægtig" | "Bisidder", scopes: string[], js: boolean): Promise<string> {

@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expect, Page, test } from "@playwright/test";
+import { expectNoAxeViolations, loginAs, PHONE, signedIn, waitForHydration } from "./helpers";
 
 // SMS notices and reminders through the stand-in gateway (end2end/sms/
 // gateway.mjs, started by playwright.config.ts): the code is read from what
@@ -30,12 +30,6 @@ async function codeTo(msisdn: string, before: number): Promise<string> {
 async function sentTo(msisdn: string): Promise<number> {
   const all: Sms[] = await (await fetch(MESSAGES)).json();
   return all.filter((m) => m.msisdn === msisdn).length;
-}
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await (await browser.newContext({ javaScriptEnabled, viewport: PHONE })).newPage();
-  await loginAs(page, name, next);
-  return page;
 }
 
 function phoneField(page: Page) {

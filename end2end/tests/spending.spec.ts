@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpers";
+import { expect, Page, test } from "@playwright/test";
+import { expectNoAxeViolations, signedIn, waitForHydration } from "./helpers";
 
 // Asking for money and answering. Demo data: Camilla Jensen (caseworker
 // Jonas Lund) has 50.000 kr. with 2.000 kr. waiting; Line Larsen (caseworker
@@ -8,13 +8,6 @@ import { PHONE, expectNoAxeViolations, loginAs, waitForHydration } from "./helpe
 
 function unique(text: string): string {
   return `${text} ${Date.now().toString(36)}`;
-}
-
-async function signedIn(browser: Browser, name: string, next: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: PHONE });
-  const page = await context.newPage();
-  await loginAs(page, name, next);
-  return page;
 }
 
 function requestCard(page: Page, purpose: string) {

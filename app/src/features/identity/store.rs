@@ -137,19 +137,7 @@ macro_rules! sql {
                 Ok(ids.into_iter().map(PersonId).collect())
             }
             async fn set_staff_profile(&self, id: PersonId, p: &StaffProfile) -> DbResult<()> {
-                sqlx::query(
-                    "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6) \
-                     ON CONFLICT (person_id) DO UPDATE SET job_title = excluded.job_title, phone = excluded.phone, \
-                     email = excluded.email, reach_hours = excluded.reach_hours, office = excluded.office",
-                )
-                .bind(id.0)
-                .bind(&p.job_title)
-                .bind(&p.phone)
-                .bind(&p.email)
-                .bind(&p.reach_hours)
-                .bind(&p.office)
-                .execute(&self.pool)
-                .await?;
+                crate::features::people::store::write_profile!(&self.pool, id, p);
                 Ok(())
             }
             async fn staff_profile(&self, id: PersonId) -> DbResult<Option<StaffProfile>> {

@@ -141,13 +141,7 @@ pub async fn open_person(person: i64) -> Result<StaffPage<PersonPage>, ServerFnE
     let staff = if is_citizen {
         None
     } else {
-        let p = shown.profile.clone().unwrap_or(crate::ssr::db::StaffProfile {
-            job_title: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            reach_hours: String::new(),
-            office: String::new(),
-        });
+        let p = shown.profile.clone().unwrap_or_default();
         let hidden = || vec![("person".to_string(), person.to_string())];
         let profile = crate::ssr::forms::spec(
             PeopleForm::Profile,

@@ -65,6 +65,29 @@ pub trait StaffStore: Send + Sync {
     async fn set_login(&self, person: PersonId, subject: Option<&str>, by: Option<PersonId>, now: i64) -> DbResult<()>;
 }
 
+/// Writes (or replaces) a staff member's contact data, on `$executor`
+/// (a transaction, or the pool): the one statement for the admin pages, the
+/// command line and the demo data.
+macro_rules! write_profile {
+    ($executor:expr, $person:expr, $profile:expr) => {{
+        let p: &StaffProfile = $profile;
+        sqlx::query(
+            "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (person_id) DO UPDATE SET job_title = excluded.job_title, phone = excluded.phone, \
+             email = excluded.email, reach_hours = excluded.reach_hours, office = excluded.office",
+        )
+        .bind($person.0)
+        .bind(&p.job_title)
+        .bind(&p.phone)
+        .bind(&p.email)
+        .bind(&p.reach_hours)
+        .bind(&p.office)
+        .execute($executor)
+        .await?
+    }};
+}
+pub(crate) use write_profile;
+
 /// An id as itself (what `claim_key!` wraps a repeated submit's id in).
 fn same(id: i64) -> i64 {
     id
@@ -100,18 +123,8 @@ macro_rules! sql {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(
-                    "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(id)
-                .bind(&p.job_title)
-                .bind(&p.phone)
-                .bind(&p.email)
-                .bind(&p.reach_hours)
-                .bind(&p.office)
-                .execute(&mut *tx)
-                .await?;
                 let person = PersonId(id);
+                write_profile!(&mut *tx, person, p);
                 audit_in!(tx, &NewAudit { actor: by, action: "caseworker_created", person: Some(person), before: "", after: name }, now);
                 if let (Some(by), Some(key)) = (by, key) {
                     key_result!(tx, by, key, id);
@@ -164,13 +177,7 @@ macro_rules! sql {
                     .bind(person.0)
                     .fetch_optional(&mut *tx)
                     .await?;
-                let old = old.unwrap_or(StaffProfile {
-                    job_title: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    reach_hours: String::new(),
-                    office: String::new(),
-                });
+                let old = old.unwrap_or_default();
                 let changed: Vec<&str> = [
                     ("job_title", old.job_title != p.job_title),
                     ("phone", old.phone != p.phone),
@@ -184,19 +191,7 @@ macro_rules! sql {
                 if changed.is_empty() {
                     return Ok(());
                 }
-                sqlx::query(
-                    "INSERT INTO staff_profile (person_id, job_title, phone, email, reach_hours, office) VALUES ($1, $2, $3, $4, $5, $6) \
-                     ON CONFLICT (person_id) DO UPDATE SET job_title = excluded.job_title, phone = excluded.phone, email = excluded.email, \
-                       reach_hours = excluded.reach_hours, office = excluded.office",
-                )
-                .bind(person.0)
-                .bind(&p.job_title)
-                .bind(&p.phone)
-                .bind(&p.email)
-                .bind(&p.reach_hours)
-                .bind(&p.office)
-                .execute(&mut *tx)
-                .await?;
+                write_profile!(&mut *tx, person, p);
                 let after = changed.join(", ");
                 audit_in!(tx, &NewAudit { actor: by, action: "profile_changed", person: Some(person), before: "", after: &after }, now);
                 tx.commit().await?;

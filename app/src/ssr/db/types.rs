@@ -31,7 +31,7 @@ impl Person {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct StaffProfile {
     pub job_title: String,
     pub phone: String,
