@@ -353,6 +353,7 @@ impl Texts {
             Some(P::Handover) => self.handover.purpose,
             Some(P::AdminSearch) => self.admin.purpose_search,
             Some(P::AdminPerson) => self.admin.purpose_person,
+            Some(P::AdminLog) => self.admin.purpose_log,
             None => purpose,
         }
     }

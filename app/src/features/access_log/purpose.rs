@@ -41,10 +41,12 @@ pub enum Purpose {
     AdminSearch,
     /// An admin opened the citizen's page of roles and login.
     AdminPerson,
+    /// An admin read the admin audit log with a line about the citizen (a handover).
+    AdminLog,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 17] = [
+    pub const ALL: [Purpose; 18] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -62,6 +64,7 @@ impl Purpose {
         Purpose::Handover,
         Purpose::AdminSearch,
         Purpose::AdminPerson,
+        Purpose::AdminLog,
     ];
 
     /// As stored in `access_log.purpose` (never renamed: old entries keep it).
@@ -84,6 +87,7 @@ impl Purpose {
             Purpose::Handover => "handover",
             Purpose::AdminSearch => "admin_search",
             Purpose::AdminPerson => "admin_person",
+            Purpose::AdminLog => "admin_log",
         }
     }
 

@@ -32,6 +32,6 @@ pub async fn admin_log(before: Option<String>) -> Result<StaffPage<Paged<AuditVi
     use crate::kernel::paging::Before;
     let cx = Ctx::get()?;
     let before = before.as_deref().and_then(Before::parse);
-    let r = async { admin::audit_log(cx.store(), cx.user()?, before, cx.lang).await }.await;
+    let r = async { admin::audit_log(cx.store(), cx.user()?, before, cx.now, cx.lang).await }.await;
     crate::ssr::service::staff_page(r, "read the admin audit log")
 }

@@ -57,10 +57,22 @@ pub async fn find(store: &dyn Store, user: &CurrentUser, words: &str, now: i64, 
         .collect())
 }
 
-/// The admin audit log, newest first, a page at a time from `before`.
-pub async fn audit_log(store: &dyn Store, user: &CurrentUser, before: Option<Before>, lang: Lang) -> ServiceResult<Paged<AuditView>> {
-    access::admin(user)?;
+/// The admin audit log, newest first, a page at a time from `before`. The
+/// citizens named on the page (a handover of theirs) get an entry in their
+/// access log, one each.
+pub async fn audit_log(
+    store: &dyn Store,
+    user: &CurrentUser,
+    before: Option<Before>,
+    now: i64,
+    lang: Lang,
+) -> ServiceResult<Paged<AuditView>> {
+    let admin = access::admin(user)?;
     let rows = store.audit_page(before, PAGE_SIZE as i64 + 1).await?;
+    let named: std::collections::BTreeSet<i64> =
+        rows.iter().take(PAGE_SIZE).filter(|r| r.person_is_citizen).filter_map(|r| r.person_id).filter(|p| *p != admin.0).collect();
+    let named: Vec<(PersonId, Capacity)> = named.into_iter().map(|p| (PersonId(p), Capacity::Admin)).collect();
+    store.log_accesses(&named, admin, Role::Admin, Purpose::AdminLog.as_str(), now).await?;
     let t = lang.texts();
     let view = |r: crate::features::admin::store::AuditRow| AuditView {
         when: date_time(r.at, lang),

@@ -34,6 +34,8 @@ pub struct AuditRow {
     pub action: String,
     pub person_id: Option<i64>,
     pub person_name: Option<String>,
+    /// Whom it concerns is a citizen (their name on the page is a read of their data).
+    pub person_is_citizen: bool,
     pub before: String,
     pub after: String,
 }
@@ -91,7 +93,7 @@ macro_rules! sql {
                 let (at, id) = crate::kernel::paging::Before::bounds(before);
                 Ok(sqlx::query_as(
                     "SELECT a.id, a.at, a.actor_id, actor.full_name AS actor_name, a.action, a.person_id, \
-                       subject.full_name AS person_name, a.before, a.after \
+                       subject.full_name AS person_name, (subject.cpr IS NOT NULL) AS person_is_citizen, a.before, a.after \
                      FROM admin_audit a LEFT JOIN person actor ON actor.id = a.actor_id \
                      LEFT JOIN person subject ON subject.id = a.person_id \
                      WHERE a.at < $1 OR (a.at = $1 AND a.id < $2) ORDER BY a.at DESC, a.id DESC LIMIT $3",

@@ -43,7 +43,7 @@ async fn an_admin_finds_people_by_part_of_the_name_and_each_citizen_found_sees_i
     // Only admins.
     for user in [staff_user(karin), signed_in(c, true)] {
         assert!(matches!(admin::find(st, &user, "jon", NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
-        assert!(matches!(admin::audit_log(st, &user, None, Lang::Da).await, Err(ServiceError::NotAllowed)));
+        assert!(matches!(admin::audit_log(st, &user, None, NOW, Lang::Da).await, Err(ServiceError::NotAllowed)));
     }
 }
 
@@ -57,16 +57,20 @@ async fn the_audit_log_is_read_newest_first_a_page_at_a_time(s: Arc<dyn Store>) 
         let line = NewAudit { actor: (i % 2 == 0).then_some(ulla), action: "handover", person: Some(c), before: &before, after: &after };
         s.audit(&line, NOW + i).await.unwrap();
     }
-    let first = admin::audit_log(st, &admin_user(ulla), None, Lang::Da).await.unwrap();
+    let first = admin::audit_log(st, &admin_user(ulla), None, NOW + 100, Lang::Da).await.unwrap();
     assert_eq!(first.items.len(), 50);
     assert_eq!((first.items[0].before.as_str(), first.items[0].who.as_str()), ("54", "Ulla Administrator"));
     assert_eq!(first.items[1].who, "kommandolinjen", "no actor: the command line");
     assert_eq!((first.items[0].what.as_str(), first.items[0].about.as_deref()), ("Ny sagsbehandler", Some("Camilla Borger")));
     let next = first.older.expect("a next page");
     let before = crate::kernel::paging::Before::parse(next.split("foer=").nth(1).unwrap()).unwrap();
-    let second = admin::audit_log(st, &admin_user(ulla), Some(before), Lang::Da).await.unwrap();
+    let second = admin::audit_log(st, &admin_user(ulla), Some(before), NOW + 101, Lang::Da).await.unwrap();
     assert_eq!(second.items.iter().map(|e| e.before.as_str()).collect::<Vec<_>>(), vec!["4", "3", "2", "1", "0"]);
     assert!(second.older.is_none());
+    // Camilla is named on both pages: each read is in her access log, once per page.
+    let log: Vec<_> = s.access_log(c).await.unwrap().into_iter().filter(|e| e.purpose == "admin_log").collect();
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().all(|e| e.staff_id == ulla && e.capacity.as_deref() == Some("admin")));
 }
 
 on_both_backends!(

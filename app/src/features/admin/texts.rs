@@ -38,6 +38,7 @@ pub struct AdminTexts {
     /// Why an admin saw the citizen's data (the access log).
     pub purpose_search: &'static str,
     pub purpose_person: &'static str,
+    pub purpose_log: &'static str,
 }
 
 impl AdminTexts {
@@ -80,6 +81,7 @@ pub static DA: AdminTexts = AdminTexts {
     back: "Tilbage til administration",
     purpose_search: "Fandt dig ved en søgning på navn",
     purpose_person: "Så dine roller og dit login i administrationen",
+    purpose_log: "Så i administrationsloggen, at du har fået en ny sagsbehandler",
 };
 
 pub static EN: AdminTexts = AdminTexts {
@@ -112,4 +114,5 @@ pub static EN: AdminTexts = AdminTexts {
     back: "Back to administration",
     purpose_search: "Found you by searching for a name",
     purpose_person: "Saw your roles and your login in the administration",
+    purpose_log: "Saw in the administration log that you got a new caseworker",
 };
