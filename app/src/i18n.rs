@@ -357,21 +357,6 @@ impl Texts {
             None => purpose,
         }
     }
-    /// What an admin audit line's action is called; an unknown word as written.
-    pub fn admin_action<'a>(&self, action: &'a str) -> &'a str {
-        let p = self.people;
-        match action {
-            "caseworker_created" => p.action_caseworker_created,
-            "role_granted" => p.action_role_granted,
-            "role_revoked" => p.action_role_revoked,
-            "profile_changed" => p.action_profile_changed,
-            "hours_added" => p.action_hours_added,
-            "hours_removed" => p.action_hours_removed,
-            "login_linked" => p.action_login_linked,
-            "login_unlinked" => p.action_login_unlinked,
-            other => self.admin.action(other),
-        }
-    }
     /// The notice after a form's answer (`?svar=…`), if the code is known.
     pub fn outcome_notice(&self, code: &str) -> Option<&'static str> {
         Some(match code {
@@ -406,15 +391,7 @@ impl Texts {
             "skiftet" => self.helpers.notice_switched,
             "kode" => self.helpers.notice_code,
             "fuldmagt-registreret" => self.helpers.notice_paper,
-            "overdraget" => self.handover.done,
-            "allerede-overdraget" => self.handover.taken,
-            "oprettet-sagsbehandler" => self.people.notice_created,
-            "rolle" => self.people.notice_role,
-            "kontakt-gemt" => self.people.notice_profile,
-            "tid-tilfoejet" => self.people.notice_hours,
-            "tid-fjernet" => self.people.notice_hours_removed,
-            "login-gemt" => self.people.notice_login,
-            _ => return None,
+            _ => return self.admin_outcome(code),
         })
     }
     /// What a history line's kind is called.

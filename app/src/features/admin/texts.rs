@@ -51,6 +51,40 @@ impl AdminTexts {
     }
 }
 
+impl crate::i18n::Texts {
+    /// The notice after an admin page's form was answered (`?svar=…`).
+    pub(crate) fn admin_outcome(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "overdraget" => self.handover.done,
+            "allerede-overdraget" => self.handover.taken,
+            "oprettet-sagsbehandler" => self.people.notice_created,
+            "rolle" => self.people.notice_role,
+            "kontakt-gemt" => self.people.notice_profile,
+            "tid-tilfoejet" => self.people.notice_hours,
+            "tid-fjernet" => self.people.notice_hours_removed,
+            "login-gemt" => self.people.notice_login,
+            _ => return None,
+        })
+    }
+
+    /// What an admin audit line's action is called (the people pages' actions
+    /// and the handover); an unknown word as written.
+    pub fn admin_action<'a>(&self, action: &'a str) -> &'a str {
+        let p = self.people;
+        match action {
+            "caseworker_created" => p.action_caseworker_created,
+            "role_granted" => p.action_role_granted,
+            "role_revoked" => p.action_role_revoked,
+            "profile_changed" => p.action_profile_changed,
+            "hours_added" => p.action_hours_added,
+            "hours_removed" => p.action_hours_removed,
+            "login_linked" => p.action_login_linked,
+            "login_unlinked" => p.action_login_unlinked,
+            other => self.admin.action(other),
+        }
+    }
+}
+
 pub static DA: AdminTexts = AdminTexts {
     nav: "Administration",
     title: "Administration",

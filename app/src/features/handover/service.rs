@@ -159,6 +159,6 @@ pub async fn told(store: &dyn Store, citizen: PersonId, now: i64, lang: Lang) ->
 /// The caseworker's own caseload against the soft limit: the warning, if past it.
 pub async fn caseload_warning(store: &dyn Store, user: &CurrentUser, lang: Lang) -> ServiceResult<Option<String>> {
     let limits = store.caseload_limits().await?;
-    let mine = store.colleagues().await?.into_iter().find(|c| c.id == user.person_id.0).map_or(0, |c| c.caseload);
+    let mine = store.primary_caseload(user.person_id).await?;
     Ok((mine > limits.soft).then(|| (lang.texts().handover.caseload_warning)(mine, limits.soft)))
 }

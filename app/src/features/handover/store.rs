@@ -90,6 +90,8 @@ pub trait HandoverStore: Send + Sync {
     async fn last_handover(&self, citizen: PersonId) -> DbResult<Option<LastHandover>>;
     /// Everyone with the caseworker role, by name, with their caseload.
     async fn colleagues(&self) -> DbResult<Vec<Colleague>>;
+    /// How many citizens `staff` is primary caseworker for now.
+    async fn primary_caseload(&self, staff: PersonId) -> DbResult<i64>;
     async fn caseload_limits(&self) -> DbResult<CaseloadLimits>;
     async fn set_caseload_limits(&self, limits: CaseloadLimits) -> DbResult<()>;
 }
@@ -254,6 +256,9 @@ macro_rules! sql {
                 )
                 .fetch_all(&self.pool)
                 .await?)
+            }
+            async fn primary_caseload(&self, staff: PersonId) -> DbResult<i64> {
+                Ok(sqlx::query_scalar(PRIMARY_COUNT).bind(staff.0).fetch_one(&self.pool).await?)
             }
             async fn caseload_limits(&self) -> DbResult<CaseloadLimits> {
                 let rows: Vec<(String, String)> =
