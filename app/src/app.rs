@@ -94,11 +94,14 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("fuldmagt"), StaticSegment("ophoert")) view=representation::pages::Ended/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("hjaelpere")) view=representation::staff_pages::CitizenHelpers ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("overdrag")) view=handover::pages::Handover ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("stedfortraeder")) view=cover::pages::Cover ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::ADMIN[1..]) view=admin::pages::AdminHomePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("log")) view=admin::pages::AdminLogPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("indstillinger")) view=settings::pages::Settings ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("ny-sagsbehandler")) view=people::pages::NewCaseworker ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("person"), ParamSegment("id")) view=people::pages::Person ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("overdrag")) view=handover::pages::Handover ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("borger"), ParamSegment("id"), StaticSegment("stedfortraeder")) view=cover::pages::Cover ssr=SsrMode::Async/>
                     <Route path=StaticSegment(&routes::INBOX[1..]) view=inbox::pages::Inbox ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("borgere")) view=inbox::pages::Caseload ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("sagsbehandler"), StaticSegment("maal"), ParamSegment("id")) view=inbox::pages::GoalReviewPage ssr=SsrMode::Async/>

@@ -6,16 +6,19 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::features::admin::forms::AdminForm;
 use crate::features::budget::forms::BudgetForm;
 use crate::features::casework::forms::CaseworkForm;
 use crate::features::complaints::forms::ComplaintForm;
 use crate::features::conversation::forms::ConversationForm;
+use crate::features::cover::forms::CoverForm;
 use crate::features::goals::forms::GoalForm;
 use crate::features::handover::forms::HandoverForm;
 use crate::features::network::forms::NetworkForm;
 use crate::features::notices::forms::NoticeForm;
 use crate::features::people::forms::PeopleForm;
 use crate::features::representation::forms::HelperForm;
+use crate::features::settings::forms::SettingsForm;
 use crate::kernel::forms::FieldErrors;
 
 /// Lists each feature's form kinds once: the enum, `From` for each, and the check.
@@ -55,6 +58,9 @@ form_registry! {
     Complaints(ComplaintForm),
     Helpers(HelperForm),
     Handover(HandoverForm),
+    Cover(CoverForm),
+    Settings(SettingsForm),
+    Admin(AdminForm),
     People(PeopleForm),
 }
 

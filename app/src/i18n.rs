@@ -243,6 +243,10 @@ pub struct Texts {
     pub people: &'static crate::features::people::texts::PeopleTexts,
     /// The handover's strings.
     pub handover: &'static crate::features::handover::texts::HandoverTexts,
+    /// The stand-in cover's strings.
+    pub cover: &'static crate::features::cover::texts::CoverTexts,
+    /// The settings page's strings.
+    pub settings: &'static crate::features::settings::texts::SettingsTexts,
     /// Goal's strings.
     pub goals: &'static crate::features::goals::texts::GoalTexts,
     /// Identity's strings.
@@ -351,7 +355,9 @@ impl Texts {
             Some(P::CaseworkerSeen) => self.helpers.purpose_caseworker_seen,
             Some(P::AccessLogSeen) => self.helpers.purpose_access_log_seen,
             Some(P::Handover) => self.handover.purpose,
+            Some(P::Cover) => self.cover.purpose,
             Some(P::AdminSearch) => self.admin.purpose_search,
+            Some(P::AdminCprSearch) => self.admin.purpose_cpr,
             Some(P::AdminPerson) => self.admin.purpose_person,
             Some(P::AdminLog) => self.admin.purpose_log,
             None => purpose,
@@ -571,6 +577,8 @@ pub static DA: Texts = Texts {
     helpers: &crate::features::representation::texts::DA,
     admin: &crate::features::admin::texts::DA,
     handover: &crate::features::handover::texts::DA,
+    cover: &crate::features::cover::texts::DA,
+    settings: &crate::features::settings::texts::DA,
     people: &crate::features::people::texts::DA,
     goals: &crate::features::goals::texts::DA,
     identity: &crate::features::identity::texts::DA,
@@ -734,6 +742,8 @@ pub static EN: Texts = Texts {
     helpers: &crate::features::representation::texts::EN,
     admin: &crate::features::admin::texts::EN,
     handover: &crate::features::handover::texts::EN,
+    cover: &crate::features::cover::texts::EN,
+    settings: &crate::features::settings::texts::EN,
     people: &crate::features::people::texts::EN,
     goals: &crate::features::goals::texts::EN,
     identity: &crate::features::identity::texts::EN,

@@ -81,6 +81,8 @@ pub const CITIZEN: &str = "/sagsbehandler/borger";
 pub const ADMIN: &str = "/admin";
 /// The admin audit log.
 pub const ADMIN_LOG: &str = "/admin/log";
+/// The municipality's settings (admins).
+pub const ADMIN_SETTINGS: &str = "/admin/indstillinger";
 /// An admin creates a caseworker.
 pub const ADMIN_NEW_CASEWORKER: &str = "/admin/ny-sagsbehandler";
 
@@ -97,6 +99,16 @@ pub fn handover(citizen: i64) -> String {
 /// Where an admin hands citizen `id` to a caseworker.
 pub fn admin_handover(citizen: i64) -> String {
     format!("{ADMIN}/borger/{citizen}/overdrag")
+}
+
+/// Where a caseworker chooses who stands in for them for citizen `id`.
+pub fn cover(citizen: i64) -> String {
+    format!("{CITIZEN}/{citizen}/stedfortraeder")
+}
+
+/// Where an admin chooses who stands in for citizen `id`'s caseworker.
+pub fn admin_cover(citizen: i64) -> String {
+    format!("{ADMIN}/borger/{citizen}/stedfortraeder")
 }
 
 /// Server routes of the login flow (`server::auth`).

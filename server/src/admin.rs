@@ -10,8 +10,8 @@ use app::features::people::forms::{CaseworkerInput, LoginInput, ProfileInput};
 use app::features::people::service as people;
 use app::kernel::ids::PersonId;
 use app::kernel::plan::Role;
-use app::kernel::{Amount, ShortText};
-use app::ssr::db::{self, AssignmentKind, NewPerson, PerHour, Store};
+use app::kernel::ShortText;
+use app::ssr::db::{self, NewPerson, PerHour, Store};
 
 use crate::config::Environment;
 
@@ -61,7 +61,8 @@ pub enum Admin {
         /// The new primary caseworker's person id.
         #[arg(long)]
         caseworker: Option<i64>,
-        /// The stand-in's person id.
+        /// The stand-in's person id: covers from now until further notice
+        /// (the browser also sets a cover of given days).
         #[arg(long)]
         standin: Option<i64>,
         /// End the current stand-in arrangement.
@@ -208,11 +209,11 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             }
             if let Some(staff) = standin.map(PersonId) {
                 require_role(store.as_ref(), staff, Role::Caseworker).await?;
-                store.assign_caseworker(citizen, staff, AssignmentKind::Standin, now).await.map_err(|e| e.to_string())?;
+                app::features::cover::service::from_command_line(store.as_ref(), citizen, staff, now).await.map_err(refusal)?;
                 say(out, format!("standin of citizen {citizen}: {staff}"))?;
             }
             if no_standin {
-                store.end_standin(citizen, now).await.map_err(|e| e.to_string())?;
+                store.end_cover(citizen, None, now).await.map_err(|e| e.to_string())?;
                 say(out, format!("stand-in of citizen {citizen} ended"))?;
             }
             Ok(())
@@ -243,35 +244,37 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             say(out, format!("person {person} is no longer a host"))
         }
         Admin::SetBudgetCap { kroner } => {
-            let cap = Amount::parse(&kroner).map_err(|e| format!("--kroner: {}", e.message(app::i18n::Lang::En)))?;
-            store.set_budget_cap(cap).await.map_err(|e| e.to_string())?;
-            say(out, format!("budget cap: {cap}"))
+            settings(store.as_ref(), &[("budget_cap", "kroner", kroner)], now).await?;
+            say(out, format!("budget cap: {}", store.budget_cap().await.map_err(|e| e.to_string())?))
         }
         Admin::SetRequestLimit { per_hour } => {
-            say(out, set_limit(store.as_ref(), PerHour::Requests, per_hour, "spending requests per citizen").await?)
+            settings(store.as_ref(), &[("requests_per_hour", "per-hour", per_hour.to_string())], now).await?;
+            say(out, format!("spending requests per citizen per hour: {per_hour}"))
         }
         Admin::SetMessageLimit { per_hour } => {
-            say(out, set_limit(store.as_ref(), PerHour::Messages, per_hour, "messages per citizen").await?)
+            settings(store.as_ref(), &[("messages_per_hour", "per-hour", per_hour.to_string())], now).await?;
+            say(out, format!("messages per citizen per hour: {per_hour}"))
         }
         Admin::SetNoticePeriods { grace_seconds, throttle_seconds } => {
-            store.set_notice_periods(grace_seconds.into(), throttle_seconds.into()).await.map_err(|e| e.to_string())?;
+            let changes = [
+                ("notice_grace", "grace-seconds", grace_seconds.to_string()),
+                ("notice_throttle", "throttle-seconds", throttle_seconds.to_string()),
+            ];
+            settings(store.as_ref(), &changes, now).await?;
             say(out, format!("notices wait {grace_seconds} s before mailing, at most one mail per person per {throttle_seconds} s"))
         }
         Admin::SetMunicipality { name, address, phone, dpo } => {
-            use app::features::municipality::service;
-            let m = service::parse(&name, &address, &phone, &dpo).map_err(|errors| {
-                let each: Vec<String> =
-                    errors.iter().map(|e| format!("--{}: {}", e.field, e.problem.message(app::i18n::Lang::En))).collect();
-                each.join("; ")
-            })?;
-            store.set_municipality(&m).await.map_err(|e| e.to_string())?;
-            say(out, format!("municipality: {} (pages show it within a minute)", m.name))
+            use app::features::municipality::service::{ADDRESS, DPO, NAME, PHONE};
+            let changes = [(NAME, NAME, name), (ADDRESS, ADDRESS, address), (PHONE, PHONE, phone), (DPO, DPO, dpo)];
+            settings(store.as_ref(), &changes, now).await?;
+            say(out, format!("municipality: {} (pages show it within a minute)", changes[0].2.trim()))
         }
         Admin::SetLimit { what, per_hour } => {
-            let Some(limit) = PerHour::parse(&what) else {
+            if PerHour::parse(&what).is_none() {
                 return Err(format!("{what}: one of goals, groups, meetups, announcements"));
-            };
-            say(out, set_limit(store.as_ref(), limit, per_hour, &format!("{what} per person")).await?)
+            }
+            settings(store.as_ref(), &[(&format!("{what}_per_hour"), "per-hour", per_hour.to_string())], now).await?;
+            say(out, format!("{what} per person per hour: {per_hour}"))
         }
         Admin::Seed { citizens, caseload, force } => {
             let real = store.count_real_citizens().await.map_err(|e| e.to_string())?;
@@ -331,12 +334,23 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
 }
 
 /// Sets an hourly limit (at least 1: 0 would stop everyone); the line to print.
-async fn set_limit(store: &dyn Store, what: PerHour, per_hour: u32, whose: &str) -> Result<String, String> {
-    if per_hour == 0 {
-        return Err("--per-hour: at least 1".into());
+/// Changes some settings as the settings page would (the page's field, the
+/// command's argument, the text typed): checked by the same rules, audited
+/// as the command line's; a refusal names the argument.
+async fn settings(store: &dyn Store, changes: &[(&str, &str, String)], now: i64) -> Result<(), String> {
+    let typed: Vec<(&str, String)> = changes.iter().map(|(field, _, value)| (*field, value.clone())).collect();
+    match app::features::settings::service::from_command_line(store, &typed, now).await {
+        Ok(_) => Ok(()),
+        Err(app::ssr::service::ServiceError::Invalid(mut errors)) => {
+            for e in &mut errors {
+                if let Some((_, arg, _)) = changes.iter().find(|(field, _, _)| *field == e.field) {
+                    e.field = arg.to_string();
+                }
+            }
+            Err(field_errors(errors))
+        }
+        Err(e) => Err(refusal(e)),
     }
-    store.set_per_hour(what, i64::from(per_hour)).await.map_err(|e| e.to_string())?;
-    Ok(format!("{whose} per hour: {per_hour}"))
 }
 
 /// A refused input, in words (English: the command line's language).

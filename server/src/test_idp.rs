@@ -305,7 +305,7 @@ struct Choice {
     name: String,
 }
 
-async fn choices(store: &dyn Store) -> Vec<(&'static str, Vec<Choice>)> {
+async fn choices(store: &dyn Store, now: i64) -> Vec<(&'static str, Vec<Choice>)> {
     let mut sections = Vec::new();
     let mut citizens = Vec::new();
     let named = |ids: Vec<PersonId>| async move {
@@ -319,7 +319,7 @@ async fn choices(store: &dyn Store) -> Vec<(&'static str, Vec<Choice>)> {
     };
     if let Ok(caseworkers) = store.people_with_role(Role::Caseworker).await {
         for cw in &caseworkers {
-            if let Ok(load) = store.caseload(*cw).await {
+            if let Ok(load) = store.caseload(*cw, now).await {
                 citizens.extend(load);
             }
         }
@@ -356,7 +356,7 @@ async fn authorize_page(State(idp): State<Arc<TestIdp>>, Query(params): Query<Au
 async fn render_choices(idp: &TestIdp, params: &AuthorizeParams, typed_cpr: &str, error: Option<&str>) -> Html<String> {
     let hidden = params.hidden_fields();
     let mut body = String::from(r#"<p class="mb-4">Vælg hvem du vil logge ind som. Personerne er demodata.</p>"#);
-    for (title, people) in choices(idp.store.as_ref()).await {
+    for (title, people) in choices(idp.store.as_ref(), idp.clock.now_ms()).await {
         if people.is_empty() {
             continue;
         }

@@ -32,6 +32,14 @@ impl ManualClock {
     pub fn starting_now() -> ManualClock {
         ManualClock(Arc::new(AtomicI64::new(SystemClock.now_ms())))
     }
+    /// Starts at `ms` (UTC milliseconds): a story told on fixed dates.
+    pub fn at(ms: i64) -> ManualClock {
+        ManualClock(Arc::new(AtomicI64::new(ms)))
+    }
+    /// Moves to `ms`, forward or back.
+    pub fn set_ms(&self, ms: i64) {
+        self.0.store(ms, Ordering::SeqCst);
+    }
     pub fn advance_ms(&self, ms: i64) {
         self.0.fetch_add(ms, Ordering::SeqCst);
     }

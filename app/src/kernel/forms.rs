@@ -142,6 +142,16 @@ pub enum Problem {
     LoginSubject,
     /// The login belongs to someone else.
     LoginTaken,
+    /// A date before today where only today or later makes sense (a stand-in's cover).
+    DateInPast,
+    /// A last day before the first day.
+    LastDayBeforeFirst,
+    /// No citizen in the portal has the CPR number searched for.
+    CprNotFound,
+    /// Not a whole number from the first to the second.
+    WholeNumber(i64, i64),
+    /// A caseload's warning limit above its hard limit.
+    SoftOverHard,
 }
 
 impl Problem {
@@ -149,6 +159,16 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         match (self.clone(), lang) {
             (Problem::Text(e), _) => e.message(lang),
+            (Problem::CprNotFound, Lang::Da) => "Der er ingen borger med det CPR-nummer i Én Plan. Se efter, om cifrene er rigtige.".into(),
+            (Problem::CprNotFound, Lang::En) => "There is no citizen with that CPR number in Én Plan. Check that the digits are right.".into(),
+            (Problem::WholeNumber(min, max), Lang::Da) => format!("Skriv et helt tal fra {min} til {max}."),
+            (Problem::WholeNumber(min, max), Lang::En) => format!("Please write a whole number from {min} to {max}."),
+            (Problem::SoftOverHard, Lang::Da) => "Grænsen for en advarsel kan ikke være højere end grænsen for, hvor mange en sagsbehandler kan have.".into(),
+            (Problem::SoftOverHard, Lang::En) => "The limit for a warning cannot be higher than the limit for how many a caseworker can have.".into(),
+            (Problem::DateInPast, Lang::Da) => "Datoen er passeret. Vælg i dag eller en senere dato.".into(),
+            (Problem::DateInPast, Lang::En) => "That date has passed. Please choose today or a later date.".into(),
+            (Problem::LastDayBeforeFirst, Lang::Da) => "Den sidste dag kan ikke ligge før den første dag.".into(),
+            (Problem::LastDayBeforeFirst, Lang::En) => "The last day cannot be before the first day.".into(),
             (Problem::EndNotAfterStart, Lang::Da) => "Sluttidspunktet skal ligge efter starttidspunktet.".into(),
             (Problem::EndNotAfterStart, Lang::En) => "The end must be after the start.".into(),
             (Problem::HoursOverlap(other), Lang::Da) if other.is_empty() => "Tiden overlapper med en anden tid samme dag. Vælg en anden tid.".into(),
@@ -402,6 +422,12 @@ pub fn optional_long(errors: &mut FieldErrors, name: &str, input: &str) -> Optio
         return None;
     }
     LongText::parse(input).map_err(|e| field(errors, name, Problem::Text(e))).ok()
+}
+
+/// A CPR number's ten digits, typed with or without the dash and spaces.
+pub fn cpr_digits(input: &str) -> Option<String> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    (digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
 }
 
 pub fn short(errors: &mut FieldErrors, name: &str, input: &str) -> Option<ShortText> {

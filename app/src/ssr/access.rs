@@ -170,8 +170,8 @@ pub fn admin_for(user: &CurrentUser, citizen: PersonId) -> ServiceResult<Acting>
 /// `user` acting for `citizen` as their caseworker or stand-in right now:
 /// the only staff who may open or change the citizen's plan and budget.
 /// `NotAllowed` for anyone else, and for staff who are the citizen.
-pub async fn staff_for(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> ServiceResult<Acting> {
-    match capacity_of(store, user, citizen).await? {
+pub async fn staff_for(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<Acting> {
+    match capacity_of(store, user, citizen, now).await? {
         Some(capacity) => Ok(Acting { citizen, actor: user.person_id, capacity }),
         None => Err(ServiceError::NotAllowed),
     }
@@ -187,7 +187,7 @@ pub async fn log_reads(store: &dyn Store, user: &CurrentUser, citizens: &[Person
         return Ok(());
     }
     // One read of the caseload for the whole page, not two per citizen.
-    let kinds = store.caseload_kinds(user.person_id).await?;
+    let kinds = store.caseload_kinds(user.person_id, now).await?;
     let seen: Vec<(PersonId, Capacity)> = citizens
         .iter()
         .filter_map(|c| {
@@ -200,12 +200,12 @@ pub async fn log_reads(store: &dyn Store, user: &CurrentUser, citizens: &[Person
     store.log_accesses(&seen, user.person_id, Role::Caseworker, purpose.as_str(), now).await
 }
 
-async fn capacity_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> DbResult<Option<Capacity>> {
+async fn capacity_of(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> DbResult<Option<Capacity>> {
     if !user.has_role(Role::Caseworker) || user.person_id == citizen {
         return Ok(None);
     }
     for (kind, capacity) in [(AssignmentKind::Primary, Capacity::Caseworker), (AssignmentKind::Standin, Capacity::Standin)] {
-        if store.current_caseworker(citizen, kind).await? == Some(user.person_id) {
+        if store.current_caseworker(citizen, kind, now).await? == Some(user.person_id) {
             return Ok(Some(capacity));
         }
     }

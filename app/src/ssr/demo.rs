@@ -270,7 +270,22 @@ pub async fn seed_if_empty(store: &dyn Store, now: i64) -> DbResult<bool> {
         } else {
             store.assign_caseworker(id, caseworkers[*cw], AssignmentKind::Primary, now - 100 * DAY).await?;
         }
-        store.assign_caseworker(id, caseworkers[(cw + 2) % caseworkers.len()], AssignmentKind::Standin, now - 100 * DAY).await?;
+        // Every third citizen's stand-in covers for a while, not until further
+        // notice: "Min sagsbehandler" says until when (set by Ulla, in the admin log).
+        let standin = caseworkers[(cw + 2) % caseworkers.len()];
+        if i % 3 == 2 {
+            let cover = crate::features::cover::store::NewCover {
+                citizen: id,
+                standin,
+                from_at: now - 100 * DAY,
+                to_at: Some(crate::kernel::time::copenhagen_day_at(now, 46, 0)),
+                by: Some(admin),
+                key: None,
+            };
+            store.set_cover(&cover, now - 100 * DAY).await?;
+        } else {
+            store.assign_caseworker(id, standin, AssignmentKind::Standin, now - 100 * DAY).await?;
+        }
 
         let plan = store.ensure_plan(id, now - 100 * DAY).await?;
         for (title, status) in goals.iter() {

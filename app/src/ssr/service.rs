@@ -62,6 +62,11 @@ impl<'a> Names<'a> {
         Names { store, full: false, known: Default::default() }
     }
 
+    /// The store the names are read from.
+    pub fn store(&self) -> &'a dyn Store {
+        self.store
+    }
+
     pub fn full(store: &'a dyn Store) -> Names<'a> {
         Names { full: true, ..Names::new(store) }
     }

@@ -51,15 +51,15 @@ async fn a_caseworker_is_created_assigned_and_replaced() {
     let store = SqliteStore::connect(&url).await.unwrap();
     use app::kernel::ids::PersonId;
     use app::ssr::db::AssignmentKind;
-    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(2)));
-    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Standin).await.unwrap(), Some(PersonId(1)));
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary, now()).await.unwrap(), Some(PersonId(2)));
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Standin, now()).await.unwrap(), Some(PersonId(1)));
 
     let refused = admin(assign(3, Some(3), None), &url).await;
     assert_eq!(refused, Err("person 3 does not have the caseworker role".into()));
 
     // A new primary caseworker is a handover: audited as the command line's, the citizen told.
     admin(assign(3, Some(1), None), &url).await.unwrap();
-    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary).await.unwrap(), Some(PersonId(1)));
+    assert_eq!(store.current_caseworker(PersonId(3), AssignmentKind::Primary, now()).await.unwrap(), Some(PersonId(1)));
     let audit = store.audit_page(None, 10).await.unwrap();
     assert_eq!((audit[0].action.as_str(), audit[0].actor_id, audit[0].after.as_str()), ("handover", None, "Karin Holm"));
     let handovers = audit.iter().filter(|a| a.action == "handover").count();
@@ -329,7 +329,7 @@ async fn seeding_with_a_caseload_makes_caseworkers_with_realistic_caseloads() {
     assert_eq!(caseworkers.len(), 3, "90 citizens at about 40 each");
     let mut total = 0;
     for cw in caseworkers {
-        let n = store.caseload(cw).await.unwrap().len();
+        let n = store.caseload(cw, now()).await.unwrap().len();
         assert!((1..=40).contains(&n), "{n} citizens for one caseworker");
         total += n;
     }
@@ -355,4 +355,10 @@ async fn demo_reset_starts_over_with_the_demo_data_in_development_and_is_refused
 
     assert_eq!(admin(Admin::Demo { reset: true }, &url).await.unwrap().trim(), "demo data created");
     assert_eq!(count_people(&url).await, demo, "the extra person is gone and the demo people are back");
+}
+
+/// The command line's clock: the machine's.
+fn now() -> i64 {
+    use app::kernel::clock::Clock;
+    app::kernel::clock::SystemClock.now_ms()
 }

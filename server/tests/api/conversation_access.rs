@@ -68,8 +68,8 @@ async fn only_the_allowed_callers_can_call_each_conversation_server_function() {
     let amira = app.person("Amira").await;
     let jonas = app.person("Jonas").await;
     // The demo data's history: Jonas was Mette's caseworker before Karin.
-    assert_eq!(app.store.current_caseworker(a, AssignmentKind::Primary).await.unwrap(), Some(karin));
-    assert_eq!(app.store.current_caseworker(a, AssignmentKind::Standin).await.unwrap(), Some(amira));
+    assert_eq!(app.store.current_caseworker(a, AssignmentKind::Primary, app.clock.now_ms()).await.unwrap(), Some(karin));
+    assert_eq!(app.store.current_caseworker(a, AssignmentKind::Standin, app.clock.now_ms()).await.unwrap(), Some(amira));
     assert_eq!(app.store.caseworker_count_since(a, 0).await.unwrap(), 2, "Jonas, then Karin");
     let stranger = app.new_caseworker("Niels Andersen").await;
     let mut callers = Callers {

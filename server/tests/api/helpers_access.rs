@@ -4,6 +4,7 @@
 //! changes nothing and carries none of Mette's data.
 
 use crate::common::*;
+use app::kernel::clock::Clock;
 use app::kernel::representation::Scope;
 use leptos::server_fn::ServerFn;
 use reqwest::StatusCode;
@@ -115,7 +116,7 @@ async fn every_citizen_side_call_is_allowed_exactly_within_the_helpers_scope() {
     let mette_id = app.person("Mette").await;
     let plan_id = st.plan_of(mette_id).await.unwrap().unwrap();
     let goals_of_mette = st.goals(plan_id).await.unwrap();
-    let caseworker = st.current_caseworker(mette_id, app::ssr::db::AssignmentKind::Primary).await.unwrap().unwrap();
+    let caseworker = st.current_caseworker(mette_id, app::ssr::db::AssignmentKind::Primary, app.clock.now_ms()).await.unwrap().unwrap();
     let first_message = st.messages(mette_id).await.unwrap()[0].body.clone();
     let mut private: Vec<String> =
         vec!["Mette Hansen".into(), first_message.chars().take(30).collect(), app::ssr::demo::citizen_cpr("Mette").unwrap().into()];

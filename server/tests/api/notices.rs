@@ -196,7 +196,15 @@ async fn lone_worker(mailer: Arc<dyn Mailer>) -> (Worker, Arc<dyn Store>, Person
     store.migrate().await.unwrap();
     app::ssr::demo::seed_if_empty(store.as_ref(), 1_000).await.unwrap();
     let mette = store.person_by_cpr(app::ssr::demo::citizen_cpr("Mette").unwrap()).await.unwrap().unwrap().id;
-    let karin = store.current_caseworker(mette, app::ssr::db::AssignmentKind::Primary).await.unwrap().unwrap();
+    let karin = store
+        .current_caseworker(
+            mette,
+            app::ssr::db::AssignmentKind::Primary,
+            app::kernel::clock::Clock::now_ms(&app::kernel::clock::SystemClock),
+        )
+        .await
+        .unwrap()
+        .unwrap();
     let hash = code_hash(mette, "123456");
     store.start_email(mette, "mette@example.dk", &hash, "da", 1_000).await.unwrap();
     store.confirm_email(mette, &hash, 1_000).await.unwrap();

@@ -16,6 +16,7 @@ use app::features::my_caseworker::server::MyCaseworker;
 use app::features::network::server::{GroupMembership, JoinMeetup, LeaveMeetup, NetworkMeetup};
 use app::features::notifications::server::MyNotifications;
 use app::features::plan::server::MyPlan;
+use app::kernel::clock::Clock;
 use app::kernel::ids::{GoalId, PersonId};
 use app::kernel::plan::GoalStatus;
 use app::ssr::db::AssignmentKind;
@@ -53,7 +54,7 @@ async fn actors(app: &TestApp) -> (Actors, PersonId) {
     let mette = app.person("Mette").await;
     let karin = app.person("Karin").await;
     assert_eq!(
-        app.store.current_caseworker(mette, AssignmentKind::Primary).await.unwrap(),
+        app.store.current_caseworker(mette, AssignmentKind::Primary, app.clock.now_ms()).await.unwrap(),
         Some(karin),
         "Mette's caseworker in the demo data"
     );

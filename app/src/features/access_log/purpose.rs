@@ -37,8 +37,12 @@ pub enum Purpose {
     /// Opened the page that hands the citizen to another caseworker (an
     /// admin, or their caseworker): their name and who their caseworker is.
     Handover,
+    /// Opened the page that sets who stands in for the citizen's caseworker.
+    Cover,
     /// An admin found the citizen by name (their name and caseworker).
     AdminSearch,
+    /// An admin found the citizen by their CPR number.
+    AdminCprSearch,
     /// An admin opened the citizen's page of roles and login.
     AdminPerson,
     /// An admin read the admin audit log with a line about the citizen (a handover).
@@ -46,7 +50,7 @@ pub enum Purpose {
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 18] = [
+    pub const ALL: [Purpose; 20] = [
         Purpose::GoalReview,
         Purpose::PlanWork,
         Purpose::Inbox,
@@ -62,7 +66,9 @@ impl Purpose {
         Purpose::CaseworkerSeen,
         Purpose::AccessLogSeen,
         Purpose::Handover,
+        Purpose::Cover,
         Purpose::AdminSearch,
+        Purpose::AdminCprSearch,
         Purpose::AdminPerson,
         Purpose::AdminLog,
     ];
@@ -85,7 +91,9 @@ impl Purpose {
             Purpose::CaseworkerSeen => "caseworker_seen",
             Purpose::AccessLogSeen => "access_log_seen",
             Purpose::Handover => "handover",
+            Purpose::Cover => "cover",
             Purpose::AdminSearch => "admin_search",
+            Purpose::AdminCprSearch => "admin_cpr_search",
             Purpose::AdminPerson => "admin_person",
             Purpose::AdminLog => "admin_log",
         }

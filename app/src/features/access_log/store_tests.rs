@@ -79,8 +79,8 @@ async fn the_log_names_who_and_in_which_capacity_and_the_caseload_list_is_logged
     s.assign_caseworker(c, amira, AssignmentKind::Standin, NOW).await.unwrap();
     s.assign_caseworker(other, amira, AssignmentKind::Primary, NOW).await.unwrap();
     let staff = |id| crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) };
-    staff_for(s.as_ref(), &staff(karin), c).await.unwrap().log_read(s.as_ref(), Purpose::PlanWork, NOW + 1).await.unwrap();
-    staff_for(s.as_ref(), &staff(amira), c).await.unwrap().log_read(s.as_ref(), Purpose::PlanWork, NOW + 2).await.unwrap();
+    staff_for(s.as_ref(), &staff(karin), c, NOW).await.unwrap().log_read(s.as_ref(), Purpose::PlanWork, NOW + 1).await.unwrap();
+    staff_for(s.as_ref(), &staff(amira), c, NOW).await.unwrap().log_read(s.as_ref(), Purpose::PlanWork, NOW + 2).await.unwrap();
     // Amira's caseload list: Anden Borger as her own citizen, c as stand-in.
     let (total, page) = crate::features::inbox::service::caseload(s.as_ref(), &staff(amira), None, NOW + 3, Lang::Da).await.unwrap();
     assert_eq!((total, page.items.len()), (2, 2));

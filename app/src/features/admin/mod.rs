@@ -4,6 +4,7 @@
 //! when, before → after — which every admin action writes, the command
 //! line's too.
 
+pub mod forms;
 pub mod pages;
 pub mod server;
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
-//! `/admin` (find a person by name, hand a citizen over) and `/admin/log`
-//! (the admin audit log). Plain GET forms and links: they work without
+//! `/admin` (find a person by name or a citizen by CPR number, hand a
+//! citizen over) and `/admin/log` (the admin audit log). Plain forms (the
+//! name search a GET, the CPR search a POST) and links: they work without
 //! JavaScript.
 
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use crate::features::admin::server::{admin_log, admin_start};
 use crate::i18n::use_lang;
 use crate::routes;
+use crate::ui::form::CheckedForm;
 use crate::ui::page::{NeedsLogin, Notice, Outcome, PageHeading, PageLinks, StaffPage, Unavailable};
 use crate::ui::viewer::viewer;
 
@@ -40,6 +42,10 @@ pub fn AdminHomePage() -> impl IntoView {
                                     <button type="submit" class="btn-primary">{t.admin.search_submit}</button>
                                 </div>
                             </form>
+                            <section aria-labelledby="cpr-soeg" class="card mb-6">
+                                <h2 id="cpr-soeg" class="mb-2 text-xl font-bold">{t.admin.cpr_heading}</h2>
+                                <CheckedForm spec=home.cpr_form/>
+                            </section>
                             {home.found.map(|found| view! {
                                 <section aria-labelledby="fundet" class="mb-6">
                                     <h2 id="fundet" class="mb-2 text-2xl font-bold">{t.admin.found_heading}</h2>
@@ -69,6 +75,7 @@ pub fn AdminHomePage() -> impl IntoView {
                             <ul class="flex flex-col gap-2">
                                 <li><a href=routes::ADMIN_NEW_CASEWORKER class="link">{t.people.new_link}</a></li>
                                 <li><a href=routes::ADMIN_LOG class="link">{t.admin.log_link}</a></li>
+                                <li><a href=routes::ADMIN_SETTINGS class="link">{t.settings.link}</a></li>
                             </ul>
                         }
                         .into_any(),

@@ -10,7 +10,7 @@ use crate::kernel::time::date_time;
 use crate::ssr::access::{self, Capacity, Purpose};
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::Store;
-use crate::ssr::service::ServiceResult;
+use crate::ssr::service::{ServiceError, ServiceResult};
 
 /// Who asks for an admin action: someone in the browser (who must be an
 /// admin), or the command line (`server admin …`: whoever can run it on the
@@ -55,6 +55,20 @@ pub async fn find(store: &dyn Store, user: &CurrentUser, words: &str, now: i64, 
             name: p.full_name,
         })
         .collect())
+}
+
+/// The citizen with this CPR number (as stored: "010190-1234"), for an
+/// admin: the search is in the citizen's access log with the admin's name.
+/// No citizen has it: refused by the field. Staff have no CPR number here.
+pub async fn find_by_cpr(store: &dyn Store, user: &CurrentUser, cpr: &str, now: i64) -> ServiceResult<PersonId> {
+    let admin = access::admin(user)?;
+    let not_found = || {
+        let problem = crate::kernel::forms::Problem::CprNotFound;
+        ServiceError::Invalid(vec![crate::kernel::forms::FieldError { field: crate::features::admin::forms::CPR.into(), problem }])
+    };
+    let person = store.person_by_cpr(cpr).await?.filter(|p| p.id != admin).ok_or_else(not_found)?;
+    access::admin_for(user, person.id)?.log_read(store, Purpose::AdminCprSearch, now).await?;
+    Ok(person.id)
 }
 
 /// The admin audit log, newest first, a page at a time from `before`. The

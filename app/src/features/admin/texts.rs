@@ -37,6 +37,11 @@ pub struct AdminTexts {
     pub back: &'static str,
     /// Why an admin saw the citizen's data (the access log).
     pub purpose_search: &'static str,
+    pub purpose_cpr: &'static str,
+    pub cpr_heading: &'static str,
+    pub cpr_label: &'static str,
+    pub cpr_hint: &'static str,
+    pub cpr_submit: &'static str,
     pub purpose_person: &'static str,
     pub purpose_log: &'static str,
 }
@@ -63,6 +68,9 @@ impl crate::i18n::Texts {
             "tid-tilfoejet" => self.people.notice_hours,
             "tid-fjernet" => self.people.notice_hours_removed,
             "login-gemt" => self.people.notice_login,
+            "stedfortraeder-gemt" => self.cover.done,
+            "stedfortraeder-afsluttet" => self.cover.ended,
+            "indstillinger-gemt" => self.settings.done,
             _ => return None,
         })
     }
@@ -80,6 +88,9 @@ impl crate::i18n::Texts {
             "hours_removed" => p.action_hours_removed,
             "login_linked" => p.action_login_linked,
             "login_unlinked" => p.action_login_unlinked,
+            "cover_set" => self.cover.action_set,
+            "cover_ended" => self.cover.action_ended,
+            setting if setting.starts_with("setting:") => self.settings.action(&setting["setting:".len()..]).unwrap_or(setting),
             other => self.admin.action(other),
         }
     }
@@ -114,6 +125,11 @@ pub static DA: AdminTexts = AdminTexts {
     action_handover: "Ny sagsbehandler",
     back: "Tilbage til administration",
     purpose_search: "Fandt dig ved en søgning på navn",
+    purpose_cpr: "Fandt dig ved en søgning på dit CPR-nummer",
+    cpr_heading: "Find en borger ved CPR-nummer",
+    cpr_label: "CPR-nummer",
+    cpr_hint: "10 cifre, med eller uden bindestreg. Borgeren kan se i sin log, at du har søgt, og hvem du er.",
+    cpr_submit: "Find borgeren",
     purpose_person: "Så dine roller og dit login i administrationen",
     purpose_log: "Så i administrationsloggen, at du har fået en ny sagsbehandler",
 };
@@ -147,6 +163,11 @@ pub static EN: AdminTexts = AdminTexts {
     action_handover: "New caseworker",
     back: "Back to administration",
     purpose_search: "Found you by searching for a name",
+    purpose_cpr: "Found you by searching for your CPR number",
+    cpr_heading: "Find a citizen by CPR number",
+    cpr_label: "CPR number",
+    cpr_hint: "10 digits, with or without the dash. The citizen can see in their log that you searched, and who you are.",
+    cpr_submit: "Find the citizen",
     purpose_person: "Saw your roles and your login in the administration",
     purpose_log: "Saw in the administration log that you got a new caseworker",
 };

@@ -17,10 +17,12 @@ pub struct FoundView {
     pub person: String,
 }
 
-/// `/admin`: the search and what it found (`None` before a search).
+/// `/admin`: the search and what it found (`None` before a search), and
+/// the form that finds a citizen by CPR number.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminHome {
     pub found: Option<Vec<FoundView>>,
+    pub cpr_form: crate::ui::form::FormSpec,
 }
 
 /// One line of the admin audit log.

@@ -21,7 +21,7 @@ use crate::ssr::db::{
     Rule, SpendingCorrection, SpendingDecision, SpendingRequest, Store,
 };
 
-use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
+use crate::features::decisions::service::decision_views;
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
@@ -196,14 +196,19 @@ pub async fn cancel(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i
 
 /// The request, if `user` is the caseworker (or stand-in) of its citizen; a
 /// missing request looks the same as someone else's.
-async fn request_for_caseworker(store: &dyn Store, user: &CurrentUser, id: RequestId) -> ServiceResult<(Acting, SpendingRequest)> {
+async fn request_for_caseworker(
+    store: &dyn Store,
+    user: &CurrentUser,
+    id: RequestId,
+    now: i64,
+) -> ServiceResult<(Acting, SpendingRequest)> {
     let r = store.spending_request(id).await?;
-    Ok((access::staff_for(store, user, r.citizen_id).await?, r))
+    Ok((access::staff_for(store, user, r.citizen_id, now).await?, r))
 }
 
 /// The caseworker opens a request to answer it. Writes the access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i64, lang: Lang) -> ServiceResult<SpendingReview> {
-    let (acting, r) = request_for_caseworker(store, user, id).await?;
+    let (acting, r) = request_for_caseworker(store, user, id, now).await?;
     acting.log_read(store, Purpose::SpendingReview, now).await?;
     let citizen = store.person(r.citizen_id).await?.full_name;
     let decisions = store.decisions_of(r.citizen_id).await?;
@@ -223,7 +228,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: RequestId, now: i
 /// reason) or decline (with a reason). The decision record, the money and
 /// the citizen's notification are written in one transaction.
 pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer: SpendingAnswer, now: i64) -> ServiceResult<()> {
-    let (acting, r) = request_for_caseworker(store, user, id).await?;
+    let (acting, r) = request_for_caseworker(store, user, id, now).await?;
     if r.status != RequestStatus::Pending {
         return Err(ServiceError::Conflict);
     }
@@ -235,7 +240,12 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: RequestId, answer
     let d = SpendingDecision {
         request: id,
         approved,
-        decision: NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+        decision: NewDecision {
+            decided_by: acting.actor,
+            reasons,
+            appeal_guidance: crate::features::settings::service::appeal_guidance(store).await?,
+            corrects: None,
+        },
         notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, id.0)),
     };
     store.decide_spending(&d, now).await?;
@@ -262,7 +272,7 @@ pub fn correctable<'d>(r: &SpendingRequest, all: &'d [Decision]) -> Option<&'d D
 /// ledger entry; the citizen is told. Refused input gets a message by the
 /// amount; a request that is not correctable (or changed meanwhile) is a `Conflict`.
 pub async fn correct(store: &dyn Store, user: &CurrentUser, id: RequestId, input: CorrectionInput, now: i64) -> ServiceResult<DecisionId> {
-    let (acting, r) = request_for_caseworker(store, user, id).await?;
+    let (acting, r) = request_for_caseworker(store, user, id, now).await?;
     let all = store.decisions_of(r.citizen_id).await?;
     let corrected = correctable(&r, &all).ok_or(ServiceError::Conflict)?.id;
     let was = r.approved.unwrap_or(Amount::ZERO);
@@ -276,7 +286,7 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: RequestId, input
         decision: NewDecision {
             decided_by: acting.actor,
             reasons: Some(input.reason),
-            appeal_guidance: APPEAL_GUIDANCE.into(),
+            appeal_guidance: crate::features::settings::service::appeal_guidance(store).await?,
             corrects: Some(corrected),
         },
         notify_citizen: Some(Notice::new(NotificationKind::SpendingAnswered, id.0)),
@@ -307,7 +317,7 @@ pub async fn citizen_budget(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<CitizenBudget> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     acting.log_read(store, Purpose::BudgetWork, now).await?;
     let name = store.person(citizen).await?.full_name;
     let b = latest(store, citizen).await?;
@@ -321,7 +331,7 @@ pub async fn citizen_budget(
 
 /// The caseworker grants a budget (when none is running), up to the cap.
 pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: GrantInput, now: i64) -> ServiceResult<()> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     let cap = store.budget_cap().await?;
     if g.amount > cap {
         return Err(invalid(budget_fields::AMOUNT, Problem::OverCap(cap)));
@@ -340,7 +350,7 @@ pub async fn grant(store: &dyn Store, user: &CurrentUser, citizen: PersonId, g: 
 
 /// The caseworker adds to the running budget, up to the cap in total.
 pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, amount: Amount, key: &str, now: i64) -> ServiceResult<()> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
     let cap = store.budget_cap().await?;
     if b.granted.checked_add(amount).is_none_or(|total| total > cap) {
@@ -357,7 +367,7 @@ pub async fn top_up(store: &dyn Store, user: &CurrentUser, citizen: PersonId, am
 /// The caseworker ends the running budget: what is unused is taken back;
 /// requests already made wait for their answer.
 pub async fn end(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<()> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     let b = running(store, citizen).await?.ok_or(ServiceError::Conflict)?;
     Ok(store.end_budget(b.id, acting.actor, now).await?)
 }

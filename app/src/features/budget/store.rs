@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use sqlx::Row;
 
+use crate::features::casework::store::cases_of;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::Amount;
@@ -33,7 +34,7 @@ pub trait BudgetStore: Send + Sync {
     /// Pending requests waiting for `staff` (as caseworker or stand-in), oldest first.
     /// Requests waiting for `staff`, oldest first, at most `limit`, after
     /// the inbox's place `after` (time, and id·3 + 1 for a request).
-    async fn open_spending_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenSpending>>;
+    async fn open_spending_for(&self, staff: PersonId, after: Option<Before>, limit: i64, now: i64) -> DbResult<Vec<OpenSpending>>;
     async fn budget(&self, id: BudgetId) -> DbResult<Budget>;
     async fn budgets_of(&self, citizen: PersonId) -> DbResult<Vec<Budget>>;
     async fn ledger(&self, id: BudgetId) -> DbResult<Vec<LedgerEntry>>;
@@ -188,21 +189,23 @@ macro_rules! sql {
                     .fetch_all(&self.pool)
                     .await?)
             }
-            async fn open_spending_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenSpending>> {
+            async fn open_spending_for(&self, staff: PersonId, after: Option<Before>, limit: i64, now: i64) -> DbResult<Vec<OpenSpending>> {
                 let (at, tag) = Before::after(after);
-                Ok(sqlx::query_as(
+                Ok(sqlx::query_as(concat!(
                     // From the caseload in, as `open_goals_for`.
                     "SELECT sr.*, person.full_name AS citizen_name FROM spending_request sr \
                      JOIN person ON person.id = sr.citizen_id \
-                     WHERE sr.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
-                       AND sr.status = 'pending' \
+                     WHERE sr.citizen_id IN ",
+                    cases_of!("$1", "$5"),
+                    " AND sr.status = 'pending' \
                        AND (sr.created_at > $2 OR (sr.created_at = $2 AND sr.id * 3 + 1 > $3)) \
                      ORDER BY sr.created_at, sr.id LIMIT $4",
-                )
+                ))
                 .bind(staff.0)
                 .bind(at)
                 .bind(tag)
                 .bind(limit)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?)
             }

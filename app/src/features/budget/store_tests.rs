@@ -85,10 +85,10 @@ async fn a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_i
     let other_cw = person(&*s, "Anden Sagsbehandler", None).await;
     let r1 = s.request_spending(&spend(b, c, kr(300), "r1"), NOW).await.unwrap().id();
     let r2 = s.request_spending(&spend(b, c, kr(200), "r2"), NOW + 1).await.unwrap().id();
-    let open = s.open_spending_for(cw, None, 100).await.unwrap();
+    let open = s.open_spending_for(cw, None, 100, NOW).await.unwrap();
     assert_eq!(open.iter().map(|o| o.request.id).collect::<Vec<_>>(), vec![r1, r2], "oldest first");
     assert_eq!(open[0].citizen_name, "Jonas Borger");
-    assert_eq!(s.open_spending_for(other_cw, None, 100).await.unwrap(), vec![], "only for the citizen's own caseworker");
+    assert_eq!(s.open_spending_for(other_cw, None, 100, NOW).await.unwrap(), vec![], "only for the citizen's own caseworker");
     assert_eq!(s.spending_requests(b).await.unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), vec![r2, r1], "newest first");
 
     let d = SpendingDecision {
@@ -102,7 +102,7 @@ async fn a_decision_on_spending_notifies_the_citizen_and_pending_requests_wait_i
     assert!(matches!(s.decide_spending(&d, NOW + 3).await, Err(DbError::Conflict(_))));
     assert_eq!(s.notifications(c).await.unwrap().len(), 1);
     assert_eq!(s.decisions_of(c).await.unwrap().len(), 1);
-    assert_eq!(s.open_spending_for(cw, None, 100).await.unwrap().iter().map(|o| o.request.id).collect::<Vec<_>>(), vec![r2]);
+    assert_eq!(s.open_spending_for(cw, None, 100, NOW).await.unwrap().iter().map(|o| o.request.id).collect::<Vec<_>>(), vec![r2]);
 }
 
 async fn a_request_reserves_and_a_decision_spends_with_the_ledger_balanced(s: Arc<dyn Store>) {

@@ -97,7 +97,10 @@ fn Working(p: CitizenPage, t: &'static Texts) -> impl IntoView {
             <a href=routes::citizen_helpers(citizen) class="link">{t.helpers.staff_link}</a>
             {helpers}
         </div>
-        {view.handover.map(|href| view! { <p class="mb-4"><a href=href class="link">{t.handover.link}</a></p> })}
+        {view.handover.map(|href| view! {
+            <p class="mb-4"><a href=href class="link">{t.handover.link}</a></p>
+            <p class="mb-4"><a href=routes::cover(citizen) class="link">{t.cover.link}</a></p>
+        })}
         <Outcome/>
         <Section id="maal" heading=t.casework.cw_goals_heading empty=t.casework.cw_goals_empty items=goals/>
         <Section id="aktiviteter" heading=t.casework.cw_activities_heading empty=t.casework.cw_activities_empty items=activities/>

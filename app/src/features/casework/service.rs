@@ -18,7 +18,7 @@ use crate::ssr::service::{ServiceError, ServiceResult};
 /// The citizen's plan, made on the caseworker's first change (a citizen
 /// never gets one by logging in), after checking who asks.
 async fn plan_to_change(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<(Acting, PlanId)> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     Ok((acting, store.ensure_plan(citizen, now).await?))
 }
 
@@ -32,7 +32,7 @@ pub async fn open_plan(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<CitizenPlanView> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     acting.log_read(store, Purpose::PlanWork, now).await?;
     // A citizen just handed over is no longer new once opened.
     crate::features::handover::service::seen(store, &acting, now).await?;

@@ -15,20 +15,56 @@ pub trait CaseworkStore: Send + Sync {
     /// Makes `staff` the citizen's caseworker of this kind from `now`, ending
     /// whoever held that place; both in one transaction.
     async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()>;
-    /// Ends the stand-in arrangement, if any.
+    /// Ends the stand-in arrangement, if any (one not begun yet is dropped).
     async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()>;
-    async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>>;
+    /// The citizen's caseworker of this kind at `now`: a stand-in only while
+    /// their cover runs (see `features/cover`).
+    async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind, now: i64) -> DbResult<Option<PersonId>>;
     /// How many different primary caseworkers the citizen has had since `since`.
     async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64>;
-    /// The citizens whose primary caseworker or stand-in `staff` is now.
-    async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>>;
+    /// The citizens whose primary caseworker or covering stand-in `staff` is at `now`.
+    async fn caseload(&self, staff: PersonId, now: i64) -> DbResult<Vec<PersonId>>;
     /// The same with what `staff` is to each now: one row per place held
     /// (primary and stand-in for one citizen are two rows).
-    async fn caseload_kinds(&self, staff: PersonId) -> DbResult<Vec<(PersonId, AssignmentKind)>>;
+    async fn caseload_kinds(&self, staff: PersonId, now: i64) -> DbResult<Vec<(PersonId, AssignmentKind)>>;
     /// Everyone `staff` is caseworker or stand-in for, with their plan's
     /// state, by name: at most `limit`, those after `after` in that order.
     async fn caseload_overview(&self, staff: PersonId, now: i64, after: Option<PersonId>, limit: i64) -> DbResult<Vec<CaseloadRow>>;
 }
+
+/// The assignment `$a` in force at `$now` (a parameter, "$2"): begun and not
+/// ended. A primary place runs from its start until further notice; a
+/// stand-in's cover may have an end, or begin later.
+macro_rules! in_force {
+    ($a:literal, $now:literal) => {
+        concat!("(", $a, ".from_at <= ", $now, " AND (", $a, ".to_at IS NULL OR ", $a, ".to_at > ", $now, "))")
+    };
+}
+pub(crate) use in_force;
+
+/// The citizens `$staff` is caseworker or covering stand-in for at `$now`:
+/// a subquery for `citizen_id IN …`.
+macro_rules! cases_of {
+    ($staff:literal, $now:literal) => {
+        concat!(
+            "(SELECT cases.citizen_id FROM caseworker_assignment cases WHERE cases.staff_id = ",
+            $staff,
+            " AND ",
+            $crate::features::casework::store::in_force!("cases", $now),
+            ")"
+        )
+    };
+}
+pub(crate) use cases_of;
+
+/// Ends the citizen's place of a kind ($2, $3) at $1: one running now ends,
+/// one not begun yet is dropped by [`DROP_PLACE`]. Run both, in this order.
+pub(crate) const END_PLACE: &str = "UPDATE caseworker_assignment SET to_at = $1 \
+     WHERE citizen_id = $2 AND kind = $3 AND from_at <= $1 AND (to_at IS NULL OR to_at > $1)";
+const CURRENT: &str =
+    concat!("SELECT ca.staff_id FROM caseworker_assignment ca WHERE ca.citizen_id = $1 AND ca.kind = $2 AND ", in_force!("ca", "$3"));
+
+pub(crate) const DROP_PLACE: &str = "DELETE FROM caseworker_assignment WHERE citizen_id = $2 AND kind = $3 AND from_at > $1";
 
 macro_rules! sql {
     ($store:ty, $row:ty) => {
@@ -37,20 +73,13 @@ macro_rules! sql {
             async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()> {
                 let mut tx = self.begin_write().await?;
                 let current: Option<i64> =
-                    sqlx::query_scalar("SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL")
-                        .bind(citizen.0)
-                        .bind(kind.as_str())
-                        .fetch_optional(&mut *tx)
-                        .await?;
+                    sqlx::query_scalar(CURRENT).bind(citizen.0).bind(kind.as_str()).bind(now).fetch_optional(&mut *tx).await?;
                 if current == Some(staff.0) {
                     return Ok(());
                 }
-                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = $3 AND to_at IS NULL")
-                    .bind(now)
-                    .bind(citizen.0)
-                    .bind(kind.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                for end in [END_PLACE, DROP_PLACE] {
+                    sqlx::query(end).bind(now).bind(citizen.0).bind(kind.as_str()).execute(&mut *tx).await?;
+                }
                 sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, $3, $4)")
                     .bind(citizen.0)
                     .bind(staff.0)
@@ -62,20 +91,16 @@ macro_rules! sql {
                 Ok(())
             }
             async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()> {
-                sqlx::query("UPDATE caseworker_assignment SET to_at = $1 WHERE citizen_id = $2 AND kind = 'standin' AND to_at IS NULL")
-                    .bind(now)
-                    .bind(citizen.0)
-                    .execute(&self.pool)
-                    .await?;
+                let mut tx = self.begin_write().await?;
+                for end in [END_PLACE, DROP_PLACE] {
+                    sqlx::query(end).bind(now).bind(citizen.0).bind(AssignmentKind::Standin.as_str()).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
                 Ok(())
             }
-            async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind) -> DbResult<Option<PersonId>> {
+            async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind, now: i64) -> DbResult<Option<PersonId>> {
                 let id: Option<i64> =
-                    sqlx::query_scalar("SELECT staff_id FROM caseworker_assignment WHERE citizen_id = $1 AND kind = $2 AND to_at IS NULL")
-                        .bind(citizen.0)
-                        .bind(kind.as_str())
-                        .fetch_optional(&self.pool)
-                        .await?;
+                    sqlx::query_scalar(CURRENT).bind(citizen.0).bind(kind.as_str()).bind(now).fetch_optional(&self.pool).await?;
                 Ok(id.map(PersonId))
             }
             async fn caseworker_count_since(&self, citizen: PersonId, since: i64) -> DbResult<i64> {
@@ -88,20 +113,26 @@ macro_rules! sql {
                 .fetch_one(&self.pool)
                 .await?)
             }
-            async fn caseload(&self, staff: PersonId) -> DbResult<Vec<PersonId>> {
-                let ids: Vec<i64> = sqlx::query_scalar(
-                    "SELECT DISTINCT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL ORDER BY citizen_id",
-                )
+            async fn caseload(&self, staff: PersonId, now: i64) -> DbResult<Vec<PersonId>> {
+                let ids: Vec<i64> = sqlx::query_scalar(concat!(
+                    "SELECT DISTINCT citizen_id FROM caseworker_assignment ca WHERE ca.staff_id = $1 AND ",
+                    in_force!("ca", "$2"),
+                    " ORDER BY citizen_id"
+                ))
                 .bind(staff.0)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(ids.into_iter().map(PersonId).collect())
             }
-            async fn caseload_kinds(&self, staff: PersonId) -> DbResult<Vec<(PersonId, AssignmentKind)>> {
-                let rows: Vec<(i64, String)> = sqlx::query_as(
-                    "SELECT citizen_id, kind FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL ORDER BY citizen_id, kind",
-                )
+            async fn caseload_kinds(&self, staff: PersonId, now: i64) -> DbResult<Vec<(PersonId, AssignmentKind)>> {
+                let rows: Vec<(i64, String)> = sqlx::query_as(concat!(
+                    "SELECT citizen_id, kind FROM caseworker_assignment ca WHERE ca.staff_id = $1 AND ",
+                    in_force!("ca", "$2"),
+                    " ORDER BY citizen_id, kind"
+                ))
                 .bind(staff.0)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
@@ -135,8 +166,9 @@ macro_rules! sql {
                           WHERE ap.plan_id = pl.id AND ap.cancelled_at IS NULL AND ap.starts_at <= $2) AS last_contact \
                      FROM caseworker_assignment ca JOIN person p ON p.id = ca.citizen_id \
                      LEFT JOIN plan pl ON pl.citizen_id = p.id \
-                     WHERE ca.staff_id = $1 AND ca.to_at IS NULL \
-                       AND (p.full_name, p.id) > (COALESCE((SELECT full_name FROM person WHERE id = $3), ''), $3) \
+                     WHERE ca.staff_id = $1 AND ",
+                    in_force!("ca", "$2"),
+                    " AND (p.full_name, p.id) > (COALESCE((SELECT full_name FROM person WHERE id = $3), ''), $3) \
                      ORDER BY p.full_name, p.id LIMIT $4",
                 ))
                 .bind(staff.0)

@@ -17,12 +17,12 @@ async fn staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_
     s.assign_caseworker(c, jonas, AssignmentKind::Standin, NOW).await.unwrap();
     let staff = |id| crate::ssr::auth::CurrentUser { roles: vec![Role::Caseworker], ..signed_in(id, false) };
 
-    let acting = staff_for(s.as_ref(), &staff(karin), c).await.unwrap();
+    let acting = staff_for(s.as_ref(), &staff(karin), c, NOW).await.unwrap();
     assert_eq!((acting.citizen, acting.actor, acting.capacity), (c, karin, Capacity::Caseworker));
-    assert_eq!(staff_for(s.as_ref(), &staff(jonas), c).await.unwrap().capacity, Capacity::Standin);
-    assert!(staff_for(s.as_ref(), &staff(other), c).await.is_err(), "another caseworker");
-    assert!(staff_for(s.as_ref(), &signed_in(karin, false), c).await.is_err(), "without the caseworker role");
-    assert!(staff_for(s.as_ref(), &staff(c), c).await.is_err(), "nobody is their own caseworker");
+    assert_eq!(staff_for(s.as_ref(), &staff(jonas), c, NOW).await.unwrap().capacity, Capacity::Standin);
+    assert!(staff_for(s.as_ref(), &staff(other), c, NOW).await.is_err(), "another caseworker");
+    assert!(staff_for(s.as_ref(), &signed_in(karin, false), c, NOW).await.is_err(), "without the caseworker role");
+    assert!(staff_for(s.as_ref(), &staff(c), c, NOW).await.is_err(), "nobody is their own caseworker");
 
     acting.log_read(s.as_ref(), Purpose::BudgetWork, NOW + 1).await.unwrap();
     crate::ssr::access::citizen_self(&signed_in(c, true)).unwrap().log_read(s.as_ref(), Purpose::BudgetWork, NOW + 2).await.unwrap();
@@ -31,8 +31,8 @@ async fn staff_act_for_a_citizen_only_as_their_caseworker_or_stand_in_and_their_
     assert_eq!((log[0].staff_id, log[0].purpose.as_str()), (karin, "budget_work"));
 
     s.assign_caseworker(c, other, AssignmentKind::Primary, NOW + DAY).await.unwrap();
-    assert!(staff_for(s.as_ref(), &staff(karin), c).await.is_err(), "after the handover the old caseworker acts for nobody");
-    assert_eq!(staff_for(s.as_ref(), &staff(other), c).await.unwrap().capacity, Capacity::Caseworker);
+    assert!(staff_for(s.as_ref(), &staff(karin), c, NOW + DAY).await.is_err(), "after the handover the old caseworker acts for nobody");
+    assert_eq!(staff_for(s.as_ref(), &staff(other), c, NOW + DAY).await.unwrap().capacity, Capacity::Caseworker);
 }
 
 async fn a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted(s: Arc<dyn Store>) {
@@ -42,17 +42,17 @@ async fn a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted(s: A
     s.assign_caseworker(c, a, AssignmentKind::Primary, NOW - 90 * DAY).await.unwrap();
     assert_eq!(s.caseworker_count_since(c, NOW - 365 * DAY).await.unwrap(), 1, "re-assigning the same person changes nothing");
     s.assign_caseworker(c, b, AssignmentKind::Primary, NOW - 10 * DAY).await.unwrap();
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary).await.unwrap(), Some(b));
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary, NOW).await.unwrap(), Some(b));
     assert_eq!(s.caseworker_count_since(c, NOW - 365 * DAY).await.unwrap(), 2);
     assert_eq!(s.caseworker_count_since(c, NOW - 5 * DAY).await.unwrap(), 1);
-    assert_eq!(s.caseload(a).await.unwrap(), vec![]);
-    assert_eq!(s.caseload(b).await.unwrap(), vec![c]);
+    assert_eq!(s.caseload(a, NOW).await.unwrap(), vec![]);
+    assert_eq!(s.caseload(b, NOW).await.unwrap(), vec![c]);
 
     s.assign_caseworker(c, a, AssignmentKind::Standin, NOW).await.unwrap();
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin).await.unwrap(), Some(a));
-    assert_eq!(s.caseload(a).await.unwrap(), vec![c], "a stand-in covers the citizen");
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin, NOW).await.unwrap(), Some(a));
+    assert_eq!(s.caseload(a, NOW).await.unwrap(), vec![c], "a stand-in covers the citizen");
     s.end_standin(c, NOW + DAY).await.unwrap();
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin).await.unwrap(), None);
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin, NOW + DAY).await.unwrap(), None);
 }
 
 async fn the_caseworker_works_on_the_plan_and_every_change_is_in_the_history_the_citizen_sees(s: Arc<dyn Store>) {

@@ -14,6 +14,7 @@ pub struct CitizenPlanView {
     /// Who helps the citizen now and with what, in words ("Ole Berg,
     /// fuldmægtig: …").
     pub helpers: Vec<String>,
-    /// The handover page, for the citizen's caseworker (not a stand-in).
+    /// The handover page, for the citizen's caseworker (not a stand-in); they
+    /// also choose who stands in (the cover page).
     pub handover: Option<String>,
 }

@@ -108,7 +108,7 @@ pub async fn waiting(
     if !user.has_role(crate::kernel::plan::Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
-    let open = store.open_complaints_for(user.person_id).await?;
+    let open = store.open_complaints_for(user.person_id, now).await?;
     let citizens = open.iter().map(|o| o.complaint.citizen_id).collect();
     let mut items = Vec::new();
     for o in open {
@@ -133,7 +133,7 @@ pub async fn waiting(
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now: i64, lang: Lang) -> ServiceResult<ComplaintReview> {
     use crate::features::decisions::service::{about, view_of};
     let k = store.complaint(id).await?;
-    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id, now).await?;
     acting.log_read(store, crate::ssr::access::Purpose::ComplaintReview, now).await?;
     let all = store.decisions_of(k.citizen_id).await?;
     let d = all.iter().find(|d| d.id == k.decision_id).ok_or(ServiceError::NotAllowed)?;
@@ -170,7 +170,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: ComplaintId, now:
 /// when it was answered already.
 pub async fn uphold(store: &dyn Store, user: &CurrentUser, id: ComplaintId, reasons: Reason, now: i64) -> ServiceResult<()> {
     let k = store.complaint(id).await?;
-    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id, now).await?;
     if k.answered_at.is_some() {
         return Err(ServiceError::Conflict);
     }
@@ -215,7 +215,7 @@ pub async fn change(
     now: i64,
 ) -> ServiceResult<()> {
     let k = store.complaint(id).await?;
-    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id).await?;
+    let acting = crate::ssr::access::staff_for(store, user, k.citizen_id, now).await?;
     if k.answered_at.is_some() {
         return Err(ServiceError::Conflict);
     }

@@ -5,6 +5,7 @@
 
 use async_trait::async_trait;
 
+use crate::features::casework::store::cases_of;
 use crate::kernel::ids::*;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
@@ -64,7 +65,7 @@ pub trait ComplaintStore: Send + Sync {
     /// The complaints waiting for an answer from the citizens `staff` is
     /// caseworker or stand-in for now (a complaint follows its citizen on a
     /// handover), the soonest due first.
-    async fn open_complaints_for(&self, staff: PersonId) -> DbResult<Vec<OpenComplaint>>;
+    async fn open_complaints_for(&self, staff: PersonId, now: i64) -> DbResult<Vec<OpenComplaint>>;
     /// The municipality keeps the decision and sends the complaint on to
     /// Ankestyrelsen at `now`: the answer, a line in the plan's history and
     /// the citizen's notification, in one transaction. `Conflict` when the
@@ -132,14 +133,15 @@ macro_rules! sql {
             async fn complaint(&self, id: ComplaintId) -> DbResult<Complaint> {
                 Ok(sqlx::query_as("SELECT * FROM complaint WHERE id = $1").bind(id.0).fetch_one(&self.pool).await?)
             }
-            async fn open_complaints_for(&self, staff: PersonId) -> DbResult<Vec<OpenComplaint>> {
-                Ok(sqlx::query_as(
+            async fn open_complaints_for(&self, staff: PersonId, now: i64) -> DbResult<Vec<OpenComplaint>> {
+                Ok(sqlx::query_as(concat!(
                     "SELECT complaint.*, person.full_name AS citizen_name FROM complaint JOIN person ON person.id = complaint.citizen_id \
-                     WHERE complaint.answered_at IS NULL \
-                       AND complaint.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
-                     ORDER BY complaint.due_at, complaint.id",
-                )
+                     WHERE complaint.answered_at IS NULL AND complaint.citizen_id IN ",
+                    cases_of!("$1", "$2"),
+                    " ORDER BY complaint.due_at, complaint.id",
+                ))
                 .bind(staff.0)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?)
             }

@@ -129,7 +129,7 @@ async fn post_message(data: MultipartData, staff: bool) -> Result<(), ServerFnEr
     // Who may write is settled before any file is read or decoded.
     let posted = read_post(data, |fields| {
         let citizen = citizen_of(fields);
-        async move { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId)).await }
+        async move { conversation::may_write(cx.store(), cx.user()?, citizen.map(PersonId), cx.now).await }
     })
     .await?;
     let fields = &posted.fields;

@@ -33,7 +33,7 @@ pub async fn my_thread(
     lang: Lang,
 ) -> ServiceResult<Option<ThreadView>> {
     let me = access::citizen_for_any(user, &[Scope::Write, Scope::See])?;
-    let Some(caseworker) = caseworker_of(store, me.citizen).await? else {
+    let Some(caseworker) = caseworker_of(store, me.citizen, now).await? else {
         return Ok(None);
     };
     me.log_read(store, Purpose::Conversation, now).await?;
@@ -44,13 +44,13 @@ pub async fn my_thread(
 /// Whether `user` may write in a thread: their own (`citizen` left out),
 /// or as the caseworker or stand-in of `citizen`. Asked before the files of
 /// a post are read, so a caller who may not write costs no decoding.
-pub async fn may_write(store: &dyn Store, user: &CurrentUser, citizen: Option<PersonId>) -> ServiceResult<()> {
+pub async fn may_write(store: &dyn Store, user: &CurrentUser, citizen: Option<PersonId>, now: i64) -> ServiceResult<()> {
     match citizen {
         None => {
             let me = access::citizen_for(user, Scope::Write)?;
-            caseworker_of(store, me.citizen).await?.map(|_| ()).ok_or(ServiceError::NotAllowed)
+            caseworker_of(store, me.citizen, now).await?.map(|_| ()).ok_or(ServiceError::NotAllowed)
         }
-        Some(c) => access::staff_for(store, user, c).await.map(|_| ()),
+        Some(c) => access::staff_for(store, user, c, now).await.map(|_| ()),
     }
 }
 
@@ -65,7 +65,7 @@ pub async fn send(
     now: i64,
 ) -> ServiceResult<MessageId> {
     let me = access::citizen_for(user, Scope::Write)?;
-    may_write(store, user, None).await?;
+    may_write(store, user, None, now).await?;
     let m = NewMessage {
         citizen: me.citizen,
         // The citizen's side: a helper writes as the citizen, and is named.
@@ -97,7 +97,7 @@ pub async fn staff_thread(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<ThreadView> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     acting.log_read(store, Purpose::Conversation, now).await?;
     let other = store.person(citizen).await?.full_name;
     thread(store, &acting, other, same_origin, now, lang).await
@@ -114,14 +114,14 @@ pub async fn answer(
     key: &str,
     now: i64,
 ) -> ServiceResult<MessageId> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     let m = NewMessage::from_staff(citizen, acting.actor, body, key, files);
     Ok(store.send_message(&m, now).await?.id())
 }
 
 /// The caseworker marks the conversation done.
 pub async fn close(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<()> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     store.close_conversation(citizen, acting.actor, now).await?;
     Ok(())
 }
@@ -143,7 +143,7 @@ pub async fn updates(
 ) -> ServiceResult<Vec<MessageView>> {
     let acting = match citizen {
         None => access::citizen_for_any(user, &[Scope::Write, Scope::See])?,
-        Some(c) => access::staff_for(store, user, c).await?,
+        Some(c) => access::staff_for(store, user, c, now).await?,
     };
     let new = store.messages_after(acting.citizen, after).await?;
     if new.iter().any(|m| from_other_side(&acting, m)) {
@@ -172,15 +172,15 @@ pub async fn attachment(store: &dyn Store, user: &CurrentUser, id: AttachmentId,
         Err(_) if user.acting_for.is_some() => return Err(ServiceError::NotAllowed),
         Err(_) => {}
     }
-    let acting = access::staff_for(store, user, file.citizen_id).await?;
+    let acting = access::staff_for(store, user, file.citizen_id, now).await?;
     acting.log_read(store, Purpose::Attachment, now).await?;
     Ok(file)
 }
 
 /// Who the citizen writes to: their caseworker, or the stand-in while there is none.
-async fn caseworker_of(store: &dyn Store, citizen: PersonId) -> ServiceResult<Option<PersonId>> {
+async fn caseworker_of(store: &dyn Store, citizen: PersonId, now: i64) -> ServiceResult<Option<PersonId>> {
     for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
-        if let Some(staff) = store.current_caseworker(citizen, kind).await? {
+        if let Some(staff) = store.current_caseworker(citizen, kind, now).await? {
             return Ok(Some(staff));
         }
     }

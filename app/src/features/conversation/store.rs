@@ -7,6 +7,7 @@
 
 use async_trait::async_trait;
 
+use crate::features::casework::store::cases_of;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::text::MessageBody;
@@ -178,7 +179,8 @@ pub trait ConversationStore: Send + Sync {
     /// citizen had the last word and it is not marked done; the longest
     /// waiting first, at most `limit`, after the inbox's place `after` (time, and the
     /// citizen's id·3 + 2 for a conversation).
-    async fn open_conversations_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenConversation>>;
+    async fn open_conversations_for(&self, staff: PersonId, after: Option<Before>, limit: i64, now: i64)
+        -> DbResult<Vec<OpenConversation>>;
     /// The files attached to the citizen's messages from message `from` on
     /// (without their bytes), by message: a page that shows a few new
     /// messages reads only their files.
@@ -212,13 +214,13 @@ macro_rules! sql {
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO message (citizen_id, sender_id, body, sent_at, helper_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                 )
-                    .bind(m.citizen.0)
-                    .bind(m.sender.0)
-                    .bind(m.body.as_str())
-                    .bind(now)
-                    .bind(m.helper.map(|h| h.0))
-                    .fetch_one(&mut *tx)
-                    .await?;
+                .bind(m.citizen.0)
+                .bind(m.sender.0)
+                .bind(m.body.as_str())
+                .bind(now)
+                .bind(m.helper.map(|h| h.0))
+                .fetch_one(&mut *tx)
+                .await?;
                 attach_files!(tx, "message_id", id, m.citizen.0, &m.attachments, now);
                 if m.notify_citizen {
                     notify_in!(tx, m.citizen.0, Notice::new(NotificationKind::MessageAnswered, id), now);
@@ -228,7 +230,10 @@ macro_rules! sql {
                 Ok(SubmitOutcome::Created(MessageId(id)))
             }
             async fn messages(&self, citizen: PersonId) -> DbResult<Vec<Message>> {
-                Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id").bind(citizen.0).fetch_all(&self.pool).await?)
+                Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 ORDER BY sent_at, id")
+                    .bind(citizen.0)
+                    .fetch_all(&self.pool)
+                    .await?)
             }
             async fn messages_after(&self, citizen: PersonId, after: MessageId) -> DbResult<Vec<Message>> {
                 Ok(sqlx::query_as("SELECT * FROM message WHERE citizen_id = $1 AND id > $2 ORDER BY sent_at, id")
@@ -282,14 +287,22 @@ macro_rules! sql {
                     .await?
                     .flatten())
             }
-            async fn open_conversations_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenConversation>> {
+            async fn open_conversations_for(
+                &self,
+                staff: PersonId,
+                after: Option<Before>,
+                limit: i64,
+                now: i64,
+            ) -> DbResult<Vec<OpenConversation>> {
                 let (at, tag) = Before::after(after);
                 Ok(sqlx::query_as(
                     // From the caseload in (as the inbox's other queries).
                     concat!(
                         "SELECT m.citizen_id, p.full_name AS citizen_name, MIN(m.sent_at) AS waiting_since, COUNT(*) AS waiting \
                          FROM message m JOIN person p ON p.id = m.citizen_id \
-                         WHERE m.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) AND ",
+                         WHERE m.citizen_id IN ",
+                        cases_of!("$1", "$5"),
+                        " AND ",
                         waiting_message!(),
                         " GROUP BY m.citizen_id, p.full_name \
                          HAVING MIN(m.sent_at) > $2 OR (MIN(m.sent_at) = $2 AND m.citizen_id * 3 + 2 > $3) \
@@ -300,6 +313,7 @@ macro_rules! sql {
                 .bind(at)
                 .bind(tag)
                 .bind(limit)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?)
             }

@@ -115,11 +115,11 @@ async fn the_state_and_the_inbox_follow_who_had_the_last_word(s: Arc<dyn Store>)
     let (me, staff) = (signed_in(c, true), staff_user(cw));
     let state = |at: i64| async move { conversation::staff_thread(s, &staff_user(cw), c, false, at, Lang::Da).await.unwrap().state };
     assert_eq!(state(NOW).await, ThreadState::Empty);
-    assert_eq!(s.open_conversations_for(cw, None, 100).await.unwrap(), vec![]);
+    assert_eq!(s.open_conversations_for(cw, None, 100, NOW).await.unwrap(), vec![]);
     conversation::send(s, &me, body("Første"), vec![], "1", NOW + 10).await.unwrap();
     conversation::send(s, &me, body("Anden"), vec![], "2", NOW + 20).await.unwrap();
     assert_eq!(state(NOW + 21).await, ThreadState::WaitingForCaseworker);
-    let open = s.open_conversations_for(cw, None, 100).await.unwrap();
+    let open = s.open_conversations_for(cw, None, 100, NOW).await.unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!((open[0].citizen_id, open[0].waiting_since, open[0].waiting), (c, NOW + 10, 2), "waiting since the oldest unanswered");
     let open_items = || async move { s.caseload_overview(cw, NOW + 100, None, 100).await.unwrap()[0].open_items };
@@ -127,17 +127,21 @@ async fn the_state_and_the_inbox_follow_who_had_the_last_word(s: Arc<dyn Store>)
     conversation::answer(s, &staff, c, body("Svar"), vec![], "a", NOW + 30).await.unwrap();
     assert_eq!(open_items().await, 0);
     assert_eq!(state(NOW + 31).await, ThreadState::WaitingForCitizen);
-    assert_eq!(s.open_conversations_for(cw, None, 100).await.unwrap(), vec![], "answered: out of the inbox");
+    assert_eq!(s.open_conversations_for(cw, None, 100, NOW).await.unwrap(), vec![], "answered: out of the inbox");
     conversation::send(s, &me, body("Tredje"), vec![], "3", NOW + 40).await.unwrap();
-    assert_eq!(s.open_conversations_for(cw, None, 100).await.unwrap()[0].waiting_since, NOW + 40, "only what came after the answer waits");
+    assert_eq!(
+        s.open_conversations_for(cw, None, 100, NOW).await.unwrap()[0].waiting_since,
+        NOW + 40,
+        "only what came after the answer waits"
+    );
     conversation::close(s, &staff, c, NOW + 50).await.unwrap();
     assert_eq!(state(NOW + 51).await, ThreadState::Closed);
-    assert_eq!(s.open_conversations_for(cw, None, 100).await.unwrap(), vec![], "done: out of the inbox");
+    assert_eq!(s.open_conversations_for(cw, None, 100, NOW).await.unwrap(), vec![], "done: out of the inbox");
     conversation::send(s, &me, body("Fjerde"), vec![], "4", NOW + 60).await.unwrap();
     assert_eq!(state(NOW + 61).await, ThreadState::WaitingForCaseworker, "a new message reopens it");
-    assert_eq!(s.open_conversations_for(cw, None, 100).await.unwrap()[0].waiting, 1);
+    assert_eq!(s.open_conversations_for(cw, None, 100, NOW).await.unwrap()[0].waiting, 1);
     let other = caseworker(s, "Anden Sagsbehandler").await;
-    assert_eq!(s.open_conversations_for(other, None, 100).await.unwrap(), vec![], "nobody else's inbox");
+    assert_eq!(s.open_conversations_for(other, None, 100, NOW).await.unwrap(), vec![], "nobody else's inbox");
 }
 
 async fn only_the_caseworker_and_standin_may_open_and_a_handover_moves_the_thread(s: Arc<dyn Store>) {

@@ -25,22 +25,18 @@ pub fn anchor(d: &Decision) -> String {
     format!("afgoerelse-{}", d.id.0)
 }
 
-/// How to complain about a decision: who to, how, and the deadline. Stored
-/// with every decision as it was given (a later change of this text does not
-/// change old decisions). Danish, the language of the decision.
-pub const APPEAL_GUIDANCE: &str = "Du kan klage over afgørelsen. Skriv eller ring til Borgerservice i din kommune \
-inden 4 uger efter, at du har fået afgørelsen. Du kan også klage gennem din sagsbehandler. Kommunen ser på sagen igen. \
-Hvis kommunen fastholder afgørelsen, sender den din klage videre til Ankestyrelsen.";
+/// How to complain about a decision, as the portal gives it until the
+/// settings page sets another text (Danish, and its English reading).
+pub use crate::features::settings::forms::{DEFAULT_APPEAL_DA as APPEAL_GUIDANCE, DEFAULT_APPEAL_EN as APPEAL_GUIDANCE_EN};
 
-/// [`APPEAL_GUIDANCE`] in English, for reading only: the decision record keeps the Danish text.
-const APPEAL_GUIDANCE_EN: &str = "You can complain about the decision. Write to or call Citizen Services (Borgerservice) in your municipality within 4 weeks of getting the decision. You can also complain through your caseworker. The municipality looks at the case again. If it keeps the decision, it sends your complaint on to the National Social Appeals Board (Ankestyrelsen). (Translated: the Danish text given with the decision is the one that applies.)";
-
-/// The appeal guidance as shown: the text given with the decision, or,
-/// for an English reader of today's standard Danish text, its translation
-/// (saying that the Danish text is the one that applies).
-pub fn appeal_guidance_for(given: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En if given == APPEAL_GUIDANCE => APPEAL_GUIDANCE_EN.to_string(),
+/// The appeal guidance as an English reader sees it: the text given with
+/// the decision, or, where that is today's Danish text (`today`: the
+/// settings page's Danish and English) or the portal's own, its English
+/// reading. The Danish reader sees the text as given.
+pub fn appeal_guidance_for(given: &str, today: Option<&(String, String)>) -> String {
+    match today {
+        Some((da, en)) if given == da => en.clone(),
+        Some(_) if given == APPEAL_GUIDANCE => APPEAL_GUIDANCE_EN.to_string(),
         _ => given.to_string(),
     }
 }
@@ -109,7 +105,13 @@ pub async fn view_of(names: &mut Names<'_>, all: &[Decision], d: &Decision, lang
         when: date_time(d.decided_at, lang),
         by: names.of(d.decided_by).await?,
         reasons: d.reasons.clone(),
-        appeal_guidance: appeal_guidance_for(&d.appeal_guidance, lang),
+        appeal_guidance: match lang {
+            Lang::Da => d.appeal_guidance.clone(),
+            Lang::En => {
+                let today = crate::features::settings::service::appeal_guidance_en(names.store()).await?;
+                appeal_guidance_for(&d.appeal_guidance, Some(&today))
+            }
+        },
     };
     // "declined" is named differently for money than for a goal.
     if d.subject_kind == "spending_request" && view.outcome == "declined" {
@@ -148,12 +150,16 @@ mod tests {
 
     #[test]
     fn english_readers_get_the_appeal_guidance_translated_and_told_which_text_applies() {
-        assert_eq!(appeal_guidance_for(APPEAL_GUIDANCE, Lang::Da), APPEAL_GUIDANCE);
-        let en = appeal_guidance_for(APPEAL_GUIDANCE, Lang::En);
+        let portal = (APPEAL_GUIDANCE.to_string(), APPEAL_GUIDANCE_EN.to_string());
+        let en = appeal_guidance_for(APPEAL_GUIDANCE, Some(&portal));
         assert!(
             en.starts_with("You can complain about the decision") && en.contains("Ankestyrelsen") && en.contains("Danish text"),
             "{en}"
         );
-        assert_eq!(appeal_guidance_for("En anden vejledning", Lang::En), "En anden vejledning", "other texts are shown as given");
+        assert_eq!(appeal_guidance_for(APPEAL_GUIDANCE, None), APPEAL_GUIDANCE, "no English reading: as given");
+        let set = ("Klag til os.".to_string(), "Complain to us.".to_string());
+        assert_eq!(appeal_guidance_for("Klag til os.", Some(&set)), "Complain to us.", "today's text, as the settings page says");
+        assert!(appeal_guidance_for(APPEAL_GUIDANCE, Some(&set)).starts_with("You can complain"), "the portal's own, as before");
+        assert_eq!(appeal_guidance_for("En anden vejledning", Some(&set)), "En anden vejledning", "other texts are shown as given");
     }
 }

@@ -12,7 +12,7 @@ use crate::kernel::time::date_time;
 use crate::ssr::auth::CurrentUser;
 use crate::ssr::db::{Decision, Goal, GoalChange, NewDecision, NewGoal, Notice, NotificationKind, Store};
 
-use crate::features::decisions::service::{decision_views, APPEAL_GUIDANCE};
+use crate::features::decisions::service::decision_views;
 use crate::ssr::access::{self, Acting, Purpose};
 use crate::ssr::service::{Names, ServiceError, ServiceResult};
 
@@ -86,7 +86,7 @@ async fn citizen_change(
 
 /// The caseworker opens a proposal to answer it. Writes the access log.
 pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64, lang: Lang) -> ServiceResult<GoalReview> {
-    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id, now).await?;
     acting.log_read(store, Purpose::GoalReview, now).await?;
     let citizen = store.person(goal.citizen_id).await?.full_name;
     let all = store.decisions_of(goal.citizen_id).await?;
@@ -108,7 +108,7 @@ pub async fn review(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64,
 /// The caseworker answers a proposal. Every answer is an immutable decision
 /// record with its reasons and the appeal guidance; the citizen is notified.
 pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id, now).await?;
     let (event, outcome, kind, suggestion, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::Accept, "accepted", "goal_accepted", None, None),
         GoalAnswer::Adjust { wording, reason } => {
@@ -127,7 +127,12 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
         take_suggestion: false,
         decision: Some((
             outcome,
-            NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: None },
+            NewDecision {
+                decided_by: acting.actor,
+                reasons,
+                appeal_guidance: crate::features::settings::service::appeal_guidance(store).await?,
+                corrects: None,
+            },
         )),
         notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, id.0)),
     };
@@ -139,7 +144,7 @@ pub async fn decide(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: G
 /// new decision pointing at the one it corrects, which stays as it was; the
 /// citizen is notified.
 pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: GoalAnswer, now: i64) -> ServiceResult<()> {
-    let (acting, goal) = goal_for_caseworker(store, user, id).await?;
+    let (acting, goal) = goal_for_caseworker(store, user, id, now).await?;
     let (event, outcome, reasons) = match answer {
         GoalAnswer::Accept => (GoalEvent::CorrectToAccept, "accepted", None),
         GoalAnswer::Decline { reason } => (GoalEvent::CorrectToDecline, "declined", Some(reason)),
@@ -163,7 +168,12 @@ pub async fn correct(store: &dyn Store, user: &CurrentUser, id: GoalId, answer: 
         take_suggestion: false,
         decision: Some((
             outcome,
-            NewDecision { decided_by: acting.actor, reasons, appeal_guidance: APPEAL_GUIDANCE.into(), corrects: Some(corrected) },
+            NewDecision {
+                decided_by: acting.actor,
+                reasons,
+                appeal_guidance: crate::features::settings::service::appeal_guidance(store).await?,
+                corrects: Some(corrected),
+            },
         )),
         notify_citizen: Some(Notice::new(NotificationKind::GoalAnswered, id.0)),
     };
@@ -182,7 +192,7 @@ fn correctable_decision<'d>(all: &'d [Decision], goal: &Goal) -> Option<&'d Deci
 
 /// The goal, if `user` is the caseworker (or stand-in) of the citizen whose
 /// plan it is in; a missing goal looks the same as someone else's.
-async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId) -> ServiceResult<(Acting, Goal)> {
+async fn goal_for_caseworker(store: &dyn Store, user: &CurrentUser, id: GoalId, now: i64) -> ServiceResult<(Acting, Goal)> {
     let goal = store.goal(id).await?;
-    Ok((access::staff_for(store, user, goal.citizen_id).await?, goal))
+    Ok((access::staff_for(store, user, goal.citizen_id, now).await?, goal))
 }

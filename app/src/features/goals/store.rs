@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use sqlx::Row;
 
+use crate::features::casework::store::cases_of;
 use crate::kernel::ids::*;
 use crate::kernel::paging::Before;
 use crate::kernel::plan::ActorKind;
@@ -29,7 +30,7 @@ pub trait GoalStore: Send + Sync {
     /// Proposals waiting for `staff` (as caseworker or stand-in), oldest
     /// first, at most `limit`, after
     /// the inbox's place `after` (time, and id·3 for a goal: `inbox::service`).
-    async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenGoal>>;
+    async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64, now: i64) -> DbResult<Vec<OpenGoal>>;
 }
 
 macro_rules! sql {
@@ -125,24 +126,26 @@ macro_rules! sql {
                 tx.commit().await?;
                 Ok(())
             }
-            async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64) -> DbResult<Vec<OpenGoal>> {
+            async fn open_goals_for(&self, staff: PersonId, after: Option<Before>, limit: i64, now: i64) -> DbResult<Vec<OpenGoal>> {
                 let (at, tag) = Before::after(after);
-                Ok(sqlx::query_as(
+                Ok(sqlx::query_as(concat!(
                     // From the caseload in: the staff index finds their citizens,
                     // then each plan's goals (not every proposal in the
                     // municipality checked against the caseload, which .ci/bench
                     // measured at 12 inbox views a second with 10,000 citizens).
                     "SELECT goal.*, plan.citizen_id, person.full_name AS citizen_name FROM plan \
                      JOIN goal ON goal.plan_id = plan.id JOIN person ON person.id = plan.citizen_id \
-                     WHERE plan.citizen_id IN (SELECT citizen_id FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL) \
-                       AND goal.status = 'proposed' \
+                     WHERE plan.citizen_id IN ",
+                    cases_of!("$1", "$5"),
+                    " AND goal.status = 'proposed' \
                        AND (goal.updated_at > $2 OR (goal.updated_at = $2 AND goal.id * 3 > $3)) \
                      ORDER BY goal.updated_at, goal.id LIMIT $4",
-                )
+                ))
                 .bind(staff.0)
                 .bind(at)
                 .bind(tag)
                 .bind(limit)
+                .bind(now)
                 .fetch_all(&self.pool)
                 .await?)
             }

@@ -19,14 +19,15 @@ use crate::ssr::service::{ServiceError, ServiceResult};
 /// How long "Min sagsbehandler" tells of a change, and shows its message.
 pub const TOLD_FOR_MS: i64 = 90 * 86_400_000;
 
-/// Who may hand `citizen` over: an admin (any citizen), or the citizen's
-/// primary caseworker (not their stand-in). `NotAllowed` for anyone else,
-/// and for someone who is not a citizen.
-pub async fn who_hands(store: &dyn Store, user: &CurrentUser, citizen: PersonId) -> ServiceResult<Acting> {
+/// Who may hand `citizen` over, or set who stands in for their caseworker
+/// (`features/cover`): an admin (any citizen), or the citizen's primary
+/// caseworker (not their stand-in). `NotAllowed` for anyone else, and for
+/// someone who is not a citizen.
+pub async fn who_hands(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<Acting> {
     let acting = match access::admin_for(user, citizen) {
         Ok(admin) => admin,
         Err(_) => {
-            let staff = access::staff_for(store, user, citizen).await?;
+            let staff = access::staff_for(store, user, citizen, now).await?;
             if staff.capacity != Capacity::Caseworker {
                 return Err(ServiceError::NotAllowed);
             }
@@ -53,10 +54,10 @@ pub struct Shown {
 }
 
 pub async fn page(store: &dyn Store, user: &CurrentUser, citizen: PersonId, now: i64) -> ServiceResult<Shown> {
-    let acting = who_hands(store, user, citizen).await?;
+    let acting = who_hands(store, user, citizen, now).await?;
     acting.log_read(store, Purpose::Handover, now).await?;
     let name = store.person(citizen).await?.full_name;
-    let current = match store.current_caseworker(citizen, AssignmentKind::Primary).await? {
+    let current = match store.current_caseworker(citizen, AssignmentKind::Primary, now).await? {
         Some(id) => Some((id, store.person(id).await?.full_name)),
         None => None,
     };
@@ -79,7 +80,7 @@ pub async fn hand_over(
     key: &str,
     now: i64,
 ) -> ServiceResult<HandoverId> {
-    let acting = who_hands(store, user, citizen).await?;
+    let acting = who_hands(store, user, citizen, now).await?;
     let h = NewHandover {
         citizen,
         from,
@@ -102,7 +103,7 @@ pub async fn from_command_line(
     message: &str,
     now: i64,
 ) -> ServiceResult<Option<HandoverId>> {
-    let from = store.current_caseworker(citizen, AssignmentKind::Primary).await?;
+    let from = store.current_caseworker(citizen, AssignmentKind::Primary, now).await?;
     if from == Some(to) {
         return Ok(None);
     }

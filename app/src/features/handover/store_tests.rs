@@ -56,10 +56,10 @@ async fn a_handover_moves_access_and_writes_history_notice_inbox_item_and_audit_
     let message = "Hej. Karin har fået nye opgaver, så fra i dag er Jonas din sagsbehandler. Han ringer til dig i denne uge.";
     let id = handover::hand_over(st, &admin_user(ulla), c, Some(karin), &input(jonas, note, message), "form-1", NOW + 2).await.unwrap();
 
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary).await.unwrap(), Some(jonas));
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin).await.unwrap(), None, "not his own stand-in");
-    assert!(staff_for(st, &staff_user(karin), c).await.is_err(), "Karin loses access at once");
-    assert_eq!(staff_for(st, &staff_user(jonas), c).await.unwrap().capacity, Capacity::Caseworker);
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary, NOW + 2).await.unwrap(), Some(jonas));
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Standin, NOW + 2).await.unwrap(), None, "not his own stand-in");
+    assert!(staff_for(st, &staff_user(karin), c, NOW + 2).await.is_err(), "Karin loses access at once");
+    assert_eq!(staff_for(st, &staff_user(jonas), c, NOW + 2).await.unwrap().capacity, Capacity::Caseworker);
 
     let plan = s.plan_of(c).await.unwrap().unwrap();
     let history = s.history(plan).await.unwrap();
@@ -123,7 +123,7 @@ async fn only_an_admin_or_the_citizens_own_caseworker_hands_over_and_a_refusal_c
         let r = handover::hand_over(st, user, c, Some(karin), &h, "k", NOW).await;
         assert!(matches!(r, Err(ServiceError::NotAllowed)), "{who} may not hand over");
     }
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary).await.unwrap(), Some(karin), "nothing changed");
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary, NOW).await.unwrap(), Some(karin), "nothing changed");
     assert!(s.audit_page(None, 10).await.unwrap().is_empty());
     assert!(s.notifications(c).await.unwrap().is_empty());
 
@@ -164,7 +164,7 @@ async fn of_two_handovers_of_one_citizen_at_once_one_wins_and_the_other_is_told(
     assert_eq!(won.len(), 1, "one wins: {answers:?}");
     let lost = 1 - won[0];
     assert!(matches!(answers[lost], Err(ServiceError::Conflict)), "the other is told someone was first: {:?}", answers[lost]);
-    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary).await.unwrap(), Some(targets[won[0]]));
+    assert_eq!(s.current_caseworker(c, AssignmentKind::Primary, NOW + 1).await.unwrap(), Some(targets[won[0]]));
     assert_eq!(s.audit_page(None, 10).await.unwrap().len(), 1, "one handover written");
     assert_eq!(s.notifications(c).await.unwrap().len(), 1);
     assert_eq!(s.caseworker_count_since(c, 0).await.unwrap(), 2, "Karin, then the winner");
@@ -197,8 +197,8 @@ async fn the_hard_caseload_limit_holds_under_twenty_simultaneous_handovers_to_on
     for a in answers.iter().filter(|a| a.is_err()) {
         assert!(matches!(a, Err(ServiceError::Invalid(e)) if e[0].problem == Problem::CaseloadFull(5)), "{a:?}");
     }
-    assert_eq!(s.caseload(jonas).await.unwrap().len(), 5);
-    assert_eq!(s.caseload(karin).await.unwrap().len(), 15, "the refused ones stay with Karin");
+    assert_eq!(s.caseload(jonas, NOW + 1).await.unwrap().len(), 5);
+    assert_eq!(s.caseload(karin, NOW + 1).await.unwrap().len(), 15, "the refused ones stay with Karin");
     assert_eq!(s.audit_page(None, 50).await.unwrap().len(), 5);
 
     // Past the soft limit, the caseworker is warned on their caseload page.
@@ -219,7 +219,7 @@ async fn the_command_line_hands_over_through_the_same_rules_and_is_audited(s: Ar
     let plan = s.plan_of(c).await.unwrap().unwrap();
     let line = s.history(plan).await.unwrap().into_iter().find(|e| e.kind == "caseworker_changed").unwrap();
     assert_eq!((line.actor_kind, line.actor_id), (ActorKind::System, None));
-    assert!(staff_for(st, &staff_user(karin), c).await.is_err());
+    assert!(staff_for(st, &staff_user(karin), c, NOW + 1).await.is_err());
 }
 
 on_both_backends!(

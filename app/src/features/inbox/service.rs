@@ -59,7 +59,7 @@ pub async fn inbox(
     // (waiting since, tag, citizen, kind, link, citizen's name, title)
     let mut open = Vec::new();
     if wanted(InboxKind::Goal) {
-        for o in store.open_goals_for(user.person_id, after, limit).await? {
+        for o in store.open_goals_for(user.person_id, after, limit, now).await? {
             open.push((
                 o.goal.updated_at,
                 o.goal.id.0 * 3,
@@ -72,7 +72,7 @@ pub async fn inbox(
         }
     }
     if wanted(InboxKind::Spending) {
-        for o in store.open_spending_for(user.person_id, after, limit).await? {
+        for o in store.open_spending_for(user.person_id, after, limit, now).await? {
             let title = format!("{} · {}", o.request.amount, o.request.purpose);
             open.push((
                 o.request.created_at,
@@ -87,7 +87,7 @@ pub async fn inbox(
     }
     if wanted(InboxKind::Message) {
         // The count, not the words: the conversation page shows those (and logs it).
-        for o in store.open_conversations_for(user.person_id, after, limit).await? {
+        for o in store.open_conversations_for(user.person_id, after, limit, now).await? {
             let title = (lang.texts().conversation.inbox_waiting)(o.waiting);
             open.push((
                 o.waiting_since,
@@ -133,7 +133,7 @@ pub async fn caseload(
     if !user.has_role(Role::Caseworker) {
         return Err(ServiceError::NotAllowed);
     }
-    let total = store.caseload(user.person_id).await?.len();
+    let total = store.caseload(user.person_id, now).await?.len();
     let rows = store.caseload_overview(user.person_id, now, after, PAGE_SIZE as i64 + 1).await?;
     // The list shows each citizen's plan in figures and their last contact:
     // a read of their data, in each one's access log (the page's rows only).

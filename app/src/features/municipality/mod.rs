@@ -3,6 +3,7 @@
 //! admin issue gives it a page), shown in every page's footer, the privacy
 //! notice and the print view of a citizen's data.
 
+pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]

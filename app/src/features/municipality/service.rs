@@ -5,32 +5,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::features::municipality::views::Municipality;
-use crate::kernel::forms::{self, FieldErrors};
 use crate::ssr::db::{DbResult, Store};
 
-/// The form's (and the admin command's) field names.
-pub const NAME: &str = "name";
-pub const ADDRESS: &str = "address";
-pub const PHONE: &str = "phone";
-pub const DPO: &str = "dpo";
-
-/// The details as typed: a name is required, each field one line of at
-/// most 120 characters; the others may be left empty.
-pub fn parse(name: &str, address: &str, phone: &str, dpo: &str) -> Result<Municipality, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let name = forms::short(&mut errors, NAME, name);
-    let mut optional = |field: &str, input: &str| {
-        if input.trim().is_empty() {
-            return String::new();
-        }
-        forms::short(&mut errors, field, input).map(|t| t.as_str().to_string()).unwrap_or_default()
-    };
-    let (address, phone, dpo) = (optional(ADDRESS, address), optional(PHONE, phone), optional(DPO, dpo));
-    match name {
-        Some(name) if errors.is_empty() => Ok(Municipality { name: name.as_str().to_string(), address, phone, dpo }),
-        _ => Err(errors),
-    }
-}
+pub use crate::features::municipality::forms::{parse, ADDRESS, DPO, NAME, PHONE};
 
 /// How long pages may show details read earlier: a change made by the
 /// admin command (another process) shows within this.

@@ -34,10 +34,11 @@ pub fn MyCaseworker() -> impl IntoView {
                                 Some(cw) => view! { <Card cw t level=2/> }.into_any(),
                                 None => view! { <p class="notice">{t.my_caseworker.cw_none}</p> }.into_any(),
                             }}
-                            {v.standin.map(|cw| view! {
+                            {(v.standin.is_some() || v.cover.is_some()).then(|| view! {
                                 <section aria-labelledby="stedfortraeder" class="mt-8">
                                     <h2 id="stedfortraeder" class="mb-3 text-2xl font-bold">{t.my_caseworker.cw_standin_heading}</h2>
-                                    <Card cw t level=3/>
+                                    {v.cover.map(|c| view! { <p class="mb-3">{c}</p> })}
+                                    {v.standin.map(|cw| view! { <Card cw t level=3/> })}
                                 </section>
                             })}
                             {count.map(|c| view! { <p class="mt-8 text-muted">{c}</p> })}

@@ -20,17 +20,18 @@ pub async fn my_caseworker(store: &dyn Store, user: &CurrentUser, now: i64, lang
     };
     acting.log_read(store, crate::ssr::access::Purpose::CaseworkerSeen, now).await?;
     let me = acting.citizen;
-    let primary = match store.current_caseworker(me, AssignmentKind::Primary).await? {
+    let primary = match store.current_caseworker(me, AssignmentKind::Primary, now).await? {
         Some(id) => Some(card(store, id, lang).await?),
         None => None,
     };
-    let standin = match store.current_caseworker(me, AssignmentKind::Standin).await? {
+    let (covering, cover) = crate::features::cover::service::for_citizen(store, me, now, lang).await?;
+    let standin = match covering {
         Some(id) => Some(card(store, id, lang).await?),
         None => None,
     };
     let count_last_year = store.caseworker_count_since(me, now - YEAR_MS).await?;
     let changed = crate::features::handover::service::told(store, me, now, lang).await?;
-    Ok(Some(MyCaseworkerView { primary, standin, count_last_year, changed }))
+    Ok(Some(MyCaseworkerView { primary, standin, cover, count_last_year, changed }))
 }
 
 async fn card(store: &dyn Store, id: PersonId, lang: Lang) -> DbResult<CaseworkerView> {

@@ -32,8 +32,11 @@ pub struct CaseworkerView {
 pub struct MyCaseworkerView {
     /// `None` while no caseworker is assigned.
     pub primary: Option<CaseworkerView>,
-    /// Who helps while the caseworker is away.
+    /// Who helps while the caseworker is away (covering now).
     pub standin: Option<CaseworkerView>,
+    /// Until when the stand-in covers ("Dækker indtil videre."), or who
+    /// will, from when (a cover to begin).
+    pub cover: Option<String>,
     /// Different caseworkers in the last 12 months (the promise is one).
     pub count_last_year: i64,
     /// The latest change of caseworker and its message, while recent.

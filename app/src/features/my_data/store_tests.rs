@@ -68,8 +68,8 @@ async fn a_citizens_export_holds_every_record_of_theirs_and_nothing_of_anyone_el
     let cpr = |name: &str| crate::ssr::demo::citizen_cpr(name).unwrap();
     let mette = s.person_by_cpr(cpr("Mette")).await.unwrap().unwrap().id;
     let ahmed = s.person_by_cpr(cpr("Ahmed")).await.unwrap().unwrap().id;
-    let karin = s.current_caseworker(mette, AssignmentKind::Primary).await.unwrap().unwrap();
-    assert_eq!(s.current_caseworker(ahmed, AssignmentKind::Primary).await.unwrap(), Some(karin), "they share a caseworker");
+    let karin = s.current_caseworker(mette, AssignmentKind::Primary, NOW).await.unwrap().unwrap();
+    assert_eq!(s.current_caseworker(ahmed, AssignmentKind::Primary, NOW).await.unwrap(), Some(karin), "they share a caseworker");
     // Both in one group and on one meetup; each read by the caseworker.
     let group = s.groups().await.unwrap()[0].id;
     let meetup = s.group_meetups(group, 0).await.unwrap()[0].id;

@@ -228,7 +228,7 @@ async fn no_field_of_any_event_reaches_a_mail(s: Arc<dyn Store>) {
         let next = marked_person(st, &mut m, false).await;
         st.grant_role(next, crate::kernel::plan::Role::Caseworker, NOW).await.unwrap();
         let input = HandoverInput::parse(&next.0.to_string(), &m.word(), &m.word()).unwrap();
-        let from = st.current_caseworker(c, AssignmentKind::Primary).await.unwrap();
+        let from = st.current_caseworker(c, AssignmentKind::Primary, NOW).await.unwrap();
         handover::hand_over(st, &staff, c, from, &input, "h1", t(22)).await.unwrap();
         made.push(NotificationKind::CaseworkerChanged);
     }

@@ -106,6 +106,8 @@ async fn a_mobile_number_is_confirmed_by_a_code_and_each_channel_has_its_own_cho
 
 async fn an_sms_in_the_quiet_hours_waits_until_eight_across_midnight_and_both_daylight_saving_changes(s: Arc<dyn Store>) {
     let (c, cw) = citizen_with_plan(s.as_ref()).await;
+    // The story begins in March, before NOW: Karin is the caseworker from New Year.
+    s.assign_caseworker(c, cw, AssignmentKind::Primary, cph(2026, 1, 1, 0, 0)).await.unwrap();
     reachable(s.as_ref(), c, Some("jonas@example.dk")).await;
     s.set_notice_periods(0, 0).await.unwrap();
     let outbox = Arc::new(DevOutbox::default());

@@ -84,7 +84,10 @@ fn Shown(p: PersonPage, t: &'static Texts) -> impl IntoView {
             Some(staff) => view! { <Staff id staff t/> }.into_any(),
             None => view! { <p class="notice" role="note">{t.people.citizen_note}</p> }.into_any(),
         }}
-        {is_citizen.then(|| view! { <p class="mt-4"><a href=routes::admin_handover(id) class="link">{t.admin.hand_over}</a></p> })}
+        {is_citizen.then(|| view! {
+            <p class="mt-4"><a href=routes::admin_handover(id) class="link">{t.admin.hand_over}</a></p>
+            <p class="mt-4"><a href=routes::admin_cover(id) class="link">{t.cover.link}</a></p>
+        })}
     }
 }
 

@@ -88,11 +88,6 @@ macro_rules! write_profile {
 }
 pub(crate) use write_profile;
 
-/// An id as itself (what `claim_key!` wraps a repeated submit's id in).
-fn same(id: i64) -> i64 {
-    id
-}
-
 fn role_words(roles: &[String]) -> String {
     roles.join(", ")
 }
@@ -149,8 +144,9 @@ macro_rules! sql {
                 } else {
                     if role == Role::Caseworker {
                         let citizens: i64 =
-                            sqlx::query_scalar("SELECT COUNT(*) FROM caseworker_assignment WHERE staff_id = $1 AND to_at IS NULL")
+                            sqlx::query_scalar("SELECT COUNT(*) FROM caseworker_assignment WHERE staff_id = $1 AND (to_at IS NULL OR to_at > $2)")
                                 .bind(person.0)
+                                .bind(now)
                                 .fetch_one(&mut *tx)
                                 .await?;
                         if citizens > 0 {

@@ -117,9 +117,8 @@ impl PaperInput {
                 None
             }
         };
-        let digits: String = cpr.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-        let cpr_ok = digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit());
-        if !cpr_ok {
+        let digits = crate::kernel::forms::cpr_digits(cpr);
+        if digits.is_none() {
             field(&mut errors, fields::CPR, Problem::CprFormat);
         }
         let access = InviteInput::parse(kind, ticked, months);
@@ -127,7 +126,7 @@ impl PaperInput {
             errors.extend(e.iter().cloned());
         }
         match (name, access) {
-            (Some(name), Ok(access)) if errors.is_empty() => Ok(PaperInput { name, cpr: digits, access }),
+            (Some(name), Ok(access)) if errors.is_empty() => Ok(PaperInput { name, cpr: digits.unwrap_or_default(), access }),
             _ => Err(errors),
         }
     }

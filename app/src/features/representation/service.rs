@@ -94,7 +94,7 @@ async fn redeem_code(store: &dyn Store, user: &CurrentUser, typed: &str, now: i6
         return Err(refused(fields::CODE, Problem::OwnInvitation));
     }
     for kind in [AssignmentKind::Primary, AssignmentKind::Standin] {
-        if store.current_caseworker(inv.citizen, kind).await? == Some(user.person_id) {
+        if store.current_caseworker(inv.citizen, kind, now).await? == Some(user.person_id) {
             return Err(refused(fields::CODE, Problem::CaseworkerAsHelper));
         }
     }
@@ -140,7 +140,7 @@ pub async fn for_caseworker(
     citizen: PersonId,
     now: i64,
 ) -> ServiceResult<(String, Vec<Representation>)> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     acting.log_read(store, crate::ssr::access::Purpose::PlanWork, now).await?;
     Ok((store.person(citizen).await?.full_name, store.representations_of(citizen).await?))
 }
@@ -179,7 +179,7 @@ pub async fn register_paper(
     now: i64,
     lang: Lang,
 ) -> ServiceResult<RepresentationId> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     if files.is_empty() {
         return Err(refused(crate::features::conversation::forms::attachment_rules::FIELD, Problem::PaperRequired));
     }
@@ -215,7 +215,7 @@ pub async fn end_by_caseworker(
     reason: &crate::kernel::Reason,
     now: i64,
 ) -> ServiceResult<()> {
-    let acting = access::staff_for(store, user, citizen).await?;
+    let acting = access::staff_for(store, user, citizen, now).await?;
     if store.representation(id).await?.citizen_id != citizen {
         return Err(ServiceError::NotAllowed);
     }

@@ -108,7 +108,7 @@ pub async fn register_paper(data: MultipartData) -> Result<(), ServerFnError> {
     let citizen_of = |f: &std::collections::HashMap<String, String>| f.get("citizen").and_then(|c| c.parse::<i64>().ok()).unwrap_or(0);
     let posted = read_post(data, |f| {
         let citizen = PersonId(citizen_of(f));
-        async move { crate::ssr::access::staff_for(cx.store(), cx.user()?, citizen).await.map(|_| ()) }
+        async move { crate::ssr::access::staff_for(cx.store(), cx.user()?, citizen, cx.now).await.map(|_| ()) }
     })
     .await?;
     let f = &posted.fields;

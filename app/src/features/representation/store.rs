@@ -361,7 +361,7 @@ macro_rules! sql {
                     "UPDATE representation SET helper_id = $1, notified = 'start' \
                      WHERE helper_cpr_hash = $2 AND helper_id IS NULL AND ended_at IS NULL AND ends_at > $3 AND citizen_id <> $1 \
                        AND NOT EXISTS (SELECT 1 FROM caseworker_assignment a \
-                                       WHERE a.citizen_id = representation.citizen_id AND a.staff_id = $1 AND a.to_at IS NULL) \
+                                       WHERE a.citizen_id = representation.citizen_id AND a.staff_id = $1 AND (a.to_at IS NULL OR a.to_at > $3)) \
                      RETURNING id, citizen_id",
                 )
                 .bind(helper.0)

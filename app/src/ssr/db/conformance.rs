@@ -12,8 +12,8 @@ async fn synthetic_citizens_are_seeded_with_plans_and_caseworkers(s: Arc<dyn Sto
     s.seed_synthetic_citizens(1_200, &cws, NOW).await.unwrap();
     s.seed_synthetic_citizens(10, &cws, NOW).await.unwrap();
     assert_eq!(s.count_people().await.unwrap(), 1_212);
-    assert_eq!(s.caseload(cws[0]).await.unwrap().len() + s.caseload(cws[1]).await.unwrap().len(), 1_210);
-    let first = s.caseload(cws[0]).await.unwrap()[0];
+    assert_eq!(s.caseload(cws[0], NOW).await.unwrap().len() + s.caseload(cws[1], NOW).await.unwrap().len(), 1_210);
+    let first = s.caseload(cws[0], NOW).await.unwrap()[0];
     let plan = s.plan_of(first).await.unwrap().expect("a plan");
     assert_eq!(s.goals(plan).await.unwrap().len(), 2);
     assert!(s.person(first).await.unwrap().cpr.unwrap().starts_with("9913"));

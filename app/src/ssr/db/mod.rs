@@ -36,6 +36,7 @@ pub use crate::features::budget::store::BudgetStore;
 pub use crate::features::casework::store::CaseworkStore;
 pub use crate::features::complaints::store::ComplaintStore;
 pub use crate::features::conversation::store::ConversationStore;
+pub use crate::features::cover::store::CoverStore;
 pub use crate::features::decisions::store::DecisionStore;
 pub use crate::features::goals::store::GoalStore;
 pub use crate::features::handover::store::HandoverStore;
@@ -49,6 +50,7 @@ pub use crate::features::notifications::store::NotificationStore;
 pub use crate::features::people::store::StaffStore;
 pub use crate::features::plan::store::PlanStore;
 pub use crate::features::representation::store::RepresentationStore;
+pub use crate::features::settings::store::SettingsStore;
 pub use limits::{LimitStore, PerHour};
 pub use secrets::SecretStore;
 
@@ -61,6 +63,7 @@ pub mod prelude {
     pub use crate::features::casework::store::CaseworkStore as _;
     pub use crate::features::complaints::store::ComplaintStore as _;
     pub use crate::features::conversation::store::ConversationStore as _;
+    pub use crate::features::cover::store::CoverStore as _;
     pub use crate::features::decisions::store::DecisionStore as _;
     pub use crate::features::goals::store::GoalStore as _;
     pub use crate::features::handover::store::HandoverStore as _;
@@ -73,6 +76,7 @@ pub mod prelude {
     pub use crate::features::people::store::StaffStore as _;
     pub use crate::features::plan::store::PlanStore as _;
     pub use crate::features::representation::store::RepresentationStore as _;
+    pub use crate::features::settings::store::SettingsStore as _;
     pub use crate::ssr::db::limits::LimitStore as _;
     pub use crate::ssr::db::secrets::SecretStore as _;
 }
@@ -186,6 +190,8 @@ pub trait Store:
     + RepresentationStore
     + AdminStore
     + HandoverStore
+    + CoverStore
+    + SettingsStore
     + StaffStore
     + Send
     + Sync

@@ -17,6 +17,12 @@ pub(crate) fn decode(what: &'static str) -> DbError {
     DbError::Other(sqlx::Error::Decode(format!("unexpected value in {what}").into()))
 }
 
+/// An id as itself: what `claim_key!` wraps a repeated submit's id in when
+/// the id has no type of its own.
+pub(crate) fn same(id: i64) -> i64 {
+    id
+}
+
 pub(crate) fn amount(ore: i64) -> DbResult<Amount> {
     Amount::from_ore(ore).ok_or_else(|| decode("amount"))
 }
