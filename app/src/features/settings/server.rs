@@ -44,55 +44,20 @@ pub async fn open_settings() -> Result<StaffPage<SettingsPage>, ServerFnError> {
 }
 
 /// Saves every setting at once (the changed ones are audited); refused
-/// fields come back by the field, with what was typed.
+/// fields come back by the field, with what was typed. The form's fields
+/// arrive as one map (field → text): the form is the settings' list.
 #[server(prefix = "/api", endpoint = "save_settings")]
-#[allow(clippy::too_many_arguments)]
-pub async fn save_settings(
-    budget_cap: String,
-    requests_per_hour: String,
-    messages_per_hour: String,
-    goals_per_hour: String,
-    groups_per_hour: String,
-    meetups_per_hour: String,
-    announcements_per_hour: String,
-    caseload_soft: String,
-    caseload_hard: String,
-    notice_grace: String,
-    notice_throttle: String,
-    appeal_da: String,
-    appeal_en: String,
-    name: String,
-    address: String,
-    phone: String,
-    dpo: String,
-) -> Result<(), ServerFnError> {
+pub async fn save_settings(#[server(flatten)] typed: std::collections::HashMap<String, String>) -> Result<(), ServerFnError> {
     use crate::features::admin::service::Caller;
+    use crate::features::settings::forms::SETTINGS;
     use crate::features::settings::service as settings;
     use crate::routes;
     use crate::ssr::forms::{finish, with_answer, FormFlash};
     let cx = Ctx::get()?;
-    let typed = [
-        ("budget_cap", budget_cap),
-        ("requests_per_hour", requests_per_hour),
-        ("messages_per_hour", messages_per_hour),
-        ("goals_per_hour", goals_per_hour),
-        ("groups_per_hour", groups_per_hour),
-        ("meetups_per_hour", meetups_per_hour),
-        ("announcements_per_hour", announcements_per_hour),
-        ("caseload_soft", caseload_soft),
-        ("caseload_hard", caseload_hard),
-        ("notice_grace", notice_grace),
-        ("notice_throttle", notice_throttle),
-        ("appeal_da", appeal_da),
-        ("appeal_en", appeal_en),
-        ("name", name),
-        ("address", address),
-        ("phone", phone),
-        ("dpo", dpo),
-    ];
-    let pairs: Vec<(&str, &str)> = typed.iter().map(|(f, v)| (*f, v.as_str())).collect();
+    let value = |field: &str| typed.get(field).cloned().unwrap_or_default();
+    let pairs: Vec<(&str, String)> = SETTINGS.iter().map(|s| (s.field, value(s.field))).collect();
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(f, v)| (*f, v.as_str())).collect();
     let kept = FormFlash::typed(FORM, &pairs);
-    let value = |field: &str| typed.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default();
     let result = async { settings::save(cx.store(), Caller::Browser(cx.user()?), value, cx.now).await.map(|_| ()) }.await;
     finish(result, "save the settings", &with_answer(routes::ADMIN_SETTINGS, "indstillinger-gemt"), routes::ADMIN_SETTINGS, Some(kept))
         .await
