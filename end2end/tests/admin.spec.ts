@@ -175,10 +175,171 @@ test("without JavaScript, Sara hands Lars back to Karin; a missing message is sa
 test("a caseworker and a citizen are told plainly that the admin pages are for admins", async ({ browser }) => {
   for (const name of ["Karin Holm", "Mette Hansen"]) {
     const page = await signedIn(browser, name, "/min-plan", false);
-    for (const path of ["/admin", "/admin/log"]) {
+    for (const path of ["/admin", "/admin/log", "/admin/indstillinger"]) {
       const res = await page.goto(path);
       expect(res?.status()).toBe(403);
       await expect(page.getByRole("main")).toContainText("Denne side er for kommunens administratorer.");
     }
   }
+});
+
+/** A Copenhagen date `days` from today, as a date field takes it ("2026-12-01"). */
+function day(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(d);
+}
+
+test("Karin chooses who stands in for her from tomorrow; the stand-in is refused before, Lars sees who will cover", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const karin = await signedIn(browser, "Karin Holm", "/sagsbehandler/borgere");
+  await karin.getByRole("link", { name: "Lars Pedersen" }).click();
+  await karin.getByRole("link", { name: "Stedfortræder", exact: true }).click();
+  await expect(karin).toHaveURL(/\/sagsbehandler\/borger\/\d+\/stedfortraeder$/);
+  const larsId = karin.url().match(/borger\/(\d+)\//)![1];
+  await expect(karin.getByRole("heading", { level: 1 })).toHaveText("Stedfortræder for sagsbehandleren");
+  const now = karin.getByRole("region", { name: "Stedfortræder nu" });
+  await expect(now).toContainText("Amira Haddad");
+  await expect(now).toContainText("indtil videre");
+  await waitForHydration(karin);
+  await expect(karin.locator("form[data-ready=true]")).toHaveCount(1);
+  await axe(karin, "/sagsbehandler/borger/:id/stedfortraeder");
+
+  // A last day before the first: said by the field, in the browser.
+  await karin.getByRole("radio", { name: /^Jonas Lund – \d+ borgere/ }).check();
+  await karin.getByLabel("Første dag").fill(day(2));
+  await karin.getByLabel("Sidste dag (kan være tom)").fill(day(1));
+  await karin.getByRole("button", { name: "Gem stedfortræderen" }).click();
+  await expect(karin.getByRole("main")).toContainText("Den sidste dag kan ikke ligge før den første dag.");
+  await axe(karin, "/sagsbehandler/borger/:id/stedfortraeder with errors");
+
+  // From tomorrow, until further notice: Amira's cover ends now.
+  await karin.getByLabel("Første dag").fill(day(1));
+  await karin.getByLabel("Sidste dag (kan være tom)").fill("");
+  await karin.getByRole("button", { name: "Gem stedfortræderen" }).click();
+  await expect(karin).toHaveURL(/stedfortraeder\?svar=stedfortraeder-gemt$/);
+  await expect(karin.getByRole("status")).toContainText("Stedfortræderen er gemt.");
+  const coming = karin.getByRole("region", { name: "Kommende stedfortræder" });
+  await expect(coming).toContainText("Jonas Lund");
+  await expect(coming).toContainText("indtil videre");
+
+  // Neither stand-in opens his plan today: Amira's cover has ended, Jonas's has not begun.
+  for (const name of ["Amira Haddad", "Jonas Lund"]) {
+    const standin = await signedIn(browser, name, "/sagsbehandler/borgere", false);
+    await expect(standin.getByRole("main")).not.toContainText("Lars Pedersen");
+    const res = await standin.goto(`/sagsbehandler/borger/${larsId}`);
+    expect(res?.status(), name).toBe(403);
+  }
+
+  // Lars sees who will stand in, and from when; no stand-in card today.
+  const lars = await signedIn(browser, "Lars Pedersen", "/min-sagsbehandler");
+  const away = lars.getByRole("region", { name: "Når din sagsbehandler er væk" });
+  await expect(away).toContainText("Jonas Lund er stedfortræder fra");
+  await expect(away).not.toContainText("Amira Haddad");
+  await waitForHydration(lars);
+  await axe(lars, "/min-sagsbehandler with a coming stand-in");
+
+  // The admin log has it; Karin ends it.
+  const ulla = await signedIn(browser, "Ulla Administrator", "/admin/log");
+  const line = ulla.getByRole("listitem").first();
+  await expect(line).toContainText("Stedfortræder valgt: Lars Pedersen");
+  await expect(line).toContainText("Jonas Lund");
+  await expect(line).toContainText("Hvem Karin Holm");
+  await karin.getByRole("button", { name: "Afslut dækningen nu" }).click();
+  await expect(karin.getByRole("status")).toContainText("Dækningen er afsluttet.");
+  await expect(karin.getByRole("region", { name: "Stedfortræder nu" })).toContainText("Ingen stedfortræder lige nu.");
+});
+
+test("without JavaScript, Karin gives Amira a week from today; a day past is said by the field; Amira opens the plan", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const karin = await signedIn(browser, "Karin Holm", "/sagsbehandler/borgere", false);
+  await karin.getByRole("link", { name: "Lars Pedersen" }).click();
+  const larsId = karin.url().match(/borger\/(\d+)/)![1];
+  await karin.getByRole("link", { name: "Stedfortræder", exact: true }).click();
+  await karin.getByRole("radio", { name: /^Amira Haddad – \d+ borger/ }).check();
+  await karin.getByLabel("Første dag").fill("2020-01-01");
+  await karin.getByRole("button", { name: "Gem stedfortræderen" }).click();
+  await expect(karin.getByRole("main")).toContainText("Datoen er passeret. Vælg i dag eller en senere dato.");
+  await expect(karin.getByLabel("Første dag")).toHaveValue("2020-01-01");
+  await expect(karin.getByRole("radio", { name: /^Amira Haddad/ })).toBeChecked();
+
+  await karin.getByLabel("Første dag").fill(day(0));
+  await karin.getByLabel("Sidste dag (kan være tom)").fill(day(7));
+  await karin.getByRole("button", { name: "Gem stedfortræderen" }).click();
+  await expect(karin.getByRole("status")).toContainText("Stedfortræderen er gemt.");
+  await expect(karin.getByRole("region", { name: "Stedfortræder nu" })).toContainText("Amira Haddad");
+  await expect(karin.getByRole("region", { name: "Stedfortræder nu" })).toContainText("til og med");
+
+  const amira = await signedIn(browser, "Amira Haddad", "/sagsbehandler/borgere", false);
+  await expect(amira.getByRole("main")).toContainText("Lars Pedersen");
+  const res = await amira.goto(`/sagsbehandler/borger/${larsId}`);
+  expect(res?.status()).toBe(200);
+  const lars = await signedIn(browser, "Lars Pedersen", "/min-sagsbehandler", false);
+  const away = lars.getByRole("region", { name: "Når din sagsbehandler er væk" });
+  await expect(away).toContainText("Dækker til og med");
+  await expect(away).toContainText("Amira Haddad");
+});
+
+test("Ulla changes a setting: refusals by the field, the change in the admin log; without JavaScript too", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ulla = await signedIn(browser, "Ulla Administrator", "/admin");
+  await ulla.getByRole("link", { name: "Indstillinger" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/indstillinger$/);
+  await expect(ulla.getByRole("heading", { level: 1 })).toHaveText("Indstillinger");
+  await waitForHydration(ulla);
+  await expect(ulla.locator("form[data-ready=true]")).toHaveCount(1);
+  await axe(ulla, "/admin/indstillinger");
+  await expect(ulla.getByLabel("Loft for et personligt budget (kr.)")).toHaveValue("50.000,00");
+  const soft = ulla.getByLabel("Borgere pr. sagsbehandler: advarsel");
+  await soft.fill("50");
+  await ulla.getByRole("button", { name: "Gem indstillingerne" }).click();
+  await expect(ulla.getByRole("main")).toContainText("Grænsen for en advarsel kan ikke være højere");
+  await axe(ulla, "/admin/indstillinger with errors");
+  await soft.fill("25");
+  await ulla.getByRole("button", { name: "Gem indstillingerne" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/indstillinger\?svar=indstillinger-gemt$/);
+  await expect(ulla.getByRole("status")).toContainText("Indstillingerne er gemt.");
+  await expect(soft).toHaveValue("25");
+  await ulla.goto("/admin/log");
+  const line = ulla.getByRole("listitem").first();
+  await expect(line).toContainText("Borgere pr. sagsbehandler: advarsel");
+  await expect(line).toContainText("Før: 30 → Efter: 25");
+
+  // Without JavaScript: the server refuses by the field and keeps what was typed; then it is put back.
+  const plain = await signedIn(browser, "Ulla Administrator", "/admin/indstillinger", false);
+  await plain.getByLabel("Forslag til mål pr. time").fill("mange");
+  await plain.getByLabel("Borgere pr. sagsbehandler: advarsel").fill("30");
+  await plain.getByRole("button", { name: "Gem indstillingerne" }).click();
+  await expect(plain.getByRole("main")).toContainText("Skriv et helt tal fra 1 til 1000.");
+  await expect(plain.getByLabel("Forslag til mål pr. time")).toHaveValue("mange");
+  await expect(plain.getByLabel("Borgere pr. sagsbehandler: advarsel")).toHaveValue("30");
+  await plain.getByLabel("Forslag til mål pr. time").fill("10");
+  await plain.getByRole("button", { name: "Gem indstillingerne" }).click();
+  await expect(plain.getByRole("status")).toContainText("Indstillingerne er gemt.");
+  await expect(plain.getByLabel("Borgere pr. sagsbehandler: advarsel")).toHaveValue("30");
+});
+
+test("Ulla finds Lars by his CPR number (posted, never in the address); he sees the search in his log", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ulla = await signedIn(browser, "Ulla Administrator", "/admin");
+  await waitForHydration(ulla);
+  await expect(ulla.locator("form[data-ready=true]")).toHaveCount(1);
+  const cpr = ulla.getByLabel("CPR-nummer", { exact: true });
+  await cpr.fill("12345");
+  await ulla.getByRole("button", { name: "Find borgeren" }).click();
+  await expect(ulla.getByRole("main")).toContainText("Skriv CPR-nummeret med 10 cifre");
+  await cpr.fill("0413721004");
+  await ulla.getByRole("button", { name: "Find borgeren" }).click();
+  await expect(ulla).toHaveURL(/\/admin\/person\/\d+$/);
+  expect(ulla.url()).not.toContain("0413721004");
+  await expect(ulla.getByRole("main")).toContainText("Lars Pedersen");
+
+  const plain = await signedIn(browser, "Ulla Administrator", "/admin", false);
+  await plain.getByLabel("CPR-nummer", { exact: true }).fill("010101-0000");
+  await plain.getByRole("button", { name: "Find borgeren" }).click();
+  await expect(plain.getByRole("main")).toContainText("Der er ingen borger med det CPR-nummer i Én Plan.");
+  expect(plain.url()).not.toContain("010101");
+
+  const lars = await signedIn(browser, "Lars Pedersen", "/hvem-har-set", false);
+  const seen = lars.getByRole("listitem").filter({ hasText: "Fandt dig ved en søgning på dit CPR-nummer" });
+  await expect(seen.first()).toContainText("Ulla Administrator");
 });

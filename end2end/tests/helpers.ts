@@ -39,6 +39,9 @@ export const ROUTES = [
   "/admin",
   "/admin/log",
   "/admin/borger/1/overdrag",
+  "/admin/borger/1/stedfortraeder",
+  "/sagsbehandler/borger/1/stedfortraeder",
+  "/admin/indstillinger",
   "/denne-side-findes-ikke",
 ];
 

@@ -98,6 +98,17 @@ pub enum Admin {
         #[arg(long)]
         person: i64,
     },
+    /// Make a person one of the municipality's administrators (the first
+    /// admin is made here; after that, admins give the role in the browser).
+    GrantAdmin {
+        #[arg(long)]
+        person: i64,
+    },
+    /// Take the admin role away.
+    RevokeAdmin {
+        #[arg(long)]
+        person: i64,
+    },
     /// Set the personal budget cap, in kroner the Danish way (e.g. 50.000).
     SetBudgetCap {
         #[arg(long)]
@@ -223,6 +234,13 @@ pub async fn run(cmd: Admin, database_url: &str, environment: Environment, out: 
             store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
             people::set_role(store.as_ref(), Caller::CommandLine, person, Role::Host, true, now).await.map_err(refusal)?;
             say(out, format!("person {person} is a host"))
+        }
+        Admin::GrantAdmin { person } | Admin::RevokeAdmin { person } => {
+            let on = matches!(cmd, Admin::GrantAdmin { .. });
+            let person = PersonId(person);
+            store.person(person).await.map_err(|e| format!("person {person}: {e}"))?;
+            people::set_role(store.as_ref(), Caller::CommandLine, person, Role::Admin, on, now).await.map_err(refusal)?;
+            say(out, format!("person {person} is {}an admin", if on { "" } else { "no longer " }))
         }
         Admin::LinkLogin { person, subject, staff } => {
             let person = PersonId(person);

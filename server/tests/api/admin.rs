@@ -97,6 +97,22 @@ async fn the_host_role_is_granted_and_revoked() {
 }
 
 #[tokio::test]
+async fn the_first_admin_is_made_on_the_command_line_and_audited_as_its() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = sqlite_url(&dir);
+    admin(caseworker("Ulla Administrator"), &url).await.unwrap();
+    assert_eq!(admin(Admin::GrantAdmin { person: 1 }, &url).await.unwrap().trim(), "person 1 is an admin");
+    let store = SqliteStore::connect(&url).await.unwrap();
+    assert_eq!(store.people_with_role(Role::Admin).await.unwrap(), vec![app::kernel::ids::PersonId(1)]);
+    admin(Admin::RevokeAdmin { person: 1 }, &url).await.unwrap();
+    assert!(store.people_with_role(Role::Admin).await.unwrap().is_empty());
+    let audit = store.audit_page(None, 2).await.unwrap();
+    let lines: Vec<(&str, Option<i64>, &str)> = audit.iter().map(|a| (a.action.as_str(), a.actor_id, a.after.as_str())).collect();
+    assert_eq!(lines, vec![("role_revoked", None, "caseworker"), ("role_granted", None, "admin, caseworker")], "the roles after");
+    assert!(admin(Admin::GrantAdmin { person: 99 }, &url).await.is_err(), "no such person");
+}
+
+#[tokio::test]
 async fn the_municipality_is_set_as_a_whole_and_a_missing_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let url = sqlite_url(&dir);

@@ -36,17 +36,10 @@ async fn ended_standin(app: &TestApp, lars: PersonId) -> PersonId {
     per
 }
 
-#[tokio::test]
-async fn only_admins_pass_the_admin_functions_and_only_they_and_the_own_caseworker_hand_over() {
-    let app = spawn_app().await;
-    let lars = app.person("Lars").await;
-    let karin = app.person("Karin").await;
-    let amira = app.person("Amira").await;
-    let jonas = app.person("Jonas").await;
-    let per = ended_standin(&app, lars).await;
-    assert_eq!(app.store.current_caseworker(lars, AssignmentKind::Primary, app.clock.now_ms()).await.unwrap(), Some(karin), "demo data");
-    assert_eq!(app.store.current_caseworker(lars, AssignmentKind::Standin, app.clock.now_ms()).await.unwrap(), Some(amira), "demo data");
-    let mut callers = [
+/// Everyone the matrices ask, by what they are to Lars.
+async fn callers(app: &TestApp, lars: PersonId) -> Vec<(&'static str, Browser)> {
+    let per = ended_standin(app, lars).await;
+    vec![
         ("citizen", app.signed_in("Lars").await),
         ("another citizen", app.signed_in("Mette").await),
         ("the caseworker", app.signed_in("Karin").await),
@@ -56,7 +49,24 @@ async fn only_admins_pass_the_admin_functions_and_only_they_and_the_own_casework
         ("host", app.signed_in("Bent").await),
         ("admin", app.signed_in("Ulla").await),
         ("anonymous", Browser::default()),
-    ];
+    ]
+}
+
+/// The browser of one of the [`callers`].
+fn browser<'a>(callers: &'a mut [(&'static str, Browser)], who: &str) -> &'a mut Browser {
+    &mut callers.iter_mut().find(|(w, _)| *w == who).expect("one of the callers").1
+}
+
+#[tokio::test]
+async fn only_admins_pass_the_admin_functions_and_only_they_and_the_own_caseworker_hand_over() {
+    let app = spawn_app().await;
+    let lars = app.person("Lars").await;
+    let karin = app.person("Karin").await;
+    let amira = app.person("Amira").await;
+    let jonas = app.person("Jonas").await;
+    assert_eq!(app.store.current_caseworker(lars, AssignmentKind::Primary, app.clock.now_ms()).await.unwrap(), Some(karin), "demo data");
+    assert_eq!(app.store.current_caseworker(lars, AssignmentKind::Standin, app.clock.now_ms()).await.unwrap(), Some(amira), "demo data");
+    let mut callers = callers(&app, lars).await;
     let citizen = [("citizen", lars.0.to_string())];
     let hand_over = |key: &str| {
         vec![
@@ -112,7 +122,7 @@ async fn only_admins_pass_the_admin_functions_and_only_they_and_the_own_casework
     }
 
     // Karin hands her own citizen over; then she is refused like anyone else.
-    let karin_browser = &mut callers[2].1;
+    let karin_browser = browser(&mut callers, "the caseworker");
     let (status, body) = app.call(karin_browser, HandOver::PATH, &hand_over("karin-1")).await;
     assert!(status.is_success() || status.is_redirection(), "Karin may hand Lars over: {status} {body}");
     assert_eq!(app.store.current_caseworker(lars, AssignmentKind::Primary, app.clock.now_ms()).await.unwrap(), Some(jonas));
@@ -120,7 +130,7 @@ async fn only_admins_pass_the_admin_functions_and_only_they_and_the_own_casework
     refused("the old caseworker", OpenHandover::PATH, status, &body);
 
     // The admin hands him back (from Jonas now); a form that still says Karin is told someone was first.
-    let ulla_browser = &mut callers[7].1;
+    let ulla_browser = browser(&mut callers, "admin");
     let (status, _) = app.call(ulla_browser, HandOver::PATH, &hand_over("ulla-stale")).await;
     assert_eq!(status, StatusCode::CONFLICT, "the page showed Karin, but Jonas has him now");
     let mut back = hand_over("ulla-1");
@@ -143,17 +153,9 @@ async fn only_admins_create_caseworkers_and_change_roles_contact_data_hours_and_
     };
     let app = spawn_app().await;
     let karin = app.person("Karin").await;
-    let per = ended_standin(&app, app.person("Lars").await).await;
+    let lars = app.person("Lars").await;
     let k = karin.0.to_string();
-    let mut callers = [
-        ("citizen", app.signed_in("Lars").await),
-        ("the citizen's caseworker", app.signed_in("Karin").await),
-        ("the stand-in", app.signed_in("Amira").await),
-        ("the stand-in out of cover", app.login_as(per).await),
-        ("host", app.signed_in("Bent").await),
-        ("anonymous", Browser::default()),
-        ("admin", app.signed_in("Ulla").await),
-    ];
+    let mut callers = callers(&app, lars).await;
     let hours_of = |app: &TestApp| {
         let store = app.store.clone();
         async move { store.hours_of(karin).await.unwrap() }
@@ -223,7 +225,7 @@ async fn only_admins_create_caseworkers_and_change_roles_contact_data_hours_and_
     assert_eq!(app.store.audit_page(None, 50).await.unwrap().len(), audit_before, "nothing audited");
 
     // The admin passes every one of them.
-    let admin = &mut callers[6].1;
+    let admin = browser(&mut callers, "admin");
     for (path, form) in &calls {
         let (status, body) = app.call(admin, path, form).await;
         assert!(status.is_success() || status.is_redirection(), "the admin may call {path}: {status} {body}");
@@ -244,18 +246,7 @@ async fn only_admins_and_the_own_caseworker_choose_a_stand_in_who_then_acts_only
     let app = spawn_app().await;
     let lars = app.person("Lars").await;
     let (amira, jonas) = (app.person("Amira").await, app.person("Jonas").await);
-    let per = ended_standin(&app, lars).await;
-    let mut callers = [
-        ("citizen", app.signed_in("Lars").await),
-        ("another citizen", app.signed_in("Mette").await),
-        ("the caseworker", app.signed_in("Karin").await),
-        ("the stand-in", app.signed_in("Amira").await),
-        ("the stand-in out of cover", app.login_as(per).await),
-        ("another caseworker", app.signed_in("Jonas").await),
-        ("host", app.signed_in("Bent").await),
-        ("admin", app.signed_in("Ulla").await),
-        ("anonymous", Browser::default()),
-    ];
+    let mut callers = callers(&app, lars).await;
     let now = app.clock.now_ms();
     let tomorrow = form_date_time(copenhagen_day_at(now, 1, 12 * 60)).0;
     let citizen = vec![("citizen", lars.0.to_string())];
@@ -288,10 +279,10 @@ async fn only_admins_and_the_own_caseworker_choose_a_stand_in_who_then_acts_only
     assert_eq!(app.store.audit_page(None, 50).await.unwrap().len(), audit_before);
 
     // Karin: Jonas covers from tomorrow. Amira's cover ends now; Jonas is refused until his first day.
-    let (status, body) = app.call(&mut callers[2].1, SetCover::PATH, &set("karin-1")).await;
+    let (status, body) = app.call(browser(&mut callers, "the caseworker"), SetCover::PATH, &set("karin-1")).await;
     assert!(status.is_success() || status.is_redirection(), "Karin may choose Lars's stand-in: {status} {body}");
-    assert_eq!(plan(&app, &mut callers[3].1, lars).await, StatusCode::FORBIDDEN, "Amira's cover has ended");
-    assert_eq!(plan(&app, &mut callers[5].1, lars).await, StatusCode::FORBIDDEN, "Jonas's has not begun");
+    assert_eq!(plan(&app, browser(&mut callers, "the stand-in"), lars).await, StatusCode::FORBIDDEN, "Amira's cover has ended");
+    assert_eq!(plan(&app, browser(&mut callers, "another caseworker"), lars).await, StatusCode::FORBIDDEN, "Jonas's has not begun");
     app.clock.advance_ms(copenhagen_day_at(now, 1, 0) - now);
     // (A night has passed: the sessions have run out, so they log in again.)
     let (mut jonas_browser, mut ulla_browser) = (app.signed_in("Jonas").await, app.signed_in("Ulla").await);
@@ -332,17 +323,7 @@ async fn only_admins_see_and_save_the_settings_and_find_a_citizen_by_cpr() {
     use app::features::settings::server::{OpenSettings, SaveSettings};
     let app = spawn_app().await;
     let lars = app.person("Lars").await;
-    let per = ended_standin(&app, lars).await;
-    let mut callers = [
-        ("citizen", app.signed_in("Lars").await),
-        ("another citizen", app.signed_in("Mette").await),
-        ("the caseworker", app.signed_in("Karin").await),
-        ("the stand-in", app.signed_in("Amira").await),
-        ("the stand-in out of cover", app.login_as(per).await),
-        ("host", app.signed_in("Bent").await),
-        ("anonymous", Browser::default()),
-        ("admin", app.signed_in("Ulla").await),
-    ];
+    let mut callers = callers(&app, lars).await;
     let lars_cpr = app::ssr::demo::citizen_cpr("Lars").unwrap().replace('-', "");
     let save = settings_form(&app, &[("budget_cap", "70.000")]).await;
     let settings_before = app.store.setting_values().await.unwrap();
@@ -364,7 +345,7 @@ async fn only_admins_see_and_save_the_settings_and_find_a_citizen_by_cpr() {
     assert_eq!(app.store.audit_page(None, 50).await.unwrap().len(), audit_before, "nothing audited");
     assert_eq!(searched(&app).await, 0, "nobody found Lars");
 
-    let ulla = &mut callers[7].1;
+    let ulla = browser(&mut callers, "admin");
     let (status, body) = app.call(ulla, OpenSettings::PATH, &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(body.contains("50.000,00"), "the page shows the budget cap as typed: {body}");
