@@ -244,6 +244,13 @@ test("Karin chooses who stands in for her from tomorrow; the stand-in is refused
   await expect(line).toContainText("Stedfortræder valgt: Lars Pedersen");
   await expect(line).toContainText("Jonas Lund");
   await expect(line).toContainText("Hvem Karin Holm");
+  // The admin's own way to the same page (from the person page); axe on it.
+  await ulla.goto(`/admin/person/${larsId}`);
+  await ulla.getByRole("link", { name: "Stedfortræder", exact: true }).click();
+  await expect(ulla).toHaveURL(new RegExp(`/admin/borger/${larsId}/stedfortraeder$`));
+  await expect(ulla.getByRole("region", { name: "Kommende stedfortræder" })).toContainText("Jonas Lund");
+  await waitForHydration(ulla);
+  await axe(ulla, "/admin/borger/:id/stedfortraeder");
   await karin.getByRole("button", { name: "Afslut dækningen nu" }).click();
   await expect(karin.getByRole("status")).toContainText("Dækningen er afsluttet.");
   await expect(karin.getByRole("region", { name: "Stedfortræder nu" })).toContainText("Ingen stedfortræder lige nu.");
