@@ -335,34 +335,6 @@ impl Texts {
             None => self.notification_other,
         }
     }
-    /// Why staff opened the data, for the citizen's access log; older
-    /// entries written as plain text are shown as written.
-    pub fn access_purpose<'a>(&self, purpose: &'a str) -> &'a str {
-        use crate::features::access_log::purpose::Purpose as P;
-        match P::parse(purpose) {
-            Some(P::GoalReview) => self.purpose_goal_review,
-            Some(P::PlanWork) => self.purpose_plan_work,
-            Some(P::Inbox) => self.purpose_inbox,
-            Some(P::SpendingReview) => self.purpose_spending_review,
-            Some(P::BudgetWork) => self.purpose_budget_work,
-            Some(P::Conversation) => self.purpose_conversation,
-            Some(P::Attachment) => self.purpose_attachment,
-            Some(P::Caseload) => self.purpose_caseload,
-            Some(P::ComplaintReview) => self.purpose_complaint_review,
-            Some(P::PlanSeen) => self.helpers.purpose_plan_seen,
-            Some(P::DecisionsSeen) => self.helpers.purpose_decisions_seen,
-            Some(P::RecordsSeen) => self.helpers.purpose_records_seen,
-            Some(P::CaseworkerSeen) => self.helpers.purpose_caseworker_seen,
-            Some(P::AccessLogSeen) => self.helpers.purpose_access_log_seen,
-            Some(P::Handover) => self.handover.purpose,
-            Some(P::Cover) => self.cover.purpose,
-            Some(P::AdminSearch) => self.admin.purpose_search,
-            Some(P::AdminCprSearch) => self.admin.purpose_cpr,
-            Some(P::AdminPerson) => self.admin.purpose_person,
-            Some(P::AdminLog) => self.admin.purpose_log,
-            None => purpose,
-        }
-    }
     /// The notice after a form's answer (`?svar=…`), if the code is known.
     pub fn outcome_notice(&self, code: &str) -> Option<&'static str> {
         Some(match code {

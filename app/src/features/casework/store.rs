@@ -15,8 +15,6 @@ pub trait CaseworkStore: Send + Sync {
     /// Makes `staff` the citizen's caseworker of this kind from `now`, ending
     /// whoever held that place; both in one transaction.
     async fn assign_caseworker(&self, citizen: PersonId, staff: PersonId, kind: AssignmentKind, now: i64) -> DbResult<()>;
-    /// Ends the stand-in arrangement, if any (one not begun yet is dropped).
-    async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()>;
     /// The citizen's caseworker of this kind at `now`: a stand-in only while
     /// their cover runs (see `features/cover`).
     async fn current_caseworker(&self, citizen: PersonId, kind: AssignmentKind, now: i64) -> DbResult<Option<PersonId>>;
@@ -57,14 +55,39 @@ macro_rules! cases_of {
 }
 pub(crate) use cases_of;
 
-/// Ends the citizen's place of a kind ($2, $3) at $1: one running now ends,
-/// one not begun yet is dropped by [`DROP_PLACE`]. Run both, in this order.
-pub(crate) const END_PLACE: &str = "UPDATE caseworker_assignment SET to_at = $1 \
-     WHERE citizen_id = $2 AND kind = $3 AND from_at <= $1 AND (to_at IS NULL OR to_at > $1)";
+/// Ends the citizen's place of a kind, on the transaction `$tx`: one
+/// running at `$now` ends then, one not begun yet is dropped (and with
+/// `$staff`, only that person's).
+macro_rules! end_place {
+    ($tx:expr, $citizen:expr, $kind:expr, $now:expr) => {
+        $crate::features::casework::store::end_place!(@run $tx, $citizen, $kind, $now, "", None::<i64>)
+    };
+    ($tx:expr, $citizen:expr, $kind:expr, $now:expr, $staff:expr) => {
+        $crate::features::casework::store::end_place!(@run $tx, $citizen, $kind, $now, " AND staff_id = $4", Some($staff.0))
+    };
+    (@run $tx:expr, $citizen:expr, $kind:expr, $now:expr, $whose:literal, $staff:expr) => {
+        for end in [
+            concat!(
+                "UPDATE caseworker_assignment SET to_at = $1 \
+                 WHERE citizen_id = $2 AND kind = $3 AND from_at <= $1 AND (to_at IS NULL OR to_at > $1)",
+                $whose
+            ),
+            concat!("DELETE FROM caseworker_assignment WHERE citizen_id = $2 AND kind = $3 AND from_at > $1", $whose),
+        ] {
+            let q = sqlx::query(end).bind($now).bind($citizen.0).bind($kind.as_str());
+            match $staff {
+                Some(staff) => q.bind(staff),
+                None => q,
+            }
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+pub(crate) use end_place;
+
 const CURRENT: &str =
     concat!("SELECT ca.staff_id FROM caseworker_assignment ca WHERE ca.citizen_id = $1 AND ca.kind = $2 AND ", in_force!("ca", "$3"));
-
-pub(crate) const DROP_PLACE: &str = "DELETE FROM caseworker_assignment WHERE citizen_id = $2 AND kind = $3 AND from_at > $1";
 
 macro_rules! sql {
     ($store:ty, $row:ty) => {
@@ -77,9 +100,7 @@ macro_rules! sql {
                 if current == Some(staff.0) {
                     return Ok(());
                 }
-                for end in [END_PLACE, DROP_PLACE] {
-                    sqlx::query(end).bind(now).bind(citizen.0).bind(kind.as_str()).execute(&mut *tx).await?;
-                }
+                end_place!(tx, citizen, kind, now);
                 sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, $3, $4)")
                     .bind(citizen.0)
                     .bind(staff.0)
@@ -87,14 +108,6 @@ macro_rules! sql {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                tx.commit().await?;
-                Ok(())
-            }
-            async fn end_standin(&self, citizen: PersonId, now: i64) -> DbResult<()> {
-                let mut tx = self.begin_write().await?;
-                for end in [END_PLACE, DROP_PLACE] {
-                    sqlx::query(end).bind(now).bind(citizen.0).bind(AssignmentKind::Standin.as_str()).execute(&mut *tx).await?;
-                }
                 tx.commit().await?;
                 Ok(())
             }

@@ -51,7 +51,7 @@ async fn a_citizen_has_one_caseworker_at_a_time_and_the_changes_are_counted(s: A
     s.assign_caseworker(c, a, AssignmentKind::Standin, NOW).await.unwrap();
     assert_eq!(s.current_caseworker(c, AssignmentKind::Standin, NOW).await.unwrap(), Some(a));
     assert_eq!(s.caseload(a, NOW).await.unwrap(), vec![c], "a stand-in covers the citizen");
-    s.end_standin(c, NOW + DAY).await.unwrap();
+    s.end_cover(c, None, NOW + DAY).await.unwrap();
     assert_eq!(s.current_caseworker(c, AssignmentKind::Standin, NOW + DAY).await.unwrap(), None);
 }
 

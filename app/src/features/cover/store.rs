@@ -9,7 +9,7 @@
 use async_trait::async_trait;
 
 use crate::features::admin::store::{audit_in, NewAudit};
-use crate::features::casework::store::{DROP_PLACE, END_PLACE};
+use crate::features::casework::store::end_place;
 use crate::kernel::ids::*;
 use crate::kernel::time::form_date_time;
 use crate::ssr::db::sql::*;
@@ -86,8 +86,8 @@ macro_rules! sql {
                 if let (Some(by), Some(key)) = (c.by, c.key) {
                     claim_key!(tx, by, key, "cover", same, now);
                 }
-                // PostgreSQL: the citizen's row locked, so two covers set at once are written one after the other.
-                sqlx::query("UPDATE person SET created_at = created_at WHERE id = $1").bind(c.citizen.0).execute(&mut *tx).await?;
+                // The citizen's row locked: two covers set at once are written one after the other.
+                sqlx::query(LOCK_PERSON).bind(c.citizen.0).execute(&mut *tx).await?;
                 let caseworker: Option<i64> =
                     sqlx::query_scalar("SELECT person_id FROM role_grant WHERE person_id = $1 AND role = 'caseworker'")
                         .bind(c.standin.0)
@@ -105,9 +105,7 @@ macro_rules! sql {
                     return Err(DbError::conflict("not a caseworker"));
                 }
                 let before: Option<Cover> = sqlx::query_as(COVER).bind(c.citizen.0).bind(now).fetch_optional(&mut *tx).await?;
-                for end in [END_PLACE, DROP_PLACE] {
-                    sqlx::query(end).bind(now).bind(c.citizen.0).bind(AssignmentKind::Standin.as_str()).execute(&mut *tx).await?;
-                }
+                end_place!(tx, c.citizen, AssignmentKind::Standin, now);
                 let id: i64 = sqlx::query_scalar(
                     "INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at, to_at) \
                      VALUES ($1, $2, 'standin', $3, $4) RETURNING id",
@@ -131,13 +129,11 @@ macro_rules! sql {
             }
             async fn end_cover(&self, citizen: PersonId, by: Option<PersonId>, now: i64) -> DbResult<bool> {
                 let mut tx = self.begin_write().await?;
-                sqlx::query("UPDATE person SET created_at = created_at WHERE id = $1").bind(citizen.0).execute(&mut *tx).await?;
+                sqlx::query(LOCK_PERSON).bind(citizen.0).execute(&mut *tx).await?;
                 let Some(before) = sqlx::query_as::<_, Cover>(COVER).bind(citizen.0).bind(now).fetch_optional(&mut *tx).await? else {
                     return Ok(false);
                 };
-                for end in [END_PLACE, DROP_PLACE] {
-                    sqlx::query(end).bind(now).bind(citizen.0).bind(AssignmentKind::Standin.as_str()).execute(&mut *tx).await?;
-                }
+                end_place!(tx, citizen, AssignmentKind::Standin, now);
                 let before = words(&before.staff_name, before.from_at, before.to_at);
                 audit_in!(tx, &NewAudit { actor: by, action: "cover_ended", person: Some(citizen), before: &before, after: "" }, now);
                 tx.commit().await?;

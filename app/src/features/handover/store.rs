@@ -7,7 +7,7 @@
 use async_trait::async_trait;
 
 use crate::features::admin::store::{audit_in, NewAudit};
-use crate::features::casework::store::{DROP_PLACE, END_PLACE};
+use crate::features::casework::store::end_place;
 use crate::kernel::ids::*;
 use crate::ssr::db::sql::*;
 use crate::ssr::db::*;
@@ -150,15 +150,7 @@ macro_rules! sql {
                     }
                 }
                 // The new caseworker cannot also stand in for themselves: their cover ends (or, not begun, goes).
-                for end in [END_PLACE, DROP_PLACE] {
-                    sqlx::query(&format!("{end} AND staff_id = $4"))
-                        .bind(now)
-                        .bind(h.citizen.0)
-                        .bind(AssignmentKind::Standin.as_str())
-                        .bind(h.to.0)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                end_place!(tx, h.citizen, AssignmentKind::Standin, now, h.to);
                 let started =
                     sqlx::query("INSERT INTO caseworker_assignment (citizen_id, staff_id, kind, from_at) VALUES ($1, $2, 'primary', $3)")
                         .bind(h.citizen.0)

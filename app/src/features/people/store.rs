@@ -200,7 +200,7 @@ macro_rules! sql {
                     claim_key!(tx, by, key, "outreach_hours", same, now);
                 }
                 // PostgreSQL: the person's row locked, so two additions at once are checked one after the other.
-                sqlx::query("UPDATE person SET created_at = created_at WHERE id = $1").bind(person.0).execute(&mut *tx).await?;
+                sqlx::query(LOCK_PERSON).bind(person.0).execute(&mut *tx).await?;
                 let overlapping: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM outreach_hours WHERE staff_id = $1 AND weekday = $2 AND from_minute < $3 AND $4 < to_minute",
                 )

@@ -60,15 +60,12 @@ pub async fn from_command_line(store: &dyn Store, changes: &[(&str, String)], no
 /// The appeal guidance given with a new decision: the setting, or the text
 /// the portal has always given.
 pub async fn appeal_guidance(store: &dyn Store) -> DbResult<String> {
-    setting(store, forms::APPEAL_DA).await
+    Ok(appeal_guidance_en(store).await?.0)
 }
 
-/// Today's appeal guidance in Danish and its English reading.
+/// Today's appeal guidance in Danish and its English reading (one read).
 pub async fn appeal_guidance_en(store: &dyn Store) -> DbResult<(String, String)> {
-    Ok((setting(store, forms::APPEAL_DA).await?, setting(store, forms::APPEAL_EN).await?))
-}
-
-async fn setting(store: &dyn Store, key: &str) -> DbResult<String> {
-    let stored = store.setting_values().await?.into_iter().find(|(k, _)| k == key).map(|(_, v)| v);
-    Ok(stored.unwrap_or_else(|| forms::default_value(key).to_string()))
+    let stored = store.setting_values().await?;
+    let get = |key: &str| stored.iter().find(|(k, _)| k == key).map_or(forms::default_value(key), |(_, v)| v.as_str()).to_string();
+    Ok((get(forms::APPEAL_DA), get(forms::APPEAL_EN)))
 }

@@ -17,6 +17,11 @@ pub(crate) fn decode(what: &'static str) -> DbError {
     DbError::Other(sqlx::Error::Decode(format!("unexpected value in {what}").into()))
 }
 
+/// The person's row, locked for the rest of the transaction: PostgreSQL
+/// holds the row lock, so two writes about one person run one after the
+/// other (SQLite's write lock is held already).
+pub(crate) const LOCK_PERSON: &str = "UPDATE person SET created_at = created_at WHERE id = $1";
+
 /// An id as itself: what `claim_key!` wraps a repeated submit's id in when
 /// the id has no type of its own.
 pub(crate) fn same(id: i64) -> i64 {
